@@ -1,0 +1,36 @@
+# argmap: `make demo` renders every map in maps/ into output/; `make test` runs the tests.
+# Both first install what the machine lacks (system packages via apt-get, a .venv).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MAPS := $(wildcard maps/*.yaml)
+
+.PHONY: demo test setup system-deps clean
+
+demo: setup
+	@status=0; for m in $(MAPS); do \
+	  name=$$(basename $$m .yaml); \
+	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png || exit $$?; \
+	  echo "== argmap check $$m"; \
+	  $(BIN)/argmap check $$m; rc=$$?; \
+	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
+	done; exit $$status
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@bash .ci/system-deps
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,54 @@
+"""argmap's exceptions: one base class with structured attributes.
+
+Findings about a map are values (:class:`argmap.problems.Finding`); exceptions
+are for what stops a command: an invalid map, a missing program, a timeout.
+The CLI maps each class to its documented exit code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from argmap.problems import Finding
+
+
+class ArgmapError(Exception):
+    """Base of argmap's errors; ``str(error)`` is a message for the user.
+
+    Attributes:
+        exit_code: the process exit code the CLI uses for it (2 by default).
+    """
+
+    exit_code = 2
+
+
+class MapLoadError(ArgmapError):
+    """A map (or another input file) is invalid.
+
+    Attributes:
+        findings: one ``invalid-map`` (AM000) finding per problem, each with
+            file, 1-based line and column, message and fix hint.
+    """
+
+    def __init__(self, findings: Sequence["Finding"]):
+        self.findings = tuple(findings)
+        super().__init__("\n".join(f.format_text() for f in self.findings))
+
+
+class GraphvizNotFound(ArgmapError):
+    """The Graphviz ``dot`` program is not installed (exit code 2)."""
+
+
+class RenderError(ArgmapError):
+    """Graphviz failed on a graph argmap produced (exit code 2)."""
+
+
+class LayoutTimeout(ArgmapError):
+    """Graphviz did not finish within the layout time limit (exit code 3)."""
+
+    exit_code = 3
+
+
+class UsageError(ArgmapError):
+    """The command line asks for something impossible (exit code 2)."""

@@ -1,0 +1,1 @@
+"""Formats: reading and writing argument maps (one module per format)."""

@@ -1,0 +1,440 @@
+"""Read the YAML map format (version 1) into an :class:`~argmap.model.ArgumentMap`.
+
+The format is documented in ``docs/format.md``. Every problem is reported as an
+``invalid-map`` (AM000) finding naming file, 1-based line and column, what is
+wrong and how to fix it; all problems found are reported together.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from argmap.errors import MapLoadError
+from argmap.io.yamltree import Map, Node, Scalar, Seq, YamlError, compose
+from argmap.model import (
+    KINDS,
+    ArgumentMap,
+    Attack,
+    CheckSettings,
+    Claim,
+    Inference,
+    Location,
+    MapSource,
+    Undercut,
+    shorthand_inference_id,
+)
+from argmap.problems import Finding, invalid
+from argmap.suggest import did_you_mean
+
+TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
+CLAIM_KEYS = (
+    "kind", "text", "supports", "attacks", "undercuts", "para",
+    "source", "tags", "score", "ignore", "span",
+)  # fmt: skip
+SOURCE_KEYS = ("title", "publication", "author", "year", "url")
+INFERENCE_KEYS = ("premises", "conclusion")
+CHECKS_KEYS = ("select", "ignore")
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)")
+_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
+
+
+def url_scheme(source: str) -> str | None:
+    """The URL scheme of ``source`` (lower-cased) as a browser would read it, or None.
+
+    Browsers drop tabs and newlines inside a URL and leading control characters
+    and spaces (WHATWG URL standard), so ``" java\\tscript:x"`` has scheme
+    ``javascript``. A citation such as ``"Smith (2019), p. 4"`` has none.
+    """
+    cleaned = _IGNORED_IN_URLS.sub("", source).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+                                                      "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
+                                                      "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
+                                                      "\x1e\x1f ")
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else None
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 file (BOM optional, any line endings) whatever the locale.
+
+    Raises:
+        MapLoadError: the file cannot be read or is not UTF-8 (with the line
+            and column of the first bad byte).
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: {reason}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise MapLoadError(
+            [invalid(name, line, column, "the file is not UTF-8 text: save it as UTF-8")]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_map(path: str | Path) -> ArgumentMap:
+    """Load and validate a map file.
+
+    Raises:
+        MapLoadError: the file is unreadable or invalid (all problems found).
+    """
+    return loads_map(read_text(path), str(path))
+
+
+def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
+    """Load and validate a map from YAML text; ``path`` names it in messages.
+
+    Raises:
+        MapLoadError: the text is not a valid map (all problems found).
+    """
+    try:
+        root = compose(text, path)
+    except YamlError as exc:
+        raise MapLoadError([exc.finding]) from None
+    reader = _Reader(path)
+    amap = reader.read(root)
+    if reader.errors or amap is None:
+        raise MapLoadError(sorted(reader.errors))
+    return amap
+
+
+def to_python(node: Node) -> object:
+    """Plain Python value of a node tree (for blocks kept verbatim)."""
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Seq):
+        return [to_python(n) for n in node.items]
+    return {k: to_python(v) for k, (_, v) in node.pairs.items()}
+
+
+def _loc(node: Node) -> Location:
+    return Location(node.line, node.column)
+
+
+class _Reader:
+    """Walks the node tree, building the model and collecting problems."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.errors: list[Finding] = []
+
+    def error(self, node: Node | None, message: str) -> None:
+        line, column = (node.line, node.column) if node is not None else (1, 1)
+        self.errors.append(invalid(self.path, line, column, message))
+
+    # -- generic shapes ---------------------------------------------------
+
+    def keys(self, node: Map, allowed: tuple[str, ...], where: str) -> None:
+        for key, (knode, _) in node.pairs.items():
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
+                self.error(knode, f"unknown key {key!r} in {where}{hint}")
+
+    def string(self, node: Node, what: str, *, empty_ok: bool = False) -> str | None:
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            shown = _shape(node)
+            self.error(node, f"{what} must be a string, not {shown}; quote it if needed")
+            return None
+        if not empty_ok and not node.value.strip():
+            self.error(node, f"{what} is empty: write some text")
+            return None
+        return node.value
+
+    def strings(self, node: Node, what: str) -> list[tuple[str, Node]]:
+        items = node.items if isinstance(node, Seq) else [node]
+        out = []
+        for item in items:
+            if isinstance(item, Scalar) and isinstance(item.value, (str, int)) and not isinstance(
+                item.value, bool
+            ):
+                out.append((str(item.value), item))
+            else:
+                self.error(item, f"{what} must be an id or a list of ids, not {_shape(item)}")
+        return out
+
+    def integer(self, node: Node, what: str, minimum: int = 0) -> int | None:
+        value = node.value if isinstance(node, Scalar) else None
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            self.error(node, f"{what} must be a whole number ≥ {minimum}, not {_shape(node)}")
+            return None
+        return value
+
+    def mapping(self, node: Node, what: str) -> Map | None:
+        if not isinstance(node, Map):
+            self.error(node, f"{what} must be a mapping (key: value lines), not {_shape(node)}")
+            return None
+        return node
+
+    # -- the document -----------------------------------------------------
+
+    def read(self, root: Node | None) -> ArgumentMap | None:
+        if root is None:
+            self.error(None, "the map is empty: add a 'claims:' block")
+            return None
+        top = self.mapping(root, "a map file")
+        if top is None:
+            return None
+        self.keys(top, TOP_KEYS, "the map")
+        get = top.pairs.get
+        self._version(get("version"))
+        claims_entry = get("claims")
+        if claims_entry is None:
+            self.error(top, "the map has no 'claims:' block: add one mapping claim ids to claims")
+            return None
+        claims, rels = self._claims(claims_entry[1])
+        inferences = self._inferences(get("inferences"), claims, rels)
+        attacks, undercuts = self._attacks(rels, claims, inferences)
+        return ArgumentMap(
+            path=self.path,
+            claims=claims,
+            inferences=tuple(inferences),
+            attacks=tuple(attacks),
+            undercuts=tuple(undercuts),
+            title=self._opt_string(get("title"), "title"),
+            source=self._source(get("source")),
+            theme=self._opt_string(get("theme"), "theme"),
+            checks=self._checks(get("checks")),
+            extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
+            claims_loc=_loc(claims_entry[0]),
+        )
+
+    def _version(self, entry: tuple[Scalar, Node] | None) -> None:
+        if entry is not None and not (isinstance(entry[1], Scalar) and entry[1].value == 1):
+            self.error(entry[1], "unsupported 'version': this argmap reads version 1")
+
+    def _opt_string(self, entry: tuple[Scalar, Node] | None, what: str) -> str | None:
+        return None if entry is None else self.string(entry[1], what)
+
+    def _source(self, entry: tuple[Scalar, Node] | None) -> MapSource | None:
+        if entry is None:
+            return None
+        node = self.mapping(entry[1], "'source'")
+        if node is None:
+            return None
+        self.keys(node, SOURCE_KEYS, "'source'")
+        values: dict[str, object] = {}
+        for key, (_, value) in node.pairs.items():
+            if key == "year":
+                values["year"] = self.integer(value, "source year")
+            elif key in SOURCE_KEYS:
+                values[key] = self.string(value, f"source {key}")
+        if isinstance(values.get("url"), str):
+            self.check_scheme(node.pairs["url"][1], str(values["url"]), "source url")
+        return MapSource(**values)  # type: ignore[arg-type]
+
+    def check_scheme(self, node: Node, value: str, what: str) -> None:
+        scheme = url_scheme(value)
+        if scheme is not None and scheme not in SAFE_SCHEMES:
+            self.error(
+                node,
+                f"{what} uses the URL scheme '{scheme}:', which argmap refuses; "
+                "use an http, https or mailto link, or a plain citation without a scheme",
+            )
+
+    def _checks(self, entry: tuple[Scalar, Node] | None) -> CheckSettings:
+        if entry is None:
+            return CheckSettings()
+        node = self.mapping(entry[1], "'checks'")
+        if node is None:
+            return CheckSettings()
+        self.keys(node, CHECKS_KEYS, "'checks'")
+        picked = {
+            key: tuple(s for s, _ in self.strings(node.pairs[key][1], f"checks {key}"))
+            for key in CHECKS_KEYS
+            if key in node.pairs
+        }
+        return CheckSettings(**picked)
+
+    # -- claims -----------------------------------------------------------
+
+    def _claims(self, node: Node) -> tuple[dict[str, Claim], list[tuple[str, str, Node]]]:
+        claims: dict[str, Claim] = {}
+        relations: list[tuple[str, str, Node]] = []  # (claim id, key, value node)
+        block = self.mapping(node, "'claims'")
+        if block is None:
+            return claims, relations
+        for key, (knode, value) in block.pairs.items():
+            cid = self._claim_id(key, knode)
+            if cid is None:
+                continue
+            claim = self._claim(cid, knode, value)
+            if claim is not None:
+                claims[cid] = claim
+            if isinstance(value, Map):
+                relations.extend(
+                    (cid, rel, value.pairs[rel][1])
+                    for rel in ("supports", "attacks", "undercuts")
+                    if rel in value.pairs
+                )
+        return claims, relations
+
+    def _claim_id(self, key: object, knode: Scalar) -> str | None:
+        if isinstance(key, bool) or not isinstance(key, (str, int)) or str(key).strip() == "":
+            self.error(knode, f"claim id {key!r} is not usable: use a name such as P1")
+            return None
+        cid = str(key)
+        if "->" in cid:
+            self.error(knode, f"claim id {cid!r} contains '->', which names inferences: rename it")
+            return None
+        return cid
+
+    def _claim(self, cid: str, knode: Scalar, node: Node) -> Claim | None:
+        body = self.mapping(node, f"claim {cid}")
+        if body is None:
+            return None
+        self.keys(body, CLAIM_KEYS, f"claim {cid}")
+        fields: dict[str, object] = {}
+        for key, (_, value) in body.pairs.items():
+            reader = self._FIELD_READERS.get(key)
+            if reader is not None:
+                fields[key] = reader(self, cid, value)
+        for required in ("kind", "text"):
+            if required not in body.pairs:
+                self.error(knode, f"claim {cid} has no '{required}:'; add one")
+        if any(fields.get(k) is None for k in ("kind", "text")):
+            return None
+        fields = {k: v for k, v in fields.items() if v is not None}
+        return Claim(id=cid, loc=_loc(knode), **fields)  # type: ignore[arg-type]
+
+    def _kind(self, cid: str, node: Node) -> str | None:
+        kind = self.string(node, f"kind of claim {cid}")
+        if kind is not None and kind not in KINDS:
+            hint = did_you_mean(kind, KINDS) or ""
+            self.error(node, f"unknown kind {kind!r} for claim {cid}{hint} (kinds: {', '.join(KINDS)})")
+            return None
+        return kind
+
+    def _text(self, cid: str, node: Node) -> str | None:
+        return self.string(node, f"text of claim {cid}")
+
+    def _para(self, cid: str, node: Node) -> tuple[int, ...] | None:
+        items = node.items if isinstance(node, Seq) else [node]
+        values = [self.integer(item, f"para of claim {cid}", minimum=1) for item in items]
+        return None if None in values else tuple(v for v in values if v is not None)
+
+    def _claim_source(self, cid: str, node: Node) -> str | None:
+        value = self.string(node, f"source of claim {cid}")
+        if value is not None:
+            self.check_scheme(node, value, f"the source of claim {cid}")
+        return value
+
+    def _tags(self, cid: str, node: Node) -> tuple[str, ...]:
+        return tuple(s for s, _ in self.strings(node, f"tags of claim {cid}"))
+
+    def _ignore(self, cid: str, node: Node) -> frozenset[str]:
+        return frozenset(s for s, _ in self.strings(node, f"ignore of claim {cid}"))
+
+    def _score(self, cid: str, node: Node) -> float | None:
+        value = node.value if isinstance(node, Scalar) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            self.error(node, f"score of claim {cid} must be a number from 0 to 1, not {_shape(node)}")
+            return None
+        return float(value)
+
+    def _span(self, cid: str, node: Node) -> tuple[int, int] | None:
+        items = node.items if isinstance(node, Seq) else []
+        values = [self.integer(i, f"span of claim {cid}") for i in items]
+        if len(values) != 2 or None in values or values[0] > values[1]:  # type: ignore[operator]
+            self.error(node, f"span of claim {cid} must be [start, end] with 0 ≤ start ≤ end")
+            return None
+        return (values[0], values[1])  # type: ignore[return-value]
+
+    _FIELD_READERS: dict[str, Callable[["_Reader", str, Node], object]] = {
+        "kind": _kind,
+        "text": _text,
+        "para": _para,
+        "source": _claim_source,
+        "tags": _tags,
+        "ignore": _ignore,
+        "score": _score,
+        "span": _span,
+    }
+
+    # -- relations --------------------------------------------------------
+
+    def _target(self, cid: str, rel: str, target: str, node: Node, known: dict) -> bool:
+        if target in known:
+            return True
+        what = "inference" if rel == "undercuts" else "claim"
+        self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{did_you_mean(target, known, 0.5)}")
+        return False
+
+    def _inferences(
+        self, entry: tuple[Scalar, Node] | None, claims: dict, rels: list
+    ) -> list[Inference]:
+        out: list[Inference] = []
+        for cid, rel, node in rels:
+            if rel != "supports":
+                continue
+            for target, item in self.strings(node, f"supports of claim {cid}"):
+                if self._target(cid, rel, target, item, claims):
+                    iid = shorthand_inference_id(cid, target)
+                    out.append(Inference(iid, (cid,), target, False, _loc(item)))
+        if entry is not None:
+            out.extend(self._linked(entry[1], {i.id for i in out}))
+        return out
+
+    def _linked(self, node: Node, taken: set[str]) -> list[Inference]:
+        block = self.mapping(node, "'inferences'")
+        if block is None:
+            return []
+        out = []
+        for key, (knode, value) in block.pairs.items():
+            iid = str(key)
+            body = self.mapping(value, f"inference {iid}")
+            if body is None:
+                continue
+            if iid in taken:
+                self.error(knode, f"inference id {iid!r} is already used: rename it")
+                continue
+            self.keys(body, INFERENCE_KEYS, f"inference {iid}")
+            premises = self._field_ids(body, "premises", iid)
+            conclusion = self._field_ids(body, "conclusion", iid)
+            if len(conclusion) != 1:
+                self.error(knode, f"inference {iid} needs exactly one 'conclusion:' id")
+                continue
+            out.append(Inference(iid, tuple(p for p, _ in premises), conclusion[0][0], True, _loc(knode)))
+        return out
+
+    def _field_ids(self, body: Map, key: str, iid: str) -> list[tuple[str, Node]]:
+        if key not in body.pairs:
+            return []
+        return self.strings(body.pairs[key][1], f"{key} of inference {iid}")
+
+    def _attacks(
+        self, rels: list, claims: dict, inferences: list[Inference]
+    ) -> tuple[list[Attack], list[Undercut]]:
+        attacks, undercuts = [], []
+        by_id = {i.id: i for i in inferences}
+        for cid, rel, node in rels:
+            if rel == "supports":
+                continue
+            for target, item in self.strings(node, f"{rel} of claim {cid}"):
+                known = claims if rel == "attacks" else by_id
+                if not self._target(cid, rel, target, item, known):
+                    continue
+                if rel == "attacks":
+                    attacks.append(Attack(cid, target, _loc(item)))
+                else:
+                    undercuts.append(Undercut(cid, target, _loc(item)))
+        return attacks, undercuts
+
+
+def _shape(node: Node) -> str:
+    if isinstance(node, Seq):
+        return "a list"
+    if isinstance(node, Map):
+        return "a mapping"
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    return f"{type(value).__name__} {value!r}"

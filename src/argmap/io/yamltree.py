@@ -1,0 +1,263 @@
+"""Safe YAML reading that keeps positions and refuses what PyYAML lets through.
+
+PyYAML's composer keeps the last of two duplicate keys, recurses once per
+nesting level (a deep file exhausts the stack, or crashes the C extension) and
+expands aliases without bound (the "billion laughs"). This module reads the
+parser's event stream itself, iteratively, and builds a small tree of
+:class:`Scalar`, :class:`Seq` and :class:`Map` nodes that carry 1-based line and
+column, refusing:
+
+* duplicate keys at any level;
+* nesting deeper than :data:`MAX_DEPTH`;
+* aliases whose expansion would exceed :data:`MAX_EXPANDED_NODES`;
+* any explicit tag beyond the standard ``str``, ``int``, ``float``, ``bool``,
+  ``null``, ``seq`` and ``map`` (nothing is ever constructed from a tag);
+* more than one document.
+
+The libyaml C parser is used when PyYAML has it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+
+from argmap.problems import Finding, invalid
+
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 2_000_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_T + "seq", _T + "map", "!"}
+_BOOL = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
+@dataclass(slots=True)
+class Scalar:
+    """A scalar: ``value`` is a str, int, float, bool or None (timestamps stay str)."""
+
+    value: object
+    line: int
+    column: int
+    size: int = 1
+
+
+@dataclass(slots=True)
+class Seq:
+    """A sequence of nodes."""
+
+    items: list["Node"]
+    line: int
+    column: int
+    size: int = 1
+
+
+@dataclass(slots=True)
+class Map:
+    """A mapping with scalar keys: ``pairs`` maps key value to (key node, value node)."""
+
+    pairs: dict[object, tuple[Scalar, "Node"]]
+    line: int
+    column: int
+    size: int = 1
+    pending_key: Scalar | None = field(default=None, repr=False)
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+class YamlError(Exception):
+    """Invalid YAML, carrying one ``invalid-map`` finding."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _tag_error(path: str, tag: str, mark: yaml.Mark) -> YamlError:
+    shown = tag.replace(_T, "!!")
+    return YamlError(
+        invalid(
+            path,
+            *_pos(mark),
+            f"YAML tag {shown!r} is not allowed; argmap maps use plain YAML "
+            "(strings, numbers, lists, mappings): remove the tag",
+        )
+    )
+
+
+class _Composer:
+    """Turns the event stream of one YAML document into a node tree."""
+
+    def __init__(self, text: str, path: str):
+        self.path = path
+        self.loader = _Loader(text)
+        self.stack: list[Seq | Map] = []
+        self.anchors: dict[str, Node] = {}
+        self.open_anchors: set[str] = set()
+        self.expanded = 0
+        self.root: Node | None = None
+        self.documents = 0
+        self.node_anchor: dict[int, str | None] = {}
+
+    def compose(self) -> Node | None:
+        try:
+            while self.loader.check_event():
+                self._event(self.loader.get_event())
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or "is not valid YAML"
+            context = f" ({exc.context})" if exc.context else ""
+            raise YamlError(
+                invalid(self.path, *_pos(mark), f"malformed YAML: {problem}{context}")
+            ) from None
+        except yaml.YAMLError as exc:
+            raise YamlError(invalid(self.path, 1, 1, f"malformed YAML: {exc}")) from None
+        finally:
+            self.loader.dispose()
+        return self.root
+
+    def _fail(self, mark: yaml.Mark | None, message: str) -> YamlError:
+        return YamlError(invalid(self.path, *_pos(mark), message))
+
+    def _event(self, ev: yaml.Event) -> None:
+        if isinstance(ev, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self._fail(ev.start_mark, "a map file holds one YAML document: remove '---'")
+        elif isinstance(ev, yaml.ScalarEvent):
+            self._add(self._scalar(ev), ev)
+        elif isinstance(ev, yaml.AliasEvent):
+            self._alias(ev)
+        elif isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            self._open(ev)
+        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            self._close(ev)
+
+    def _scalar(self, ev: yaml.ScalarEvent) -> Scalar:
+        line, col = _pos(ev.start_mark)
+        tag = ev.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        if tag not in _SCALAR_TAGS:
+            raise _tag_error(self.path, tag, ev.start_mark)
+        return Scalar(self._value(tag, ev), line, col)
+
+    def _value(self, tag: str, ev: yaml.ScalarEvent) -> object:
+        text = ev.value
+        try:
+            if tag == _T + "null":
+                return None
+            if tag == _T + "bool":
+                return _BOOL[text.lower()]
+            if tag == _T + "int":
+                return self.loader.construct_yaml_int(yaml.ScalarNode(tag, text))
+            if tag == _T + "float":
+                return self.loader.construct_yaml_float(yaml.ScalarNode(tag, text))
+        except (ValueError, KeyError):
+            raise self._fail(ev.start_mark, f"{text!r} is not a valid {tag.replace(_T, '')}")
+        return text
+
+    def _open(self, ev: yaml.CollectionStartEvent) -> None:
+        if ev.tag is not None and ev.tag not in _COLLECTION_TAGS:
+            raise _tag_error(self.path, ev.tag, ev.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self._fail(
+                ev.start_mark, f"nesting deeper than {MAX_DEPTH} levels: flatten the document"
+            )
+        line, col = _pos(ev.start_mark)
+        node: Seq | Map = (
+            Seq([], line, col) if isinstance(ev, yaml.SequenceStartEvent) else Map({}, line, col)
+        )
+        if ev.anchor:
+            self.open_anchors.add(ev.anchor)
+        self.stack.append(node)
+        self.node_anchor[id(node)] = ev.anchor
+
+    def _close(self, ev: yaml.Event) -> None:
+        node = self.stack.pop()
+        anchor = self.node_anchor.pop(id(node), None)
+        if isinstance(node, Map) and node.pending_key is not None:
+            raise self._fail(ev.start_mark, "a mapping key has no value")
+        if anchor:
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = node
+        self._attach(node, ev)
+
+    def _alias(self, ev: yaml.AliasEvent) -> None:
+        if ev.anchor in self.open_anchors:
+            raise self._fail(ev.start_mark, f"alias *{ev.anchor} refers to itself: remove it")
+        node = self.anchors.get(ev.anchor)
+        if node is None:
+            raise self._fail(ev.start_mark, f"alias *{ev.anchor} names no anchor")
+        self._attach(node, ev)
+
+    def _add(self, node: Scalar, ev: yaml.ScalarEvent) -> None:
+        if ev.anchor:
+            self.anchors[ev.anchor] = node
+        self._attach(node, ev)
+
+    def _attach(self, node: Node, ev: yaml.Event) -> None:
+        self.expanded += node.size
+        if self.expanded > MAX_EXPANDED_NODES:
+            raise self._fail(
+                ev.start_mark,
+                "aliases expand to more than "
+                f"{MAX_EXPANDED_NODES:,} nodes (a 'billion laughs' document): remove the aliases",
+            )
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        parent.size += node.size
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+        elif parent.pending_key is None:
+            self._key(parent, node, ev)
+        else:
+            key = parent.pending_key
+            parent.pending_key = None
+            parent.pairs[key.value] = (key, node)
+
+    def _key(self, parent: Map, node: Node, ev: yaml.Event) -> None:
+        if not isinstance(node, Scalar) or isinstance(node.value, (list, dict)):
+            raise self._fail(ev.start_mark, "mapping keys must be plain scalars")
+        if node.value in parent.pairs:
+            first = parent.pairs[node.value][0]
+            raise self._fail(
+                ev.start_mark,
+                f"duplicate key {node.value!r} (first defined at line {first.line}): "
+                "PyYAML would silently keep only the last; remove or rename one",
+            )
+        parent.pending_key = node
+
+
+
+def compose(text: str, path: str = "<string>") -> Node | None:
+    """Parse one YAML document safely into a position-carrying node tree.
+
+    Args:
+        text: the document (a leading BOM and CRLF line endings are fine).
+        path: file name used in messages.
+
+    Returns:
+        The root node, or None for an empty document.
+
+    Raises:
+        YamlError: malformed YAML, duplicate key, disallowed tag, recursive or
+            exploding aliases, too-deep nesting or several documents; its
+            ``finding`` names the 1-based line and column.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _Composer(text, path).compose()

@@ -1,0 +1,209 @@
+"""The argument-map model: claims, inferences, attacks and undercuts.
+
+Plain frozen dataclasses with no I/O, no networkx and no pydot, so every other
+layer (formats, graph, checks, rendering) can build on them.
+
+Terms follow the argument-mapping literature: a *claim* is a statement; an
+*inference* takes one or more *premises* to a *conclusion* (several premises
+that only support it jointly are *linked premises*); an *attack* is a claim
+that argues against another claim (an *objection* against the thesis side, a
+*rebuttal* against an objection); an *undercut* attacks an inference rather
+than a claim (Pollock 1987, "Defeasible reasoning", Cognitive Science 11).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+#: The kinds of claim, in the order diagrams and outlines list them.
+KINDS: tuple[str, ...] = ("thesis", "premise", "precedent", "evidence", "objection", "rebuttal")
+
+#: Kinds that form the basis of an argument (Rationale's "basis boxes"): leaves
+#: that need no further support.
+BASIS_KINDS: frozenset[str] = frozenset({"precedent", "evidence"})
+
+#: Kinds that argue against something.
+ATTACKING_KINDS: frozenset[str] = frozenset({"objection", "rebuttal"})
+
+#: Default base score of a claim for gradual semantics (DF-QuAD).
+DEFAULT_SCORE = 0.5
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based position in a source file.
+
+    Attributes:
+        line: line number, counted from 1.
+        column: column number, counted from 1.
+    """
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class MapSource:
+    """Bibliographic data of the text a map analyses (all fields optional).
+
+    Attributes:
+        title: the text's own title or headline.
+        publication: where it appeared.
+        author: its author (a name or handle).
+        year: year of publication.
+        url: where to read it (http, https or mailto).
+    """
+
+    title: str | None = None
+    publication: str | None = None
+    author: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement of the argument.
+
+    Attributes:
+        id: the claim's id (the mapping key in YAML), unique in its map.
+        kind: one of :data:`KINDS`.
+        text: the statement, non-empty.
+        para: paragraph numbers (1-based) of the source text it comes from.
+        source: a citation or an http/https/mailto URL.
+        tags: free labels.
+        score: base score in [0, 1] for gradual semantics.
+        ignore: finding codes silenced on this claim.
+        span: ``(start, end)`` character offsets in the source text, if known.
+        loc: where the claim's id stands in the map file.
+    """
+
+    id: str
+    kind: str
+    text: str
+    para: tuple[int, ...] = ()
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    score: float = DEFAULT_SCORE
+    ignore: frozenset[str] = frozenset()
+    span: tuple[int, int] | None = None
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """A step from premises to a conclusion.
+
+    A claim's ``supports: X`` is shorthand for a one-premise inference whose
+    id is ``"<claim> -> X"``; an ``inferences:`` block declares linked premises.
+
+    Attributes:
+        id: unique id (``"P1 -> T1"`` for the shorthand).
+        premises: ids of the premises, in the order given.
+        conclusion: id of the conclusion.
+        linked: True when declared in the ``inferences:`` block.
+        loc: where the relation or inference stands in the map file.
+    """
+
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str
+    linked: bool = False
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attack:
+    """``attacker`` argues against the claim ``target``.
+
+    Attributes:
+        attacker: id of the attacking claim.
+        target: id of the attacked claim.
+        loc: where the relation stands in the map file.
+    """
+
+    attacker: str
+    target: str
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undercut:
+    """``attacker`` argues that inference ``inference`` does not go through.
+
+    Attributes:
+        attacker: id of the undercutting claim.
+        inference: id of the undercut inference.
+        loc: where the relation stands in the map file.
+    """
+
+    attacker: str
+    inference: str
+    loc: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """Which checks to run, as codes or check names (empty ``select``: all).
+
+    Attributes:
+        select: only these checks.
+        ignore: never these checks.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArgumentMap:
+    """A whole argument map.
+
+    Attributes:
+        path: file name used in messages (``"<string>"`` when not from a file).
+        claims: claims by id, in file order (read-only mapping).
+        inferences: support steps, shorthand and linked, in file order.
+        attacks: attacks between claims, in file order.
+        undercuts: attacks on inferences, in file order.
+        title: the map's title.
+        source: the analysed text's bibliographic data.
+        theme: preferred diagram theme name.
+        checks: check selection declared in the map.
+        extra: other top-level blocks kept verbatim (e.g. ``draft``).
+        claims_loc: where the ``claims:`` key stands (for map-level findings).
+    """
+
+    path: str
+    claims: Mapping[str, Claim]
+    inferences: tuple[Inference, ...] = ()
+    attacks: tuple[Attack, ...] = ()
+    undercuts: tuple[Undercut, ...] = ()
+    title: str | None = None
+    source: MapSource | None = None
+    theme: str | None = None
+    checks: CheckSettings = field(default_factory=CheckSettings)
+    extra: Mapping[str, object] = field(default_factory=dict)
+    claims_loc: Location | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "claims", MappingProxyType(dict(self.claims)))
+
+    @property
+    def name(self) -> str:
+        """The map's file stem (``maps/x.yaml`` → ``x``), used for output names."""
+        base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return base.split(".", 1)[0] or "map"
+
+    def inference(self, inference_id: str) -> Inference | None:
+        """Return the inference with this id, or None."""
+        for inf in self.inferences:
+            if inf.id == inference_id:
+                return inf
+        return None
+
+
+def shorthand_inference_id(premise: str, conclusion: str) -> str:
+    """The id of the one-premise inference written ``premise: {supports: conclusion}``."""
+    return f"{premise} -> {conclusion}"
