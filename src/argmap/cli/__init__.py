@@ -1,0 +1,95 @@
+"""The ``argmap`` command line: parse options, call the library, pick the exit code.
+
+One module per command; each registers itself on :data:`cli`.
+
+Exit codes: 0 no error-level finding; 1 an error-level finding (with
+``--strict``, any warning); 2 invalid input, a bad command line or a missing
+program; 3 the Graphviz layout ran out of time; 70 an internal error (a bug).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Sequence
+
+import click
+
+from argmap import __version__
+from argmap.errors import ArgmapError, MapLoadError
+from argmap.problems import Finding
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_TIMEOUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+def load(path: str) -> "ArgumentMap":
+    """Load a map file (imported lazily to keep start-up fast).
+
+    Raises:
+        MapLoadError: the map is invalid.
+    """
+    from argmap.io.mapfile import load_map
+
+    return load_map(path)
+
+
+def split_list(value: str) -> list[str]:
+    """``"a, b,,c"`` → ``["a", "b", "c"]`` (comma-separated option values)."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli() -> None:
+    """argmap: check argument maps written in YAML and draw them with Graphviz.
+
+    Example: argmap check maps/two-michaels.yaml
+    """
+
+
+def exit_for(findings: Sequence[Finding], strict: bool) -> int:
+    """0, or 1 when a finding is an error (or, with ``strict``, a warning)."""
+    severities = {f.severity for f in findings}
+    if "error" in severities or (strict and "warning" in severities):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI and translate every error into its exit code."""
+    try:
+        cli.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INVALID)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except MapLoadError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_INVALID)
+    except ArgmapError as exc:
+        click.echo(f"argmap: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"argmap: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly instead of a traceback
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc} "
+                   "(set ARGMAP_DEBUG=1 for a traceback, and please report it)", err=True)  # fmt: skip
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)
+
+
+# Commands register themselves on import (kept last: they import ``cli``).
+from argmap.cli import check, checks, render  # noqa: E402,F401
