@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MAPS := $(wildcard maps/*.yaml)
 
-.PHONY: demo test setup system-deps clean
+.PHONY: demo test bench setup system-deps clean
 
 demo: setup
 	@status=0; for m in $(MAPS); do \
@@ -20,6 +20,9 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+bench: setup  # timings and ratios, see bench/RESULTS.md (npm for the Argdown comparison)
+	$(BIN)/python bench/run.py
 
 setup: system-deps $(STAMP)
 

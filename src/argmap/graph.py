@@ -14,10 +14,12 @@ Premises or conclusions that name no claim (dangling inferences) add no edge.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.gcpause import gc_paused
 from argmap.model import ArgumentMap
 
 
@@ -37,34 +39,59 @@ class ArgumentGraph:
     combined: nx.DiGraph
 
 
-def _add(graph: nx.DiGraph, u: str, v: str, key: str, value: str) -> None:
-    if graph.has_edge(u, v):
-        graph[u][v][key].add(value)
-    else:
-        graph.add_edge(u, v, **{key: {value}})
+_Edges = dict[tuple[str, str], set[str]]
 
 
-def build_graph(amap: ArgumentMap) -> ArgumentGraph:
-    """Build the argument graph of a map; linear in claims plus relations."""
-    support, attack, combined = nx.DiGraph(), nx.DiGraph(), nx.DiGraph()
-    for claim in amap.claims.values():
-        for graph in (support, attack, combined):
-            graph.add_node(claim.id, kind=claim.kind)
+def _edges(amap: ArgumentMap) -> tuple[_Edges, list[tuple[str, str]], _Edges]:
+    """Support, attack and combined edges, each in the order of first occurrence."""
     claims = amap.claims
+    support: _Edges = defaultdict(set)
+    combined: _Edges = defaultdict(set)
     by_id = {}
     for inf in amap.inferences:
         by_id[inf.id] = inf
-        if inf.conclusion not in claims:
+        conclusion = inf.conclusion
+        if conclusion not in claims:
             continue
         for premise in inf.premises:
             if premise in claims:
-                _add(support, premise, inf.conclusion, "inferences", inf.id)
-                _add(combined, premise, inf.conclusion, "relations", "support")
-    for att in amap.attacks:
-        attack.add_edge(att.attacker, att.target)
-        _add(combined, att.attacker, att.target, "relations", "attack")
+                support[premise, conclusion].add(inf.id)
+                combined[premise, conclusion].add("support")
+    attack = [(att.attacker, att.target) for att in amap.attacks]
+    for pair in attack:
+        combined[pair].add("attack")
     for und in amap.undercuts:
         inf = by_id.get(und.inference)
         if inf is not None and inf.conclusion in claims:
-            _add(combined, und.attacker, inf.conclusion, "relations", "undercut")
-    return ArgumentGraph(support, attack, combined)
+            combined[und.attacker, inf.conclusion].add("undercut")
+    return support, attack, combined
+
+
+def _digraph(amap: ArgumentMap, edges: _Edges | list[tuple[str, str]], key: str) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    claims = amap.claims.values()
+    graph.add_nodes_from(c.id for c in claims)  # ids without attributes: networkx's fast path
+    nodes = graph.nodes
+    for claim in claims:
+        nodes[claim.id]["kind"] = claim.kind
+    if isinstance(edges, dict):
+        graph.add_edges_from((u, v, {key: values}) for (u, v), values in edges.items())
+    else:
+        graph.add_edges_from(edges)
+    return graph
+
+
+def build_graph(amap: ArgumentMap) -> ArgumentGraph:
+    """Build the argument graph of a map; linear in claims plus relations.
+
+    Edges are collected first and added in bulk in the order of their first
+    occurrence (so successors come in map-file order), with the cyclic
+    garbage collector paused (see :mod:`argmap.gcpause`).
+    """
+    with gc_paused():
+        support, attack, combined = _edges(amap)
+        return ArgumentGraph(
+            _digraph(amap, support, "inferences"),
+            _digraph(amap, attack, ""),
+            _digraph(amap, combined, "relations"),
+        )

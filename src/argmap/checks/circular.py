@@ -63,12 +63,33 @@ def knots(support: nx.DiGraph) -> list[list[str]]:
 def witness_cycle(support: nx.DiGraph, knot: list[str]) -> list[str]:
     """One cycle inside the knot, in loop order, starting at its earliest claim.
 
-    Found by one depth-first search from ``knot[0]`` (linear time); "earliest"
-    means first in ``knot``'s order.
+    The first cycle closed by a depth-first search from ``knot[0]`` that
+    follows support edges inside the knot (self-loops skipped) in the order
+    the map gives them: linear in the knot's edges, however many cycles it
+    holds. "Earliest" means first in ``knot``'s order.
     """
-    sub = support.subgraph(knot).copy()
-    sub.remove_edges_from(nx.selfloop_edges(sub))
-    cycle = [u for u, _ in nx.find_cycle(sub, source=knot[0])]
+    members = set(knot)
+    succ = support.succ
+    path, on_path, seen = [knot[0]], {knot[0]}, {knot[0]}
+    todo = [iter(succ[knot[0]])]
+    cycle: list[str] = []
+    while todo and not cycle:
+        u = path[-1]
+        for v in todo[-1]:
+            if v == u or v not in members:
+                continue
+            if v in on_path:
+                cycle = path[path.index(v):]
+                break
+            if v not in seen:
+                seen.add(v)
+                on_path.add(v)
+                path.append(v)
+                todo.append(iter(succ[v]))
+                break
+        else:
+            todo.pop()
+            on_path.discard(path.pop())
     rank = {node: i for i, node in enumerate(knot)}
     start = min(range(len(cycle)), key=lambda i: rank[cycle[i]])
     return cycle[start:] + cycle[:start]

@@ -17,6 +17,7 @@ import click
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapLoadError
+from argmap.gcpause import gc_paused
 from argmap.problems import Finding
 
 if TYPE_CHECKING:
@@ -60,7 +61,17 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the CLI and translate every error into its exit code."""
+    """Entry point: run the CLI and translate every error into its exit code.
+
+    The cyclic garbage collector is paused while the command runs (a map's
+    data lives until the command ends; see :mod:`argmap.gcpause`) and
+    restored afterwards, also when the command exits.
+    """
+    with gc_paused():
+        _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="argmap", standalone_mode=False)
     except click.exceptions.Exit as exc:

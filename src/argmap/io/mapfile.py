@@ -7,11 +7,13 @@ wrong and how to fix it; all problems found are reported together.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Callable
 
 from argmap.errors import MapLoadError
+from argmap.gcpause import gc_paused
 from argmap.io.yamltree import Map, Node, Scalar, Seq, YamlError, compose
 from argmap.model import (
     KINDS,
@@ -96,12 +98,13 @@ def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
     Raises:
         MapLoadError: the text is not a valid map (all problems found).
     """
-    try:
-        root = compose(text, path)
-    except YamlError as exc:
-        raise MapLoadError([exc.finding]) from None
-    reader = _Reader(path)
-    amap = reader.read(root)
+    with gc_paused():
+        try:
+            root = compose(text, path)
+        except YamlError as exc:
+            raise MapLoadError([exc.finding]) from None
+        reader = _Reader(path)
+        amap = reader.read(root)
     if reader.errors or amap is None:
         raise MapLoadError(sorted(reader.errors))
     return amap
@@ -134,6 +137,8 @@ class _Reader:
     # -- generic shapes ---------------------------------------------------
 
     def keys(self, node: Map, allowed: tuple[str, ...], where: str) -> None:
+        if _key_set(allowed).issuperset(node.pairs):
+            return
         for key, (knode, _) in node.pairs.items():
             if key not in allowed:
                 hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
@@ -150,6 +155,8 @@ class _Reader:
         return node.value
 
     def strings(self, node: Node, what: str) -> list[tuple[str, Node]]:
+        if type(node) is Scalar and type(node.value) is str:
+            return [(node.value, node)]  # the common case: one id
         items = node.items if isinstance(node, Seq) else [node]
         out = []
         for item in items:
@@ -291,19 +298,25 @@ class _Reader:
         body = self.mapping(node, f"claim {cid}")
         if body is None:
             return None
+        pairs = body.pairs
         self.keys(body, CLAIM_KEYS, f"claim {cid}")
         fields: dict[str, object] = {}
-        for key, (_, value) in body.pairs.items():
-            reader = self._FIELD_READERS.get(key)
+        readers = self._FIELD_READERS
+        for key, (_, value) in pairs.items():
+            reader = readers.get(key)
             if reader is not None:
-                fields[key] = reader(self, cid, value)
-        for required in ("kind", "text"):
-            if required not in body.pairs:
-                self.error(knode, f"claim {cid} has no '{required}:'; add one")
-        if any(fields.get(k) is None for k in ("kind", "text")):
+                result = reader(self, cid, value)
+                if result is not None:
+                    fields[key] = result
+        if "kind" not in pairs or "text" not in pairs:
+            for required in ("kind", "text"):
+                if required not in pairs:
+                    self.error(knode, f"claim {cid} has no '{required}:'; add one")
             return None
-        fields = {k: v for k, v in fields.items() if v is not None}
-        return Claim(id=cid, loc=_loc(knode), **fields)  # type: ignore[arg-type]
+        if "kind" not in fields or "text" not in fields:
+            return None
+        loc = Location(knode.line, knode.column)
+        return Claim(id=cid, loc=loc, **fields)  # type: ignore[arg-type]
 
     def _kind(self, cid: str, node: Node) -> str | None:
         kind = self.string(node, f"kind of claim {cid}")
@@ -376,7 +389,7 @@ class _Reader:
             if rel != "supports":
                 continue
             for target, item in self.strings(node, f"supports of claim {cid}"):
-                if self._target(cid, rel, target, item, claims):
+                if target in claims or self._target(cid, rel, target, item, claims):
                     iid = shorthand_inference_id(cid, target)
                     out.append(Inference(iid, (cid,), target, False, _loc(item)))
         if entry is not None:
@@ -420,13 +433,18 @@ class _Reader:
                 continue
             for target, item in self.strings(node, f"{rel} of claim {cid}"):
                 known = claims if rel == "attacks" else by_id
-                if not self._target(cid, rel, target, item, known):
+                if target not in known and not self._target(cid, rel, target, item, known):
                     continue
                 if rel == "attacks":
                     attacks.append(Attack(cid, target, _loc(item)))
                 else:
                     undercuts.append(Undercut(cid, target, _loc(item)))
         return attacks, undercuts
+
+
+@functools.cache
+def _key_set(allowed: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(allowed)
 
 
 def _shape(node: Node) -> str:

@@ -1,0 +1,30 @@
+"""Pausing Python's cyclic garbage collector while large acyclic structures are built.
+
+Loading a 100,000-claim map allocates millions of small objects (YAML nodes,
+claims, graph dictionaries), none of them in reference cycles. Each allocation
+burst makes the collector traverse every live object again and again, which
+took about half of the load time; reference counting alone frees all of these
+objects, so pausing the collector changes no result and no memory bound.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Disable automatic cyclic garbage collection inside the ``with`` block.
+
+    The collector's previous state is restored on exit, also on an exception.
+    Nested use is fine: only the outermost block re-enables it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
