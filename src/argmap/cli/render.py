@@ -24,12 +24,16 @@ from argmap.cli import cli, load
               help="Show paragraph references.")  # fmt: skip
 @click.option("--findings/--no-findings", default=True, show_default=True,
               help="Mark claims that have findings.")  # fmt: skip
+@click.option("--color-by", "color_by", type=click.Choice(["kind", "status", "strength"]),
+              default="kind", show_default=True,
+              help="Fill claims by kind, by grounded status (IN/OUT/UNDEC) or DF-QuAD strength.")
 @click.option("--dpi", type=click.IntRange(24, 1200), default=96, show_default=True,
               help="Resolution of PNG output.")  # fmt: skip
 @click.option("--layout-timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
               show_default=True, help="Seconds Graphviz may take before argmap gives up (exit 3).")
 def render(map_path: str, outputs: tuple[str, ...], direction: str, wrap: int, legend: bool,
-           ids: bool, para: bool, findings: bool, dpi: int, layout_timeout: float) -> None:  # fmt: skip
+           ids: bool, para: bool, findings: bool, color_by: str, dpi: int,
+           layout_timeout: float) -> None:  # fmt: skip
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF or DOT).
 
     The format comes from each output's extension. Claims with findings from
@@ -44,8 +48,9 @@ def render(map_path: str, outputs: tuple[str, ...], direction: str, wrap: int, l
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
     formats = [format_for(t) for t in targets]
+    fills, badges = _colouring(amap, color_by)
     opts = RenderOptions(direction=direction, wrap=wrap, legend=legend, show_ids=ids,
-                         show_para=para, show_findings=findings)  # fmt: skip
+                         show_para=para, show_findings=findings, fills=fills, badges=badges)  # fmt: skip
     dot_text = to_dot(amap, run_checks(amap) if findings else (), opts)
     for target, fmt in zip(targets, formats):
         if fmt == "dot":
@@ -57,3 +62,18 @@ def render(map_path: str, outputs: tuple[str, ...], direction: str, wrap: int, l
         click.echo(f"wrote {target}", err=True)
 
 
+
+
+def _colouring(amap, color_by: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Fills and caption badges for ``--color-by status|strength`` (empty for kind)."""
+    if color_by == "kind":
+        return {}, {}
+    from argmap.evaluate import evaluate
+    from argmap.render.style import STATUS_FILLS, strength_fill
+
+    result = evaluate(amap)
+    if color_by == "status":
+        return ({c: STATUS_FILLS[lab] for c, lab in result.labelling.items()},
+                dict(result.labelling))  # fmt: skip
+    return ({c: strength_fill(v) for c, v in result.strength.items()},
+            {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()})

@@ -33,6 +33,8 @@ class RenderOptions:
         show_para: show paragraph references in captions.
         show_findings: mark claims that have findings.
         fills: per-claim fill colour overrides (e.g. colour by status).
+        badges: per-claim text added to the caption (e.g. "IN", "0.82"), so
+            colour is never the only cue.
         max_row: a claim with more arguers than this gets them on staggered
             ranks (like Graphviz's ``unflatten``), so wide fans become taller
             and narrower; 0 turns staggering off.
@@ -46,6 +48,7 @@ class RenderOptions:
     show_para: bool = True
     show_findings: bool = True
     fills: Mapping[str, str] = field(default_factory=dict)
+    badges: Mapping[str, str] = field(default_factory=dict)
     max_row: int = 2
 
 
@@ -80,6 +83,8 @@ def _caption(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
         parts.append(claim.id)
     if opts.show_para and claim.para:
         parts.append("¶" + ",".join(str(p) for p in claim.para))
+    if claim.id in opts.badges:
+        parts.append(opts.badges[claim.id])
     caption = " · ".join(parts)
     if codes:
         caption += "  ⚠ " + " ".join(sorted(set(codes)))

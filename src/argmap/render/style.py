@@ -98,3 +98,17 @@ DEFAULT = Theme(
 )
 
 THEMES: dict[str, Theme] = {DEFAULT.name: DEFAULT}
+
+
+#: Fills for ``--color-by status`` (labels are also written in the caption).
+STATUS_FILLS = {"IN": "#d7f0d2", "OUT": "#e6e6e6", "UNDEC": "#fff3b0"}
+
+
+def strength_fill(value: float | None) -> str:
+    """A fill from pale red (0) through white-ish (0.5) to pale green (1); grey for None."""
+    if value is None:
+        return "#e6e6e6"
+    low, high = (0xF6, 0xC9, 0xC4), (0xC8, 0xEB, 0xC3)
+    mid = (0xF7, 0xF7, 0xF7)
+    a, b, t = (low, mid, value * 2) if value < 0.5 else (mid, high, value * 2 - 1)
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b))
