@@ -133,3 +133,14 @@ def test_render_unknown_extension_exits_2(run_cli, tmp_path):
     path = write(tmp_path, "ok.yaml", CLEAN)
     code, _, err = run_cli("render", path, "-o", str(tmp_path / "x.bmp"))
     assert code == 2 and "cannot tell the output format" in err
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path):
+    import os
+
+    path = write(tmp_path, "ru.yaml", "claims:\n  Тезис: {kind: thesis, text: Привет 😀}\n")
+    env = dict(os.environ, PYTHONIOENCODING="latin-1", LC_ALL="C", PYTHONUTF8="0")
+    done = subprocess.run([sys.executable, "-m", "argmap", "check", path],
+                          capture_output=True, env=env, cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0
+    assert "thesis Тезис has no supporting claim" in done.stdout.decode("utf-8")

@@ -60,7 +60,13 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: run the CLI and translate every error into its exit code."""
+    """Entry point: run the CLI and translate every error into its exit code.
+
+    Standard output and error are UTF-8 whatever the locale.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         cli.main(args=argv, prog_name="argmap", standalone_mode=False)
     except click.exceptions.Exit as exc:
