@@ -12,7 +12,7 @@ MAPS := $(wildcard maps/*.yaml)
 demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
-	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png || exit $$?; \
+	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
 	  echo "== argmap check $$m"; \
 	  $(BIN)/argmap check $$m; rc=$$?; \
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \

@@ -12,7 +12,7 @@ from argmap.cli import cli, load
 @cli.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outputs", multiple=True,
-              help="Output file (.svg, .png, .pdf, .dot); repeat for several. "
+              help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
                    "Default: output/<map name>.svg")  # fmt: skip
 @click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True,
               help="TB: thesis at the top; LR: thesis at the left.")  # fmt: skip
@@ -34,10 +34,12 @@ from argmap.cli import cli, load
 def render(map_path: str, outputs: tuple[str, ...], direction: str, wrap: int, legend: bool,
            ids: bool, para: bool, findings: bool, color_by: str, dpi: int,
            layout_timeout: float) -> None:  # fmt: skip
-    """Draw a map as a Graphviz diagram (SVG, PNG, PDF or DOT).
+    """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
     The format comes from each output's extension. Claims with findings from
     'argmap check' are marked with a dashed red border and a warning badge.
+    An .html output is one self-contained page: the diagram with pan, zoom,
+    highlighting and a kind filter, the findings and an outline of the claims.
 
     Example: argmap render maps/two-michaels.yaml -o output/two-michaels.svg -o out.png
     """
@@ -51,10 +53,15 @@ def render(map_path: str, outputs: tuple[str, ...], direction: str, wrap: int, l
     fills, badges = _colouring(amap, color_by)
     opts = RenderOptions(direction=direction, wrap=wrap, legend=legend, show_ids=ids,
                          show_para=para, show_findings=findings, fills=fills, badges=badges)  # fmt: skip
-    dot_text = to_dot(amap, run_checks(amap) if findings else (), opts)
+    found = run_checks(amap) if findings else ()
+    dot_text = to_dot(amap, found, opts)
     for target, fmt in zip(targets, formats):
         if fmt == "dot":
             data = dot_text.encode("utf-8")
+        elif fmt == "html":
+            from argmap.render.html import render_html
+
+            data = render_html(amap, found, opts, timeout=layout_timeout)
         else:
             data = run_dot(dot_text, fmt, timeout=layout_timeout, dpi=dpi)
             data = clean_svg(data) if fmt == "svg" else data

@@ -193,6 +193,18 @@ def _add_inference(graph: pydot.Dot, inf: Inference, names: dict, junctions: set
     graph.add_edge(_edge(junction, names[inf.conclusion], "support", opts))
 
 
+def node_names(amap: ArgumentMap) -> dict[str, str]:
+    """The DOT node name of each claim (``n0``, ``n1``… in file order) and of each
+    inference drawn as a junction dot (``j0``… in sorted inference-id order).
+
+    Graphviz writes a node's name as the ``<title>`` of its ``<g class="node">``
+    in SVG, so pages find a claim's shape through this mapping.
+    """
+    names = {cid: f"n{i}" for i, cid in enumerate(amap.claims)}
+    names.update({iid: f"j{i}" for i, iid in enumerate(sorted(_junction_needed(amap)))})
+    return names
+
+
 def build_dot(amap: ArgumentMap, findings: Iterable[Finding] = (),
               opts: RenderOptions | None = None) -> pydot.Dot:  # fmt: skip
     """Build the pydot graph of ``amap``.
@@ -222,9 +234,8 @@ def build_dot(amap: ArgumentMap, findings: Iterable[Finding] = (),
         for f in findings:
             if f.claims:
                 codes.setdefault(f.claims[0], []).append(f.code)
-    names = {cid: f"n{i}" for i, cid in enumerate(amap.claims)}
+    names = node_names(amap)
     junctions = _junction_needed(amap)
-    names.update({iid: f"j{i}" for i, iid in enumerate(sorted(junctions))})
     for cid, claim in amap.claims.items():
         graph.add_node(_node(names[cid], claim, codes.get(cid, []), opts))
     for inf in amap.inferences:

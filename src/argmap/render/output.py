@@ -17,7 +17,8 @@ from pathlib import Path
 from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+           ".html": "html", ".htm": "html"}  # fmt: skip
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DPI = 96
 INSTALL_HINT = (
