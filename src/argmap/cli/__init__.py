@@ -92,4 +92,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 # Commands register themselves on import (kept last: they import ``cli``).
-from argmap.cli import check, checks, render  # noqa: E402,F401
+from argmap.cli import check, checks, convert, render, schema  # noqa: E402,F401
