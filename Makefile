@@ -13,6 +13,8 @@ demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
 	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
+	  $(BIN)/argmap convert $$m output/$$name.mmd || exit $$?; \
+	  $(BIN)/argmap convert $$m output/$$name.argdown || exit $$?; \
 	  echo "== argmap check $$m"; \
 	  $(BIN)/argmap check $$m; rc=$$?; \
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \

@@ -98,4 +98,14 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 # Commands register themselves on import (kept last: they import ``cli``).
-from argmap.cli import check, checks, compare, draft, evaluate, render, stats  # noqa: E402,F401
+from argmap.cli import (  # noqa: E402,F401
+    check,
+    checks,
+    compare,
+    convert,
+    draft,
+    evaluate,
+    render,
+    schema,
+    stats,
+)

@@ -100,6 +100,19 @@ def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
         root = compose(text, path)
     except YamlError as exc:
         raise MapLoadError([exc.finding]) from None
+    return map_from_tree(root, path)
+
+
+def map_from_tree(root: Node | None, path: str = "<string>") -> ArgumentMap:
+    """Validate a position-carrying node tree (YAML or JSON) as a map.
+
+    The tree comes from :func:`argmap.io.yamltree.compose` or
+    :func:`argmap.io.jsontree.compose_json`; messages name ``path`` and the
+    nodes' 1-based positions.
+
+    Raises:
+        MapLoadError: the tree is not a valid map (all problems found).
+    """
     reader = _Reader(path)
     amap = reader.read(root)
     if reader.errors or amap is None:
