@@ -16,7 +16,7 @@ from argmap.checks import run_checks
 from argmap.io.mapfile import load_map
 from argmap.render.dot import RenderOptions, node_names
 from argmap.render.html import inline_svg, page_data, render_html, safe_href, script_json
-from argmap.render.outline import build_outline
+from argmap.render.html_outline import build_outline
 
 BIKE = """
 title: Test map

@@ -33,7 +33,7 @@ from argmap.model import KINDS, ArgumentMap, MapSource
 from argmap.problems import Finding
 from argmap.render.dot import RenderOptions, node_names, to_dot
 from argmap.render.html_parts import filters_html, findings_html, outline_html
-from argmap.render.outline import build_outline
+from argmap.render.html_outline import build_outline
 from argmap.render.output import DEFAULT_TIMEOUT, clean_svg, run_dot
 
 _ASSETS = files("argmap.render") / "assets"

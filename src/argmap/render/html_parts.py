@@ -12,7 +12,7 @@ from typing import Iterator, Mapping, Sequence
 
 from argmap.model import ArgumentMap, Claim
 from argmap.problems import Finding
-from argmap.render.outline import OutlineItem
+from argmap.render.html_outline import OutlineItem
 from argmap.render.style import Theme
 
 
