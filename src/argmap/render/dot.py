@@ -100,6 +100,14 @@ def node_names(amap: ArgumentMap) -> dict[str, str]:
     return {cid: f"n{i}" for i, cid in enumerate(amap.claims)}
 
 
+def junction_names(amap: ArgumentMap) -> dict[str, str]:
+    """Inference id → junction node name (``j0``, ``j1``, … in sorted inference id
+    order) for the inferences drawn through a junction dot: linked premises
+    (two or more) and undercut steps. Also the junction's element id in the
+    SVG, before the per-map prefix."""
+    return {iid: f"j{i}" for i, iid in enumerate(sorted(_junction_needed(amap)))}
+
+
 def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
     """The HTML-like label of a claim: a small caption line over the wrapped text,
     and the source (citation or link) in small type under it."""
@@ -212,7 +220,7 @@ def _junction_needed(amap: ArgumentMap) -> set[str]:
     return {i.id for i in amap.inferences if len(i.premises) > 1 or i.id in undercut}
 
 
-def _add_inference(b: _Builder, inf: Inference, names: dict, junctions: set) -> None:
+def _add_inference(b: _Builder, inf: Inference, names: dict, junctions: Mapping) -> None:
     if inf.conclusion not in names:
         return
     premises = [p for p in inf.premises if p in names]
@@ -289,8 +297,8 @@ def build_diagram(amap: ArgumentMap, findings: Iterable[Finding] = (),
     b = _Builder(_new_graph(amap, opts), opts)
     codes = _finding_codes(findings, opts)
     names = node_names(amap)
-    junctions = _junction_needed(amap)
-    names.update({iid: f"j{i}" for i, iid in enumerate(sorted(junctions))})
+    junctions = junction_names(amap)
+    names.update(junctions)
     for cid, claim in amap.claims.items():
         label = opts.theme.kinds[claim.kind].label
         link = opts.links.get(cid) or link_target(claim.source)

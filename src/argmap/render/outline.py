@@ -1,4 +1,9 @@
-"""A map as a text outline in reading order (pure; for screen readers and summaries).
+"""A map as an outline in reading order (pure; for screen readers and summaries).
+
+The one outline of a map: :func:`outline_text` is the ``<desc>`` of every SVG
+(:mod:`argmap.render.pipeline`), and :func:`outline` is also the nested,
+keyboard-navigable outline of the interactive HTML page
+(:func:`argmap.render.html_parts.outline_html`), so both read the same.
 
 The outline starts at each thesis and walks, depth first, to what argues about
 it: first the lines of support (with any undercut of each step right after
@@ -111,7 +116,8 @@ def _child(parent: OutlineItem, child: Child) -> OutlineItem:
     return OutlineItem(parent.depth + 1, cid, relation, parent.claim, inf.id, together, step)
 
 
-def _and(ids: tuple[str, ...]) -> str:
+def and_list(ids: tuple[str, ...]) -> str:
+    """``("P2",)`` → ``"P2"``; ``("P1", "P2", "P3")`` → ``"P1, P2 and P3"``."""
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
@@ -121,12 +127,12 @@ def item_sentence(amap: ArgumentMap, item: OutlineItem) -> str:
     head = f"{claim.id} ({claim.kind})"
     if item.relation == "supports":
         if item.together:
-            head += f", together with {_and(item.together)},"
+            head += f", together with {and_list(item.together)},"
         head += f" supports {item.target}"
     elif item.relation == "attacks":
         head += f" attacks {item.target}"
     elif item.relation == "undercuts":
-        head += f" undercuts the step from {_and(item.step)} to {item.target}"
+        head += f" undercuts the step from {and_list(item.step)} to {item.target}"
     if item.repeat:
         return head + " (see above)."
     text = " ".join(claim.text.split())

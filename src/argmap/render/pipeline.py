@@ -74,7 +74,7 @@ def render(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, 
     if fmt == "html":
         from argmap.render.html import render_html
 
-        return render_html(amap, findings, opts, timeout=timeout)
+        return render_html(amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine)
     text = _dot_text(build_diagram(amap, findings, opts))
     if fmt == "dot":
         return text.encode("utf-8")
