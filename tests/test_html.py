@@ -14,9 +14,12 @@ from hypothesis import strategies as st
 
 from argmap.checks import run_checks
 from argmap.io.mapfile import load_map
-from argmap.render.dot import RenderOptions, node_names
+from argmap.render.dot import RenderOptions, junction_names, node_names
 from argmap.render.html import inline_svg, page_data, render_html, safe_href, script_json
-from argmap.render.outline import build_outline
+from argmap.render.html_parts import outline_html
+from argmap.render.outline import outline
+from argmap.render.pipeline import render_svg
+from argmap.render.style import THEMES
 
 BIKE = """
 title: Test map
@@ -45,18 +48,43 @@ HOSTILE_TEXTS = [
 
 def flat(items):
     """(depth, relation, claim, repeat) rows of an outline, in reading order."""
-    rows, stack = [], [(0, i) for i in reversed(items)]
-    while stack:
-        depth, item = stack.pop()
-        rows.append((depth, item.relation, item.claim, item.repeat))
-        stack.extend((depth + 1, c) for c in reversed(item.children))
-    return rows
+    return [(i.depth, i.relation, i.claim, i.repeat) for i in items]
+
+
+class _Tree(HTMLParser):
+    """(nesting depth, claim, relation text) of each button of an outline's HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list] = []
+        self.depth = 0
+        self.in_rel = False
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag == "ul"
+        if tag == "button":
+            self.rows.append([self.depth, dict(attrs)["data-claim"], ""])
+        self.in_rel = ("class", "am-rel") in attrs
+
+    def handle_endtag(self, tag):
+        self.depth -= tag == "ul"
+        self.in_rel = False
+
+    def handle_data(self, data):
+        if self.in_rel:
+            self.rows[-1][2] += data
+
+
+def outline_rows(amap):
+    parser = _Tree()
+    parser.feed(outline_html(outline(amap), amap, {}, THEMES["default"]))
+    return [tuple(r) for r in parser.rows]
 
 
 def test_outline_reading_order_links_and_undercuts():
-    rows = flat(build_outline(make_map(BIKE)))
-    assert rows == [
-        (0, "", "T1", False),
+    items = outline(make_map(BIKE))
+    assert flat(items) == [
+        (0, "root", "T1", False),
         (1, "supports", "P1", False),
         (2, "supports", "E1", False),
         (2, "undercuts", "O2", False),
@@ -65,9 +93,21 @@ def test_outline_reading_order_links_and_undercuts():
         (3, "supports", "P2", False),
         (3, "supports", "P3", False),
     ]
-    linked = build_outline(make_map(BIKE))[0].children[1].children[0].children
-    assert [i.linked_with for i in linked] == [("P3",), ("P2",)]
-    assert build_outline(make_map(BIKE))[0].children[0].children[1].via == "E1 -> P1"
+    assert [i.together for i in items[6:]] == [("P3",), ("P2",)]
+    assert (items[3].inference, items[3].step, items[3].target) == ("E1 -> P1", ("E1",), "P1")
+
+
+def test_outline_html_nests_rows_and_names_each_relation():
+    assert outline_rows(make_map(BIKE)) == [
+        (1, "T1", ""),
+        (2, "P1", "supports:"),
+        (3, "E1", "supports:"),
+        (3, "O2", "undercuts the step from E1 to P1:"),
+        (2, "O1", "attacks:"),
+        (3, "R1", "attacks:"),
+        (4, "P2", "supports, together with P3:"),
+        (4, "P3", "supports, together with P2:"),
+    ]
 
 
 def test_outline_writes_shared_claims_once_and_survives_cycles():
@@ -81,33 +121,46 @@ def test_outline_writes_shared_claims_once_and_survives_cycles():
           Y: {kind: premise, text: y, supports: X}
         """
     )
-    assert flat(build_outline(amap)) == [
-        (0, "", "T1", False),
+    assert flat(outline(amap)) == [
+        (0, "root", "T1", False),
         (1, "supports", "A", False),
         (2, "supports", "B", False),
         (3, "supports", "A", True),
         (1, "supports", "B", True),
-        (0, "", "X", False),
+        (0, "root", "X", False),
         (1, "supports", "Y", False),
         (2, "supports", "X", True),
     ]
+    html = outline_html(outline(amap), amap, {}, THEMES["default"])
+    assert html.count('class="am-row am-repeat"') == 3
+    assert html.count("(written out above)") == 3
+    assert [r[:2] for r in outline_rows(amap)] == [
+        (1, "T1"), (2, "A"), (3, "B"), (4, "A"), (2, "B"), (1, "X"), (2, "Y"), (3, "X"),
+    ]  # fmt: skip
 
 
 def test_outline_of_a_long_chain_is_not_recursive():
     lines = ["claims:", "  C0: {kind: thesis, text: t}"]
     lines += [f"  C{i}: {{kind: premise, text: p, supports: C{i - 1}}}" for i in range(1, 3001)]
-    rows = flat(build_outline(make_map("\n".join(lines))))
+    amap = make_map("\n".join(lines))
+    rows = flat(outline(amap))
     assert len(rows) == 3001 and rows[-1] == (3000, "supports", "C3000", False)
+    html = outline_html(outline(amap), amap, {}, THEMES["default"])
+    assert html.count("<ul") == html.count("</ul>") == 3001
+    assert html.count("<li") == html.count("</li>") == 3001
+    assert html.endswith("</button></li>" + "</ul></li>" * 3000 + "</ul>")
 
 
 def test_page_data_maps_claims_to_dot_names_and_relations():
     amap = make_map(BIKE)
     data = page_data(amap, run_checks(amap), RenderOptions())
+    assert data["prefix"] == "t-"
     assert [(c["id"], c["node"]) for c in data["claims"]] == [
         ("T1", "n0"), ("P1", "n1"), ("E1", "n2"), ("O1", "n3"),
         ("R1", "n4"), ("P2", "n5"), ("P3", "n6"), ("O2", "n7"),
     ]  # fmt: skip
-    assert node_names(amap)["E1 -> P1"] == "j0" and node_names(amap)["I1"] == "j1"
+    assert node_names(amap)["E1"] == "n2"
+    assert junction_names(amap) == {"E1 -> P1": "j0", "I1": "j1"}
     rels = [(r["from"], r["to"], r["type"], r["junction"]) for r in data["relations"]]
     assert rels == [
         ("P1", "T1", "support", None),
@@ -118,11 +171,31 @@ def test_page_data_maps_claims_to_dot_names_and_relations():
         ("R1", "O1", "attack", None),
         ("O2", "P1", "undercut", "j0"),
     ]
+    assert [(e["id"], e["from"], e["to"]) for e in data["edges"]] == [
+        ("e0", "n1", "n0"), ("e1", "n2", "j0"), ("e2", "j0", "n1"), ("e3", "n5", "j1"),
+        ("e4", "n6", "j1"), ("e5", "j1", "n4"), ("e6", "n3", "n0"), ("e7", "n4", "n3"),
+        ("e8", "n7", "j0"),
+    ]  # fmt: skip
     e1 = data["claims"][2]
     assert (e1["href"], e1["label"], e1["para"]) == ("https://example.org/count", "Evidence", [])
+    assert (e1["fold"], e1["page"], e1["badge"]) == (None, None, "")
     p2 = data["claims"][5]
     assert (p2["source"], p2["href"], p2["findings"]) == ("Town survey 2020", None, ["AM101"])
     assert data["claims"][7]["findings"] == ["AM107"]
+
+
+def test_page_data_folds_pages_badges_and_prefix():
+    amap = make_map(BIKE)
+    opts = RenderOptions(folds={"O1": 4}, links={"O1": "bike.O1.html"}, badges={"T1": "IN"})
+    data = page_data(amap, (), opts, map_id="My Map")
+    assert data["prefix"] == "my-map-"
+    o1, t1 = data["claims"][3], data["claims"][0]
+    assert (o1["fold"], o1["page"], o1["badge"]) == ("f3", "bike.O1.html", "")
+    assert (t1["fold"], t1["page"], t1["badge"]) == (None, None, "IN")
+    assert {"id": "e9", "from": "f3", "to": "n3"} in data["edges"]
+    for bad in ("javascript:alert(1)", "//evil.example/x", "/etc/x", "https://a.example/"):
+        risky = RenderOptions(links={"O1": bad})
+        assert page_data(amap, (), risky)["claims"][3]["page"] is None, bad
 
 
 def test_safe_href_allows_only_web_and_mail():
@@ -155,6 +228,34 @@ def test_inline_svg_sizes_to_the_page():
         'viewBox="0 0 20 10" xmlns="http://www.w3.org/2000/svg">'
         '<g id="node1" class="node"><title>n0</title></g></svg>\n'
     )
+    finished = (b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+                b'width="100%" style="max-width:20px;height:auto" viewBox="0 0 20 10" '
+                b'role="img" aria-labelledby="m-title m-desc">\n<title id="m-title">T</title>'
+                b"</svg>\n")  # fmt: skip
+    assert inline_svg(finished) == (
+        '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet" '
+        'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" role="img" '
+        'aria-labelledby="m-title" aria-describedby="m-desc">\n'
+        '<title id="m-title">T</title></svg>\n'
+    )
+
+
+@needs_dot
+def test_page_diagram_is_the_finished_svg():
+    amap = make_map(BIKE, "bike.yaml")
+    found = run_checks(amap)
+    opts = RenderOptions(theme=THEMES["classroom"], direction="LR")
+    page = render_html(amap, found, opts).decode("utf-8")
+    assert inline_svg(render_svg(amap, found, opts)) in page
+    for bit in ('role="img"', 'aria-labelledby="bike-title" aria-describedby="bike-desc"',
+                'id="bike-n2"',
+                'class="node claim evidence"', 'id="bike-e8" class="edge undercut"',
+                "<title>O2 undercuts the step from E1 to P1</title>",
+                '<desc id="bike-desc">Argument map of 8 claims',
+                'fill="#cfe0ff"', 'href="https://example.org/count"'):  # fmt: skip
+        assert bit in page, bit
+    ids = re.findall(r'\sid="([^"]+)"', render_html(make_map(BIKE, "am.yaml")).decode("utf-8"))
+    assert len(ids) == len(set(ids)) and "am-data" in ids and "am-n0" in ids
 
 
 class _Collect(HTMLParser):
@@ -245,3 +346,27 @@ def test_cli_writes_html(run_cli, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "<title>Test map</title>" in page
     amap = make_map(BIKE, str(src))
     assert target.read_bytes() == render_html(amap, run_checks(amap))
+
+
+@needs_dot
+def test_cli_html_honours_theme_colouring_and_split(run_cli, tmp_path):
+    src = tmp_path / "bike.yaml"
+    src.write_text(BIKE, encoding="utf-8")
+    out = tmp_path / "out" / "bike.html"
+    code, _, err = run_cli("render", str(src), "--theme", "print", "--color-by", "status",
+                           "--id-prefix", "ride", "--split", "-o", str(out))  # fmt: skip
+    assert code == 0
+    assert err.splitlines() == [f"wrote {out.with_name(n)}" for n in
+                                ("bike.html", "bike.P1.html", "bike.O1.html")]  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="am-data">([^<]*)</script>', page).group(1))
+    assert data["prefix"] == "ride-"
+    assert [(c["id"], c["badge"], c["fold"], c["page"]) for c in data["claims"]] == [
+        ("T1", "OUT", None, None), ("P1", "OUT", "f1", "bike.P1.html"),
+        ("O1", "OUT", "f2", "bike.O1.html"),
+    ]  # fmt: skip
+    assert 'class="node claim thesis"' in page and "fill=\"#e6e6e6\"" in page  # print theme
+    assert "+3 claims on the page of O1" in page and 'href="bike.O1.html"' in page
+    branch = out.with_name("bike.O1.html").read_text(encoding="utf-8")
+    assert "<title>Test map: O1</title>" in branch and 'id="ride-o1-n0"' in branch
+    assert '<h2 id="am-findings-h">Findings (2)</h2>' in branch  # P2's and P3's, not O2's

@@ -11,10 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import make_map, needs_dot
+from conftest import ROOT, make_map, needs_dot
 from test_html import BIKE, HOSTILE_TEXTS, hostile_map
 
 from argmap.checks import run_checks
+from argmap.io.mapfile import load_map
 from argmap.render.html import render_html
 from argmap.render.output import write_atomic
 
@@ -105,12 +106,15 @@ def test_click_lights_the_sub_argument_and_dims_the_rest(open_page, bike_page, t
     lit_edges = page.evaluate(
         "[...document.querySelectorAll('g.edge.am-lit > title')].map(t => t.textContent).sort()"
     )
-    assert lit_edges == ["j0->n1", "n2->j0", "n7->j0"]
+    assert lit_edges == ["E1 supports P1", "E1: premise of inference E1 -> P1",
+                         "O2 undercuts the step from E1 to P1"]  # fmt: skip
     details = page.locator("#am-details-body")
     assert details.locator(".am-details-text").inner_text() == "Cycling to work is rising."
     assert details.locator(".am-details-cap").inner_text() == "Premise · P1 · ¶3,4"
     assert details.locator("dt").all_inner_texts() == ["Supported by", "Attacked by", "Supports"]
     assert details.locator("button").all_inner_texts() == ["E1", "O2 (undercut)", "T1"]
+    assert details.locator(".am-hint").inner_text() == (
+        "2 claims argue about it, directly or through others; they stay lit.")
     claim(page, "R1").click()
     assert page.evaluate(LIT) == ["P2", "P3", "R1"]
     claim(page, "T1").click()
@@ -124,7 +128,9 @@ def test_click_lights_the_sub_argument_and_dims_the_rest(open_page, bike_page, t
 
 def test_details_link_only_for_web_sources(open_page, bike_page):
     page, _ = open_page(bike_page)
-    claim(page, "E1").click()
+    claim(page, "E1").click()  # E1's box links to its source: the click selects, stays here
+    assert page.evaluate(SELECTED) == ["E1"]
+    assert page.url == bike_page.as_uri() and page.context.pages == [page]
     link = page.locator("#am-details-body a")
     assert link.get_attribute("href") == "https://example.org/count"
     claim(page, "P2").click()
@@ -141,7 +147,8 @@ def test_kind_filter_hides_claims_lines_and_outline_rows(open_page, bike_page):
         "[...document.querySelectorAll('g.edge')].filter(g => g.getBoundingClientRect()"
         ".width === 0).map(g => g.querySelector('title').textContent).sort()"
     )
-    assert hidden_edges == ["n3->n0", "n4->n3", "n7->j0"]
+    assert hidden_edges == ["O1 attacks T1", "O2 undercuts the step from E1 to P1",
+                            "R1 attacks O1"]  # fmt: skip
     rows = page.locator("#am-outline .am-row:visible")
     assert [r.get_attribute("data-claim") for r in rows.all()] == [
         "T1", "P1", "E1", "R1", "P2", "P3"
@@ -161,6 +168,8 @@ def test_finding_jumps_to_its_claim(open_page, bike_page):
     assert page.evaluate(SELECTED) == ["O2"]
     assert page.evaluate(LIT) == ["O2"]
     assert page.evaluate(CURRENT) == ["O2"]
+    assert page.locator("#am-details-body .am-hint").inner_text() == (
+        "No claim drawn here argues about it.")
     after = page.evaluate(VIEWBOX)
     assert after != before and after[2] < before[2]
     box = claim(page, "O2").bounding_box()
@@ -214,7 +223,7 @@ def test_pan_and_zoom(open_page, bike_page):
     page.mouse.move(view["x"] + 30, view["y"] + 30)
     page.mouse.wheel(0, -200)
     assert page.evaluate(VIEWBOX)[2] < home[2]
-    page.get_by_role("button", name="Fit").click()
+    page.get_by_role("button", name="Fit", exact=True).click()
     page.mouse.move(view["x"] + 30, view["y"] + 30)
     page.mouse.down()
     page.mouse.move(view["x"] + 130, view["y"] + 30, steps=5)
@@ -231,7 +240,7 @@ def test_hostile_map_runs_no_script(open_page, tmp_path):
     write_atomic(path, render_html(amap, run_checks(amap)))
     page, problems = open_page(path)
     for cid in amap.claims:
-        page.get_by_role("button", name="Fit").click()
+        page.get_by_role("button", name="Fit", exact=True).click()
         claim(page, cid).click()
         page.locator(f'#am-outline .am-row[data-claim="{cid}"]').first.click()
     assert page.evaluate("typeof window.pwned") == "undefined"
@@ -243,6 +252,58 @@ def test_hostile_map_runs_no_script(open_page, tmp_path):
     rows = page.locator("#am-outline .am-row .am-text").all_text_contents()
     assert rows[1:6] == HOSTILE_TEXTS
     assert page.title() == HOSTILE_TEXTS[0]
+    page.get_by_role("button", name="Fit", exact=True).click()
     claim(page, "T1").click()
     assert page.locator(".am-details-source").inner_text() == "Source: Notes <b>&amp; co</b>"
+    assert problems == []
+
+
+HIT = """(ids) => ids.map((id) => {
+  const g = document.querySelector(`#am-viewport g[data-claim="${CSS.escape(id)}"]`);
+  const r = g.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return hit && hit.closest("g[data-claim]") === g ? null : id;
+}).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_every_claim_of_the_op_ed_can_be_clicked_after_fit(open_page, tmp_path, size):
+    amap = load_map(ROOT / "maps" / "two-michaels.yaml")
+    path = tmp_path / "two-michaels.html"
+    write_atomic(path, render_html(amap, run_checks(amap)))
+    page, problems = open_page(path, *size)
+    page.locator("#am-outline .am-row[data-claim=P14]").first.click()  # zooms in to P14
+    page.get_by_role("button", name="Fit", exact=True).click()
+    view = page.locator("#am-viewport").bounding_box()
+    for cid in amap.claims:
+        box = claim(page, cid).bounding_box()
+        assert view["x"] < box["x"] and box["x"] + box["width"] < view["x"] + view["width"]
+        assert view["y"] < box["y"] and box["y"] + box["height"] < view["y"] + view["height"]
+    assert page.evaluate(HIT, list(amap.claims)) == []  # nothing covers any claim's centre
+    claim(page, "P14").click()
+    assert page.evaluate(SELECTED) == ["P14"]
+    assert page.evaluate(LIT) == ["E2", "E3", "E4", "E5", "P14", "P16"]
+    assert problems == []
+
+
+def test_split_overview_links_to_branch_pages(open_page, tmp_path):
+    from argmap.cli import main
+
+    src = tmp_path / "bike.yaml"
+    src.write_text(BIKE, encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["render", str(src), "--split", "-o", str(tmp_path / "bike.html")])
+    assert done.value.code == 0
+    page, problems = open_page(tmp_path / "bike.html")
+    drawn = "[...document.querySelectorAll('g[data-claim]')].map(g => g.dataset.claim)"
+    assert page.evaluate(drawn) == ["T1", "P1", "O1"]
+    claim(page, "P1").click()
+    lit = "[...document.querySelectorAll('#am-viewport g.am-lit')].map(g => g.id)"  # nodes, edges
+    assert page.evaluate(lit) == ["bike-n1", "bike-f1", "bike-e2"]  # P1, its "+2 claims" box
+    assert page.locator("#am-details-body a").get_attribute("href") == "bike.P1.html"
+    assert page.url == (tmp_path / "bike.html").as_uri()  # the claim's own link is not followed
+    page.locator("#am-viewport g#bike-f2 a").click()  # O1's "+3 claims" box: its page
+    page.wait_for_url((tmp_path / "bike.O1.html").as_uri())
+    assert page.title() == "Test map: O1"
+    assert page.evaluate(drawn) == ["O1", "R1", "P2", "P3"]
     assert problems == []

@@ -7,7 +7,6 @@ wrong and how to fix it; all problems found are reported together.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +14,7 @@ from argmap.errors import MapLoadError
 from argmap.io.yamltree import Map, Node, Scalar, Seq, YamlError, compose
 from argmap.model import (
     KINDS,
+    THEME_NAMES,
     ArgumentMap,
     Attack,
     CheckSettings,
@@ -27,6 +27,7 @@ from argmap.model import (
 )
 from argmap.problems import Finding, invalid
 from argmap.suggest import did_you_mean
+from argmap.urls import SAFE_SCHEMES, url_scheme
 
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
 CLAIM_KEYS = (
@@ -36,24 +37,6 @@ CLAIM_KEYS = (
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
-SAFE_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)")
-_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
-
-
-def url_scheme(source: str) -> str | None:
-    """The URL scheme of ``source`` (lower-cased) as a browser would read it, or None.
-
-    Browsers drop tabs and newlines inside a URL and leading control characters
-    and spaces (WHATWG URL standard), so ``" java\\tscript:x"`` has scheme
-    ``javascript``. A citation such as ``"Smith (2019), p. 4"`` has none.
-    """
-    cleaned = _IGNORED_IN_URLS.sub("", source).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
-                                                      "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
-                                                      "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
-                                                      "\x1e\x1f ")
-    match = _SCHEME.match(cleaned)
-    return match.group(1).lower() if match else None
 
 
 def read_text(path: str | Path) -> str:
@@ -214,7 +197,7 @@ class _Reader:
             undercuts=tuple(undercuts),
             title=self._opt_string(get("title"), "title"),
             source=self._source(get("source")),
-            theme=self._opt_string(get("theme"), "theme"),
+            theme=self._theme(get("theme")),
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
             claims_loc=_loc(claims_entry[0]),
@@ -226,6 +209,15 @@ class _Reader:
 
     def _opt_string(self, entry: tuple[Scalar, Node] | None, what: str) -> str | None:
         return None if entry is None else self.string(entry[1], what)
+
+    def _theme(self, entry: tuple[Scalar, Node] | None) -> str | None:
+        theme = self._opt_string(entry, "theme")
+        if entry is not None and theme is not None and theme not in THEME_NAMES:
+            hint = did_you_mean(theme, THEME_NAMES) or ""
+            known = ", ".join(THEME_NAMES)
+            self.error(entry[1], f"unknown theme {theme!r}{hint} (themes: {known})")
+            return None
+        return theme
 
     def _source(self, entry: tuple[Scalar, Node] | None) -> MapSource | None:
         if entry is None:

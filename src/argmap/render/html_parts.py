@@ -12,15 +12,16 @@ from typing import Iterator, Mapping, Sequence
 
 from argmap.model import ArgumentMap, Claim
 from argmap.problems import Finding
-from argmap.render.outline import OutlineItem
+from argmap.render.outline import OutlineItem, and_list
 from argmap.render.style import Theme
 
 
-def caption(claim: Claim, theme: Theme) -> str:
-    """``"Premise P3 · ¶7,8"``: kind label, id and paragraphs (plain text, not escaped)."""
-    parts = [theme.kinds[claim.kind].label.title(), claim.id]
-    head = " ".join(parts)
-    return f"{head} · ¶{','.join(str(p) for p in claim.para)}" if claim.para else head
+def caption(claim: Claim, theme: Theme, badge: str = "") -> str:
+    """``"Premise P3 · ¶7,8"``: kind label, id, paragraphs and the ``--color-by``
+    badge if any (``"Premise P3 · IN"``); plain text, not escaped."""
+    head = f"{theme.kinds[claim.kind].label.title()} {claim.id}"
+    parts = [head] + ([f"¶{','.join(str(p) for p in claim.para)}"] if claim.para else [])
+    return " · ".join(parts + ([badge] if badge else []))
 
 
 def filters_html(kinds: Sequence[str], theme: Theme) -> str:
@@ -66,20 +67,25 @@ def findings_html(findings: Sequence[Finding]) -> str:
     )
 
 
-def _relation(item: OutlineItem) -> str:
-    if item.relation == "supports" and item.linked_with:
-        return f"supports, linked with {', '.join(item.linked_with)}"
+def relation_phrase(item: OutlineItem) -> str:
+    """How an outline row argues about the row above it, worded as in the SVG's
+    outline (:func:`argmap.render.outline.item_sentence`): ``"supports"``,
+    ``"supports, together with P3"``, ``"attacks"``, ``"undercuts the step
+    from E1 to P1"``; ``""`` for a top-level row."""
+    if item.relation == "supports" and item.together:
+        return f"supports, together with {and_list(item.together)}"
     if item.relation == "undercuts":
-        return f"undercuts the step {item.via}"
-    return item.relation
+        return f"undercuts the step from {and_list(item.step)} to {item.target}"
+    return "" if item.relation == "root" else item.relation
 
 
 def _row(item: OutlineItem, amap: ArgumentMap, codes: Mapping[str, list[str]],
-         theme: Theme) -> str:  # fmt: skip
+         theme: Theme, badges: Mapping[str, str]) -> str:  # fmt: skip
     claim = amap.claims[item.claim]
-    rel = _relation(item)
+    rel = relation_phrase(item)
     parts = [f'<span class="am-rel">{escape(rel)}:</span> '] if rel else []
-    parts.append(f'<span class="am-cap">{escape(caption(claim, theme))}</span>')
+    parts.append(f'<span class="am-cap">{escape(caption(claim, theme, badges.get(claim.id, "")))}'
+                 "</span>")  # fmt: skip
     if codes.get(claim.id):
         parts.append(f' <span class="am-warn">⚠ {escape(" ".join(codes[claim.id]))}</span>')
     if item.repeat:
@@ -93,27 +99,35 @@ def _row(item: OutlineItem, amap: ArgumentMap, codes: Mapping[str, list[str]],
 
 
 def outline_html(items: Sequence[OutlineItem], amap: ArgumentMap,
-                 codes: Mapping[str, list[str]], theme: Theme) -> str:  # fmt: skip
-    """The outline as nested ``<ul>`` lists of buttons (one per claim appearance).
+                 codes: Mapping[str, list[str]], theme: Theme,
+                 badges: Mapping[str, str] | None = None) -> str:  # fmt: skip
+    """The outline as nested ``<ul>`` lists of buttons, one per item.
+
+    Args:
+        items: :func:`argmap.render.outline.outline` of ``amap`` (reading order,
+            each item's depth at most one more than the one before).
+        amap: the map.
+        codes: finding codes by claim id (shown as "⚠ AM101").
+        theme: gives the kind labels of the captions.
+        badges: ``--color-by`` label by claim id, added to captions.
 
     Iterative, so a long chain of claims cannot exhaust the Python stack.
     """
-    return "".join(_outline_tokens(items, amap, codes, theme))
+    return "".join(_outline_tokens(items, amap, codes, theme, badges or {}))
 
 
 def _outline_tokens(items: Sequence[OutlineItem], amap: ArgumentMap,
-                    codes: Mapping[str, list[str]], theme: Theme) -> Iterator[str]:  # fmt: skip
+                    codes: Mapping[str, list[str]], theme: Theme,
+                    badges: Mapping[str, str]) -> Iterator[str]:  # fmt: skip
     yield '<ul class="am-tree">'
-    stack = [iter(items)]
-    while stack:
-        item = next(stack[-1], None)
-        if item is None:
-            stack.pop()
-            yield "</ul></li>" if stack else "</ul>"
-            continue
-        yield _row(item, amap, codes, theme)
-        if item.children:
-            yield "<ul>"
-            stack.append(iter(item.children))
-        else:
-            yield "</li>"
+    depth = 0
+    for i, item in enumerate(items):
+        if i and item.depth > depth:
+            yield "<ul>"  # the row above stays open around its arguers
+        elif i:
+            yield "</li>" + "</ul></li>" * (depth - item.depth)
+        depth = item.depth
+        yield _row(item, amap, codes, theme, badges)
+    if items:
+        yield "</li>" + "</ul></li>" * depth
+    yield "</ul>"

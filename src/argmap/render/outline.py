@@ -1,139 +1,156 @@
-"""The argument as an outline: each claim with the claims that argue about it below it.
+"""A map as an outline in reading order (pure; for screen readers and summaries).
 
-Pure (model only). Used by the interactive HTML page for its keyboard and
-screen-reader outline; the order is the reading order of an argument map
-(Rationale's convention): the thesis, then under each claim the lines of
-support (in file order), then the objections against it, then the claims that
-undercut a step into it.
+The one outline of a map: :func:`outline_text` is the ``<desc>`` of every SVG
+(:mod:`argmap.render.pipeline`), and :func:`outline` is also the nested,
+keyboard-navigable outline of the interactive HTML page
+(:func:`argmap.render.html_parts.outline_html`), so both read the same.
 
-An argument map is a graph, not a tree: a claim that argues about several
-claims appears under each of them, but its own subtree is written out only at
-its first appearance (in depth-first order), later ones are references
-(:attr:`OutlineItem.repeat`). This keeps the outline linear in the number of
-relations and finite on cycles.
+The outline starts at each thesis and walks, depth first, to what argues about
+it: first the lines of support (with any undercut of each step right after
+it), then the objections and, under each, its rebuttals. A claim that argues
+about several claims is written out in full once and referred to ("see above")
+afterwards, so cycles end and nothing is read twice. Claims no thesis leads
+to follow, starting from those that argue about nothing.
+
+Example::
+
+    T1 (thesis): We should act.
+      P1 (premise) supports T1: It helps.
+      O1 (objection) attacks T1: It costs.
+        R1 (rebuttal) attacks O1: It pays back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Inference
 
-#: Order of relations under a claim.
-RELATION_ORDER = ("supports", "attacks", "undercuts")
+INDENT = "  "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutlineItem:
     """One line of the outline.
 
     Attributes:
-        claim: id of the claim shown.
-        relation: how it argues about its parent: ``"supports"``, ``"attacks"``,
-            ``"undercuts"``, or ``""`` for a top-level item.
-        parent: id of the parent claim (``""`` at top level).
-        linked_with: for linked premises, the ids of the other premises of the
-            same inference, in the order given.
-        via: for an undercut, the id of the inference it undercuts.
-        repeat: True when the claim was written out earlier; no children then.
-        children: the items below it.
+        depth: nesting level (0 for a thesis or another starting claim).
+        claim: id of the claim on this line.
+        relation: ``"root"``, ``"supports"``, ``"attacks"`` or ``"undercuts"``.
+        target: id of the claim argued about (for an undercut: the conclusion
+            of the undercut inference); None for a root.
+        inference: id of the inference (supports and undercuts), else None.
+        together: the other premises of a linked inference, in order.
+        step: for an undercut, the undercut inference's premises.
+        repeat: the claim was written out above; its arguers are not repeated.
     """
 
-    claim: str
-    relation: str = ""
-    parent: str = ""
-    linked_with: tuple[str, ...] = ()
-    via: str = ""
-    repeat: bool = False
-    children: tuple["OutlineItem", ...] = ()
-
-
-@dataclass(frozen=True)
-class _Arguer:
+    depth: int
     claim: str
     relation: str
-    linked_with: tuple[str, ...] = ()
-    via: str = ""
+    target: str | None = None
+    inference: str | None = None
+    together: tuple[str, ...] = ()
+    step: tuple[str, ...] = ()
+    repeat: bool = False
 
 
-def arguers(amap: ArgumentMap) -> dict[str, list[_Arguer]]:
-    """For each claim id, the claims that argue about it, in outline order.
+Child = tuple[str, str, Inference | None]  # (claim id, relation, inference)
 
-    Relations naming no claim (dangling) are left out.
-    """
-    claims = amap.claims
-    found: dict[str, dict[str, list[_Arguer]]] = {
-        c: {r: [] for r in RELATION_ORDER} for c in claims
-    }
-    conclusion_of: dict[str, str] = {}
-    for inf in amap.inferences:
-        conclusion_of[inf.id] = inf.conclusion
-        if inf.conclusion not in claims:
-            continue
-        for premise in inf.premises:
-            if premise in claims:
-                others = tuple(p for p in inf.premises if p != premise) if inf.linked else ()
-                found[inf.conclusion]["supports"].append(_Arguer(premise, "supports", others))
-    for att in amap.attacks:
-        if att.attacker in claims and att.target in claims:
-            found[att.target]["attacks"].append(_Arguer(att.attacker, "attacks"))
+
+def arguers(amap: ArgumentMap) -> dict[str, list[Child]]:
+    """What argues about each claim, in reading order: supports (each step followed
+    by its undercuts), then attacks; all in file order."""
+    index: dict[str, list[Child]] = {cid: [] for cid in amap.claims}
+    undercuts: dict[str, list[str]] = {}
     for und in amap.undercuts:
-        target = conclusion_of.get(und.inference)
-        if und.attacker in claims and target in claims:
-            undercut = _Arguer(und.attacker, "undercuts", via=und.inference)
-            found[target]["undercuts"].append(undercut)
-    return {c: [a for r in RELATION_ORDER for a in by_rel[r]] for c, by_rel in found.items()}
-
-
-def roots(amap: ArgumentMap) -> list[str]:
-    """Top-level claims: those that argue about no claim, theses first, then file order."""
-    below = {a.claim for items in arguers(amap).values() for a in items}
-    top = [c for c in amap.claims if c not in below]
-    return sorted(top, key=lambda c: amap.claims[c].kind != "thesis")
-
-
-def build_outline(amap: ArgumentMap) -> tuple[OutlineItem, ...]:
-    """The outline of ``amap``: a tuple of top-level :class:`OutlineItem`.
-
-    Top level: :func:`roots`, then any claim not reached from them (only
-    claims on support or attack cycles), in file order. Every claim is written
-    out exactly once with ``repeat=False``. Runs in O(claims + relations)
-    (iterative, so deep chains cannot exhaust the Python stack).
-    """
-    below = arguers(amap)
-    seen: set[str] = set()
-    top: list[OutlineItem] = []
-    for cid in roots(amap) + list(amap.claims):
-        if cid not in seen:
-            top.append(_expand(_Arguer(cid, ""), "", below, seen))
-    return tuple(top)
-
-
-def _expand(start: _Arguer, parent: str, below: dict[str, list[_Arguer]],
-            seen: set[str]) -> OutlineItem:  # fmt: skip
-    """Depth-first expansion with an explicit stack; children built after their subtrees."""
-    seen.add(start.claim)
-    # Each frame: (arguer, parent id, children still to visit, finished child items).
-    stack: list[tuple[_Arguer, str, list[_Arguer], list[OutlineItem]]] = [
-        (start, parent, list(reversed(below[start.claim])), [])
-    ]
-    while True:
-        node, node_parent, todo, done = stack[-1]
-        if todo:
-            child = todo.pop()
-            if child.claim in seen:
-                done.append(_item(child, node.claim, repeat=True))
-            else:
-                seen.add(child.claim)
-                stack.append((child, node.claim, list(reversed(below[child.claim])), []))
+        undercuts.setdefault(und.inference, []).append(und.attacker)
+    for inf in amap.inferences:
+        if inf.conclusion not in index:
             continue
-        stack.pop()
-        item = _item(node, node_parent, children=tuple(done))
-        if not stack:
-            return item
-        stack[-1][3].append(item)
+        index[inf.conclusion].extend((p, "supports", inf) for p in inf.premises if p in index)
+        index[inf.conclusion].extend((a, "undercuts", inf) for a in undercuts.get(inf.id, ()))
+    for att in amap.attacks:
+        index[att.target].append((att.attacker, "attacks", None))
+    return index
 
 
-def _item(a: _Arguer, parent: str, *, repeat: bool = False,
-          children: tuple[OutlineItem, ...] = ()) -> OutlineItem:  # fmt: skip
-    return OutlineItem(a.claim, a.relation, parent, a.linked_with, a.via, repeat, children)
+def _roots(amap: ArgumentMap) -> list[str]:
+    arguing = {p for inf in amap.inferences for p in inf.premises if inf.conclusion in amap.claims}
+    arguing |= {a.attacker for a in amap.attacks} | {u.attacker for u in amap.undercuts}
+    theses = [cid for cid, c in amap.claims.items() if c.kind == "thesis"]
+    sinks = [cid for cid in amap.claims if cid not in arguing and cid not in theses]
+    return theses + sinks + list(amap.claims)
+
+
+def outline(amap: ArgumentMap) -> list[OutlineItem]:
+    """The map's claims in reading order (see the module docstring).
+
+    Returns:
+        One :class:`OutlineItem` per line; every claim appears exactly once
+        with ``repeat=False``. Linear in claims times relations.
+    """
+    index = arguers(amap)
+    items: list[OutlineItem] = []
+    seen: set[str] = set()
+    stack = [OutlineItem(0, root, "root") for root in reversed(_roots(amap))]
+    while stack:  # depth first without recursion: deep chains cannot overflow
+        item = stack.pop()
+        if item.relation == "root" and item.claim in seen:
+            continue
+        repeat = item.claim in seen
+        items.append(replace(item, repeat=repeat))
+        if repeat:
+            continue
+        seen.add(item.claim)
+        stack.extend(reversed([_child(item, child) for child in index[item.claim]]))
+    return items
+
+
+def _child(parent: OutlineItem, child: Child) -> OutlineItem:
+    cid, relation, inf = child
+    if inf is None:
+        return OutlineItem(parent.depth + 1, cid, relation, parent.claim)
+    together = tuple(p for p in inf.premises if p != cid) if relation == "supports" else ()
+    step = inf.premises if relation == "undercuts" else ()
+    return OutlineItem(parent.depth + 1, cid, relation, parent.claim, inf.id, together, step)
+
+
+def and_list(ids: tuple[str, ...]) -> str:
+    """``("P2",)`` → ``"P2"``; ``("P1", "P2", "P3")`` → ``"P1, P2 and P3"``."""
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
+
+
+def item_sentence(amap: ArgumentMap, item: OutlineItem) -> str:
+    """One outline line without indentation, e.g. ``"P1 (premise) supports T1: It helps."``."""
+    claim = amap.claims[item.claim]
+    head = f"{claim.id} ({claim.kind})"
+    if item.relation == "supports":
+        if item.together:
+            head += f", together with {and_list(item.together)},"
+        head += f" supports {item.target}"
+    elif item.relation == "attacks":
+        head += f" attacks {item.target}"
+    elif item.relation == "undercuts":
+        head += f" undercuts the step from {and_list(item.step)} to {item.target}"
+    if item.repeat:
+        return head + " (see above)."
+    text = " ".join(claim.text.split())
+    return f"{head}: {text}"
+
+
+def outline_text(amap: ArgumentMap) -> str:
+    """The outline as text: one line per item, indented two spaces per level.
+
+    The first line says what follows, e.g. ``"Argument map of 4 claims, each
+    indented under the claim it argues about."``; no trailing newline.
+    """
+    count = len(amap.claims)
+    lines = [
+        (
+            f"Argument map of {count} claim{'s' if count != 1 else ''}, "
+            "each indented under the claim it argues about."
+        )
+    ]
+    lines += [INDENT * item.depth + item_sentence(amap, item) for item in outline(amap)]
+    return "\n".join(lines)

@@ -9,7 +9,6 @@
   const status = document.getElementById("am-status");
   const details = document.getElementById("am-details-body");
   const claims = new Map(data.claims.map((c) => [c.id, c]));
-  const claimOfNode = new Map(data.claims.map((c) => [c.node, c.id]));
   const arguers = new Map(data.claims.map((c) => [c.id, []]));
   const arguesAbout = new Map(data.claims.map((c) => [c.id, []]));
   for (const r of data.relations) {
@@ -17,30 +16,31 @@
     arguesAbout.get(r.from).push(r);
   }
 
-  // --- Find the diagram's shapes: Graphviz writes each DOT node name as a <title>. ---
+  // --- Find the diagram's shapes by element id: the SVG prefixes every id with
+  // data.prefix, so node n0 is the element "<prefix>n0" and edge e3 is "<prefix>e3". ---
   const nodeEls = new Map();
-  const edgeEls = [];
-  const titleOf = (g) => {
-    const t = g.querySelector(":scope > title");
-    return t ? t.textContent.trim() : "";
-  };
   for (const g of svg.querySelectorAll("g.node")) {
-    const name = titleOf(g);
-    nodeEls.set(name, g);
-    const id = claimOfNode.get(name);
-    if (id !== undefined) {
-      g.setAttribute("data-claim", id);
+    if (g.id.startsWith(data.prefix)) nodeEls.set(g.id.slice(data.prefix.length), g);
+  }
+  for (const c of data.claims) {
+    const g = nodeEls.get(c.node);
+    if (g) {
+      g.setAttribute("data-claim", c.id);
       g.classList.add("am-claim-node");
     }
   }
-  for (const g of svg.querySelectorAll("g.edge")) {
-    const ends = titleOf(g).split("->");
-    if (ends.length === 2) edgeEls.push({ el: g, from: ends[0].trim(), to: ends[1].trim() });
+  const edgeEls = [];
+  for (const e of data.edges) {
+    const g = document.getElementById(data.prefix + e.id);
+    if (g && svg.contains(g)) edgeEls.push({ el: g, from: e.from, to: e.to });
   }
 
   // --- Pan and zoom by rewriting the viewBox. ---
   const full = svg.viewBox.baseVal;
-  const home = { x: full.x, y: full.y, w: full.width, h: full.height };
+  // "Fit" shows the whole map with a margin, so no claim touches the pane's edges.
+  const margin = 0.02 * Math.max(full.width, full.height);
+  const home = { x: full.x - margin, y: full.y - margin,
+    w: full.width + 2 * margin, h: full.height + 2 * margin };
   let view = { ...home };
   const setView = (v) => {
     const w = Math.min(Math.max(v.w, home.w / 40), home.w * 4);
@@ -91,6 +91,7 @@
   }, { passive: false });
 
   let drag = null;
+  let dragged = false;  // the last pointer gesture was a drag, not a click
   viewport.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) return;
     drag = { id: e.pointerId, x: e.clientX, y: e.clientY, view: { ...view }, moved: false };
@@ -112,6 +113,7 @@
   const endDrag = (e) => {
     if (!drag || e.pointerId !== drag.id) return;
     const moved = drag.moved;
+    dragged = moved;
     drag = null;
     viewport.classList.remove("am-dragging");
     if (moved) return;
@@ -121,6 +123,19 @@
     if (g) document.getElementById("am-details-h").scrollIntoView({ block: "nearest" });
   };
   viewport.addEventListener("pointerup", endDrag);
+  // A claim whose source is a web address is a link in the SVG; on the page a plain
+  // click selects the claim (its source is linked in the side panel) and a drag never
+  // follows a link. Ctrl-, Shift- or Cmd-click still opens it; "+N claims" boxes of
+  // --split pages stay links to their pages.
+  viewport.addEventListener("click", (e) => {
+    const a = e.target.closest ? e.target.closest("a") : null;
+    if (!a) return;
+    const g = a.closest("g[data-claim]");
+    const plain = !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey);
+    if (dragged || (g && plain)) e.preventDefault();
+    if (g && plain && e.detail === 0) select(g.getAttribute("data-claim"), { reveal: false });
+    dragged = false;
+  });
   viewport.addEventListener("pointercancel", () => {
     drag = null;
     viewport.classList.remove("am-dragging");
@@ -163,13 +178,19 @@
   };
   const litNames = (ids) => {
     const names = new Set();
-    for (const id of ids) names.add(claims.get(id).node);
+    for (const id of ids) {
+      names.add(claims.get(id).node);
+      if (claims.get(id).fold) names.add(claims.get(id).fold);
+    }
     for (const r of data.relations) {
       if (r.junction && ids.has(r.to) && ids.has(r.from)) names.add(r.junction);
     }
     return names;
   };
-  const caption = (c) => [c.label, c.id].concat(c.para.length ? ["¶" + c.para.join(",")] : []).join(" · ");
+  const caption = (c) => [c.label, c.id]
+    .concat(c.para.length ? ["¶" + c.para.join(",")] : [], c.badge ? [c.badge] : []).join(" · ");
+  const arguing = (n) => (n === 0 ? "No claim drawn here argues about it"
+    : `${n} claim${n === 1 ? "" : "s"} argue${n === 1 ? "s" : ""} about it, directly or through others`);
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -201,7 +222,7 @@
     }
     showDetails(claims.get(id), ids.size - 1);
     const c = claims.get(id);
-    status.textContent = `Selected ${caption(c)}. ${ids.size - 1} claims argue about it, directly or through others.`;
+    status.textContent = `Selected ${caption(c)}. ${arguing(ids.size - 1)}.`;
     if (opts.reveal) {
       const box = boxOf([...names].map((n) => nodeEls.get(n)).filter(Boolean));
       if (box) fitBox(box, 30);
@@ -220,6 +241,13 @@
       } else {
         p.append(c.source);
       }
+      parts.push(p);
+    }
+    if (c.page) {
+      const p = el("p", "am-details-source", "Its sub-argument in full: ");
+      const a = el("a", "", decodeURIComponent(c.page));
+      a.setAttribute("href", c.page);
+      p.append(a);
       parts.push(p);
     }
     const dl = el("dl");
@@ -246,7 +274,7 @@
     if (c.findings.length) {
       dl.append(el("dt", "", "Findings"), el("dd", "am-warn", c.findings.join(" ")));
     }
-    parts.push(dl, el("p", "am-hint", `${count} claims argue about it, directly or through others; they stay lit.`));
+    parts.push(dl, el("p", "am-hint", `${arguing(count)}${count ? "; they stay lit" : ""}.`));
     details.replaceChildren(...parts);
   }
 
@@ -271,7 +299,12 @@
   const applyFilter = () => {
     const hidden = new Set(boxes.filter((b) => !b.checked).map((b) => b.value));
     const gone = new Set();
-    for (const c of data.claims) if (hidden.has(c.kind)) gone.add(c.node);
+    for (const c of data.claims) {
+      if (hidden.has(c.kind)) {
+        gone.add(c.node);
+        if (c.fold) gone.add(c.fold);
+      }
+    }
     const junctions = new Map();
     for (const r of data.relations) {
       if (!r.junction) continue;
