@@ -13,6 +13,9 @@ demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
 	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
+	  for t in default classroom print colorblind; do \
+	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
+	  done; \
 	  $(BIN)/argmap convert $$m output/$$name.mmd || exit $$?; \
 	  $(BIN)/argmap convert $$m output/$$name.argdown || exit $$?; \
 	  echo "== argmap check $$m"; \

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 
 from argmap.io.mapfile import SAFE_SCHEMES
-from argmap.model import KINDS
+from argmap.model import KINDS, THEME_NAMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 _GAP = "[\\t\\n\\r]*"
@@ -196,7 +196,7 @@ def map_schema() -> dict[str, object]:
             "version": {"const": 1, "description": "Format version (only 1 exists)."},
             "title": _text("The map's title."),
             "source": _map_source(),
-            "theme": _text("Preferred diagram theme."),
+            "theme": {"enum": list(THEME_NAMES), "description": "Preferred diagram theme."},
             "checks": _checks(),
             "claims": {
                 "type": "object",
