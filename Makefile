@@ -1,5 +1,6 @@
 # argmap: `make demo` renders every map in maps/ into output/; `make test` runs the tests.
-# Both first install what the machine lacks (system packages via apt-get, a .venv).
+# Both first install what the machine lacks (system packages via apt-get, a .venv);
+# Chromium only for the tests, which drive it to test the interactive HTML.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,6 +10,7 @@ MAPS := $(wildcard maps/*.yaml)
 
 .PHONY: demo test setup system-deps clean
 
+demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
@@ -33,7 +35,6 @@ system-deps:
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 

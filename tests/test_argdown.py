@@ -179,7 +179,7 @@ def test_data_is_validated_with_positions():
     assert messages == [
         "t.argdown:2:21: error AM000 invalid-map: unknown kind 'thesys' for claim A; "
         "did you mean 'thesis'? (kinds: thesis, premise, precedent, evidence, objection, rebuttal)",
-        "t.argdown:2:35: error AM000 invalid-map: para of claim A must be a whole number ≥ 1, not int 0",
+        "t.argdown:2:35: error AM000 invalid-map: para of claim A must be a whole number ≥ 1, not the number 0",
     ]
 
 

@@ -144,3 +144,14 @@ def test_output_is_utf8_whatever_the_locale(tmp_path):
                           capture_output=True, env=env, cwd=ROOT)  # fmt: skip
     assert done.returncode == 0
     assert "thesis Тезис has no supporting claim" in done.stdout.decode("utf-8")
+
+
+def test_readme_examples_match_real_output(run_cli, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ argmap check maps/two-michaels.yaml\n", 1)[1].split("\n", 1)[0]
+    _, out, _ = run_cli("check", "maps/two-michaels.yaml")
+    assert out.splitlines()[0].startswith(shown.removesuffix("..."))
+    shown = readme.split("$ argmap evaluate maps/two-michaels.yaml\n", 1)[1].split("...", 1)[0]
+    _, out, _ = run_cli("evaluate", "maps/two-michaels.yaml")
+    assert out.startswith(shown)

@@ -245,3 +245,48 @@ def test_grounded_matches_reference_implementation(case):
     # OUT is exactly "attacked by an IN argument"
     outs = {k for k, v in labels.items() if v == "OUT"}
     assert outs == {f"a{j}" for i, j in pairs if f"a{i}" in expected}
+
+
+def test_convergent_reading_keeps_a_conclusion_when_one_reason_fails():
+    amap = make_map(
+        """
+        claims:
+          T: {kind: thesis, text: T.}
+          P: {kind: premise, text: P., supports: T}
+          Q: {kind: premise, text: Q., supports: T}
+          O: {kind: objection, text: O., attacks: P}
+          U: {kind: objection, text: U., undercuts: "Q -> T"}
+        """
+    )
+    necessary = evaluate(amap)
+    # necessary: O -> P => (P -> T) => T and U -> (Q -> T) => T: T OUT.
+    assert necessary.labelling == {"T": "OUT", "P": "OUT", "Q": "IN", "O": "IN", "U": "IN"}
+    convergent = evaluate(amap, reading="convergent")
+    # convergent: secondary attacks stop at the inferences P -> T and Q -> T (both OUT);
+    # nothing attacks T itself, so T stays IN.
+    assert convergent.labelling == {"T": "IN", "P": "OUT", "Q": "IN", "O": "IN", "U": "IN"}
+    assert convergent.inferences == {"P -> T": "OUT", "Q -> T": "OUT"}
+
+
+def test_linked_premises_fall_together_in_both_readings():
+    amap = make_map(
+        """
+        claims:
+          T: {kind: thesis, text: T.}
+          P1: {kind: premise, text: P1.}
+          P2: {kind: premise, text: P2.}
+          O: {kind: objection, text: O., attacks: P2}
+        inferences:
+          I1: {premises: [P1, P2], conclusion: T}
+        """
+    )
+    assert evaluate(amap, reading="convergent").inferences == {"I1": "OUT"}
+
+
+def test_what_if_strengths():
+    ev = evaluate(chain_map(), reject=["a"])
+    # a rejected: strength 0, so b: va = F(0) = 0 -> 0.5; c: va = 0.5 -> 0.25.
+    assert ev.strength == pytest.approx({"a": 0.0, "b": 0.5, "c": 0.25})
+    ev = evaluate(chain_map(), accept=["b"])
+    # b accepted: strength 1; c: va = F(1) = 1 -> 0.5 - 0.5*1 = 0.
+    assert ev.strength == pytest.approx({"a": 0.5, "b": 1.0, "c": 0.0})

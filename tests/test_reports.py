@@ -148,9 +148,11 @@ def test_render_color_by_status_marks_labels_in_captions():
     from argmap.render.style import STATUS_FILLS
 
     amap = make_map(WARN)
-    fills, badges = _colouring(amap, "status")
+    fills, badges, legend = _colouring(amap, "status")
+    assert [name for name, _ in legend] == ["IN", "OUT", "UNDEC"]
     assert badges == {"T1": "OUT", "O1": "IN"}
-    dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges))
+    dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges, fill_legend=legend))
+    assert "fill: UNDEC" in dot
     assert f'fillcolor="{STATUS_FILLS["OUT"]}"' in dot and "THESIS · T1 · OUT" in dot
-    fills, badges = _colouring(amap, "strength")
+    fills, badges, _ = _colouring(amap, "strength")
     assert badges == {"T1": "0.25", "O1": "0.50"}

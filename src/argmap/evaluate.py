@@ -47,14 +47,17 @@ def _known(amap: ArgumentMap, ids: Iterable[str], option: str) -> tuple[str, ...
     return tuple(out)
 
 
-def evaluate(amap: ArgumentMap, accept: Iterable[str] = (),
-             reject: Iterable[str] = ()) -> Evaluation:  # fmt: skip
+def evaluate(amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = (),
+             reading: str = "necessary") -> Evaluation:  # fmt: skip
     """Label every claim (grounded, bipolar) and compute DF-QuAD strengths.
 
     Args:
         amap: the map.
-        accept: claims taken as granted (IN whatever attacks them).
-        reject: claims taken as denied (OUT; they attack and support nothing).
+        accept: claims taken as granted (IN whatever attacks them; strength 1).
+        reject: claims taken as denied (OUT; they attack and support nothing;
+            strength 0).
+        reading: how support works: ``"necessary"`` or ``"convergent"`` (see
+            :func:`argmap.semantics.build_framework`).
 
     Raises:
         UsageError: an accepted or rejected id is not a claim, or one id is both.
@@ -63,14 +66,14 @@ def evaluate(amap: ArgumentMap, accept: Iterable[str] = (),
     rejected = _known(amap, reject, "--reject")
     if set(accepted) & set(rejected):
         raise UsageError(f"cannot both accept and reject {sorted(set(accepted) & set(rejected))}")
-    frame = build_framework(amap, accepted, rejected)
+    frame = build_framework(amap, accepted, rejected, reading)
     labels = grounded(frame.nodes, frame.attackers)
     for cid in rejected:
         labels[cid] = OUT
     return Evaluation(
         labelling={cid: labels[cid] for cid in amap.claims},
         inferences={i.id: labels[("inference", i.id)] for i in amap.inferences},
-        strength=dfquad(amap),
+        strength=dfquad(amap, accepted, rejected),
         framework=frame,
         node_labels=labels,
         accepted=accepted,

@@ -107,14 +107,35 @@ def _direct(amap: ArgumentMap, rejected: set[str]) -> list[Attack]:
     return [a for a in found if a.attacker not in rejected]
 
 
+SUPPORT_READINGS = ("necessary", "convergent")
+
+
+def _rests_on(support: nx.DiGraph, node: Node, reading: str) -> Iterable[Node]:
+    """What a defeated ``node`` takes down with it (the targets of secondary attacks).
+
+    ``necessary``: everything it supports, through any chain. ``convergent``:
+    only the inferences it is a premise of (linked premises fall together);
+    a conclusion keeps its label, its other reasons standing independently.
+    """
+    if reading == "necessary":
+        return nx.descendants(support, node)
+    return [n for n in support.successors(node) if isinstance(n, tuple)]
+
+
 def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
-                    reject: Iterable[str] = ()) -> Framework:  # fmt: skip
+                    reject: Iterable[str] = (), reading: str = "necessary") -> Framework:  # fmt: skip
     """Derive the Dung framework of a map (see the module docstring).
 
     Args:
         amap: the map.
         accept: claim ids taken as granted: nothing attacks them.
         reject: claim ids taken as denied: they attack and support nothing.
+        reading: ``"necessary"`` (default: secondary attacks reach everything a
+            defeated claim or inference supports, Cayrol & Lagasquie-Schiex's
+            necessary support) or ``"convergent"`` (secondary attacks stop at
+            the inference: a conclusion is not defeated by the failure of one
+            of its reasons; support then acts through supported attacks and
+            DF-QuAD strength only).
 
     Returns:
         The framework; its size is the direct attacks times the support depth
@@ -134,7 +155,7 @@ def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
     for att in direct:
         add(att)
     for att in direct:
-        for above in nx.descendants(support, att.target):
+        for above in _rests_on(support, att.target, reading):
             add(Attack(att.attacker, above, "secondary", att.target))
         if att.attacker in carrier:
             for below in nx.ancestors(carrier, att.attacker):
@@ -178,13 +199,16 @@ def grounded(nodes: Iterable[Node], attackers: Mapping[Node, Mapping[Node, objec
     return {n: label.get(n, UNDEC) for n in nodes}
 
 
-def dfquad(amap: ArgumentMap) -> dict[str, float | None]:
+def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
+           reject: Iterable[str] = ()) -> dict[str, float | None]:  # fmt: skip
     """DF-QuAD strength of every claim (``None`` on or downstream of a cycle).
 
     Base scores are the claims' ``score`` (default 0.5). See the module
     docstring for the formulas and the treatment of linked premises and
-    undercuts.
+    undercuts. What-if: an accepted claim has strength 1 and a rejected one 0
+    (which adds nothing to what it supports or attacks, as F ignores zeros).
     """
+    fixed = {cid: 1.0 for cid in accept} | {cid: 0.0 for cid in reject}
     graph = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
@@ -199,7 +223,7 @@ def dfquad(amap: ArgumentMap) -> dict[str, float | None]:
     undefined = _cyclic_closure(graph)
     strength: dict[Node, float | None] = {}
     for node in nx.topological_sort(graph.subgraph(n for n in graph if n not in undefined)):
-        strength[node] = _dfquad_node(amap, graph, node, strength)
+        strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
     return {cid: strength.get(cid) for cid in amap.claims}
 
 

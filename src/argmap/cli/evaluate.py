@@ -21,10 +21,14 @@ def _fmt_strength(value: float | None) -> str:
               help="Take this claim as granted (IN whatever attacks it). Repeatable.")
 @click.option("--reject", "reject", multiple=True, metavar="ID",
               help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable.")
+@click.option("--support", "reading", type=click.Choice(["necessary", "convergent"]),
+              default="necessary", show_default=True,
+              help="necessary: defeating a reason defeats everything resting on it; "
+                   "convergent: a conclusion survives the failure of one of its reasons.")
 @click.option("--explain", "explain_ids", multiple=True, metavar="ID",
               help="Say why this claim has its label. Repeatable.")
 def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str, ...],
-             explain_ids: tuple[str, ...]) -> None:  # fmt: skip
+             reading: str, explain_ids: tuple[str, ...]) -> None:  # fmt: skip
     """Label every claim IN, OUT or UNDEC and give its DF-QuAD strength.
 
     Labels follow Dung's grounded semantics over attacks, with support adding
@@ -39,8 +43,8 @@ def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str
     amap = load(map_path)
     accept = tuple(i for a in accept for i in split_list(a))
     reject = tuple(i for r in reject for i in split_list(r))
-    result = ev.evaluate(amap, accept, reject)
-    base = ev.evaluate(amap) if accept or reject else result
+    result = ev.evaluate(amap, accept, reject, reading)
+    base = ev.evaluate(amap, reading=reading) if accept or reject else result
     changed = ev.changes(base, result)
     explained = [ev.explain(result, cid) for cid in explain_ids]
     if fmt == "json":
@@ -48,6 +52,7 @@ def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str
             "labelling": result.labelling,
             "strength": {k: None if v is None else round(v, 6) for k, v in result.strength.items()},
             "inferences": result.inferences,
+            "support": reading,
             "accepted": list(result.accepted),
             "rejected": list(result.rejected),
             "changed": [{"claim": c, "from": a, "to": b} for c, a, b in changed],

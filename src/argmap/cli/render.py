@@ -98,10 +98,11 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
     formats = [format_for(t) for t in targets]
-    fills, badges = _colouring(amap, color_by)
+    fills, badges, fill_legend = _colouring(amap, color_by)
     opts = RenderOptions(theme=THEMES[theme or amap.theme or "default"], direction=direction,
                          wrap=wrap, legend=legend, show_ids=ids, show_para=para,
-                         show_findings=findings, width=width, fills=fills, badges=badges)  # fmt: skip
+                         show_findings=findings, width=width, fills=fills, badges=badges,
+                         fill_legend=fill_legend)  # fmt: skip
     found = run_checks(amap) if findings else []
     plan = PagePlan(focus, 2 if depth is None else depth, collapse, split)
     done: list[tuple[str, bytes]] = []  # every page is drawn before any file is written
@@ -115,16 +116,18 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
         click.echo(f"wrote {path}", err=True)
 
 
-def _colouring(amap, color_by: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Fills and caption badges for ``--color-by status|strength`` (empty for kind)."""
+def _colouring(amap, color_by: str) -> tuple[dict, dict, tuple]:
+    """Fills, caption badges and legend rows for ``--color-by status|strength``."""
     if color_by == "kind":
-        return {}, {}
+        return {}, {}, ()
     from argmap.evaluate import evaluate
     from argmap.render.style import STATUS_FILLS, strength_fill
 
     result = evaluate(amap)
     if color_by == "status":
         return ({c: STATUS_FILLS[lab] for c, lab in result.labelling.items()},
-                dict(result.labelling))  # fmt: skip
+                dict(result.labelling), tuple(STATUS_FILLS.items()))  # fmt: skip
+    scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
     return ({c: strength_fill(v) for c, v in result.strength.items()},
-            {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()})
+            {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()},
+            scale + (("strength n/a (cycle)", strength_fill(None)),))

@@ -122,6 +122,7 @@ class _Reader:
     def __init__(self, path: str):
         self.path = path
         self.errors: list[Finding] = []
+        self.broken: set[str] = set()  # claim ids declared with errors
 
     def error(self, node: Node | None, message: str) -> None:
         line, column = (node.line, node.column) if node is not None else (1, 1)
@@ -274,6 +275,8 @@ class _Reader:
             claim = self._claim(cid, knode, value)
             if claim is not None:
                 claims[cid] = claim
+            else:
+                self.broken.add(cid)
             if isinstance(value, Map):
                 relations.extend(
                     (cid, rel, value.pairs[rel][1])
@@ -369,6 +372,8 @@ class _Reader:
     def _target(self, cid: str, rel: str, target: str, node: Node, known: dict) -> bool:
         if target in known:
             return True
+        if target in self.broken:  # declared, but invalid: already reported
+            return False
         what = "inference" if rel == "undercuts" else "claim"
         self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{did_you_mean(target, known, 0.5)}")
         return False
@@ -442,4 +447,8 @@ def _shape(node: Node) -> str:
     value = node.value
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"the text {value!r}"

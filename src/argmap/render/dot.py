@@ -45,6 +45,8 @@ class RenderOptions:
         fills: per-claim fill colour overrides (e.g. colour by status).
         badges: per-claim text added to the caption (e.g. "IN", "0.82"), so
             colour is never the only cue.
+        fill_legend: ``(name, colour)`` rows explaining overridden fills in
+            the legend (kind swatches are then drawn unfilled).
         max_row: a claim with more arguers than this gets them on staggered
             ranks (like Graphviz's ``unflatten``), so wide fans become taller
             and narrower; 0 turns staggering off; None: the theme's.
@@ -66,6 +68,7 @@ class RenderOptions:
     show_findings: bool = True
     fills: Mapping[str, str] = field(default_factory=dict)
     badges: Mapping[str, str] = field(default_factory=dict)
+    fill_legend: tuple[tuple[str, str], ...] = ()
     max_row: int | None = None
     folds: Mapping[str, int] = field(default_factory=dict)
     links: Mapping[str, str] = field(default_factory=dict)
@@ -184,15 +187,36 @@ class _Builder:
 _SIGNS = {"support": "──▶", "attack": "╌╌┤", "undercut": "┈┈┤", "fold": "┈┈┈"}
 
 
+_SHAPE_WORDS = {"note": "folded corner", "folder": "tab", "box": "box"}
+_STYLE_WORDS = {"rounded": "rounded", "diagonals": "cut corners", "bold": "bold border"}
+
+
+def shape_words(ks) -> str:
+    """How a kind's box looks, in words, for the legend (e.g. "rounded, double border")."""
+    words = [w for k, w in _STYLE_WORDS.items() if k in ks.style.split(",")]
+    if ks.shape != "box" or not words:
+        words.insert(0, _SHAPE_WORDS.get(ks.shape, ks.shape))
+    if ks.peripheries > 1:
+        words.append("double border")
+    return ", ".join(words)
+
+
 def _legend(kinds: Iterable[str], relations: Iterable[str], opts: RenderOptions) -> pydot.Node:
     theme = opts.theme
     font = f'<FONT COLOR="{theme.title_color}">'
     rows = [f'<TR><TD COLSPAN="2">{font}<B>Legend</B></FONT></TD></TR>']
     for kind in kinds:
         ks = theme.kinds[kind]
+        fill = "#ffffff" if opts.fill_legend else ks.fill
+        words = f"{ks.label.lower()} ({shape_words(ks)})"
         rows.append(
-            f'<TR><TD BGCOLOR="{ks.fill}" BORDER="2" COLOR="{ks.border}" WIDTH="36"> </TD>'
-            f'<TD ALIGN="LEFT">{font}{html_text(ks.label.lower())}</FONT></TD></TR>'
+            f'<TR><TD BGCOLOR="{fill}" BORDER="2" COLOR="{ks.border}" WIDTH="36"> </TD>'
+            f'<TD ALIGN="LEFT">{font}{html_text(words)}</FONT></TD></TR>'
+        )
+    for name, colour in opts.fill_legend:
+        rows.append(
+            f'<TR><TD BGCOLOR="{colour}" BORDER="1" COLOR="#555555" WIDTH="36"> </TD>'
+            f'<TD ALIGN="LEFT">{font}fill: {html_text(name)}</FONT></TD></TR>'
         )
     for rel in relations:
         es = theme.edges[rel]
