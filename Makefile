@@ -1,5 +1,6 @@
 # argmap: `make demo` renders every map in maps/ into output/; `make test` runs the tests.
-# Both first install what the machine lacks (system packages via apt-get, a .venv).
+# Both first install what the machine lacks (system packages via apt-get, a .venv);
+# Chromium only for the tests, which drive it to test the interactive HTML.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,10 +10,16 @@ MAPS := $(wildcard maps/*.yaml)
 
 .PHONY: demo test bench setup system-deps clean
 
+demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
-	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png || exit $$?; \
+	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
+	  for t in default classroom print colorblind; do \
+	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
+	  done; \
+	  $(BIN)/argmap convert $$m output/$$name.mmd || exit $$?; \
+	  $(BIN)/argmap convert $$m output/$$name.argdown || exit $$?; \
 	  echo "== argmap check $$m"; \
 	  $(BIN)/argmap check $$m; rc=$$?; \
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
@@ -31,7 +38,6 @@ system-deps:
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $(STAMP)
 

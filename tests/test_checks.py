@@ -194,7 +194,7 @@ def test_map_level_selection():
           O1: {kind: objection, text: o, attacks: T1}
         """
     )
-    assert [f.code for f in run_checks(amap)] == ["AM107"]
+    assert [f.code for f in run_checks(amap)] == ["AM109", "AM107"]
 
 
 def test_catalogue_codes_are_stable_and_documented():
@@ -237,3 +237,98 @@ def test_docs_page_is_generated_from_docstrings():
     from conftest import ROOT
 
     assert (ROOT / "docs" / "checks.md").read_text(encoding="utf-8") == catalogue_markdown()
+
+
+def test_dangling_inference():
+    found = findings(
+        """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          P1: {kind: premise, text: a}
+          P2: {kind: premise, text: b}
+        inferences:
+          I1: {premises: [P1, P9], conclusion: T1}
+          I2: {premises: [P1], conclusion: T1}
+          I3: {premises: [P1, P2], conclusion: T2}
+          I4: {premises: [P1, P2], conclusion: T1}
+        """,
+        "AM108",
+    )
+    assert [(f.line, f.claims) for f in found] == [
+        (7, ("P1", "T1")),
+        (8, ("P1", "T1")),
+        (9, ("P1", "P2")),
+    ]
+    assert "'P9', which is no claim id; did you mean 'P2'?" in found[0].message
+    assert "fewer than two premises" in found[1].message
+
+
+def test_thesis_undefended():
+    found = findings(
+        """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          O1: {kind: objection, text: a, attacks: T1}
+          O2: {kind: objection, text: b, attacks: T1}
+          R2: {kind: rebuttal, text: c, attacks: O2}
+          T2: {kind: thesis, text: Other.}
+        """,
+        "AM109",
+    )
+    assert [f.claims for f in found] == [("T1", "O1")]
+
+
+def test_unsourced_basis():
+    text = """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          E1: {kind: evidence, text: a, supports: T1}
+          E2: {kind: evidence, text: b, supports: T1, source: "Lee 2020"}
+          PR1: {kind: precedent, text: c, supports: T1, para: 4}
+        """
+    assert [f.claims for f in findings(text, "AM110")] == [("E1",), ("PR1",)]
+    with_source = "source: {publication: Paper}\n" + text.replace("\n        ", "\n")
+    assert [f.claims for f in findings(with_source, "AM110")] == [("E1",)]
+
+
+def test_duplicate_claims():
+    found = findings(
+        """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          P1: {kind: premise, text: "It helps!", supports: T1}
+          P2: {kind: premise, text: "it   HELPS", supports: T1}
+          P3: {kind: premise, text: "Ｉｔ helps.", supports: T1}
+          P4: {kind: premise, text: "It helped.", supports: T1}
+        """,
+        "AM111",
+    )
+    assert [(f.line, f.claims) for f in found] == [(5, ("P1", "P2", "P3"))]
+
+
+def test_contradiction():
+    found = findings(
+        """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          P1: {kind: premise, text: a, supports: T1}
+          P2: {kind: premise, text: b, supports: P3}
+          P3: {kind: premise, text: c, supports: T1, attacks: P1}
+          P4: {kind: premise, text: d, supports: T1, attacks: P2}
+          O1: {kind: objection, text: e, attacks: P1}
+        """,
+        "AM112",
+    )
+    assert [f.claims for f in found] == [("P3", "P1"), ("P4", "P2")]
+    assert found[0].severity == "error" and (found[0].line, found[0].column) == (6, 55)
+
+
+def test_every_check_triggers_on_its_docstring_example_and_passes_the_other():
+    import re
+    import textwrap
+
+    for c in CHECKS:
+        triggers, passes = re.findall(r"::\n\n((?:    .*\n|\n)+)", c.doc + "\n")[:2]
+        hit = [f.code for f in run_checks(make_map(textwrap.dedent(triggers)))]
+        miss = [f.code for f in run_checks(make_map(textwrap.dedent(passes)))]
+        assert c.code in hit and c.code not in miss, c.code

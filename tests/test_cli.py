@@ -11,7 +11,7 @@ from conftest import FIXTURES, ROOT
 
 CLEAN = """claims:
   T1: {kind: thesis, text: We should act.}
-  E1: {kind: evidence, text: A study says so., supports: T1}
+  E1: {kind: evidence, text: A study says so., supports: T1, source: "Lee (2020)"}
 """
 WARN = """claims:
   T1: {kind: thesis, text: We should act.}
@@ -42,6 +42,8 @@ def test_warnings_exit_0_unless_strict(run_cli, tmp_path):
     assert out.splitlines() == [
         f"{path}:2:3: warning AM101 unsupported-claim: thesis T1 has no supporting claim: "
         "add a premise, precedent or evidence with 'supports: T1'",
+        f"{path}:2:3: warning AM109 thesis-undefended: thesis T1 is attacked by O1, which "
+        "nothing attacks: answer it with a rebuttal",
         f"{path}:3:3: warning AM107 unanswered-objection: objection O1 is unanswered: add a "
         "rebuttal with 'attacks: O1' (an unanswered objection stands and defeats its target)",
     ]
@@ -80,7 +82,7 @@ def test_select_and_ignore(run_cli, tmp_path):
     path = write(tmp_path, "w.yaml", WARN)
     _, out, _ = run_cli("check", "--select", "unanswered-objection", path)
     assert [line.split()[2] for line in out.splitlines()] == ["AM107"]
-    _, out, _ = run_cli("check", "--ignore", "AM107,AM101", path)
+    _, out, _ = run_cli("check", "--ignore", "AM107,AM101,thesis-undefended", path)
     assert out == ""
     code, _, err = run_cli("check", "--select", "nonsense", path)
     assert code == 2 and "unknown check 'nonsense'" in err
@@ -131,3 +133,25 @@ def test_render_unknown_extension_exits_2(run_cli, tmp_path):
     path = write(tmp_path, "ok.yaml", CLEAN)
     code, _, err = run_cli("render", path, "-o", str(tmp_path / "x.bmp"))
     assert code == 2 and "cannot tell the output format" in err
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path):
+    import os
+
+    path = write(tmp_path, "ru.yaml", "claims:\n  Тезис: {kind: thesis, text: Привет 😀}\n")
+    env = dict(os.environ, PYTHONIOENCODING="latin-1", LC_ALL="C", PYTHONUTF8="0")
+    done = subprocess.run([sys.executable, "-m", "argmap", "check", path],
+                          capture_output=True, env=env, cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0
+    assert "thesis Тезис has no supporting claim" in done.stdout.decode("utf-8")
+
+
+def test_readme_examples_match_real_output(run_cli, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ argmap check maps/two-michaels.yaml\n", 1)[1].split("\n", 1)[0]
+    _, out, _ = run_cli("check", "maps/two-michaels.yaml")
+    assert out.splitlines()[0].startswith(shown.removesuffix("..."))
+    shown = readme.split("$ argmap evaluate maps/two-michaels.yaml\n", 1)[1].split("...", 1)[0]
+    _, out, _ = run_cli("evaluate", "maps/two-michaels.yaml")
+    assert out.startswith(shown)

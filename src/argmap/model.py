@@ -27,6 +27,10 @@ BASIS_KINDS: frozenset[str] = frozenset({"precedent", "evidence"})
 #: Kinds that argue against something.
 ATTACKING_KINDS: frozenset[str] = frozenset({"objection", "rebuttal"})
 
+#: Diagram themes a map may name in its ``theme:`` key (their styles are in
+#: ``argmap.render.style``).
+THEME_NAMES: tuple[str, ...] = ("default", "classroom", "print", "colorblind")
+
 #: Default base score of a claim for gradual semantics (DF-QuAD).
 DEFAULT_SCORE = 0.5
 

@@ -15,10 +15,15 @@ from typing import Iterable
 from argmap.checks import (
     attacks_nothing,
     circular,
+    contradiction,
+    dangling_inference,
     disconnected,
+    duplicate,
     no_thesis,
     self_support,
     unanswered,
+    undefended,
+    unsourced,
     unsupported,
 )
 from argmap.errors import UsageError
@@ -35,6 +40,11 @@ _MODULES: tuple[ModuleType, ...] = (
     attacks_nothing,
     disconnected,
     unanswered,
+    dangling_inference,
+    undefended,
+    unsourced,
+    duplicate,
+    contradiction,
 )
 
 

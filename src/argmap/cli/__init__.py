@@ -63,10 +63,14 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI and translate every error into its exit code.
 
-    The cyclic garbage collector is paused while the command runs (a map's
-    data lives until the command ends; see :mod:`argmap.gcpause`) and
-    restored afterwards, also when the command exits.
+    Standard output and error are UTF-8 whatever the locale. The cyclic
+    garbage collector is paused while the command runs (a map's data lives
+    until the command ends; see :mod:`argmap.gcpause`) and restored
+    afterwards, also when the command exits.
     """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
     with gc_paused():
         _main(argv)
 
@@ -103,4 +107,14 @@ def _main(argv: Sequence[str] | None) -> None:
 
 
 # Commands register themselves on import (kept last: they import ``cli``).
-from argmap.cli import check, checks, render  # noqa: E402,F401
+from argmap.cli import (  # noqa: E402,F401
+    check,
+    checks,
+    compare,
+    convert,
+    draft,
+    evaluate,
+    render,
+    schema,
+    stats,
+)

@@ -14,8 +14,9 @@ from argmap.problems import Finding
 
 @cli.command()
 @click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True,
+              help="text lines, one JSON document, SARIF 2.1.0, or GitHub annotations.")  # fmt: skip
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--select", default="", help="Comma-separated checks (codes or names) to run.")
 @click.option("--ignore", default="", help="Comma-separated checks (codes or names) to skip.")
@@ -23,7 +24,10 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
     """Check argument maps for structural problems.
 
     Prints one line per finding (file:line:col: severity CODE check-name:
-    message) or, with --format json, one JSON document for all files.
+    message); --format json prints one JSON document for all files, sarif a
+    SARIF 2.1.0 log for editors and code hosts, github workflow annotations.
+    Checks are picked by --select/--ignore, else the map's 'checks:' block,
+    else [tool.argmap] in the nearest pyproject.toml above the map.
     Exit 0: no errors; 1: error findings (or warnings with --strict);
     2: a map is invalid.
 
@@ -31,6 +35,7 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
     """
     from argmap.checks import run_checks, selected
     from argmap.report import REPORTERS
+    from argmap.settings import effective, project_settings
 
     findings: list[Finding] = []
     code = EXIT_OK
@@ -41,19 +46,20 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
             findings.extend(exc.findings)
             code = EXIT_INVALID
             continue
-        sel = split_list(select) or list(amap.checks.select)
-        ign = split_list(ignore) or list(amap.checks.ignore)
-        found = run_checks(amap, selected(sel, ign))
+        try:
+            chosen = effective(amap, split_list(select), split_list(ignore),
+                               project_settings(path))  # fmt: skip
+        except MapLoadError as exc:
+            findings.extend(exc.findings)
+            code = EXIT_INVALID
+            continue
+        found = run_checks(amap, selected(chosen.select, chosen.ignore))
         findings.extend(found)
         code = max(code, exit_for(found, strict))
         del amap
         gc.collect(1)  # the collector is paused (see main): free this map's cycles
     click.echo(REPORTERS[fmt](findings), nl=False)
     sys.exit(code)
-
-
-def split_list(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 

@@ -8,7 +8,6 @@ wrong and how to fix it; all problems found are reported together.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -17,6 +16,7 @@ from argmap.gcpause import gc_paused
 from argmap.io.yamltree import Map, Node, Scalar, Seq, YamlError, compose
 from argmap.model import (
     KINDS,
+    THEME_NAMES,
     ArgumentMap,
     Attack,
     CheckSettings,
@@ -29,6 +29,7 @@ from argmap.model import (
 )
 from argmap.problems import Finding, invalid
 from argmap.suggest import did_you_mean
+from argmap.urls import SAFE_SCHEMES, url_scheme
 
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
 CLAIM_KEYS = (
@@ -38,24 +39,6 @@ CLAIM_KEYS = (
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
-SAFE_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)")
-_IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
-
-
-def url_scheme(source: str) -> str | None:
-    """The URL scheme of ``source`` (lower-cased) as a browser would read it, or None.
-
-    Browsers drop tabs and newlines inside a URL and leading control characters
-    and spaces (WHATWG URL standard), so ``" java\\tscript:x"`` has scheme
-    ``javascript``. A citation such as ``"Smith (2019), p. 4"`` has none.
-    """
-    cleaned = _IGNORED_IN_URLS.sub("", source).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
-                                                      "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
-                                                      "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
-                                                      "\x1e\x1f ")
-    match = _SCHEME.match(cleaned)
-    return match.group(1).lower() if match else None
 
 
 def read_text(path: str | Path) -> str:
@@ -103,7 +86,22 @@ def loads_map(text: str, path: str = "<string>") -> ArgumentMap:
             root = compose(text, path)
         except YamlError as exc:
             raise MapLoadError([exc.finding]) from None
-        reader = _Reader(path)
+        return map_from_tree(root, path)
+
+
+def map_from_tree(root: Node | None, path: str = "<string>") -> ArgumentMap:
+    """Validate a position-carrying node tree (YAML or JSON) as a map.
+
+    The tree comes from :func:`argmap.io.yamltree.compose` or
+    :func:`argmap.io.jsontree.compose_json`; messages name ``path`` and the
+    nodes' 1-based positions. The cyclic garbage collector is paused while
+    the model is built (see :mod:`argmap.gcpause`).
+
+    Raises:
+        MapLoadError: the tree is not a valid map (all problems found).
+    """
+    reader = _Reader(path)
+    with gc_paused():
         amap = reader.read(root)
     if reader.errors or amap is None:
         raise MapLoadError(sorted(reader.errors))
@@ -129,6 +127,7 @@ class _Reader:
     def __init__(self, path: str):
         self.path = path
         self.errors: list[Finding] = []
+        self.broken: set[str] = set()  # claim ids declared with errors
 
     def error(self, node: Node | None, message: str) -> None:
         line, column = (node.line, node.column) if node is not None else (1, 1)
@@ -208,7 +207,7 @@ class _Reader:
             undercuts=tuple(undercuts),
             title=self._opt_string(get("title"), "title"),
             source=self._source(get("source")),
-            theme=self._opt_string(get("theme"), "theme"),
+            theme=self._theme(get("theme")),
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
             claims_loc=_loc(claims_entry[0]),
@@ -220,6 +219,15 @@ class _Reader:
 
     def _opt_string(self, entry: tuple[Scalar, Node] | None, what: str) -> str | None:
         return None if entry is None else self.string(entry[1], what)
+
+    def _theme(self, entry: tuple[Scalar, Node] | None) -> str | None:
+        theme = self._opt_string(entry, "theme")
+        if entry is not None and theme is not None and theme not in THEME_NAMES:
+            hint = did_you_mean(theme, THEME_NAMES) or ""
+            known = ", ".join(THEME_NAMES)
+            self.error(entry[1], f"unknown theme {theme!r}{hint} (themes: {known})")
+            return None
+        return theme
 
     def _source(self, entry: tuple[Scalar, Node] | None) -> MapSource | None:
         if entry is None:
@@ -276,6 +284,8 @@ class _Reader:
             claim = self._claim(cid, knode, value)
             if claim is not None:
                 claims[cid] = claim
+            else:
+                self.broken.add(cid)
             if isinstance(value, Map):
                 relations.extend(
                     (cid, rel, value.pairs[rel][1])
@@ -377,6 +387,8 @@ class _Reader:
     def _target(self, cid: str, rel: str, target: str, node: Node, known: dict) -> bool:
         if target in known:
             return True
+        if target in self.broken:  # declared, but invalid: already reported
+            return False
         what = "inference" if rel == "undercuts" else "claim"
         self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{did_you_mean(target, known, 0.5)}")
         return False
@@ -455,4 +467,8 @@ def _shape(node: Node) -> str:
     value = node.value
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"the text {value!r}"

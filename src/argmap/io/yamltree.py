@@ -100,6 +100,26 @@ def _tag_error(path: str, tag: str, mark: yaml.Mark) -> YamlError:
     )
 
 
+_HINTS = (
+    ("mapping values are not allowed", "; a text containing ': ' must be quoted, e.g. "
+     "text: \"Homework: is it useful?\""),
+    ("'\\t'", "; indent with spaces, not tabs"),
+    ("cannot start any token", "; indent with spaces, not tabs, and quote texts that "
+     "start with a special character such as @, ` or %"),
+    ("did not find expected key", "; check the indentation: keys of one mapping must "
+     "line up, and a text containing ': ' or ' #' must be quoted"),
+    ("expected <block end>", "; check the indentation of this line and the one before"),
+)  # fmt: skip
+
+
+def _hint(problem: str) -> str:
+    """A fix suggestion for the commonest YAML mistakes of people writing maps."""
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return hint
+    return ""
+
+
 class _Composer:
     """Turns the event stream of one YAML document into a node tree.
 
@@ -131,9 +151,8 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or "is not valid YAML"
             context = f" ({exc.context})" if exc.context else ""
-            raise YamlError(
-                invalid(self.path, *_pos(mark), f"malformed YAML: {problem}{context}")
-            ) from None
+            message = f"malformed YAML: {problem}{context}{_hint(problem)}"
+            raise YamlError(invalid(self.path, *_pos(mark), message)) from None
         except yaml.YAMLError as exc:
             raise YamlError(invalid(self.path, 1, 1, f"malformed YAML: {exc}")) from None
         finally:

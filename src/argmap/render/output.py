@@ -8,16 +8,17 @@ raises ``AssertionError`` on failure).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
+from argmap.render.svg import clean_svg  # noqa: F401  (kept importable from here)
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+           ".html": "html", ".htm": "html"}  # fmt: skip
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DPI = 96
 INSTALL_HINT = (
@@ -76,15 +77,6 @@ def run_dot(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         raise RenderError(f"Graphviz failed: {message}")
     return done.stdout
-
-
-_COMMENT = re.compile(rb"<!--.*?-->\s*", re.S)
-_DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\s*", re.S)
-
-
-def clean_svg(svg: bytes) -> bytes:
-    """Strip what Graphviz adds that a page does not need (comments, DOCTYPE)."""
-    return _DOCTYPE.sub(b"", _COMMENT.sub(b"", svg))
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

@@ -1,0 +1,65 @@
+"""Two or more claims that say the same thing.
+
+Definition: claims whose texts are equal after Unicode NFKC normalisation,
+case folding, removing punctuation and symbols, and collapsing whitespace.
+One finding per group of duplicates, at the second claim of the group; linear
+(one dictionary lookup per claim).
+
+Source: Walton, *Informal Logic* (2nd ed., 2008), §5: each proposition of an
+argument is stated once; repeated statements hide the real structure (and a
+duplicate supporting its twin is begging the question in disguise).
+
+Fix: keep one claim and point the relations of the others at it.
+
+Triggers::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      P1: {kind: premise, text: "It helps!", supports: T1}
+      P2: {kind: premise, text: it  helps, supports: T1}
+
+Passes::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      P1: {kind: premise, text: It helps., supports: T1}
+      P2: {kind: premise, text: It is cheap., supports: T1}
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from typing import Iterator
+
+from argmap.checks._base import at_claim
+from argmap.graph import ArgumentGraph
+from argmap.model import ArgumentMap
+from argmap.problems import Finding
+
+CODE = "AM111"
+NAME = "duplicate-claim"
+SEVERITY = "warning"
+
+
+def normalise(text: str) -> str:
+    """NFKC, casefold, drop punctuation and symbols (Unicode P* and S*), collapse spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = "".join(" " if unicodedata.category(ch)[0] in "PS" else ch for ch in folded)
+    return " ".join(kept.split())
+
+
+def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
+    """Yield one finding per group of claims with the same normalised text."""
+    here = sys.modules[__name__]
+    groups: dict[str, list[str]] = {}
+    for cid, claim in amap.claims.items():
+        groups.setdefault(normalise(claim.text), []).append(cid)
+    for ids in groups.values():
+        if len(ids) > 1:
+            yield at_claim(
+                here, amap, ids[1],
+                f"claims {', '.join(ids)} say the same thing: keep one and point "
+                "the others' relations at it",
+                tuple(ids),
+            )  # fmt: skip

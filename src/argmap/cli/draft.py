@@ -1,0 +1,90 @@
+"""``argmap draft``: propose a map from an article (spaCy, imported only here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from typing import TYPE_CHECKING, cast
+
+from argmap.cli import cli
+
+if TYPE_CHECKING:
+    from argmap.draft import Draft
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default=None,
+              help="Write the draft here (atomically). Default: standard output.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
+              help="yaml (a map file) or json (the same data). Default: from -o's "
+                   "extension, else yaml.")  # fmt: skip
+@click.option("--model", default=None,
+              help="spaCy pipeline: a package name (en_core_web_sm) or folder, or 'blank' "
+                   "for the built-in rules only. Default: en_core_web_sm/md/lg/trf if "
+                   "installed, else blank.")  # fmt: skip
+@click.option(
+    "--patterns",
+    "patterns_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with extra cues.json, markers.json or boilerplate.json.",
+)
+def draft(article: str, output: str | None, fmt: str | None, model: str | None,
+          patterns_dir: str | None) -> None:  # fmt: skip
+    """Draft an argument map from an article (.txt or .md) for you to review.
+
+    Paragraphs are the non-empty lines of a .txt file, or the blank-line
+    separated blocks of a .md file. Web boilerplate is dropped; each claim
+    keeps its paragraph and character span; a 'draft:' block lists thesis
+    candidates, every proposed relation with its marker and confidence, the
+    claims to review first, and the dropped paragraphs. A draft copies the
+    article's sentences: never publish or commit a draft of a text you do
+    not own. Exit 2: unreadable article, bad patterns file, spaCy or the
+    pipeline missing.
+
+    Example: argmap draft article.txt -o /tmp/article-draft.yaml
+    """
+    import json
+
+    from argmap.draft import draft_file
+    from argmap.io.mapwrite import map_to_dict
+    from argmap.render.output import write_atomic
+
+    fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
+    made = draft_file(article, model=model, patterns_dir=patterns_dir,
+                      out_path=output or "<stdout>")  # fmt: skip
+    if made.pipeline != "blank":
+        click.echo(f"argmap draft: using spaCy pipeline {made.pipeline} for sentence boundaries "
+                   "and named entities", err=True)  # fmt: skip
+    if fmt == "json":
+        data = json.dumps(map_to_dict(made.map), ensure_ascii=False, indent=2) + "\n"
+    else:
+        data = made.yaml
+    if output:
+        write_atomic(output, data.encode("utf-8"))
+    else:
+        click.echo(data, nl=False)
+    click.echo(summary(made, output), err=True)
+
+
+def summary(made: Draft, output: str | None) -> str:
+    """One paragraph for stderr: what was drafted, dropped and written."""
+    from argmap.model import KINDS
+
+    found = [c.kind for c in made.map.claims.values()]
+    kinds = ", ".join(f"{found.count(k)} {k}" for k in KINDS if k in found)
+    block = cast("dict[str, list[str]]", made.map.extra["draft"])
+    dropped = ", ".join(f"¶{d.number} ({d.reason})" for d in made.article.dropped) or "nothing"
+    review = ", ".join(block["review"]) or "none"
+    lines = [f"drafted {len(made.map.claims)} claims ({kinds}) from {made.article.path}",
+             f"thesis candidates: {len(block['thesis_candidates'])}; to review: {review}",
+             f"dropped: {dropped}"]  # fmt: skip
+    if output:
+        lines.append(f"wrote {output}")
+        if "maps" in Path(output).resolve().parent.parts:
+            lines.append("note: maps/ is rendered by 'make demo'; keep drafts of texts you do "
+                         "not own out of it")  # fmt: skip
+    return "\n".join(lines)

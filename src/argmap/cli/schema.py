@@ -1,0 +1,32 @@
+"""``argmap schema``: print the JSON Schema of the YAML map format."""
+
+from __future__ import annotations
+
+import click
+
+from argmap.cli import cli
+
+
+@cli.command("schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the schema to this file instead of standard output.")  # fmt: skip
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft-07) of the YAML map format.
+
+    Editors use it for completion and validation: put the line
+    '# yaml-language-server: $schema=<path or URL of the schema>' at the top of
+    a map (VS Code with the YAML extension, and other editors using the YAML
+    language server). argmap's own loader remains the authority: it also checks
+    that ids refer to claims and reports every problem with its line and column.
+
+    Example: argmap schema -o argmap.schema.json
+    """
+    from argmap.render.output import write_atomic
+    from argmap.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text.encode("utf-8"))
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,70 @@
+"""Drafting an argument map from prose (``argmap draft``).
+
+The steps, one module each: :mod:`~argmap.draft.text` (paragraphs and
+boilerplate, no spaCy), :mod:`~argmap.draft.segment` (sentences and
+marker splits), :mod:`~argmap.draft.classify` (kinds and thesis candidates),
+:mod:`~argmap.draft.relations` (supports and attacks), and
+:mod:`~argmap.draft.build` (the map). spaCy is imported only by
+:mod:`~argmap.draft.nlp`, when a draft is made, so importing this package is
+cheap. The rules are data in ``patterns/``; see ``docs/draft.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.draft.build import Draft
+
+#: File extensions read as Markdown (others are plain text).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def draft_file(
+    path: str | Path,
+    *,
+    model: str | None = None,
+    patterns_dir: str | Path | None = None,
+    out_path: str = "<draft>",
+) -> Draft:
+    """Draft a map from the article at ``path`` (``.txt`` or ``.md``).
+
+    Args:
+        path: the article.
+        model: spaCy pipeline (see :func:`argmap.draft.nlp.load_pipeline`).
+        patterns_dir: a folder of extra pattern files (see ``docs/draft.md``).
+        out_path: the name the draft map gets in messages.
+
+    Raises:
+        MapLoadError: the article is unreadable, not UTF-8, or has nothing to
+            draft; or a patterns file is malformed.
+        UsageError: spaCy or the named pipeline is not installed.
+    """
+    from argmap.draft.build import build_map
+    from argmap.draft.classify import classify, find_cues, thesis_candidates
+    from argmap.draft.nlp import build_matchers, load_pipeline
+    from argmap.draft.patterns import load_patterns
+    from argmap.draft.relations import propose
+    from argmap.draft.segment import segment
+    from argmap.draft.text import parse_article, read_article
+    from argmap.errors import MapLoadError
+    from argmap.problems import invalid
+
+    name = str(path)
+    patterns = load_patterns(patterns_dir)
+    markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    article = parse_article(read_article(path), name, patterns.boilerplate, markdown)
+    pipeline = load_pipeline(model)
+    seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
+    if not seg.units:
+        raise MapLoadError([invalid(name, 1, 1, "the article has no sentence to draft from")])
+    find_cues(seg, patterns, pipeline.entities)
+    review = classify(seg.units, patterns.settings)
+    candidates = thesis_candidates(seg.units, patterns.settings)
+    thesis = candidates[0].unit
+    relations, inferred = propose(seg.units, seg.splits, thesis, patterns.settings)
+    seg.units[thesis].kind = "thesis"
+    return build_map(article, seg.units, candidates, relations, review | inferred,
+                     pipeline.name, out_path)  # fmt: skip
+
+
+__all__ = ["MARKDOWN_SUFFIXES", "Draft", "draft_file"]

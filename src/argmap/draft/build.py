@@ -1,0 +1,145 @@
+"""Assembling the draft: units, kinds and relations into a valid :class:`ArgumentMap`.
+
+Claim ids follow the bundled maps: ``T1`` for the thesis, then ``P``
+(premise), ``PR`` (precedent), ``E`` (evidence), ``O`` (objection) and ``R``
+(rebuttal), numbered in text order. Each claim keeps its ``para`` and ``span``
+(character offsets in the original file). What only a draft has goes into the
+top-level ``draft:`` block, which the loader keeps verbatim:
+
+* ``pipeline``: the spaCy pipeline used (``blank`` or a trained one's name);
+* ``thesis_candidates``: ``[{claim, rank, score}]`` (rank 1 is the thesis);
+* ``relations``: ``[{from, to, type, marker, confidence}]``, every proposed
+  relation (``type`` is ``supports`` or ``attacks``; ``marker`` is null when
+  it was proposed by position);
+* ``review``: ids of claims to check first;
+* ``dropped``: numbers of the paragraphs left out as boilerplate.
+
+The YAML is written with :func:`argmap.io.mapwrite.dump_map` and read back
+with :func:`argmap.io.mapfile.loads_map`, so a draft always loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.draft.classify import Candidate
+from argmap.draft.relations import Relation
+from argmap.draft.segment import Unit
+from argmap.draft.text import Article
+from argmap.io.mapfile import loads_map
+from argmap.io.mapwrite import dump_map
+from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
+
+#: Id prefix of each kind.
+PREFIX = {"thesis": "T", "premise": "P", "precedent": "PR", "evidence": "E",
+          "objection": "O", "rebuttal": "R"}  # fmt: skip
+_TYPE = {"support": "supports", "attack": "attacks"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A finished draft.
+
+    Attributes:
+        map: the draft, as loaded back from its YAML.
+        yaml: the YAML text (a header comment, then the map).
+        pipeline: the spaCy pipeline used (``"blank"`` or a trained one).
+        article: the parsed article (for the dropped paragraphs' reasons).
+    """
+
+    map: ArgumentMap
+    yaml: str
+    pipeline: str
+    article: Article
+
+
+def claim_ids(units: list[Unit]) -> dict[int, str]:
+    """Unit index → claim id (see the module docstring)."""
+    counts: dict[str, int] = {}
+    ids = {}
+    for unit in units:
+        prefix = PREFIX[unit.kind]
+        counts[prefix] = counts.get(prefix, 0) + 1
+        ids[unit.index] = f"{prefix}{counts[prefix]}"
+    return ids
+
+
+def _source(article: Article) -> MapSource | None:
+    fields = dict(article.meta)
+    if article.title is not None:
+        fields["title"] = " ".join(article.title.text.split())
+    return MapSource(**fields) if fields else None  # type: ignore[arg-type]
+
+
+def _header(article: Article, pipeline: str) -> str:
+    name = "".join(ch if ch.isprintable() else "?" for ch in Path(article.path).name)
+    return (
+        f"# Draft argument map made by 'argmap draft' from {name} (spaCy pipeline: {pipeline}).\n"
+        "# It copies the article's sentences: check every claim (start with draft.review),\n"
+        "# paraphrase, and never publish or commit a draft of a text you do not own.\n"
+    )
+
+
+def _draft_block(
+    ids: dict[int, str],
+    order: list[int],
+    candidates: list[Candidate],
+    rels: list[Relation],
+    review: set[int],
+    article: Article,
+) -> dict[str, object]:
+    """The ``draft:`` block (see the module docstring); ``order``: unit indices in map order."""
+    to_check = review | {c.unit for c in candidates}
+    return {
+        "thesis_candidates": [
+            {"claim": ids[c.unit], "rank": c.rank, "score": c.score} for c in candidates
+        ],
+        "relations": [
+            {
+                "from": ids[r.source],
+                "to": ids[r.target],
+                "type": _TYPE[r.type],
+                "marker": r.marker,
+                "confidence": r.confidence,
+            }
+            for r in rels
+        ],
+        "review": [ids[i] for i in order if i in to_check],
+        "dropped": [d.number for d in article.dropped],
+    }
+
+
+def build_map(
+    article: Article,
+    units: list[Unit],
+    candidates: list[Candidate],
+    relations: list[Relation],
+    review: set[int],
+    pipeline: str,
+    out_path: str = "<draft>",
+) -> Draft:
+    """The draft map of ``units`` (whose ``kind`` is final) and its YAML.
+
+    Raises:
+        MapLoadError: the YAML written does not load back (a bug in argmap).
+    """
+    ids = claim_ids(units)
+    ordered = sorted(units, key=lambda u: (u.kind != "thesis", u.index))
+    claims = {ids[u.index]: Claim(ids[u.index], u.kind, u.text, para=(u.para,),
+                                  span=(u.start, u.end)) for u in ordered}  # fmt: skip
+    rels = sorted(relations, key=lambda r: (r.source, r.target))
+    inferences = [Inference(shorthand_inference_id(ids[r.source], ids[r.target]),
+                            (ids[r.source],), ids[r.target])
+                  for r in rels if r.type == "support"]  # fmt: skip
+    attacks = [Attack(ids[r.source], ids[r.target]) for r in rels if r.type == "attack"]
+    block = {
+        "pipeline": pipeline,
+        **_draft_block(ids, [u.index for u in ordered], candidates, rels, review, article),
+    }
+    title = article.title.text if article.title is not None else None
+    amap = ArgumentMap(path=out_path, claims=claims, inferences=tuple(inferences),
+                       attacks=tuple(attacks), title=title and " ".join(title.split()),
+                       source=_source(article), extra={"draft": block})  # fmt: skip
+    text = _header(article, pipeline) + dump_map(amap)
+    return Draft(loads_map(text, out_path), text, pipeline, article)

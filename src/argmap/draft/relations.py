@@ -1,0 +1,166 @@
+"""Proposing supports and attacks between units.
+
+1. Discourse markers (``patterns/markers.json``): a split sentence relates its
+   two parts (``"X because Y"``: Y supports X; ``"X, but Y"``: Y attacks X;
+   ``"Although X, Y"``: Y attacks X); a sentence-initial marker relates the
+   unit to the one before it (``"So Y"``: the unit before supports Y; ``"But
+   Y"``: Y attacks it).
+2. Attacks settle kinds: a premise that the author's next words attack is a
+   position the author disputes (an objection), and a premise attacking an
+   objection is a rebuttal. A premise with a ``rebuttal`` cue ("in fact")
+   within two units after an objection attacks it.
+3. Every unit still without an outgoing relation gets one by position, with
+   the low ``default_confidence``: an objection attacks the thesis; a premise
+   supports the first unit of its paragraph (the paragraph's lead) when that
+   is an earlier premise, rebuttal or the thesis, else the thesis; a precedent
+   or evidence supports the nearest premise or rebuttal before it within
+   three paragraphs, else the thesis.
+
+No proposal ever closes a loop of supports (checked with networkx).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from argmap.draft.classify import cue_sum
+from argmap.draft.segment import Split, Unit
+from argmap.model import BASIS_KINDS
+
+_REASONS = frozenset({"premise", "rebuttal", "thesis"})
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A proposed relation between units (indices).
+
+    Attributes:
+        source: the supporting or attacking unit.
+        target: the supported or attacked unit.
+        type: ``"support"`` or ``"attack"``.
+        marker: the marker phrase or cue id it comes from; None when by position.
+        confidence: 0 to 1.
+    """
+
+    source: int
+    target: int
+    type: str
+    marker: str | None
+    confidence: float
+
+
+class _Proposer:
+    def __init__(self, units: list[Unit], thesis: int, settings: dict[str, Any]):
+        self.units, self.thesis, self.settings = units, thesis, settings
+        self.relations: list[Relation] = []
+        self.support = nx.DiGraph()
+        self.support.add_nodes_from(range(len(units)))
+        self.review: set[int] = set()
+
+    def add(self, source: int, target: int, kind: str, marker: str | None, conf: float) -> bool:
+        pair = {source, target}
+        if source == target or any({r.source, r.target} == pair for r in self.relations):
+            return False
+        if kind == "support" and nx.has_path(self.support, target, source):
+            return False
+        if kind == "support":
+            self.support.add_edge(source, target)
+        self.relations.append(Relation(source, target, kind, marker, round(conf, 2)))
+        return True
+
+    def outgoing(self, index: int) -> bool:
+        return any(r.source == index for r in self.relations)
+
+    def from_markers(self, splits: list[Split]) -> None:
+        for unit in self.units:
+            marker = unit.opener
+            previous = self.previous(unit)
+            if marker is not None and marker.type != "none" and previous is not None:
+                ends = (previous, unit.index)
+                pair = ends if marker.source == "previous" else ends[::-1]
+                self.add(*pair, marker.type, marker.phrase, marker.confidence)
+        for split in splits:
+            m = split.marker
+            if m.type == "none":
+                continue
+            forward = m.source in ("before", "clause")
+            pair = (split.first, split.second) if forward else (split.second, split.first)
+            self.add(*pair, m.type, m.phrase, m.confidence)
+
+    def previous(self, unit: Unit) -> int | None:
+        if unit.index == 0 or self.units[unit.index - 1].title:
+            return None
+        return unit.index - 1
+
+    def settle_kinds(self) -> None:
+        for rel in sorted(self.relations, key=lambda r: (r.source, r.target)):
+            if rel.type != "attack" or rel.target == self.thesis:
+                continue
+            src, dst = self.units[rel.source], self.units[rel.target]
+            if dst.kind == "premise":
+                dst.kind = "objection"
+                self.review.add(dst.index)
+            if src.kind == "premise" and dst.kind == "objection" and src.index != self.thesis:
+                src.kind = "rebuttal"
+        for unit in self.units:
+            if unit.kind != "premise" or self.outgoing(unit.index) or unit.index == self.thesis:
+                continue
+            if cue_sum(unit, "rebuttal") < self.settings["rebuttal_threshold"]:
+                continue
+            for back in range(unit.index - 1, max(unit.index - 3, -1), -1):
+                if self.units[back].kind == "objection":
+                    cue = next(c.id for c in unit.cues.values() if c.kind == "rebuttal")
+                    if self.add(unit.index, back, "attack", cue, 0.5):
+                        unit.kind = "rebuttal"
+                    break
+
+    def defaults(self) -> None:
+        conf = self.settings["default_confidence"]
+        paras = sorted({u.para for u in self.units})
+        for unit in self.units:
+            if unit.index == self.thesis or self.outgoing(unit.index):
+                continue
+            if unit.kind == "objection":
+                self.add(unit.index, self.thesis, "attack", None, conf)
+                self.review.add(unit.index)
+                continue
+            target = self.default_target(unit, paras)
+            if not self.add(unit.index, target, "support", None, conf):
+                self.add(unit.index, self.thesis, "support", None, conf)
+
+    def default_target(self, unit: Unit, paras: list[int]) -> int:
+        if unit.kind in BASIS_KINDS:
+            oldest = paras[max(paras.index(unit.para) - 2, 0)]
+            for back in range(unit.index - 1, -1, -1):
+                other = self.units[back]
+                if other.para < oldest or other.title:
+                    break
+                if self.kind(other) in _REASONS:
+                    return back
+            return self.thesis
+        lead = next(u for u in self.units if u.para == unit.para)
+        if lead.index < unit.index and self.kind(lead) in _REASONS:
+            return lead.index
+        return self.thesis
+
+    def kind(self, unit: Unit) -> str:
+        return "thesis" if unit.index == self.thesis else unit.kind
+
+
+def propose(
+    units: list[Unit], splits: list[Split], thesis: int, settings: dict[str, Any]
+) -> tuple[list[Relation], set[int]]:
+    """Relations between ``units`` (see the module docstring) and units to review.
+
+    Adjusts units' ``kind`` (objections and rebuttals found from attacks).
+    Returns the relations in the order proposed and the indices of units
+    whose kind or target was inferred from attacks or by position.
+    """
+    proposer = _Proposer(units, thesis, settings)
+    proposer.from_markers(splits)
+    proposer.settle_kinds()
+    proposer.defaults()
+    return proposer.relations, proposer.review

@@ -1,0 +1,216 @@
+"""Sentences into claim-sized units, split at discourse markers.
+
+Each kept paragraph is run through the spaCy pipeline on its own, so token
+offsets plus the paragraph's start are offsets into the original file. A
+sentence becomes one unit, or two when a marker splits it (``"X, but Y"``,
+``"Because X, Y"``); sentences with too few content words (``"Sound
+confusing?"``) are left out. Markers inside brackets or quotation marks are
+ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.draft.nlp import Matchers
+from argmap.draft.patterns import Marker, Patterns
+from argmap.draft.text import Article, Paragraph
+
+_EDGE_PUNCT = frozenset(",;:-–—")
+_OPEN = {"(": ")", "[": "]", "“": "”"}
+
+
+@dataclass
+class Unit:
+    """A proposed claim: a sentence or part of one.
+
+    Attributes:
+        index: position in the article (0-based, in text order).
+        para: paragraph number in the original file.
+        start: offset of its first character in the original file.
+        end: offset just past its last character.
+        text: ``file_text[start:end]`` with runs of white space made single spaces.
+        doc: the paragraph's spaCy ``Doc``; ``i``, ``j``: its token range.
+        sentence: index of its sentence in the article.
+        title: the unit is the article's title.
+        opener: a sentence-initial marker relating it to the unit before.
+        cues: cue ids found in it, with their kinds (filled in by ``classify``).
+        kind: proposed kind (filled in by ``classify`` and ``relations``).
+    """
+
+    index: int
+    para: int
+    start: int
+    end: int
+    text: str
+    doc: Any
+    i: int
+    j: int
+    sentence: int
+    title: bool = False
+    opener: Marker | None = None
+    cues: dict[str, Any] = field(default_factory=dict)
+    kind: str = "premise"
+
+
+@dataclass(frozen=True)
+class Split:
+    """A sentence split at ``marker`` into units ``first`` and ``second`` (indices)."""
+
+    first: int
+    second: int
+    marker: Marker
+
+
+@dataclass
+class Segmented:
+    """Units, the splits between them, and each paragraph's matches.
+
+    Attributes:
+        units: in text order.
+        splits: within-sentence marker splits.
+        matches: per paragraph number, ``(group, key, start, end)`` matcher hits.
+        shielded: per paragraph number, for each token whether it is inside
+            brackets or quotation marks.
+    """
+
+    units: list[Unit]
+    splits: list[Split]
+    matches: dict[int, list[tuple[str, str, int, int]]]
+    shielded: dict[int, list[bool]]
+
+
+def shield(doc: Any) -> list[bool]:
+    """For each token, whether it stands inside brackets or quotation marks."""
+    out: list[bool] = []
+    stack: list[str] = []
+    straight = False
+    for tok in doc:
+        text = tok.text
+        if text == '"':
+            straight = not straight
+            out.append(True)
+            continue
+        if stack and text == stack[-1]:
+            stack.pop()
+            out.append(True)
+            continue
+        if text in _OPEN:
+            stack.append(_OPEN[text])
+        out.append(bool(stack) or straight)
+    return out
+
+
+def content_words(doc: Any, i: int, j: int) -> int:
+    """Number of tokens in ``doc[i:j]`` that are words or numbers and not stop words."""
+    return sum(1 for t in doc[i:j] if not t.is_stop and (t.is_alpha or t.like_num))
+
+
+def _trim(doc: Any, i: int, j: int, keep_end: bool) -> tuple[int, int]:
+    while i < j and (doc[i].is_space or doc[i].text in _EDGE_PUNCT):
+        i += 1
+    while j > i and (doc[j - 1].is_space or (not keep_end and doc[j - 1].text in _EDGE_PUNCT)):
+        j -= 1
+    return i, j
+
+
+class _Segmenter:
+    def __init__(self, article: Article, nlp: Any, matchers: Matchers, patterns: Patterns):
+        self.article, self.nlp, self.matchers, self.patterns = article, nlp, matchers, patterns
+        self.settings = patterns.settings
+        self.units: list[Unit] = []
+        self.splits: list[Split] = []
+        self.sentence = 0
+
+    def unit(self, par: Paragraph, doc: Any, i: int, j: int, **extra: Any) -> Unit:
+        start = par.start + doc[i].idx
+        end = par.start + doc[j - 1].idx + len(doc[j - 1].text)
+        text = " ".join(self.article.text[start:end].split())
+        index = len(self.units)
+        unit = Unit(index, par.number, start, end, text, doc, i, j, self.sentence, **extra)
+        self.units.append(unit)
+        return unit
+
+    def markers(self, found: list, shielded: list[bool], i: int, j: int, role: str) -> list:
+        out = []
+        for group, key, start, end in found:
+            marker = self.patterns.markers[int(key)] if group == "marker" else None
+            if marker is None or marker.role != role or not i <= start < end <= j:
+                continue
+            if shielded[start] or (role == "connective") == (start == i):
+                continue
+            out.append((start, end, marker))
+        return out
+
+    def applies(self, marker: Marker, doc: Any, i: int) -> bool:
+        if marker.starts_with is None:
+            return True
+        return doc[i:].text.lower().startswith(marker.starts_with.lower())
+
+    def pick(self, options: list, doc: Any, i: int) -> tuple[int, int, Marker] | None:
+        """The leftmost applicable marker; a conditional one wins over the plain one."""
+        good = [o for o in options if self.applies(o[2], doc, i)]
+        good.sort(key=lambda o: (o[0], o[2].starts_with is None, o[0] - o[1]))
+        return good[0] if good else None
+
+    def sentence_units(self, par: Paragraph, doc: Any, i: int, j: int, found: list,
+                       shielded: list[bool]) -> None:  # fmt: skip
+        words = content_words(doc, i, j)
+        question = doc[j - 1].text == "?"
+        if words < self.settings["min_content_words"] or (
+            question and words < self.settings["min_question_content_words"]
+        ):
+            return
+        lead = self.pick(self.markers(found, shielded, i, j, "opener"), doc, i)
+        sub = self.pick(self.markers(found, shielded, i, j, "subordinator"), doc, i)
+        parts = None
+        if sub is not None:
+            commas = (k for k in range(sub[1], j) if doc[k].text == "," and not shielded[k])
+            comma = next(commas, None)
+            if comma is not None:
+                parts = (sub[1], comma, comma + 1, j, sub[2])
+        else:
+            conn = self.pick(self.markers(found, shielded, i, j, "connective"), doc, i)
+            if conn is not None:
+                parts = (i, conn[0], conn[1], j, conn[2])
+        if parts is not None and self.split(par, doc, parts, lead):
+            return
+        self.unit(par, doc, i, j, opener=lead[2] if lead else None)
+
+    def split(self, par: Paragraph, doc: Any, parts: tuple, lead: tuple | None) -> bool:
+        a0, a1 = _trim(doc, parts[0], parts[1], keep_end=False)
+        b0, b1 = _trim(doc, parts[2], parts[3], keep_end=True)
+        least = self.settings["min_part_content_words"]
+        if content_words(doc, a0, a1) < least or content_words(doc, b0, b1) < least:
+            return False
+        first = self.unit(par, doc, a0, a1, opener=lead[2] if lead else None)
+        second = self.unit(par, doc, b0, b1)
+        self.splits.append(Split(first.index, second.index, parts[4]))
+        return True
+
+    def run(self) -> Segmented:
+        pars = self.article.paragraphs
+        docs = list(self.nlp.pipe(p.text for p in pars))
+        matches, shields = {}, {}
+        for par, doc in zip(pars, docs, strict=True):
+            found = self.matchers.matches(doc)
+            shielded = shield(doc)
+            matches[par.number], shields[par.number] = found, shielded
+            if par is self.article.title:
+                i, j = _trim(doc, 0, len(doc), keep_end=True)
+                if i < j:
+                    self.unit(par, doc, i, j, title=True)
+                    self.sentence += 1
+                continue
+            for sent in doc.sents:
+                i, j = _trim(doc, sent.start, sent.end, keep_end=True)
+                if i < j:
+                    self.sentence_units(par, doc, i, j, found, shielded)
+                    self.sentence += 1
+        return Segmented(self.units, self.splits, matches, shields)
+
+
+def segment(article: Article, nlp: Any, matchers: Matchers, patterns: Patterns) -> Segmented:
+    """Units of ``article`` (see the module docstring), in text order."""
+    return _Segmenter(article, nlp, matchers, patterns).run()

@@ -1,0 +1,215 @@
+"""An article as paragraphs with offsets into the original file, boilerplate removed.
+
+No spaCy here: this module only reads the file, cuts it into paragraphs and
+drops what is not the article (navigation, photo credits, share widgets,
+hashtags, a comments footer), following the rules in
+``patterns/boilerplate.json``.
+
+Offsets count characters (Unicode code points) of the file decoded as UTF-8,
+after a byte-order mark, with line endings kept as they are, so for every
+paragraph ``text[p.start:p.end] == p.text``. Paragraph numbers always refer to
+the original file: for ``.txt`` a paragraph is a non-empty line (as in the map
+format's ``para``), for ``.md`` a block of lines between blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.draft.patterns import Boilerplate
+from argmap.errors import MapLoadError
+from argmap.problems import invalid
+
+_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+_BLOCK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
+_MD_LEAD = re.compile(r"(?:[ \t]*(?:#{1,6}|[-*+]|\d{1,3}[.)]|>)[ \t]+)+")
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+_MD_TRAIL = re.compile(r"[ \t]+#+[ \t]*$")
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+#: A title is at most this many words.
+TITLE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the original file.
+
+    Attributes:
+        number: 1-based paragraph number in the original file.
+        start: offset of its first character (after Markdown markers and spaces).
+        end: offset just past its last kept character.
+        text: ``file_text[start:end]``.
+        heading: a Markdown heading (``# ...``).
+    """
+
+    number: int
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A paragraph left out of the draft and why (a boilerplate rule's name)."""
+
+    number: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready for segmentation.
+
+    Attributes:
+        path: the file name used in messages.
+        text: the whole file, decoded (offsets refer to it).
+        paragraphs: kept paragraphs, in file order (the title first, if any).
+        dropped: paragraphs left out, in file order.
+        title: the kept paragraph taken as the title, or None.
+        meta: source fields the text states: ``author``, ``year`` (int), ``url``.
+    """
+
+    path: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...] = ()
+    title: Paragraph | None = None
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+def read_article(path: str | Path) -> str:
+    """The file's text: UTF-8 (a BOM is skipped), line endings kept.
+
+    Raises:
+        MapLoadError: the file cannot be read or is not UTF-8 (naming the line
+            and column of the first bad byte).
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the article: {reason}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise MapLoadError(
+            [invalid(name, line, column, "the article is not UTF-8 text: save it as UTF-8")]
+        ) from None
+
+
+def _trimmed(number: int, text: str, start: int, end: int, heading: bool = False) -> Paragraph:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Paragraph(number, start, end, text[start:end], heading)
+
+
+def split_paragraphs(text: str, markdown: bool = False) -> list[Paragraph]:
+    """All paragraphs of ``text``, numbered from 1 (see the module docstring).
+
+    In Markdown, leading heading (``#``), list (``-``, ``1.``) and quote (``>``)
+    markers are left out of the paragraph's span; fenced code blocks are
+    paragraphs too (they are dropped later as ``code``).
+    """
+    pattern = _BLOCK if markdown else _LINE
+    out: list[Paragraph] = []
+    for number, match in enumerate(pattern.finditer(text), start=1):
+        start, end = match.start(), match.end()
+        heading = False
+        if markdown:
+            block = match.group()
+            heading = bool(_MD_HEADING.match(block))
+            lead = _MD_LEAD.match(block)
+            if lead and not _FENCE.match(block):
+                start += lead.end()
+            if heading:
+                trail = _MD_TRAIL.search(block.rstrip("\r\n"))
+                if trail:
+                    end = match.start() + trail.start()
+        out.append(_trimmed(number, text, start, end, heading))
+    return out
+
+
+def _is_title(par: Paragraph) -> bool:
+    words = par.text.split()
+    one_line = "\n" not in par.text and "\r" not in par.text
+    return one_line and 0 < len(words) <= TITLE_MAX_WORDS and not par.text.endswith(".")
+
+
+def _trim(par: Paragraph, rules: Boilerplate) -> Paragraph:
+    end = par.end
+    for pattern in rules.trim:
+        match = pattern.search(par.text)
+        if match:
+            end = min(end, par.start + match.start())
+    if end == par.end:
+        return par
+    full = par.text[: end - par.start]
+    return Paragraph(par.number, par.start, end, full.rstrip(), par.heading)
+
+
+def parse_article(text: str, path: str, rules: Boilerplate, markdown: bool = False) -> Article:
+    """Cut ``text`` into paragraphs, drop boilerplate, find the title and source fields.
+
+    The title is the first Markdown heading when the first kept paragraph is a
+    heading, else the first kept paragraph when it is one line of at most
+    :data:`TITLE_MAX_WORDS` words not ending with a full stop. Later headings
+    are dropped (reason ``heading``).
+
+    Raises:
+        MapLoadError: nothing of the article is left (an empty file, or only
+            boilerplate).
+    """
+    kept: list[Paragraph] = []
+    dropped: list[Dropped] = []
+    meta: dict[str, object] = {}
+    rest_reason: str | None = None
+    for par in split_paragraphs(text, markdown):
+        reason = rest_reason or _drop_reason(par, rules, meta, markdown)
+        if reason is None and par.heading and kept:
+            reason = "heading"
+        if reason is not None:
+            dropped.append(Dropped(par.number, reason))
+            rest_reason = rest_reason or (reason if reason in rules.rest else None)
+            continue
+        par = _trim(par, rules)
+        if par.text:
+            kept.append(par)
+    if not kept:
+        what = "holds only boilerplate (navigation, credits, widgets)" if dropped else "is empty"
+        raise MapLoadError([invalid(path, 1, 1, f"the article {what}: there is nothing to draft")])
+    first = kept[0]
+    title = first if (first.heading or _is_title(first)) and len(kept) > 1 else None
+    return Article(path, text, tuple(kept), tuple(dropped), title, meta)
+
+
+def _drop_reason(
+    par: Paragraph, rules: Boilerplate, meta: dict[str, object], markdown: bool
+) -> str | None:
+    if markdown and _FENCE.match(par.text):
+        return "code"
+    words = len(par.text.split())
+    plain = par.text.rstrip(".").strip()
+    for rule in rules.rules:
+        if rule.max_words is not None and words > rule.max_words:
+            continue
+        for pattern in rule.patterns:
+            hit = pattern.fullmatch(plain) if rule.whole else pattern.search(par.text)
+            if hit:
+                return rule.name
+    for key, patterns in rules.metadata.items():
+        for pattern in patterns:
+            hit = pattern.fullmatch(par.text.strip())
+            if hit:
+                value = hit.group("value")
+                meta.setdefault(key, int(value) if key == "year" else value)
+                return f"source {key}"
+    return None

@@ -1,0 +1,305 @@
+"""The lexical layer of the Argdown reader: comments, blocks, lines, members.
+
+Pure functions over text; positions are 1-based and survive every step
+(comments are blanked, not removed). Follows the Argdown lexer's rules where
+they matter for structure: relation symbols and ``(n)`` numbers only count at
+the start of a line, ``--`` at the start of a line opens an inference, a
+``{`` opens YAML data up to its matching ``}``, ``\\`` escapes the next
+character, and comments (``//``, ``/* */``, ``<!-- -->``) are skipped
+except inside data, links and escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.io.builder import Pos
+
+FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*===+[ \t]*\n(?P<body>.*?)\n?===+[ \t]*(?:\n|\Z)", re.S)
+INCLUDE = re.compile(r"[ \t]*@include\(([^)]*)\)[ \t]*$")
+_REL = re.compile(r"([ \t]*)(\+>|->|_>|<\+|<-|<_|><|\+|-|_(?=[ \t]))[ \t]*")
+_NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
+_INFERENCE = re.compile(r"([ \t]*)--")
+_LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+")
+_LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_STMT = re.compile(r"\[([^\[\]\n]*\S[^\[\]\n]*)\](?!\()(:?)")
+_ARG = re.compile(r"<([^<>\n]*\S[^<>\n]*)>(:?)")
+_TAG = re.compile(r"#(\(([^)\n]+)\)|[A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+
+
+class ArgdownSyntaxError(Exception):
+    """A syntax error at a 1-based position (line, column) of the current file."""
+
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def data_end(text: str, start: int) -> int:
+    """Index just after the ``}`` matching the ``{`` at ``start`` (quotes respected), or -1."""
+    depth, i, n = 0, start, len(text)
+    while i < n:
+        c = text[i]
+        if c in "\"'" and text[i - 1] in " \t\n{[,:":
+            i += 1
+            while i < n and text[i] != c:
+                i += 2 if c == '"' and text[i] == "\\" else 1
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def strip_comments(text: str) -> str:
+    """``text`` with every comment replaced by spaces (newlines kept).
+
+    Raises:
+        ArgdownSyntaxError: a ``/*`` or ``<!--`` comment is never closed.
+    """
+    out, i, n = list(text), 0, len(text)
+    while i < n:
+        if text[i] == "\\":
+            i += 2
+            continue
+        token = _skip_token(text, i)
+        if token is None:
+            i += 1
+            continue
+        end, comment = token
+        if end < 0:
+            raise ArgdownSyntaxError(*_line_col(text, i), "this comment is never closed")
+        if comment:
+            out[i:end] = [ch if ch == "\n" else " " for ch in text[i:end]]
+        i = end
+    return "".join(out)
+
+
+def _skip_token(text: str, i: int) -> tuple[int, bool] | None:
+    """``(end, is_comment)`` of the comment, data block or link at ``i``, or None.
+
+    ``end`` is -1 for a comment that is never closed.
+    """
+    if text.startswith("<!--", i):
+        end = text.find("-->", i + 4)
+        return (end + 3 if end >= 0 else -1), True
+    if text.startswith("/*", i):
+        end = text.find("*/", i + 2)
+        return (end + 2 if end >= 0 else -1), True
+    if text.startswith("//", i):
+        end = text.find("\n", i)
+        return (end if end >= 0 else len(text)), True
+    if text[i] == "{":
+        end = data_end(text, i)
+        return (end, False) if end > 0 else None
+    if text[i] == "[":
+        match = _LINK.match(text, i)
+        return (match.end(), False) if match else None
+    return None
+
+
+def blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Top-level blocks: runs of non-blank ``(number, line)``; an include line stands alone."""
+    out: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or INCLUDE.match(line):
+            if current:
+                out.append(current)
+            current = [(number, line)] if line.strip() else []
+            if current:
+                out.append(current)
+                current = []
+            continue
+        current.append((number, line.rstrip()))
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass
+class Item:
+    """One element of a block: the root, a relation child, a numbered statement or an inference.
+
+    Attributes:
+        kind: ``"root"``, ``"rel"``, ``"pcs"`` or ``"inference"``.
+        indent: leading whitespace of its first line, in characters.
+        pos: where its symbol (or number, or text) stands.
+        start: where its text starts.
+        lines: its text, first line from ``start``, then whole lines.
+        symbol: the relation symbol (``"rel"`` only).
+        number: the statement number (``"pcs"`` only).
+    """
+
+    kind: str
+    indent: int
+    pos: Pos
+    start: Pos
+    lines: list[str] = field(default_factory=list)
+    symbol: str = ""
+    number: int = 0
+
+    @property
+    def text(self) -> str:
+        """The item's text, lines joined by newlines."""
+        return "\n".join(self.lines)
+
+
+def _inference_closed(stripped: str) -> bool:
+    body = stripped.strip("-").strip()
+    if not body:
+        return len(stripped) >= 4
+    return stripped.endswith("--")
+
+
+def block_items(block: list[tuple[int, str]], file: str) -> list[Item]:
+    """Split a block into items; continuation lines join the item above them.
+
+    In a list (a block whose first line starts with ``*`` or ``1.``), each list
+    item is a root of its own.
+    """
+    items: list[Item] = []
+    expanded: Item | None = None
+    is_list = _LIST_ITEM.match(block[0][1]) is not None
+    for number, line in block:
+        indent = len(line) - len(line.lstrip(" \t"))
+        if expanded is not None:
+            expanded.lines.append(line.strip().strip("-"))
+            expanded = None if line.strip().endswith("--") else expanded
+            continue
+        listed = _LIST_ITEM.match(line) if is_list else None
+        if listed:
+            pos = Pos(file, number, indent + 1)
+            items.append(Item("root", indent, pos, Pos(file, number, listed.end() + 1),
+                              [line[listed.end() :]]))  # fmt: skip
+            continue
+        item = _new_item(number, line, indent, file, bool(items))
+        if item is None:
+            items[-1].lines.append(line)
+            continue
+        items.append(item)
+        if item.kind == "inference" and not _inference_closed(line.strip()):
+            expanded = item
+    return items
+
+
+def _new_item(number: int, line: str, indent: int, file: str, has_items: bool) -> Item | None:
+    match = _NUMBERED.match(line)
+    if match:
+        item = Item(
+            "pcs",
+            indent,
+            Pos(file, number, indent + 1),
+            Pos(file, number, match.end() + 1),
+            [line[match.end() :]],
+            number=int(match.group(2)),
+        )
+        return item
+    if _INFERENCE.match(line):
+        pos = Pos(file, number, indent + 1)
+        return Item("inference", indent, pos, pos, [line.strip().strip("-")])
+    match = _REL.match(line)
+    if match:
+        return Item(
+            "rel",
+            indent,
+            Pos(file, number, indent + 1),
+            Pos(file, number, match.end() + 1),
+            [line[match.end() :]],
+            symbol=match.group(2),
+        )
+    if has_items:
+        return None
+    pos = Pos(file, number, indent + 1)
+    return Item("root", indent, pos, pos, [line[indent:]])
+
+
+@dataclass
+class Member:
+    """A statement or argument as written in one place.
+
+    Attributes:
+        kind: ``"stmt"``, ``"arg"``, ``"anon"`` (untitled statement) or ``"empty"``.
+        title: the title (statements and arguments).
+        defined: a ``:`` followed the title (a definition rather than a reference).
+        text: the text, unescaped, whitespace collapsed, tags and data removed.
+        tags: hashtags, in order.
+        data: each ``{...}`` block with the position of its ``{``.
+        pos: where the member starts.
+    """
+
+    kind: str
+    title: str
+    defined: bool
+    text: str
+    tags: list[str]
+    data: list[tuple[str, Pos]]
+    pos: Pos
+
+
+def _pos_in(raw: str, start: Pos, index: int) -> Pos:
+    line, col = _line_col(raw, index)
+    return Pos(start.file, start.line + line - 1, start.column + col - 1 if line == 1 else col)
+
+
+def parse_member(raw: str, start: Pos) -> Member:
+    """Read a member: ``[T]: text``, ``[T]``, ``<T>: text``, ``<T>`` or untitled text.
+
+    Raises:
+        ArgdownSyntaxError: a ``{`` data block is never closed.
+    """
+    lead = len(raw) - len(raw.lstrip())
+    kind, title, defined, offset = "anon", "", False, lead
+    for pattern, name in ((_STMT, "stmt"), (_ARG, "arg")):
+        match = pattern.match(raw, lead)
+        if match:
+            kind, title, defined, offset = (
+                name,
+                match.group(1).strip(),
+                bool(match.group(2)),
+                match.end(),
+            )
+            break
+    text, tags, data = _split_text(raw, offset, start)
+    if kind == "anon" and not text:
+        kind = "empty"
+    return Member(kind, title, defined, text, tags, data, _pos_in(raw, start, lead))
+
+
+def _split_text(raw: str, i: int, start: Pos) -> tuple[str, list[str], list[tuple[str, Pos]]]:
+    out: list[str] = []
+    tags: list[str] = []
+    data: list[tuple[str, Pos]] = []
+    while i < len(raw):
+        c = raw[i]
+        if c == "\\" and i + 1 < len(raw):
+            out.append(raw[i + 1])
+            i += 2
+            continue
+        if c == "{":
+            end = data_end(raw, i)
+            if end < 0:
+                where = _pos_in(raw, start, i)
+                raise ArgdownSyntaxError(
+                    where.line, where.column, "this '{' (YAML data) is never closed with '}'"
+                )
+            data.append((raw[i:end], _pos_in(raw, start, i)))
+            i = end
+            continue
+        match = _TAG.match(raw, i) if c == "#" and (i == 0 or raw[i - 1].isspace()) else None
+        if match:
+            tags.append(match.group(2) if match.group(2) is not None else match.group(1))
+            i = match.end()
+            continue
+        out.append(c)
+        i += 1
+    return " ".join("".join(out).split()), tags, data

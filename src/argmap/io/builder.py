@@ -1,0 +1,258 @@
+"""Build an :class:`~argmap.model.ArgumentMap` from a foreign format, checking as it goes.
+
+Importers add claims, inferences, attacks and undercuts with the position
+they come from; :class:`MapBuilder` collects every problem as an
+``invalid-map`` finding and every warning as a :class:`~argmap.io.exchange.Note`,
+guesses missing kinds (:func:`argmap.io.kinds.infer_kinds`), and raises
+:class:`~argmap.errors.MapLoadError` with all problems at the end. Claim fields
+and map-level data carried in a foreign file (an Argdown ``{...}`` block, an
+AIF ``argmap`` key) are validated by the YAML loader's own rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.errors import MapLoadError
+from argmap.io.exchange import Imported, Note
+from argmap.io.kinds import infer_kinds
+from argmap.io.mapfile import map_from_tree
+from argmap.io.yamltree import Map, Node, Scalar
+from argmap.model import (
+    ArgumentMap,
+    Attack,
+    Claim,
+    Inference,
+    Location,
+    Undercut,
+    shorthand_inference_id,
+)
+from argmap.problems import Finding, invalid
+
+#: Claim fields a foreign file may carry as data (besides the id).
+DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span")
+#: Map-level fields a foreign file may carry as data.
+META_KEYS = ("version", "title", "source", "theme", "checks", "draft")
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A 1-based position in an input file."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+
+def safe_id(raw: str) -> str:
+    """``raw`` as a usable claim id: ``->`` (which names inferences) becomes ``→``."""
+    return raw.replace("->", "→").strip()
+
+
+class MapBuilder:
+    """Collects the parts of a map with their positions; :meth:`build` checks and assembles.
+
+    Attributes:
+        path: the main input file (claims from it get a ``loc``).
+        errors: problems found so far.
+        notes: warnings so far.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self.claims: dict[str, dict[str, object]] = {}
+        self.claim_pos: dict[str, Pos] = {}
+        self.inferences: dict[str, tuple[Inference, Pos]] = {}
+        self.attacks: dict[tuple[str, str], Pos] = {}
+        self.undercuts: dict[tuple[str, str], Pos] = {}
+        self.errors: list[Finding] = []
+        self.notes: list[Note] = []
+
+    def error(self, pos: Pos, message: str) -> None:
+        """Record a problem at ``pos`` (the import fails at :meth:`build`)."""
+        self.errors.append(invalid(pos.file, pos.line, pos.column, message))
+
+    def note(self, pos: Pos, message: str) -> None:
+        """Record a warning at ``pos``."""
+        self.notes.append(Note(pos.file, pos.line, pos.column, message))
+
+    def fail_now(self) -> None:
+        """Raise the problems found so far, if any.
+
+        Raises:
+            MapLoadError: with every problem recorded.
+        """
+        if self.errors:
+            raise MapLoadError(sorted(self.errors))
+
+    def add_claim(
+        self, cid: str, text: str, pos: Pos, kind: str | None = None, **fields: object
+    ) -> None:
+        """Add (or replace) claim ``cid``; ``kind`` None is guessed at build time."""
+        self.claims[cid] = {"text": text, "kind": kind, **fields}
+        self.claim_pos[cid] = pos
+
+    def add_inference(
+        self, premises: list[str], conclusion: str, pos: Pos, iid: str | None = None
+    ) -> str:
+        """Add a support step and return its id.
+
+        ``iid`` None adds the one-premise shorthand ``"P -> C"`` (given twice,
+        it is kept once); an id adds a linked inference (an id given twice is
+        an error).
+        """
+        if iid is None:
+            iid = shorthand_inference_id(premises[0], conclusion)
+            if iid not in self.inferences:
+                self.inferences[iid] = (Inference(iid, (premises[0],), conclusion, False), pos)
+            return iid
+        if iid in self.inferences:
+            self.error(pos, f"inference id {iid!r} is used twice: rename one")
+            return iid
+        self.inferences[iid] = (Inference(iid, tuple(premises), conclusion, True), pos)
+        return iid
+
+    def add_attack(self, attacker: str, target: str, pos: Pos) -> None:
+        """``attacker`` argues against claim ``target`` (kept once)."""
+        self.attacks.setdefault((attacker, target), pos)
+
+    def add_undercut(self, attacker: str, inference: str, pos: Pos) -> None:
+        """``attacker`` argues that inference ``inference`` does not go through (kept once)."""
+        self.undercuts.setdefault((attacker, inference), pos)
+
+    # -- validation of carried data --------------------------------------
+
+    def claim_fields(self, cid: str, body: Map, pos: Pos) -> dict[str, object]:
+        """Validate the claim fields in ``body`` (keys from :data:`DATA_KEYS`) by the YAML rules.
+
+        Problems are recorded with the positions of ``body``'s nodes.
+
+        Returns:
+            The valid fields (``kind`` only when given); ``{}`` after a problem.
+        """
+        key = cid if cid.strip() and "->" not in cid else "claim"
+        pairs: dict[object, tuple[Scalar, Node]] = {
+            k: v for k, v in body.pairs.items() if k in DATA_KEYS
+        }
+        pairs["text"] = (
+            Scalar("text", body.line, body.column),
+            Scalar("x", body.line, body.column),
+        )
+        pairs.setdefault("kind", (Scalar("kind", 1, 1), Scalar("premise", 1, 1)))
+        claim_map = Map(
+            {key: (Scalar(key, body.line, body.column), Map(pairs, body.line, body.column))},
+            body.line,
+            body.column,
+        )
+        root = Map({"claims": (Scalar("claims", body.line, body.column), claim_map)}, 1, 1)
+        try:
+            claim = map_from_tree(root, pos.file).claims[key]
+        except MapLoadError as exc:
+            self.errors.extend(exc.findings)
+            return {}
+        fields: dict[str, object] = {k: getattr(claim, k) for k in DATA_KEYS if k in body.pairs}
+        return fields
+
+    def map_meta(self, node: Map, pos: Pos) -> dict[str, object]:
+        """Validate map-level data (keys from :data:`META_KEYS`) by the YAML rules.
+
+        Returns:
+            ArgumentMap keyword arguments (title, source, theme, checks,
+            extra); ``{}`` after a problem.
+        """
+        for key, (knode, _) in node.pairs.items():
+            if key not in META_KEYS:
+                self.error(
+                    Pos(pos.file, knode.line, knode.column),
+                    f"unknown key {key!r} in the argmap data; allowed: {', '.join(META_KEYS)}",
+                )
+        pairs: dict[object, tuple[Scalar, Node]] = {
+            k: v for k, v in node.pairs.items() if k in META_KEYS
+        }
+        pairs["claims"] = (
+            Scalar("claims", node.line, node.column),
+            Map({}, node.line, node.column),
+        )
+        try:
+            amap = map_from_tree(Map(pairs, node.line, node.column), pos.file)
+        except MapLoadError as exc:
+            self.errors.extend(exc.findings)
+            return {}
+        return {
+            "title": amap.title,
+            "source": amap.source,
+            "theme": amap.theme,
+            "checks": amap.checks,
+            "extra": dict(amap.extra),
+        }
+
+    # -- assembly ----------------------------------------------------------
+
+    def _check_references(self) -> None:
+        for inf, pos in self.inferences.values():
+            for cid in (*inf.premises, inf.conclusion):
+                if cid not in self.claims:
+                    self.error(pos, f"inference {inf.id} names {cid!r}, which is no claim")
+        for (attacker, target), pos in self.attacks.items():
+            for cid in (attacker, target):
+                if cid not in self.claims:
+                    self.error(
+                        pos, f"the attack {attacker} → {target} names {cid!r}, which is no claim"
+                    )
+        for (attacker, inference), pos in self.undercuts.items():
+            if attacker not in self.claims:
+                self.error(pos, f"the undercut by {attacker!r} names no claim")
+            if inference not in self.inferences:
+                self.error(pos, f"{attacker} undercuts {inference!r}, which is no inference")
+
+    def _claims(self) -> dict[str, Claim]:
+        guessed = infer_kinds(
+            list(self.claims),
+            [(p, inf.conclusion) for inf, _ in self.inferences.values() for p in inf.premises],
+            list(self.attacks)
+            + [
+                (a, self.inferences[i][0].conclusion)
+                for a, i in self.undercuts
+                if i in self.inferences
+            ],
+        )
+        claims = {}
+        for cid, fields in self.claims.items():
+            pos = self.claim_pos[cid]
+            if not cid.strip() or "->" in cid:
+                self.error(
+                    pos, f"claim id {cid!r} is not usable (empty, or contains '->'): rename it"
+                )
+            text = str(fields["text"])
+            if not text.strip():
+                self.error(pos, f"claim {cid} has no text: give it some")
+            loc = Location(pos.line, pos.column) if pos.file == self.path else None
+            kind = fields.get("kind") or guessed[cid]
+            rest = {k: v for k, v in fields.items() if k not in ("text", "kind")}
+            claims[cid] = Claim(id=cid, kind=str(kind), text=text, loc=loc, **rest)  # type: ignore[arg-type]
+        return claims
+
+    def build(self, **meta: object) -> Imported:
+        """Check every reference and assemble the map.
+
+        Args:
+            meta: ArgumentMap keyword arguments (title, source, theme, checks, extra).
+
+        Raises:
+            MapLoadError: any problem recorded or found (all of them, sorted).
+        """
+        self._check_references()
+        claims = self._claims()
+        self.fail_now()
+        infs = tuple(self._located(inf, pos) for inf, pos in self.inferences.values())
+        atts = tuple(Attack(a, t, self._loc(p)) for (a, t), p in self.attacks.items())
+        unds = tuple(Undercut(a, i, self._loc(p)) for (a, i), p in self.undercuts.items())
+        parts = {"inferences": infs, "attacks": atts, "undercuts": unds, **meta}
+        amap = ArgumentMap(path=self.path, claims=claims, **parts)  # type: ignore[arg-type]
+        return Imported(amap, tuple(sorted(set(self.notes))))
+
+    def _loc(self, pos: Pos) -> Location | None:
+        return Location(pos.line, pos.column) if pos.file == self.path else None
+
+    def _located(self, inf: Inference, pos: Pos) -> Inference:
+        return Inference(inf.id, inf.premises, inf.conclusion, inf.linked, self._loc(pos))

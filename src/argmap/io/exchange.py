@@ -1,0 +1,137 @@
+"""What every importer returns and every exporter reports.
+
+An import gives an :class:`Imported`: the map plus :class:`Note` warnings
+(what was left out, what was guessed), each with file, line and column. An
+export gives an :class:`Exported`: the text plus a list of what the target
+format cannot hold, so a lossy conversion can say what it lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim, Inference, Undercut
+
+
+@dataclass(frozen=True, order=True)
+class Note:
+    """A warning about an input file (the conversion still succeeds).
+
+    Attributes:
+        file: the file it concerns (an included file names itself).
+        line: 1-based line.
+        column: 1-based column.
+        message: what happened and what to do about it.
+    """
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def format_text(self) -> str:
+        """``file:line:col: warning: message`` on one line."""
+        message = " ".join(self.message.split())
+        return f"{self.file}:{self.line}:{self.column}: warning: {message}"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The result of reading a foreign format.
+
+    Attributes:
+        map: the argument map.
+        notes: warnings, sorted by file and position.
+    """
+
+    map: ArgumentMap
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exported:
+    """The result of writing a map in some format.
+
+    Attributes:
+        text: the document (ends with a newline).
+        lost: what the format could not hold, one phrase each
+            (e.g. ``"source of 2 claims"``); empty when nothing was lost.
+    """
+
+    text: str
+    lost: tuple[str, ...] = ()
+
+
+#: Optional claim fields, in the order the YAML format lists them.
+CLAIM_FIELDS = ("para", "source", "tags", "score", "ignore", "span")
+#: Optional map-level fields.
+MAP_FIELDS = ("title", "source", "theme", "checks", "draft")
+
+
+def _claim_has(claim: Claim, field: str) -> bool:
+    if field == "score":
+        return claim.score != DEFAULT_SCORE
+    value = getattr(claim, field)
+    return value is not None and value != () and value != frozenset()
+
+
+def _map_has(amap: ArgumentMap, field: str) -> bool:
+    if field == "checks":
+        return bool(amap.checks.select or amap.checks.ignore)
+    if field == "draft":
+        return "draft" in amap.extra
+    return getattr(amap, field) is not None
+
+
+def lost_fields(
+    amap: ArgumentMap, kept_claim: frozenset[str], kept_map: frozenset[str]
+) -> list[str]:
+    """Phrases naming the fields of ``amap`` that a format keeping only these loses.
+
+    Args:
+        amap: the map being written.
+        kept_claim: names from :data:`CLAIM_FIELDS` the format keeps.
+        kept_map: names from :data:`MAP_FIELDS` the format keeps.
+
+    Returns:
+        E.g. ``["tags of 2 claims", "the map's checks"]``, in field order.
+    """
+    lost = []
+    for field in CLAIM_FIELDS:
+        count = sum(_claim_has(c, field) for c in amap.claims.values())
+        if field not in kept_claim and count:
+            lost.append(f"{field} of {count} claim{'' if count == 1 else 's'}")
+    lost.extend(
+        f"the map's {field}"
+        for field in MAP_FIELDS
+        if field not in kept_map and _map_has(amap, field)
+    )
+    return lost
+
+
+def complete_parts(amap: ArgumentMap) -> tuple[list[Inference], list[Undercut], list[str]]:
+    """The inferences and undercuts whose every claim exists, and what is left out.
+
+    The YAML loader accepts ``inferences:`` entries naming no claim (the map is
+    half-finished); formats that draw or link claims cannot hold them.
+
+    Returns:
+        ``(inferences, undercuts, lost)``: the complete ones in map order, and
+        one phrase per part left out.
+    """
+    infs, lost = [], []
+    for inf in amap.inferences:
+        missing = [c for c in (*inf.premises, inf.conclusion) if c not in amap.claims]
+        if missing or not inf.premises:
+            why = f"names no claim {', '.join(missing)}" if missing else "has no premise"
+            lost.append(f"inference {inf.id} ({why})")
+        else:
+            infs.append(inf)
+    ids = {inf.id for inf in infs}
+    unds = [u for u in amap.undercuts if u.inference in ids]
+    lost.extend(
+        f"the undercut of {u.inference} by {u.attacker}"
+        for u in amap.undercuts
+        if u.inference not in ids
+    )
+    return infs, unds, lost

@@ -1,0 +1,197 @@
+"""Write an argument map as GraphML (export only) for Gephi, yEd and graph libraries.
+
+GraphML (http://graphml.graphdrawing.org, "GraphML Primer") declares data
+keys and attaches values to nodes and edges. Each claim is a node with the
+keys ``label`` (Gephi shows it), ``kind``, ``text``, ``claim`` (the id),
+``para``, ``source``, ``tags`` and ``score``; linked or undercut inferences are
+``inference`` junction nodes; each edge has a ``relation`` (``support``,
+``premise``, ``attack``, ``undercut``). yEd ignores those keys for display, so
+every node and edge also carries yEd's own graphics (``y:ShapeNode`` with a
+``y:NodeLabel``, colours by kind; ``y:PolyLineEdge``); after opening the file in
+yEd, choose a layout (e.g. Layout → Hierarchical). The XML is built with
+``xml.etree`` (text escaped), characters XML 1.0 cannot hold are replaced by
+U+FFFD and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from argmap.io.diagram import (
+    KIND_COLOURS,
+    RELATION_COLOURS,
+    Diagram,
+    caption,
+    diagram,
+    wrapped_lines,
+)
+from argmap.io.exchange import Exported, lost_fields
+from argmap.model import ArgumentMap, Claim
+
+GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+YED = "http://www.yworks.com/xml/graphml"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_SCHEMA = f"{GRAPHML} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
+#: Node data keys: (id, attr.name, attr.type).
+NODE_KEYS = (
+    ("d0", "label", "string"),
+    ("d1", "kind", "string"),
+    ("d2", "text", "string"),
+    ("d3", "claim", "string"),
+    ("d4", "para", "string"),
+    ("d5", "source", "string"),
+    ("d6", "tags", "string"),
+    ("d7", "score", "double"),
+)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE = {"support": "line", "premise": "line", "attack": "dashed", "undercut": "dotted"}
+_ARROW = {"support": "standard", "premise": "none", "attack": "t_shape", "undercut": "t_shape"}
+
+
+def _q(tag: str, ns: str = GRAPHML) -> str:
+    return f"{{{ns}}}{tag}"
+
+
+class _Xml:
+    """Builds the document, counting characters XML cannot hold."""
+
+    def __init__(self) -> None:
+        self.replaced: set[str] = set()
+
+    def text(self, value: str) -> str:
+        cleaned, count = _NOT_XML.subn("\ufffd", value)
+        if count:
+            self.replaced.add(value)
+        return cleaned
+
+    def data(self, parent: ET.Element, key: str, value: str) -> ET.Element:
+        element = ET.SubElement(parent, _q("data"), key=key)
+        element.text = self.text(value)
+        return element
+
+    def shape(
+        self,
+        parent: ET.Element,
+        label: str,
+        fill: str,
+        border: str,
+        shape: str,
+        size: tuple[float, float],
+    ) -> None:
+        holder = ET.SubElement(parent, _q("data"), key="d8")
+        node = ET.SubElement(holder, _q("ShapeNode", YED))
+        ET.SubElement(
+            node,
+            _q("Geometry", YED),
+            height=f"{size[1]:.1f}",
+            width=f"{size[0]:.1f}",
+            x="0.0",
+            y="0.0",
+        )
+        ET.SubElement(node, _q("Fill", YED), color=fill, transparent="false")
+        ET.SubElement(node, _q("BorderStyle", YED), color=border, type="line", width="2.0")
+        name = ET.SubElement(
+            node, _q("NodeLabel", YED), alignment="center", autoSizePolicy="content"
+        )
+        name.text = self.text(label)
+        ET.SubElement(node, _q("Shape", YED), type=shape)
+
+    def claim(self, graph: ET.Element, name: str, claim: Claim) -> None:
+        node = ET.SubElement(graph, _q("node"), id=name)
+        text = self.text(claim.text)
+        values = {
+            "d0": text,
+            "d1": claim.kind,
+            "d2": text,
+            "d3": claim.id,
+            "d4": ",".join(str(p) for p in claim.para),
+            "d5": claim.source or "",
+            "d6": "; ".join(claim.tags),
+            "d7": repr(claim.score),
+        }
+        for key, value in values.items():
+            if value or key in ("d0", "d1", "d2", "d3", "d7"):
+                self.data(node, key, value)
+        lines = wrapped_lines(text)
+        fill, border = KIND_COLOURS[claim.kind]
+        self.shape(
+            node,
+            caption(claim) + "\n" + "\n".join(lines),
+            fill,
+            border,
+            "roundrectangle",
+            (240.0, 18.0 * (len(lines) + 1) + 12.0),
+        )
+
+    def edge(self, graph: ET.Element, k: int, edge: tuple[str, str, str]) -> None:
+        src, dst, relation = edge
+        element = ET.SubElement(graph, _q("edge"), id=f"e{k}", source=src, target=dst)
+        self.data(element, "d9", relation)
+        holder = ET.SubElement(element, _q("data"), key="d10")
+        line = ET.SubElement(holder, _q("PolyLineEdge", YED))
+        ET.SubElement(
+            line,
+            _q("LineStyle", YED),
+            color=RELATION_COLOURS[relation],
+            type=_LINE[relation],
+            width="2.0",
+        )
+        ET.SubElement(line, _q("Arrows", YED), source="none", target=_ARROW[relation])
+
+
+def _keys(root: ET.Element) -> None:
+    for key, name, kind in NODE_KEYS:
+        ET.SubElement(
+            root, _q("key"), {"id": key, "for": "node", "attr.name": name, "attr.type": kind}
+        )
+    ET.SubElement(root, _q("key"), {"id": "d8", "for": "node", "yfiles.type": "nodegraphics"})
+    ET.SubElement(
+        root,
+        _q("key"),
+        {"id": "d9", "for": "edge", "attr.name": "relation", "attr.type": "string"},
+    )
+    ET.SubElement(root, _q("key"), {"id": "d10", "for": "edge", "yfiles.type": "edgegraphics"})
+
+
+def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
+    ET.register_namespace("", GRAPHML)
+    ET.register_namespace("y", YED)
+    ET.register_namespace("xsi", XSI)
+    root = ET.Element(_q("graphml"), {_q("schemaLocation", XSI): _SCHEMA})
+    _keys(root)
+    graph = ET.SubElement(root, _q("graph"), id="G", edgedefault="directed")
+    if amap.title:
+        ET.SubElement(graph, _q("desc")).text = xml.text(amap.title)
+    for name, claim in shape.claims:
+        xml.claim(graph, name, claim)
+    for name, inf in shape.junctions:
+        node = ET.SubElement(graph, _q("node"), id=name)
+        for key, value in (("d0", inf.id), ("d1", "inference"), ("d2", inf.id)):
+            xml.data(node, key, value)
+        xml.shape(node, inf.id, "#ffffff", RELATION_COLOURS["support"], "ellipse", (40.0, 40.0))
+    for k, edge in enumerate(shape.edges):
+        xml.edge(graph, k, edge)
+    return root
+
+
+def dump_graphml(amap: ArgumentMap) -> Exported:
+    """The map as GraphML with Gephi data keys and yEd graphics (deterministic).
+
+    Lost (and listed): ``ignore`` and ``span`` of claims, the map's source and
+    settings, and any character XML cannot hold.
+    """
+    shape = diagram(amap)
+    xml = _Xml()
+    root = _document(amap, shape, xml)
+    ET.indent(root, space="  ")
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    )
+    lost = list(shape.lost)
+    lost += lost_fields(amap, frozenset({"para", "source", "tags", "score"}), frozenset({"title"}))
+    if xml.replaced:
+        count = len(xml.replaced)
+        texts = f"{count} text{'' if count == 1 else 's'}"
+        lost.append(f"characters XML cannot hold, in {texts} (replaced by U+FFFD)")
+    return Exported(text, tuple(lost))

@@ -1,0 +1,118 @@
+"""Which pages one ``argmap render`` draws: the map, its focus, its split (pure).
+
+A :class:`Page` is a map to draw with its options and where it goes relative
+to the output file: the main page is the output itself; with ``--split`` each
+branch goes beside it as ``<stem>.<branch>.<ext>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+from urllib.parse import quote
+
+from argmap.model import ArgumentMap
+from argmap.render.dot import RenderOptions
+from argmap.render.pipeline import map_title
+from argmap.render.subset import collapse, focus, split
+
+
+@dataclass(frozen=True)
+class Page:
+    """One diagram to write.
+
+    Attributes:
+        suffix: ``""`` for the output itself, else the branch part of the file
+            name (``"P3"`` → ``out.P3.svg``).
+        amap: the (part of the) map to draw.
+        opts: options with folds, links and highlight filled in.
+        map_id: base of the page's element id prefix.
+    """
+
+    suffix: str
+    amap: ArgumentMap
+    opts: RenderOptions
+    map_id: str
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """What the command line asked for beyond the plain map.
+
+    Attributes:
+        focus: claim id whose neighbourhood is drawn, or None.
+        depth: relations around ``focus``.
+        collapse: levels below the thesis drawn (None: all).
+        split: an overview plus one page per branch.
+    """
+
+    focus: str | None = None
+    depth: int = 2
+    collapse: int | None = None
+    split: bool = False
+
+
+def page_suffixes(branch_ids: list[str]) -> dict[str, str]:
+    """Branch claim id → file-name part: the id with every character but ASCII
+    letters, digits, ``-`` and ``_`` made ``_``; ``-2``, ``-3`` … added when two
+    ids would give the same name (deterministic, in the order given)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for cid in branch_ids:
+        base = re.sub(r"[^A-Za-z0-9_-]", "_", cid)[:60] or "_"
+        name, n = base, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.lower())
+        out[cid] = name
+    return out
+
+
+def page_file(output: str, suffix: str) -> str:
+    """``("out/m.svg", "P3")`` → ``"out/m.P3.svg"``; an empty suffix gives ``output``."""
+    if not suffix:
+        return output
+    path = PurePath(output)
+    return str(path.with_name(f"{path.stem}.{suffix}{path.suffix}"))
+
+
+def _folded(amap: ArgumentMap, opts: RenderOptions,
+            depth: int | None) -> tuple[ArgumentMap, RenderOptions]:  # fmt: skip
+    if depth is None:
+        return amap, opts
+    folded = collapse(amap, depth)
+    counts = {cid: len(ids) for cid, ids in folded.folds.items()}
+    return folded.amap, replace(opts, folds=counts)
+
+
+def plan_pages(amap: ArgumentMap, opts: RenderOptions, plan: PagePlan, output: str,
+               map_id: str | None = None) -> list[Page]:  # fmt: skip
+    """The pages to draw for ``output`` (a file name; only its name is used).
+
+    Order: focus (keeps the neighbourhood, draws the focused claim with a
+    double border), then split, then collapse (of each page).
+
+    Raises:
+        UsageError: the focus names no claim; a depth is negative.
+    """
+    base_id = map_id if map_id is not None else amap.name
+    if plan.focus is not None:
+        amap = replace(focus(amap, plan.focus, plan.depth),
+                       title=f"{map_title(amap)}: around {plan.focus}")  # fmt: skip
+        opts = replace(opts, highlight=frozenset({plan.focus}))
+    if not plan.split:
+        shown, shown_opts = _folded(amap, opts, plan.collapse)
+        return [Page("", shown, shown_opts, base_id)]
+    parts = split(amap)
+    suffixes = page_suffixes(list(parts.pages))
+    name = PurePath(output).name
+    links = {cid: quote(page_file(name, suffixes[cid])) for cid in parts.pages}
+    counts = {cid: len(ids) for cid, ids in parts.overview.folds.items()}
+    pages = [Page("", parts.overview.amap, replace(opts, folds=counts, links=links), base_id)]
+    for cid, page in parts.pages.items():
+        titled = replace(page, title=f"{map_title(amap)}: {cid}")
+        shown, shown_opts = _folded(titled, opts, plan.collapse)
+        pages.append(Page(suffixes[cid], shown, shown_opts, f"{base_id}-{suffixes[cid]}"))
+    return pages

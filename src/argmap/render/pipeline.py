@@ -1,0 +1,81 @@
+"""Whole renderings: a map → DOT → Graphviz → finished bytes in one call.
+
+:func:`render_svg` is what pages embed (the HTML output too); :func:`render`
+serves every output format.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from argmap.model import ArgumentMap
+from argmap.problems import Finding
+from argmap.render.dot import Diagram, RenderOptions, build_diagram
+from argmap.render.outline import outline_text
+from argmap.render.output import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
+from argmap.render.svg import SvgExtras, finish_svg, id_prefix
+
+
+def map_title(amap: ArgumentMap) -> str:
+    """The map's title, or ``"Argument map <name>"`` when it has none."""
+    return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
+
+
+def svg_extras(amap: ArgumentMap, diagram: Diagram, opts: RenderOptions,
+               map_id: str | None = None) -> SvgExtras:  # fmt: skip
+    """What :func:`~argmap.render.svg.finish_svg` adds for this map: title, outline,
+    tooltips, links, id prefix (``map_id`` + ``-``, default from the map's name)."""
+    prefix = id_prefix(map_id if map_id is not None else amap.name)
+    return SvgExtras(prefix=prefix, title=map_title(amap), desc=outline_text(amap),
+                     titles=diagram.titles, links=diagram.links, width=opts.width)  # fmt: skip
+
+
+def render_svg(amap: ArgumentMap, findings: Iterable[Finding] = (),
+               opts: RenderOptions | None = None, map_id: str | None = None, *,
+               timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:  # fmt: skip
+    """The map's finished SVG: DOT → ``dot -Tsvg`` → :func:`~argmap.render.svg.finish_svg`.
+
+    Args:
+        amap: the map.
+        findings: findings to mark on their claims.
+        opts: rendering options (theme, wrap, width …).
+        map_id: base of the element id prefix (default: the map's name); an
+            element of claim n3 gets id ``<prefix>-n3`` (see
+            :func:`argmap.render.dot.node_names`).
+        timeout: seconds Graphviz may take.
+        engine: Graphviz layout program.
+
+    Raises:
+        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
+    """
+    opts = opts or RenderOptions()
+    diagram = build_diagram(amap, findings, opts)
+    raw = run_dot(_dot_text(diagram), "svg", timeout=timeout, engine=engine)
+    return finish_svg(raw, svg_extras(amap, diagram, opts, map_id))
+
+
+def _dot_text(diagram: Diagram) -> str:
+    text = diagram.graph.to_string()
+    return text if text.endswith("\n") else text + "\n"
+
+
+def render(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, fmt: str, *,
+           map_id: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+           dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
+    """The map in one format: ``svg`` (finished), ``html`` (interactive page),
+    ``png``, ``pdf`` or ``dot`` (no Graphviz).
+
+    Raises:
+        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
+    """
+    findings = list(findings)
+    if fmt == "svg":
+        return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    if fmt == "html":
+        from argmap.render.html import render_html
+
+        return render_html(amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine)
+    text = _dot_text(build_diagram(amap, findings, opts))
+    if fmt == "dot":
+        return text.encode("utf-8")
+    return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine)

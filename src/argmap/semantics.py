@@ -1,0 +1,264 @@
+"""Which claims stand: a bipolar framework, its grounded labelling, DF-QuAD strengths.
+
+**Framework.** The arguments are the map's claims and its inferences. Support
+runs premise ⇒ inference ⇒ conclusion; an attack is claim → claim; an
+undercut is claim → inference. Following Cayrol & Lagasquie-Schiex (2005),
+"On the acceptability of arguments in bipolar argumentation frameworks"
+(ECSQARU, LNCS 3571) and (2013), "Bipolarity in argumentation graphs: towards
+a better understanding" (IJAR 54(7)), support adds *complex attacks*:
+
+* supported attack: a ⇒⁺ b and b → c give a → c (whoever argues for an
+  attacker attacks its target);
+* secondary attack: a → b and b ⇒⁺ c give a → c (whoever defeats a reason
+  defeats what rests on it: the *necessary support* reading of support).
+
+An undercut makes its inference fail and, by the secondary attack, the
+conclusion resting on it. argmap's one addition: an inference that some claim
+undercuts carries no supported attack (the attack through it is not credited to
+its premises). With no supports the framework is the plain attack graph, so the
+labelling is Dung's grounded one.
+
+**Labelling.** The grounded labelling (Dung 1995, AIJ 77; labelling form:
+Caminada 2006, "On the issue of reinstatement in argumentation", JELIA):
+a node is IN when all its attackers are OUT, OUT when some attacker is IN, and
+UNDEC otherwise, computed as the least fixed point by one queue pass (Modgil &
+Caminada 2009, "Proof theories and algorithms for abstract argumentation
+frameworks", in *Argumentation in AI*), linear in nodes plus attacks.
+
+**Strength.** DF-QuAD (Rago, Toni, Aurisicchio & Baroni 2016, "Discontinuity-
+free decision support with quantitative argumentation debates", KR): with
+F(v1..vn) = 1 − Π(1 − vi) (F() = 0), va = F(attackers), vs = F(supporters),
+strength = v0 − v0·(va − vs) if va ≥ vs else v0 + (1 − v0)·(vs − va). A linked
+inference is one supporter whose strength is the minimum of its premises;
+argmap treats an undercut inference as attacked: its strength is that minimum
+times (1 − F(undercutters)). Defined only where the graph is acyclic: claims on
+or downstream of a cycle get ``None``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Hashable, Iterable, Mapping
+
+import networkx as nx
+
+from argmap.model import ArgumentMap
+
+IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
+
+Node = Hashable  # a claim id (str) or ("inference", id)
+
+
+def inf_node(inference_id: str) -> tuple[str, str]:
+    """The framework node of an inference."""
+    return ("inference", inference_id)
+
+
+@dataclass(frozen=True)
+class Attack:
+    """A (possibly derived) attack of the framework.
+
+    Attributes:
+        attacker: attacking node.
+        target: attacked node.
+        how: ``"direct"``, ``"undercut"``, ``"supported"`` or ``"secondary"``.
+        via: for derived attacks, the node through which it arises (the
+            supported attacker, or the attacked reason).
+    """
+
+    attacker: Node
+    target: Node
+    how: str
+    via: Node | None = None
+
+
+@dataclass
+class Framework:
+    """A Dung framework derived from a map.
+
+    Attributes:
+        nodes: claim ids then inference nodes, in map order.
+        attackers: target → {attacker: the first Attack found for that pair}.
+        support: the support digraph premise ⇒ inference ⇒ conclusion.
+    """
+
+    nodes: list[Node]
+    attackers: dict[Node, dict[Node, Attack]]
+    support: nx.DiGraph = field(repr=False)
+
+
+def _support_graph(amap: ArgumentMap, rejected: set[str]) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(amap.claims)
+    for inf in amap.inferences:
+        node = inf_node(inf.id)
+        graph.add_node(node)
+        premises = [p for p in inf.premises if p in amap.claims and p not in rejected]
+        if inf.conclusion in amap.claims and len(premises) == len(inf.premises):
+            graph.add_edges_from((p, node) for p in premises)
+            graph.add_edge(node, inf.conclusion)
+    return graph
+
+
+def _direct(amap: ArgumentMap, rejected: set[str]) -> list[Attack]:
+    found = [Attack(a.attacker, a.target, "direct") for a in amap.attacks]
+    found += [Attack(u.attacker, inf_node(u.inference), "undercut") for u in amap.undercuts]
+    return [a for a in found if a.attacker not in rejected]
+
+
+SUPPORT_READINGS = ("necessary", "convergent")
+
+
+def _rests_on(support: nx.DiGraph, node: Node, reading: str) -> Iterable[Node]:
+    """What a defeated ``node`` takes down with it (the targets of secondary attacks).
+
+    ``necessary``: everything it supports, through any chain. ``convergent``:
+    only the inferences it is a premise of (linked premises fall together);
+    a conclusion keeps its label, its other reasons standing independently.
+    """
+    if reading == "necessary":
+        return nx.descendants(support, node)
+    return [n for n in support.successors(node) if isinstance(n, tuple)]
+
+
+def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
+                    reject: Iterable[str] = (), reading: str = "necessary") -> Framework:  # fmt: skip
+    """Derive the Dung framework of a map (see the module docstring).
+
+    Args:
+        amap: the map.
+        accept: claim ids taken as granted: nothing attacks them.
+        reject: claim ids taken as denied: they attack and support nothing.
+        reading: ``"necessary"`` (default: secondary attacks reach everything a
+            defeated claim or inference supports, Cayrol & Lagasquie-Schiex's
+            necessary support) or ``"convergent"`` (secondary attacks stop at
+            the inference: a conclusion is not defeated by the failure of one
+            of its reasons; support then acts through supported attacks and
+            DF-QuAD strength only).
+
+    Returns:
+        The framework; its size is the direct attacks times the support depth
+        in the worst case of long chains, linear for bounded depth.
+    """
+    rejected, accepted = set(reject), set(accept)
+    support = _support_graph(amap, rejected)
+    direct = [a for a in _direct(amap, rejected) if a.target not in accepted]
+    undercut = {a.target for a in direct if a.how == "undercut"}
+    carrier = support.subgraph(n for n in support if n not in undercut)
+    attackers: dict[Node, dict[Node, Attack]] = {n: {} for n in support}
+
+    def add(att: Attack) -> None:
+        if att.target not in accepted:
+            attackers[att.target].setdefault(att.attacker, att)
+
+    for att in direct:
+        add(att)
+    for att in direct:
+        for above in _rests_on(support, att.target, reading):
+            add(Attack(att.attacker, above, "secondary", att.target))
+        if att.attacker in carrier:
+            for below in nx.ancestors(carrier, att.attacker):
+                add(Attack(below, att.target, "supported", att.attacker))
+    return Framework(list(support), attackers, support)
+
+
+def grounded(nodes: Iterable[Node], attackers: Mapping[Node, Mapping[Node, object]]) -> dict:
+    """The grounded labelling of a Dung framework.
+
+    Args:
+        nodes: every argument.
+        attackers: argument → its attackers (keys); missing means unattacked.
+
+    Returns:
+        ``{node: "IN" | "OUT" | "UNDEC"}``, in ``nodes`` order.
+    """
+    nodes = list(nodes)
+    targets: dict[Node, list[Node]] = {n: [] for n in nodes}
+    left = {}
+    for n in nodes:
+        attacking = attackers.get(n, {})
+        left[n] = len(attacking)
+        for a in attacking:
+            targets[a].append(n)
+    label: dict[Node, str] = {}
+    queue = deque(n for n in nodes if left[n] == 0)
+    while queue:
+        node = queue.popleft()
+        if node in label:
+            continue
+        label[node] = IN
+        for target in targets[node]:
+            if target in label:
+                continue
+            label[target] = OUT
+            for further in targets[target]:
+                left[further] -= 1
+                if left[further] == 0 and further not in label:
+                    queue.append(further)
+    return {n: label.get(n, UNDEC) for n in nodes}
+
+
+def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
+           reject: Iterable[str] = ()) -> dict[str, float | None]:  # fmt: skip
+    """DF-QuAD strength of every claim (``None`` on or downstream of a cycle).
+
+    Base scores are the claims' ``score`` (default 0.5). See the module
+    docstring for the formulas and the treatment of linked premises and
+    undercuts. What-if: an accepted claim has strength 1 and a rejected one 0
+    (which adds nothing to what it supports or attacks, as F ignores zeros).
+    """
+    fixed = {cid: 1.0 for cid in accept} | {cid: 0.0 for cid in reject}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(amap.claims)
+    for inf in amap.inferences:
+        if inf.conclusion in amap.claims and all(p in amap.claims for p in inf.premises):
+            graph.add_edges_from((p, inf_node(inf.id)) for p in inf.premises)
+            graph.add_edge(inf_node(inf.id), inf.conclusion, sign="+")
+    for att in amap.attacks:
+        graph.add_edge(att.attacker, att.target, sign="-")
+    for und in amap.undercuts:
+        if inf_node(und.inference) in graph:
+            graph.add_edge(und.attacker, inf_node(und.inference), sign="-")
+    undefined = _cyclic_closure(graph)
+    strength: dict[Node, float | None] = {}
+    for node in nx.topological_sort(graph.subgraph(n for n in graph if n not in undefined)):
+        strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
+    return {cid: strength.get(cid) for cid in amap.claims}
+
+
+def _cyclic_closure(graph: nx.DiGraph) -> set[Node]:
+    cyclic: set[Node] = set()
+    for comp in nx.strongly_connected_components(graph):
+        node = next(iter(comp))
+        if len(comp) > 1 or graph.has_edge(node, node):
+            cyclic |= comp
+    closure = set(cyclic)
+    for node in cyclic:
+        closure |= nx.descendants(graph, node)
+    return closure
+
+
+def aggregate(values: Iterable[float]) -> float:
+    """DF-QuAD's F: 1 − Π(1 − v) (0 for no values)."""
+    product = 1.0
+    for v in values:
+        product *= 1.0 - v
+    return 1.0 - product
+
+
+def combine(v0: float, va: float, vs: float) -> float:
+    """DF-QuAD's combination of base score ``v0`` with attack ``va`` and support ``vs``."""
+    if va >= vs:
+        return v0 - v0 * (va - vs)
+    return v0 + (1.0 - v0) * (vs - va)
+
+
+def _dfquad_node(amap: ArgumentMap, graph: nx.DiGraph, node: Node, strength: dict) -> float:
+    preds = graph.pred[node]
+    va = aggregate(strength[p] for p, d in preds.items() if d.get("sign") == "-")
+    if isinstance(node, tuple):  # an inference: min of premises, weakened by undercuts
+        premises = [strength[p] for p, d in preds.items() if d.get("sign") is None]
+        return min(premises) * (1.0 - va)
+    vs = aggregate(strength[p] for p, d in preds.items() if d.get("sign") == "+")
+    return combine(amap.claims[node].score, va, vs)

@@ -1,0 +1,158 @@
+"""SARIF, GitHub annotations, settings from pyproject, stats and colouring by result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from argmap.problems import Finding
+from argmap.report import as_github, as_sarif
+from argmap.stats import map_stats
+
+from conftest import ROOT, make_map
+
+WARN = """claims:
+  T1: {kind: thesis, text: We should act.}
+  O1: {kind: objection, text: It costs., attacks: T1}
+"""
+
+# The parts of the SARIF 2.1.0 schema (OASIS, 2020) that argmap's log uses.
+SARIF_SUBSET = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {"type": "array", "items": {
+            "type": "object", "required": ["tool", "results"],
+            "properties": {
+                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
+                    "type": "object", "required": ["name", "rules"],
+                    "properties": {"rules": {"type": "array", "items": {
+                        "type": "object", "required": ["id", "shortDescription"]}}}}}},
+                "results": {"type": "array", "items": {
+                    "type": "object", "required": ["ruleId", "level", "message", "locations"],
+                    "properties": {
+                        "level": {"enum": ["none", "note", "warning", "error"]},
+                        "locations": {"type": "array", "items": {"type": "object", "properties": {
+                            "physicalLocation": {"type": "object", "required": [
+                                "artifactLocation", "region"], "properties": {"region": {
+                                    "type": "object", "required": ["startLine", "startColumn"],
+                                    "properties": {"startLine": {"type": "integer", "minimum": 1},
+                                                   "startColumn": {"type": "integer",
+                                                                   "minimum": 1}}}}}}}}}}},
+            }}},
+    },
+}  # fmt: skip
+
+
+def test_sarif_log():
+    f = Finding("maps/x.yaml", 3, 5, "AM107", "unanswered-objection", "warning", "msg", ("O1",))
+    doc = json.loads(as_sarif([f]))
+    jsonschema.validate(doc, SARIF_SUBSET)
+    run = doc["runs"][0]
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert ids[0] == "AM000" and "AM112" in ids and len(ids) == len(set(ids))
+    result = run["results"][0]
+    assert result["ruleId"] == "AM107" and ids[result["ruleIndex"]] == "AM107"
+    assert result["level"] == "warning"
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "maps/x.yaml"},
+        "region": {"startLine": 3, "startColumn": 5},
+    }
+
+
+def test_github_annotations_escape():
+    f = Finding("a,b:c.yaml", 2, 3, "AM101", "unsupported-claim", "error", "100% bad\nnext")
+    assert as_github([f]) == (
+        "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=AM101 unsupported-claim::100%25 bad%0Anext\n"
+    )
+
+
+def test_settings_precedence(tmp_path: Path, run_cli):
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nignore = ["AM107"]\n')
+    sub = tmp_path / "maps"
+    sub.mkdir()
+    plain = sub / "plain.yaml"
+    plain.write_text(WARN)
+    _, out, _ = run_cli("check", str(plain))
+    assert [line.split()[2] for line in out.splitlines()] == ["AM101", "AM109"]
+    own = sub / "own.yaml"
+    own.write_text("checks: {ignore: [AM101]}\n" + WARN)
+    _, out, _ = run_cli("check", str(own))  # the map wins over pyproject
+    assert [line.split()[2] for line in out.splitlines()] == ["AM109", "AM107"]
+    _, out, _ = run_cli("check", "--ignore", "AM109", str(own))  # the command line wins
+    assert [line.split()[2] for line in out.splitlines()] == ["AM101", "AM107"]
+
+
+def test_bad_pyproject_is_invalid_input(tmp_path: Path, run_cli):
+    (tmp_path / "pyproject.toml").write_text("[tool.argmap\nx = 1\n")
+    path = tmp_path / "m.yaml"
+    path.write_text(WARN)
+    code, out, _ = run_cli("check", str(path))
+    assert code == 2 and f"{tmp_path / 'pyproject.toml'}:1:" in out and "invalid TOML" in out
+
+
+def test_stats_of_op_ed():
+    from argmap.io.mapfile import load_map
+
+    data = map_stats(load_map(ROOT / "maps" / "two-michaels.yaml"))
+    assert data["claims"] == 45 and data["precedents"] == 6
+    assert data["objections"] == 5 and data["objections_answered"] == 5
+    assert data["longest_chain"][-1] == "T1"
+    assert data["support_depth"] == len(data["longest_chain"]) - 1 == 5
+
+
+def test_stats_collapses_cycles():
+    amap = make_map(
+        """
+        claims:
+          T: {kind: thesis, text: T.}
+          A: {kind: premise, text: A., supports: [T, B]}
+          B: {kind: premise, text: B., supports: A}
+          C: {kind: premise, text: C., supports: B}
+          O: {kind: objection, text: O., attacks: T}
+        """
+    )
+    data = map_stats(amap)
+    # C => {A, B} (one knot) => T: two steps
+    assert data["longest_chain"] == ["C", "A", "T"] and data["support_depth"] == 2
+    assert data["supported_share"] == pytest.approx(3 / 4)  # T, A, B supported; C not
+    assert data["objections_answered"] == 0
+
+
+def test_evaluate_cli_json_and_what_if(run_cli):
+    src = str(ROOT / "maps" / "two-michaels.yaml")
+    code, out, _ = run_cli("evaluate", src, "--format", "json", "--reject", "R4", "--explain", "T1")
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["labelling"]["T1"] == "OUT" and doc["labelling"]["O4"] == "IN"
+    assert doc["changed"] == [
+        {"claim": "T1", "from": "IN", "to": "OUT"},
+        {"claim": "O4", "from": "OUT", "to": "IN"},
+        {"claim": "R4", "from": "IN", "to": "OUT"},
+    ]
+    assert doc["explanations"][0]["reason"] == "T1 is OUT: O4 attacks it, which is IN."
+    assert all(v is None or 0 <= v <= 1 for v in doc["strength"].values())
+    code, out, _ = run_cli("evaluate", src, "--reject", "R4")
+    assert "changed:\n  T1: IN -> OUT\n  O4: OUT -> IN\n  R4: IN -> OUT\n" in out
+    code, _, err = run_cli("evaluate", src, "--explain", "T9")
+    assert code == 2 and "did you mean 'T1'" in err
+
+
+def test_render_color_by_status_marks_labels_in_captions():
+    from argmap.cli.render import _colouring
+    from argmap.render.dot import RenderOptions, to_dot
+    from argmap.render.style import STATUS_FILLS
+
+    amap = make_map(WARN)
+    fills, badges, legend = _colouring(amap, "status")
+    assert [name for name, _ in legend] == ["IN", "OUT", "UNDEC"]
+    assert badges == {"T1": "OUT", "O1": "IN"}
+    dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges, fill_legend=legend))
+    assert "fill: UNDEC" in dot
+    assert f'fillcolor="{STATUS_FILLS["OUT"]}"' in dot and "THESIS · T1 · OUT" in dot
+    fills, badges, _ = _colouring(amap, "strength")
+    assert badges == {"T1": "0.25", "O1": "0.50"}
