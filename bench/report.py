@@ -105,7 +105,7 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
                            *(f"{ph[k]:.3f}" if k in ph else "—"
                              for k in ("load", "check", "evaluate", "dot")),
                            f"{ph['peak_mb']:.0f}"])  # fmt: skip
-        whole = ("yaml-c", "yaml-c-nogc", "check", "evaluate", "render-dot")
+        whole = ("yaml-c", "yaml-c-nogc", "check", "evaluate", "render-dot", "stats")
         whole_rows.append([name, *(_fmt(row.get(k)) for k in whole)])
     other = [[f"Argdown `map -f dot` on {k}", _fmt(v)] for k, v in results["argdown"].items()]
     for k, v in results["svg"].items():
@@ -119,7 +119,7 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
          phase_rows),
         ("Whole process: median wall s / median CPU s / peak RSS MB",
          ["map", "PyYAML C-loader parse", "same, collector off", "argmap check",
-          "argmap evaluate", "argmap render -o .dot"],
+          "argmap evaluate", "argmap render -o .dot", "argmap stats"],
          whole_rows),
         ("Other tools, whole process: median wall s / median CPU s / peak RSS MB",
          ["command", "wall / CPU / MB"], other),

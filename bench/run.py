@@ -49,6 +49,7 @@ COMMANDS: dict[str, list[str]] = {
     "check": ["check", "{map}", "--format", "json"],
     "evaluate": ["evaluate", "{map}", "--format", "json"],
     "render-dot": ["render", "{map}", "-o", "{out}/map.dot"],
+    "stats": ["stats", "{map}", "--format", "json"],
 }
 _LOAD = "yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 #: Baselines: a bare PyYAML C-loader parse, and the same with the cyclic

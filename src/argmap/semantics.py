@@ -122,6 +122,24 @@ def _rests_on(support: nx.DiGraph, node: Node, reading: str) -> Iterable[Node]:
     return [n for n in support.successors(node) if isinstance(n, tuple)]
 
 
+def _ancestors(support: nx.DiGraph, node: Node, skip: set[Node]) -> set[Node]:
+    """``nx.ancestors`` of ``node`` in ``support`` without the nodes in ``skip``.
+
+    The same breadth-first search, so the same set in the same order, but
+    without a subgraph view, whose every ``len()`` costs time linear in the
+    whole graph (quadratic over all attacks).
+    """
+    found: set[Node] = set()
+    queue = deque([node])
+    pred = support.pred
+    while queue:
+        for parent in pred[queue.popleft()]:
+            if parent not in found and parent != node and parent not in skip:
+                found.add(parent)
+                queue.append(parent)
+    return found
+
+
 def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
                     reject: Iterable[str] = (), reading: str = "necessary") -> Framework:  # fmt: skip
     """Derive the Dung framework of a map (see the module docstring).
@@ -145,7 +163,6 @@ def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
     support = _support_graph(amap, rejected)
     direct = [a for a in _direct(amap, rejected) if a.target not in accepted]
     undercut = {a.target for a in direct if a.how == "undercut"}
-    carrier = support.subgraph(n for n in support if n not in undercut)
     attackers: dict[Node, dict[Node, Attack]] = {n: {} for n in support}
 
     def add(att: Attack) -> None:
@@ -157,8 +174,8 @@ def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
     for att in direct:
         for above in _rests_on(support, att.target, reading):
             add(Attack(att.attacker, above, "secondary", att.target))
-        if att.attacker in carrier:
-            for below in nx.ancestors(carrier, att.attacker):
+        if att.attacker in support and att.attacker not in undercut:
+            for below in _ancestors(support, att.attacker, undercut):
                 add(Attack(below, att.target, "supported", att.attacker))
     return Framework(list(support), attackers, support)
 
@@ -221,8 +238,12 @@ def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
         if inf_node(und.inference) in graph:
             graph.add_edge(und.attacker, inf_node(und.inference), sign="-")
     undefined = _cyclic_closure(graph)
+    # A defined node's predecessors are all defined (a successor of an
+    # undefined node is undefined), so dropping the undefined ones changes
+    # no strength; sorting the pruned graph avoids a filtered subgraph view.
+    graph.remove_nodes_from(undefined)
     strength: dict[Node, float | None] = {}
-    for node in nx.topological_sort(graph.subgraph(n for n in graph if n not in undefined)):
+    for node in nx.topological_sort(graph):
         strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
     return {cid: strength.get(cid) for cid in amap.claims}
 
@@ -233,9 +254,16 @@ def _cyclic_closure(graph: nx.DiGraph) -> set[Node]:
         node = next(iter(comp))
         if len(comp) > 1 or graph.has_edge(node, node):
             cyclic |= comp
+    # Everything reachable from a cyclic node: one traversal from all of them
+    # at once (linear), not one per node (quadratic in a knot's size).
     closure = set(cyclic)
-    for node in cyclic:
-        closure |= nx.descendants(graph, node)
+    todo = list(cyclic)
+    succ = graph.succ
+    while todo:
+        for nxt in succ[todo.pop()]:
+            if nxt not in closure:
+                closure.add(nxt)
+                todo.append(nxt)
     return closure
 
 
