@@ -134,7 +134,7 @@ def print_tables(results: dict) -> None:
         widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
         print(f"\n{title}")
         for r in [header, *rows]:
-            print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+            print("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)))
 
 
 def markdown(results: dict) -> str:
