@@ -38,7 +38,7 @@ TEXTS = [
     "x" * 120,
     "https://example.org/" + "a" * 90 + "?q=1&r=<2>",
     "]]> <![CDATA[ x ]]> <!-- not a comment --> <?pi x?>",
-    "control \x01 and \x0b chars \ufffe",
+    "zero\u200bwidth, soft\u00adhyphen and \u202eright-to-left override",
     "javascript:alert(1) as plain text",
     '" onload="window.pwned = 1',
     "%s %d {0} ${x} `cmd` $(rm -rf /)",
@@ -159,3 +159,16 @@ def test_wide_characters_wrap_by_display_width():
     assert display_width("e\u0301\u2060a") == 2
     lines = wrap_text("see https://example.org/" + "x" * 80 + " now", 24)
     assert max(display_width(line) for line in lines) <= 24
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x0b", "\x1b", "\x7f", "\x85", "\ufffe"])
+def test_control_characters_are_refused_at_load(char):
+    from argmap.errors import MapLoadError
+    from argmap.io.mapfile import loads_map
+
+    text = "claims:\n  T1: {kind: thesis, text: \"a\\u%04x b\"}\n" % ord(char)
+    with pytest.raises(MapLoadError) as info:
+        loads_map(text, "c.yaml")
+    f = info.value.findings[0]
+    assert (f.line, f.column) == (2, 28)  # the text's position
+    assert f"control character U+{ord(char):04X}" in f.message

@@ -13,6 +13,7 @@ than a claim (Pollock 1987, "Defeasible reasoning", Cognitive Science 11).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -155,10 +156,12 @@ class CheckSettings:
     Attributes:
         select: only these checks.
         ignore: never these checks.
+        loc: where the ``checks:`` block stands in the map file, if it does.
     """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    loc: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,21 @@ class ArgumentMap:
             if inf.id == inference_id:
                 return inf
         return None
+
+
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def unshowable_character(text: str) -> str | None:
+    """The first character of ``text`` no diagram or terminal can show safely, or None.
+
+    These are the C0 and C1 control characters other than tab, line feed and
+    carriage return, DEL, the non-characters U+FFFE and U+FFFF, and lone
+    surrogates: XML 1.0 (§2.2) forbids most of them, Graphviz rejects them, and
+    a terminal would obey them as escape sequences.
+    """
+    match = _UNSHOWABLE.search(text)
+    return match.group(0) if match else None
 
 
 def shorthand_inference_id(premise: str, conclusion: str) -> str:

@@ -95,7 +95,7 @@ def _support_graph(amap: ArgumentMap, rejected: set[str]) -> nx.DiGraph:
         node = inf_node(inf.id)
         graph.add_node(node)
         premises = [p for p in inf.premises if p in amap.claims and p not in rejected]
-        if inf.conclusion in amap.claims and len(premises) == len(inf.premises):
+        if premises and inf.conclusion in amap.claims and len(premises) == len(inf.premises):
             graph.add_edges_from((p, node) for p in premises)
             graph.add_edge(node, inf.conclusion)
     return graph
@@ -229,7 +229,9 @@ def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
     graph = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
-        if inf.conclusion in amap.claims and all(p in amap.claims for p in inf.premises):
+        if inf.premises and inf.conclusion in amap.claims and all(
+            p in amap.claims for p in inf.premises
+        ):  # an inference with no premises (a dangling-inference finding) is inert
             graph.add_edges_from((p, inf_node(inf.id)) for p in inf.premises)
             graph.add_edge(inf_node(inf.id), inf.conclusion, sign="+")
     for att in amap.attacks:

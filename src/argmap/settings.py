@@ -43,7 +43,11 @@ def _read_table(path: Path) -> CheckSettings:
         at = _AT.search(str(exc))
         line, col = (int(at[1]), int(at[2])) if at else (1, 1)
         raise MapLoadError([invalid(str(path), line, col, f"invalid TOML: {exc}")]) from None
-    table = doc.get("tool", {}).get("argmap", {})
+    tool = doc.get("tool", {})
+    table = tool.get("argmap", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise MapLoadError([invalid(str(path), 1, 1, "[tool.argmap] must be a table "
+                                    "(select = [...], ignore = [...])")])  # fmt: skip
     values: dict[str, tuple[str, ...]] = {}
     for key, value in table.items():
         if key not in KEYS:

@@ -12,6 +12,9 @@ import re
 SAFE_SCHEMES: tuple[str, ...] = ("http", "https", "mailto")
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(?=\S)")
+#: Schemes that run code or read local data: refused even when written with
+#: spaces around the colon or nothing after it ("javascript: alert(1)").
+_DANGEROUS = re.compile(r"^(javascript|vbscript|livescript|data|file|blob|filesystem)\s*:", re.I)
 _IGNORED_IN_URLS = re.compile(r"[\t\n\r]")
 _LEADING = "".join(chr(c) for c in range(0x21))  # C0 controls and space
 
@@ -22,9 +25,12 @@ def url_scheme(source: str) -> str | None:
     Browsers drop tabs and newlines inside a URL and leading control characters
     and spaces (WHATWG URL standard, "basic URL parser"), so
     ``" java\\tscript:x"`` has scheme ``javascript``. A citation such as
-    ``"Smith (2019), p. 4"`` has none.
+    ``"Smith (2019), p. 4"`` has none. Code-running and local schemes
+    (``javascript``, ``data``, ``file`` …) are recognised even when a space
+    follows the colon.
     """
-    match = _SCHEME.match(_IGNORED_IN_URLS.sub("", source).lstrip(_LEADING))
+    cleaned = _IGNORED_IN_URLS.sub("", source).lstrip(_LEADING)
+    match = _DANGEROUS.match(cleaned) or _SCHEME.match(cleaned)
     return match.group(1).lower() if match else None
 
 

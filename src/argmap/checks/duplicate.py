@@ -1,7 +1,8 @@
 """Two or more claims that say the same thing.
 
 Definition: claims whose texts are equal after Unicode NFKC normalisation,
-case folding, removing punctuation and symbols, and collapsing whitespace.
+case folding, removing punctuation (symbols such as ``<``, ``$`` or emoji
+are kept), and collapsing whitespace.
 One finding per group of duplicates, at the second claim of the group; linear
 (one dictionary lookup per claim).
 
@@ -43,14 +44,17 @@ SEVERITY = "warning"
 
 
 class _Blank(dict):
-    """``str.translate`` table: punctuation and symbols (Unicode P*, S*) → space.
+    """``str.translate`` table: punctuation (Unicode P*) → space.
+
+    Symbols (S*: ``<``, ``$``, ``€``, emoji) are kept: "x < y" and "x > y"
+    differ.
 
     Filled on first sight of each code point, so a text costs one C-level
     lookup per character rather than a Python call.
     """
 
     def __missing__(self, code: int) -> str | int:
-        value = " " if unicodedata.category(chr(code))[0] in "PS" else code
+        value = " " if unicodedata.category(chr(code))[0] == "P" else code
         self[code] = value
         return value
 
@@ -59,7 +63,7 @@ _BLANK = _Blank()
 
 
 def normalise(text: str) -> str:
-    """NFKC, casefold, drop punctuation and symbols (Unicode P* and S*), collapse spaces."""
+    """NFKC, casefold, drop punctuation (Unicode P*), collapse spaces."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(folded.translate(_BLANK).split())
 

@@ -37,6 +37,32 @@ def load(path: str) -> "ArgumentMap":
     return load_map(path)
 
 
+def checks_for(amap: "ArgumentMap", path: str, select: str = "", ignore: str = "") -> list:
+    """The checks to run on a map: command line, else the map's ``checks:``, else
+    ``[tool.argmap]`` in the nearest pyproject.toml.
+
+    Raises:
+        UsageError: an unknown check on the command line.
+        MapLoadError: an unknown check in the map or in pyproject.toml (with its position).
+    """
+    from argmap.checks import resolve, selected
+    from argmap.errors import UsageError
+    from argmap.problems import invalid
+    from argmap.settings import effective, nearest_pyproject, project_settings
+
+    resolve(split_list(select) + split_list(ignore))  # a command-line typo is a usage error
+    project = project_settings(path)
+    chosen = effective(amap, split_list(select), split_list(ignore), project)
+    try:
+        return selected(chosen.select, chosen.ignore)
+    except UsageError as exc:
+        mine = amap.checks.select or amap.checks.ignore
+        where = amap.checks.loc if mine else None
+        file = path if mine else str(nearest_pyproject(path))
+        line, col = (where.line, where.column) if where else (1, 1)
+        raise MapLoadError([invalid(file, line, col, str(exc))]) from None
+
+
 def split_list(value: str) -> list[str]:
     """``"a, b,,c"`` → ``["a", "b", "c"]`` (comma-separated option values)."""
     return [v.strip() for v in value.split(",") if v.strip()]

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argmap.cli import EXIT_INVALID, EXIT_OK, cli, exit_for, load, split_list
+from argmap.cli import EXIT_INVALID, EXIT_OK, checks_for, cli, exit_for, load
 from argmap.errors import MapLoadError
 from argmap.problems import Finding
 
@@ -33,9 +33,8 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
 
     Example: argmap check maps/*.yaml --format json
     """
-    from argmap.checks import run_checks, selected
+    from argmap.checks import run_checks
     from argmap.report import REPORTERS
-    from argmap.settings import effective, project_settings
 
     findings: list[Finding] = []
     code = EXIT_OK
@@ -47,13 +46,12 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
             code = EXIT_INVALID
             continue
         try:
-            chosen = effective(amap, split_list(select), split_list(ignore),
-                               project_settings(path))  # fmt: skip
+            chosen = checks_for(amap, path, select, ignore)
         except MapLoadError as exc:
             findings.extend(exc.findings)
             code = EXIT_INVALID
             continue
-        found = run_checks(amap, selected(chosen.select, chosen.ignore))
+        found = run_checks(amap, chosen)
         findings.extend(found)
         code = max(code, exit_for(found, strict))
         del amap

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from argmap.cli import cli, load, split_list
+from argmap.cli import cli, load
 
 
 def _fmt_strength(value: float | None) -> str:
@@ -41,8 +41,6 @@ def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str
     from argmap import evaluate as ev
 
     amap = load(map_path)
-    accept = tuple(i for a in accept for i in split_list(a))
-    reject = tuple(i for r in reject for i in split_list(r))
     result = ev.evaluate(amap, accept, reject, reading)
     base = ev.evaluate(amap, reading=reading) if accept or reject else result
     changed = ev.changes(base, result)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import cli, load
+from argmap.cli import checks_for, cli, load
 from argmap.model import THEME_NAMES
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
@@ -68,7 +68,8 @@ class _Width(click.ParamType):
               help="Graphviz layout program (sfdp is fastest on huge maps).")
 @click.option("--id-prefix", default=None, metavar="NAME",
               help="Prefix of element ids in SVG (default: the map's file name).")
-@click.option("--layout-timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+@click.option("--layout-timeout", type=click.FloatRange(min=0, min_open=True, max=86400),
+              default=60.0,
               show_default=True, help="Seconds Graphviz may take before argmap gives up (exit 3).")
 def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction: str,
            wrap: int | None, width: int | None, legend: bool, ids: bool, para: bool,
@@ -103,7 +104,7 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
                          wrap=wrap, legend=legend, show_ids=ids, show_para=para,
                          show_findings=findings, width=width, fills=fills, badges=badges,
                          fill_legend=fill_legend)  # fmt: skip
-    found = run_checks(amap) if findings else []
+    found = run_checks(amap, checks_for(amap, map_path)) if findings else []
     plan = PagePlan(focus, 2 if depth is None else depth, collapse, split)
     done: list[tuple[str, bytes]] = []  # every page is drawn before any file is written
     for target, fmt in zip(targets, formats):

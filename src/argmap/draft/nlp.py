@@ -10,6 +10,8 @@ named with ``--model``, it is used for sentence boundaries and named entities
 
 from __future__ import annotations
 
+import re
+
 import importlib
 from dataclasses import dataclass
 from typing import Any
@@ -135,7 +137,7 @@ def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
         if cue.tokens and not (cue.entities and pipeline.entities):
             try:
                 tokens.add(label, [list(t) for t in cue.tokens])
-            except ValueError as exc:
+            except (ValueError, re.error) as exc:
                 detail = " ".join(str(exc).replace(_SEP, " ").split())
                 raise UsageError(f"cue {cue.id}: invalid spaCy token pattern: {detail}") from None
     for index, marker in enumerate(patterns.markers):

@@ -191,6 +191,8 @@ class _Segmenter:
 
     def run(self) -> Segmented:
         pars = self.article.paragraphs
+        longest = max((len(p.text) for p in pars), default=0)
+        self.nlp.max_length = max(self.nlp.max_length, longest + 1)  # blank pipeline: no parser
         docs = list(self.nlp.pipe(p.text for p in pars))
         matches, shields = {}, {}
         for par, doc in zip(pars, docs, strict=True):

@@ -15,6 +15,7 @@ from argmap.errors import MapLoadError
 from argmap.gcpause import gc_paused
 from argmap.io.yamltree import Map, Node, Scalar, Seq, YamlError, compose
 from argmap.model import (
+    unshowable_character,
     KINDS,
     THEME_NAMES,
     ArgumentMap,
@@ -31,6 +32,9 @@ from argmap.problems import Finding, invalid
 from argmap.suggest import did_you_mean
 from argmap.urls import SAFE_SCHEMES, url_scheme
 
+#: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
+MAX_SUGGESTIONS = 50
+
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
 CLAIM_KEYS = (
     "kind", "text", "supports", "attacks", "undercuts", "para",
@@ -39,6 +43,24 @@ CLAIM_KEYS = (
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
+
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def _read_regular(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES` (never a FIFO or device)."""
+    import stat
+
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: it is {what}")])
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise MapLoadError([invalid(name, 1, 1, "the file is larger than 512 MiB: split it")])
+    return data
 
 
 def read_text(path: str | Path) -> str:
@@ -50,7 +72,7 @@ def read_text(path: str | Path) -> str:
     """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = _read_regular(Path(path), name)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: {reason}")]) from None
@@ -128,6 +150,7 @@ class _Reader:
         self.path = path
         self.errors: list[Finding] = []
         self.broken: set[str] = set()  # claim ids declared with errors
+        self.unknown = 0  # references to unknown ids so far
 
     def error(self, node: Node | None, message: str) -> None:
         line, column = (node.line, node.column) if node is not None else (1, 1)
@@ -151,18 +174,34 @@ class _Reader:
         if not empty_ok and not node.value.strip():
             self.error(node, f"{what} is empty: write some text")
             return None
+        if not self.showable(node, node.value, what):
+            return None
         return node.value
 
-    def strings(self, node: Node, what: str) -> list[tuple[str, Node]]:
+    def showable(self, node: Node, value: str, what: str) -> bool:
+        """False (with an error) when ``value`` holds a control character."""
+        bad = unshowable_character(value)
+        if bad is not None:
+            self.error(node, f"{what} contains the control character U+{ord(bad):04X}, "
+                       "which no diagram can show: remove it")  # fmt: skip
+        return bad is None
+
+    def strings(self, node: Node, what: str, unique: bool = False) -> list[tuple[str, Node]]:
         if type(node) is Scalar and type(node.value) is str:
             return [(node.value, node)]  # the common case: one id
         items = node.items if isinstance(node, Seq) else [node]
-        out = []
+        out: list[tuple[str, Node]] = []
+        seen: set[str] = set()
         for item in items:
             if isinstance(item, Scalar) and isinstance(item.value, (str, int)) and not isinstance(
                 item.value, bool
             ):
-                out.append((str(item.value), item))
+                value = str(item.value)
+                if unique and value in seen:
+                    self.error(item, f"{what} lists {value!r} twice: remove one")
+                    continue
+                seen.add(value)
+                out.append((value, item))
             else:
                 self.error(item, f"{what} must be an id or a list of ids, not {_shape(item)}")
         return out
@@ -214,7 +253,8 @@ class _Reader:
         )
 
     def _version(self, entry: tuple[Scalar, Node] | None) -> None:
-        if entry is not None and not (isinstance(entry[1], Scalar) and entry[1].value == 1):
+        value = entry[1].value if entry is not None and isinstance(entry[1], Scalar) else None
+        if entry is not None and not (type(value) is int and value == 1):
             self.error(entry[1], "unsupported 'version': this argmap reads version 1")
 
     def _opt_string(self, entry: tuple[Scalar, Node] | None, what: str) -> str | None:
@@ -267,7 +307,7 @@ class _Reader:
             for key in CHECKS_KEYS
             if key in node.pairs
         }
-        return CheckSettings(**picked)
+        return CheckSettings(**picked, loc=_loc(entry[0]))
 
     # -- claims -----------------------------------------------------------
 
@@ -280,6 +320,10 @@ class _Reader:
         for key, (knode, value) in block.pairs.items():
             cid = self._claim_id(key, knode)
             if cid is None:
+                continue
+            if cid in claims or cid in self.broken:
+                self.error(knode, f"claim id {cid!r} is given twice (a number and a text "
+                           "read alike): rename one")
                 continue
             claim = self._claim(cid, knode, value)
             if claim is not None:
@@ -299,6 +343,8 @@ class _Reader:
             self.error(knode, f"claim id {key!r} is not usable: use a name such as P1")
             return None
         cid = str(key)
+        if not self.showable(knode, cid, "a claim id"):
+            return None
         if "->" in cid:
             self.error(knode, f"claim id {cid!r} contains '->', which names inferences: rename it")
             return None
@@ -390,7 +436,9 @@ class _Reader:
         if target in self.broken:  # declared, but invalid: already reported
             return False
         what = "inference" if rel == "undercuts" else "claim"
-        self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{did_you_mean(target, known, 0.5)}")
+        self.unknown += 1  # suggestions cost a scan each: only for the first ones
+        hint = did_you_mean(target, known, 0.5) if self.unknown <= MAX_SUGGESTIONS else ""
+        self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{hint}")
         return False
 
     def _inferences(
@@ -400,12 +448,12 @@ class _Reader:
         for cid, rel, node in rels:
             if rel != "supports":
                 continue
-            for target, item in self.strings(node, f"supports of claim {cid}"):
+            for target, item in self.strings(node, f"supports of claim {cid}", unique=True):
                 if target in claims or self._target(cid, rel, target, item, claims):
                     iid = shorthand_inference_id(cid, target)
                     out.append(Inference(iid, (cid,), target, False, _loc(item)))
         if entry is not None:
-            out.extend(self._linked(entry[1], {i.id for i in out}))
+            out.extend(self._linked(entry[1], {i.id for i in out} | set(claims) | self.broken))
         return out
 
     def _linked(self, node: Node, taken: set[str]) -> list[Inference]:
@@ -419,7 +467,8 @@ class _Reader:
             if body is None:
                 continue
             if iid in taken:
-                self.error(knode, f"inference id {iid!r} is already used: rename it")
+                self.error(knode, f"inference id {iid!r} is already used by a claim or "
+                           "another inference: rename it")
                 continue
             self.keys(body, INFERENCE_KEYS, f"inference {iid}")
             premises = self._field_ids(body, "premises", iid)
@@ -433,7 +482,7 @@ class _Reader:
     def _field_ids(self, body: Map, key: str, iid: str) -> list[tuple[str, Node]]:
         if key not in body.pairs:
             return []
-        return self.strings(body.pairs[key][1], f"{key} of inference {iid}")
+        return self.strings(body.pairs[key][1], f"{key} of inference {iid}", unique=True)
 
     def _attacks(
         self, rels: list, claims: dict, inferences: list[Inference]
@@ -443,7 +492,7 @@ class _Reader:
         for cid, rel, node in rels:
             if rel == "supports":
                 continue
-            for target, item in self.strings(node, f"{rel} of claim {cid}"):
+            for target, item in self.strings(node, f"{rel} of claim {cid}", unique=True):
                 known = claims if rel == "attacks" else by_id
                 if target not in known and not self._target(cid, rel, target, item, known):
                     continue

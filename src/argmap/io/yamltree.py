@@ -112,6 +112,12 @@ _HINTS = (
 )  # fmt: skip
 
 
+def _offset_pos(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of character ``offset`` in ``text``."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def _hint(problem: str) -> str:
     """A fix suggestion for the commonest YAML mistakes of people writing maps."""
     for needle, hint in _HINTS:
@@ -131,6 +137,7 @@ class _Composer:
 
     def __init__(self, text: str, path: str):
         self.path = path
+        self.text = text
         self.loader = _Loader(text)
         self.stack: list[Seq | Map] = []
         self.stack_anchors: list[str | None] = []
@@ -153,6 +160,10 @@ class _Composer:
             context = f" ({exc.context})" if exc.context else ""
             message = f"malformed YAML: {problem}{context}{_hint(problem)}"
             raise YamlError(invalid(self.path, *_pos(mark), message)) from None
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+            line, col = _offset_pos(self.text, exc.position)
+            raise YamlError(invalid(self.path, line, col, f"the character U+{exc.character:04X} "
+                                    "is not allowed in YAML: remove it")) from None  # fmt: skip
         except yaml.YAMLError as exc:
             raise YamlError(invalid(self.path, 1, 1, f"malformed YAML: {exc}")) from None
         finally:

@@ -252,7 +252,7 @@ def _add_inference(b: _Builder, inf: Inference, names: dict, junctions: Mapping)
         for p in premises:
             b.edge(names[p], names[inf.conclusion], "support", f"{p} supports {inf.conclusion}")
         return
-    junction = names[inf.id]
+    junction = junctions[inf.id]
     es = b.opts.theme.edges["support"]
     joint = f"{id_list(premises)} together support {inf.conclusion}" if len(premises) > 1 else (
         f"{id_list(premises)} supports {inf.conclusion}")  # fmt: skip
@@ -320,9 +320,8 @@ def build_diagram(amap: ArgumentMap, findings: Iterable[Finding] = (),
     opts = opts or RenderOptions()
     b = _Builder(_new_graph(amap, opts), opts)
     codes = _finding_codes(findings, opts)
-    names = node_names(amap)
-    junctions = junction_names(amap)
-    names.update(junctions)
+    names = node_names(amap)  # claim names; junctions are looked up apart, so an
+    junctions = junction_names(amap)  # inference id equal to a claim id cannot clash
     for cid, claim in amap.claims.items():
         label = opts.theme.kinds[claim.kind].label
         link = opts.links.get(cid) or link_target(claim.source)
@@ -335,8 +334,8 @@ def build_diagram(amap: ArgumentMap, findings: Iterable[Finding] = (),
                f"{att.attacker} attacks {att.target}")  # fmt: skip
     for und in amap.undercuts:
         inf = amap.inference(und.inference)
-        if und.inference in names and inf is not None:
-            b.edge(names[und.attacker], names[und.inference], "undercut",
+        if und.inference in junctions and inf is not None:
+            b.edge(names[und.attacker], junctions[und.inference], "undercut",
                    f"{und.attacker} undercuts the step from {id_list(inf.premises)} "
                    f"to {inf.conclusion}")  # fmt: skip
     for cid, hidden in opts.folds.items():
