@@ -155,3 +155,11 @@ def test_readme_examples_match_real_output(run_cli, monkeypatch):
     shown = readme.split("$ argmap evaluate maps/two-michaels.yaml\n", 1)[1].split("...", 1)[0]
     _, out, _ = run_cli("evaluate", "maps/two-michaels.yaml")
     assert out.startswith(shown)
+
+
+def test_outputs_never_overwrite_the_input(run_cli, tmp_path):
+    path = write(tmp_path, "m.yaml", CLEAN)
+    for args in (("convert", path, path), ("render", path, "-o", path)):
+        code, _, err = run_cli(*args)
+        assert code == 2 and "is the input file" in err
+    assert (tmp_path / "m.yaml").read_text(encoding="utf-8") == CLEAN

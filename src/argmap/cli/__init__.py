@@ -63,6 +63,20 @@ def checks_for(amap: "ArgumentMap", path: str, select: str = "", ignore: str = "
         raise MapLoadError([invalid(file, line, col, str(exc))]) from None
 
 
+def refuse_overwrite(source: str, targets: Sequence[str]) -> None:
+    """Refuse to write an output over the command's own input.
+
+    Raises:
+        UsageError: a target is the same file as ``source``.
+    """
+    from argmap.errors import UsageError
+
+    for target in targets:
+        if target != "-" and os.path.exists(target) and os.path.exists(source):
+            if os.path.samefile(source, target):
+                raise UsageError(f"{target} is the input file: write the output elsewhere")
+
+
 def split_list(value: str) -> list[str]:
     """``"a, b,,c"`` → ``["a", "b", "c"]`` (comma-separated option values)."""
     return [v.strip() for v in value.split(",") if v.strip()]
@@ -86,6 +100,20 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
 
 
 
+def _unix_signals() -> None:
+    """Behave like other Unix tools: die quietly on a closed pipe (``| head``), and on
+    SIGTERM unwind (so a running Graphviz is killed and no temporary file is left)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+    def _terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _terminate)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI and translate every error into its exit code.
 
@@ -97,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
             stream.reconfigure(encoding="utf-8", errors="replace")
+    _unix_signals()
     with gc_paused():
         _main(argv)
 

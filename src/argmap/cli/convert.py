@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import cli
+from argmap.cli import cli, refuse_overwrite
 from argmap.errors import UsageError
 
 _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
@@ -33,6 +33,7 @@ def convert(source: str, target: str, from_format: str | None, to_format: str | 
     from argmap.io.formats import output_format, read_input, writer
     from argmap.render.output import write_atomic
 
+    refuse_overwrite(source, [target])
     if target == "-" and to_format is None:
         raise UsageError("writing to standard output ('-') needs --to FORMAT")
     out_format = to_format or output_format(target)

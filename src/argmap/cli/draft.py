@@ -8,7 +8,7 @@ import click
 
 from typing import TYPE_CHECKING, cast
 
-from argmap.cli import cli
+from argmap.cli import cli, refuse_overwrite
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
@@ -53,6 +53,7 @@ def draft(article: str, output: str | None, fmt: str | None, model: str | None,
     from argmap.io.mapwrite import map_to_dict
     from argmap.render.output import write_atomic
 
+    refuse_overwrite(article, [output] if output else [])
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
     made = draft_file(article, model=model, patterns_dir=patterns_dir,
                       out_path=output or "<stdout>")  # fmt: skip

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import checks_for, cli, load
+from argmap.cli import checks_for, cli, load, refuse_overwrite
 from argmap.model import THEME_NAMES
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
@@ -98,6 +98,7 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
+    refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
     fills, badges, fill_legend = _colouring(amap, color_by)
     opts = RenderOptions(theme=THEMES[theme or amap.theme or "default"], direction=direction,

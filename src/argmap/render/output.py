@@ -86,9 +86,19 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     failure never leaves a half-written file behind.
 
     Raises:
-        OSError: the folder cannot be written.
+        OSError: the folder cannot be written, or ``path`` is a folder; the
+            error names ``path`` (never the temporary file).
     """
     target = Path(path)
+    try:
+        _replace_with(target, data)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", str(target)) from None
+
+
+def _replace_with(target: Path, data: bytes) -> None:
+    if target.is_dir():
+        raise IsADirectoryError(21, "it is a folder", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
