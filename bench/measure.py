@@ -59,9 +59,7 @@ class Runner:
         Raises:
             BenchError: an exit code not in ``ok``.
         """
-        line = shlex.join(cmd)
-        if line not in self.log:
-            self.log.append(line)
+        line = self._note(cmd)
         walls, cpus, rss, rc = [], [], [], 0
         for _ in range(runs):
             start = time.perf_counter()
@@ -79,6 +77,14 @@ class Runner:
             rss.append(usage.ru_maxrss / 1024)
         return Sample(statistics.median(walls), statistics.median(cpus), max(rss), runs, rc)
 
+    def _note(self, cmd: list[str]) -> str:
+        """Log ``cmd`` once, as run from the repository root (``python``: this interpreter)."""
+        line = shlex.join(["python" if c == sys.executable else c for c in cmd])
+        line = line.replace(str(self.root) + "/", "")
+        if line not in self.log:
+            self.log.append(line)
+        return line
+
     def python(self, args: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> Sample:
         """Run ``python ARGS`` (this interpreter)."""
         return self.run([sys.executable, *args], runs, ok)
@@ -93,9 +99,7 @@ class Runner:
         """In-process phase timings from ``bench/phases.py``."""
         script = str(self.root / "bench" / "phases.py")
         cmd = [sys.executable, script, str(path), "--runs", str(runs)]
-        line = shlex.join(cmd)
-        if line not in self.log:
-            self.log.append(line)
+        line = self._note(cmd)
         done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, cwd=self.root,
                               check=False)  # fmt: skip
         if done.returncode != 0:

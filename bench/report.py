@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 #: The promised ratios: (what, at, numerator, denominator, target, "le" or "ge").
 #: Numerator and denominator name a whole-process sample: "<map>:<command>".
-_CHECK, _NOGC = "check ÷ PyYAML C-loader parse", "check ÷ C-loader parse, collector off"
+_CHECK = "check ÷ PyYAML C-loader parse"
+#: Not a target of its own: the same bound against a parse with the collector off.
+_NOGC = "(reference) check ÷ C-loader parse, collector off"
 _KNOTS, _ARGDOWN = "knots ÷ tree", "Argdown DOT export ÷ render -o map.dot"
 TARGETS: list[tuple[str, str, str, str, float, str]] = [
     (_CHECK, "tree-20000", "tree-20000:check", "tree-20000:yaml-c", 3.0, "le"),
@@ -60,6 +62,8 @@ class Verdict:
             state = "met on wall clock, MISSED on CPU time"
         else:
             state = "MISSED"
+        if self.what.startswith("(reference)"):
+            state = "reference: " + ("within" if wall >= 0 and cpu >= 0 else "beyond")
         return f"{state} ({sign} {self.target:g}; headroom wall {wall:+.0%}, CPU {cpu:+.0%})"
 
 

@@ -10,7 +10,8 @@ and, for whole processes, the median wall-clock and CPU seconds and the peak
 resident memory (``os.wait4``'s ``ru_maxrss``, which covers the process and
 the children it waited for, e.g. ``dot``). Then the ratios the benchmarks
 promise, each with its target and whether it is met. Everything also goes to
-``bench/_work/results.json`` and, as Markdown, ``bench/_work/results.md``.
+``bench/_work/results.json`` and, as Markdown, ``bench/_work/results.md``
+(``results-quick.*`` with ``--quick``).
 
 argmap runs as ``python -m argmap`` from this checkout's ``src`` with byte
 code cached under ``bench/_work/pycache`` (as an installed package would
@@ -184,9 +185,10 @@ def main(argv: list[str] | None = None) -> None:
     results["machine"]["load_after"] = os.getloadavg()
     results["commands"] = runner.log
     print_tables(results)
-    (WORK / "results.json").write_text(json.dumps(results, indent=2, default=vars) + "\n")
-    (WORK / "results.md").write_text(markdown(results), encoding="utf-8")
-    print(f"wrote {WORK / 'results.json'} and {WORK / 'results.md'}")
+    stem = WORK / ("results-quick" if args.quick else "results")
+    stem.with_suffix(".json").write_text(json.dumps(results, indent=2, default=vars) + "\n")
+    stem.with_suffix(".md").write_text(markdown(results), encoding="utf-8")
+    print(f"wrote {stem}.json and {stem}.md")
 
 
 if __name__ == "__main__":

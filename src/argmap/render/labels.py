@@ -29,6 +29,8 @@ def xml_safe(text: str) -> str:
 def display_width(text: str) -> int:
     """Columns ``text`` takes: wide and full-width characters (CJK, most emoji) count 2,
     combining marks and zero-width characters 0 (Unicode UAX #11 East Asian Width)."""
+    if text.isascii():  # no ASCII character is wide, combining or of category Cf
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
