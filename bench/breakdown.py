@@ -38,10 +38,11 @@ def main(argv: list[str] | None = None) -> None:
     t = time.process_time()
     import yaml
 
-    from argmap.checks import run_checks
-    from argmap.graph import build_graph
-    from argmap.io.mapfile import _Reader, read_text
-    from argmap.io.yamltree import compose
+    from argmap.analysis.checks import run_checks
+    from argmap.analysis.graph import build_graph
+    from argmap.io.yaml.reader import _Reader
+    from argmap.util.files import read_text
+    from argmap.io.yaml.parse import compose
     from argmap.report import as_json
 
     t = _step("imports (yaml, networkx, argmap)", t)

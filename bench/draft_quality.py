@@ -20,9 +20,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from argmap.compare import THRESHOLD, compare_maps, similarity
+from argmap.analysis.compare import THRESHOLD, compare_maps, similarity
 from argmap.draft import draft_file
-from argmap.io.mapfile import load_map
+from argmap.io.yaml.reader import load_map
 from argmap.model import BASIS_KINDS
 
 

@@ -13,7 +13,7 @@ import time
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions
 from argmap.render.pages import PagePlan, plan_pages
-from argmap.render.pipeline import render
+from argmap.render.formats import render
 from argmap.errors import LayoutTimeout
 
 

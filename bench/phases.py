@@ -11,7 +11,7 @@ collector paused (collecting between runs, untimed).
 
 * ``load``: ``load_map`` (read, YAML events, model);
 * ``check``: ``build_graph`` plus ``run_checks`` (every check);
-* ``evaluate``: ``argmap.evaluate.evaluate(amap)`` when that module and
+* ``evaluate``: ``argmap.analysis.evaluate.evaluate(amap)`` when that module and
   function exist, else left out with a note on stderr;
 * ``dot``: ``to_dot`` with the findings (pydot building and serialising).
 """
@@ -42,9 +42,9 @@ def _timed(fn: Callable[[], object], runs: int) -> tuple[float, object]:
 
 
 def _evaluator() -> Callable | None:
-    """``argmap.evaluate.evaluate`` if this argmap has it, else None."""
+    """``argmap.analysis.evaluate.evaluate`` if this argmap has it, else None."""
     try:
-        module = importlib.import_module("argmap.evaluate")
+        module = importlib.import_module("argmap.analysis.evaluate")
     except ImportError:
         return None
     fn = getattr(module, "evaluate", None)
@@ -53,9 +53,9 @@ def _evaluator() -> Callable | None:
 
 def measure(path: str, runs: int) -> dict[str, object]:
     """Median seconds per phase for the map at ``path`` (see the module docstring)."""
-    from argmap.checks import run_checks
-    from argmap.graph import build_graph
-    from argmap.io.mapfile import load_map
+    from argmap.analysis.checks import run_checks
+    from argmap.analysis.graph import build_graph
+    from argmap.io.yaml.reader import load_map
     from argmap.render.dot import to_dot
 
     out: dict[str, object] = {"map": path}
@@ -65,7 +65,7 @@ def measure(path: str, runs: int) -> dict[str, object]:
     if evaluate is not None:
         out["evaluate"], _ = _timed(lambda: evaluate(amap), runs)
     else:
-        print("note: argmap.evaluate.evaluate not found; evaluate not timed", file=sys.stderr)
+        print("note: argmap.analysis.evaluate.evaluate not found; evaluate not timed", file=sys.stderr)
     out["dot"], _ = _timed(lambda: to_dot(amap, findings), runs)
     out["claims"] = len(amap.claims)
     out["relations"] = len(amap.inferences) + len(amap.attacks) + len(amap.undercuts)

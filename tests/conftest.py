@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from argmap.io.mapfile import loads_map
+from argmap.io.yaml.reader import loads_map
 from argmap.model import ArgumentMap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def make_map(text: str, path: str = "t.yaml") -> ArgumentMap:
 @pytest.fixture
 def run_cli():
     """Run ``argmap ARGS`` in-process; returns (exit code, stdout, stderr)."""
-    from argmap.cli import main
+    from argmap.cli.app import main
 
     def run(*args: str) -> tuple[int, str, str]:
         runner = CliRunner()
@@ -45,7 +45,7 @@ def run_cli():
 
 
 class _Main:
-    """Adapts :func:`argmap.cli.main` (which calls sys.exit) to CliRunner."""
+    """Adapts :func:`argmap.cli.app.main` (which calls sys.exit) to CliRunner."""
 
     def __init__(self, main):
         self.main_func = main

@@ -8,7 +8,7 @@ import pytest
 
 from argmap.errors import MapLoadError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
-from argmap.io.mapfile import read_text
+from argmap.util.files import read_text
 
 from conftest import FIXTURES, make_map
 

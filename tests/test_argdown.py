@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapLoadError
-from argmap.io.argdown import load_argdown, loads_argdown
-from argmap.io.argdownwrite import dump_argdown, escape_text
+from argmap.io.argdown.reader import load_argdown, loads_argdown
+from argmap.io.argdown.writer import dump_argdown, escape_text
 
 from conftest import FIXTURES, make_map
 

@@ -10,8 +10,8 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import loads_map
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import loads_map
 
 
 def _load_generator():

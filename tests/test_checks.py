@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.checks import CHECKS, resolve, run_checks, selected
+from argmap.analysis.checks import CHECKS, resolve, run_checks, selected
 from argmap.errors import UsageError
 
 from conftest import make_map
@@ -232,7 +232,7 @@ def test_findings_sorted_by_position():
 
 
 def test_docs_page_is_generated_from_docstrings():
-    from argmap.checks import catalogue_markdown
+    from argmap.analysis.checks import catalogue_markdown
 
     from conftest import ROOT
 

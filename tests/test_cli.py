@@ -106,7 +106,7 @@ def test_checks_listing_json(run_cli):
 
 
 def test_help_for_every_command_has_an_example(run_cli):
-    from argmap.cli import cli
+    from argmap.cli.app import cli
 
     for name, command in cli.commands.items():
         code, out, _ = run_cli(name, "--help")

@@ -7,7 +7,8 @@ import os
 import subprocess
 import sys
 
-from argmap.compare import compare_maps, similarity, stems
+from argmap.analysis.compare import compare_maps, similarity
+from argmap.util.text import stems
 
 from conftest import ROOT, make_map
 

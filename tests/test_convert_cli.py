@@ -11,8 +11,8 @@ import pytest
 
 from argmap.errors import UsageError
 from argmap.io.formats import input_format, output_format
-from argmap.io.mapfile import load_map
-from argmap.io.mapwrite import dump_map
+from argmap.io.yaml.reader import load_map
+from argmap.io.yaml.writer import dump_map
 
 from conftest import FIXTURES, ROOT
 

@@ -101,7 +101,7 @@ def test_graphml_replaces_characters_xml_cannot_hold():
 
 
 def test_readme_mermaid_example_is_current():
-    from argmap.io.mapfile import load_map
+    from argmap.io.yaml.reader import load_map
 
     amap = load_map(ROOT / "maps" / "two-michaels.yaml")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from argmap.draft import draft_file
-from argmap.io.mapfile import load_map
+from argmap.io.yaml.reader import load_map
 
 from conftest import FIXTURES, ROOT
 
@@ -241,7 +241,7 @@ def test_bad_articles_exit_2_without_output(run_cli, tmp_path, content, message)
 
 
 def test_cli_import_does_not_import_spacy():
-    code = "import sys, argmap.cli, argmap.draft; print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    code = "import sys, argmap.cli.app, argmap.draft; print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )

@@ -8,14 +8,15 @@ import xml.etree.ElementTree as ET
 import pydot
 import pytest
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import loads_map
-from argmap.io.mapwrite import dump_map
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import loads_map
+from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.labels import claim_tooltip, xml_safe
-from argmap.render.output import run_dot
-from argmap.render.pipeline import render, render_svg
+from argmap.render.graphviz import run_dot
+from argmap.render.formats import render
+from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
 
 from conftest import needs_dot
@@ -164,7 +165,7 @@ def test_wide_characters_wrap_by_display_width():
 @pytest.mark.parametrize("char", ["\x00", "\x01", "\x0b", "\x1b", "\x7f", "\x85", "\ufffe"])
 def test_control_characters_are_refused_at_load(char):
     from argmap.errors import MapLoadError
-    from argmap.io.mapfile import loads_map
+    from argmap.io.yaml.reader import loads_map
 
     text = "claims:\n  T1: {kind: thesis, text: \"a\\u%04x b\"}\n" % ord(char)
     with pytest.raises(MapLoadError) as info:

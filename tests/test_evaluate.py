@@ -1,7 +1,7 @@
 """Labelling, strengths, what-if and explanations on small worked examples.
 
 Each expected value is derived by hand in the comments from the definitions in
-argmap.semantics: grounded labelling (Dung 1995; Caminada 2006), Cayrol &
+argmap.analysis.semantics: grounded labelling (Dung 1995; Caminada 2006), Cayrol &
 Lagasquie-Schiex's supported and secondary attacks, DF-QuAD (Rago et al. 2016)
 with F(v1..vn) = 1 - prod(1 - vi), strength = v0 - v0(va - vs) if va >= vs,
 else v0 + (1 - v0)(vs - va).
@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import UsageError
-from argmap.evaluate import changes, evaluate, explain
-from argmap.semantics import combine, grounded
+from argmap.analysis.evaluate import changes, evaluate, explain
+from argmap.analysis.semantics import combine, grounded
 
 from conftest import ROOT, make_map
 
@@ -212,7 +212,7 @@ def test_unknown_ids_are_usage_errors():
 
 
 def test_op_ed_labelling():
-    from argmap.io.mapfile import load_map
+    from argmap.io.yaml.reader import load_map
 
     ev = evaluate(load_map(ROOT / "maps" / "two-michaels.yaml"))
     assert {c for c, lab in ev.labelling.items() if lab != "IN"} == {"O1", "O2", "O3", "O4", "O5"}

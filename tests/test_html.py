@@ -12,11 +12,11 @@ from conftest import ROOT, make_map, needs_dot
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import load_map
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import load_map
 from argmap.render.dot import RenderOptions, junction_names, node_names
-from argmap.render.html import inline_svg, page_data, render_html, safe_href, script_json
-from argmap.render.html_parts import outline_html
+from argmap.render.html.page import inline_svg, page_data, render_html, safe_href, script_json
+from argmap.render.html.parts import outline_html
 from argmap.render.outline import outline
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES

@@ -14,10 +14,10 @@ import pytest
 from conftest import ROOT, make_map, needs_dot
 from test_html import BIKE, HOSTILE_TEXTS, hostile_map
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import load_map
-from argmap.render.html import render_html
-from argmap.render.output import write_atomic
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import load_map
+from argmap.render.html.page import render_html
+from argmap.util.files import write_atomic
 
 pytestmark = [pytest.mark.browser, needs_dot]
 
@@ -287,7 +287,7 @@ def test_every_claim_of_the_op_ed_can_be_clicked_after_fit(open_page, tmp_path, 
 
 
 def test_split_overview_links_to_branch_pages(open_page, tmp_path):
-    from argmap.cli import main
+    from argmap.cli.app import main
 
     src = tmp_path / "bike.yaml"
     src.write_text(BIKE, encoding="utf-8")

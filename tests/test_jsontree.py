@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import MapLoadError
-from argmap.io.jsonmodel import dump_json_map, loads_json_map
-from argmap.io.jsontree import compose_json
-from argmap.io.yamltree import Map, Scalar, Seq
+from argmap.io.json.mapjson import dump_json_map, loads_json_map
+from argmap.io.json.tree import compose_json
+from argmap.io.tree import Map, Scalar, Seq
 
 from conftest import make_map
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.checks import run_checks
+from argmap.analysis.checks import run_checks
 from argmap.errors import MapLoadError
 from argmap.io.kialo import load_kialo, loads_kialo, looks_like_kialo
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapLoadError
-from argmap.io.mapfile import load_map, loads_map, url_scheme
+from argmap.io.yaml.reader import load_map, loads_map
+from argmap.util.urls import url_scheme
 from argmap.model import Attack, Inference
 
 from conftest import FIXTURES, ROOT, make_map

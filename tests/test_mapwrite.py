@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from argmap.io.mapfile import load_map, loads_map
-from argmap.io.mapwrite import dump_map
+from argmap.io.yaml.reader import load_map, loads_map
+from argmap.io.yaml.writer import dump_map
 
 from conftest import ROOT, make_map
 

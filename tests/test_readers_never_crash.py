@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from argmap.errors import MapLoadError
 from argmap.io.aif import loads_aif
-from argmap.io.argdown import loads_argdown
+from argmap.io.argdown.reader import loads_argdown
 from argmap.io.kialo import loads_kialo
 
 ARGDOWN_PIECES = [

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from argmap.checks import run_checks
+from argmap.analysis.checks import run_checks
 from argmap.errors import GraphvizNotFound, LayoutTimeout
-from argmap.io.mapfile import load_map
-from argmap.render import output
+from argmap.io.yaml.reader import load_map
+from argmap.render import graphviz
 from argmap.render.dot import RenderOptions, to_dot, wrap_text
-from argmap.render.output import clean_svg, run_dot, write_atomic
+from argmap.render.graphviz import run_dot
+from argmap.render.svg import clean_svg
+from argmap.util.files import write_atomic
 
 from conftest import ROOT, make_map, needs_dot
 
@@ -109,7 +111,7 @@ def test_write_atomic_permissions_and_no_leftovers(tmp_path: Path):
 
 
 def test_graphviz_missing_is_clear(monkeypatch, run_cli, tmp_path):
-    monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    monkeypatch.setattr(graphviz.shutil, "which", lambda name: None)
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz"):
         run_dot("digraph {}", "svg")
     src = ROOT / "maps" / "two-michaels.yaml"

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from argmap.problems import Finding
+from argmap.findings import Finding
 from argmap.report import as_github, as_sarif
-from argmap.stats import map_stats
+from argmap.analysis.stats import map_stats
 
 from conftest import ROOT, make_map
 
@@ -96,7 +96,7 @@ def test_bad_pyproject_is_invalid_input(tmp_path: Path, run_cli):
 
 
 def test_stats_of_op_ed():
-    from argmap.io.mapfile import load_map
+    from argmap.io.yaml.reader import load_map
 
     data = map_stats(load_map(ROOT / "maps" / "two-michaels.yaml"))
     assert data["claims"] == 45 and data["precedents"] == 6

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from argmap.io.formats import FORMATS
-from argmap.io.mapfile import load_map, loads_map
-from argmap.io.mapwrite import dump_map
+from argmap.io.yaml.reader import load_map, loads_map
+from argmap.io.yaml.writer import dump_map
 
 from conftest import FIXTURES, ROOT
 

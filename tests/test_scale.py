@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT, make_map
 
 from argmap.errors import MapLoadError
-from argmap.gcpause import gc_paused
-from argmap.io import yamltree
-from argmap.io.mapfile import loads_map
+from argmap.util.gcpause import gc_paused
+from argmap.io.yaml import parse as yamlparse
+from argmap.io.yaml.reader import loads_map
 
 _CLAIMS = "claims:\n" + "".join(
     f"  P{i}: {{kind: premise, text: Point {i}., supports: T1}}\n" for i in range(1, 40)
@@ -22,13 +22,13 @@ _CLAIMS = "claims:\n" + "".join(
 
 def test_plain_nodes_do_not_count_as_alias_expansion(monkeypatch):
     # 40 claims hold about 400 nodes; only what aliases add counts against the limit
-    monkeypatch.setattr(yamltree, "MAX_EXPANDED_NODES", 50)
+    monkeypatch.setattr(yamlparse, "MAX_EXPANDED_NODES", 50)
     amap = loads_map(_CLAIMS, "big.yaml")
     assert len(amap.claims) == 40
 
 
 def test_alias_expansion_over_the_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(yamltree, "MAX_EXPANDED_NODES", 50)
+    monkeypatch.setattr(yamlparse, "MAX_EXPANDED_NODES", 50)
     text = "x: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\ny: [*a, *a, *a, *a, *a, *a]\n" + _CLAIMS
     with pytest.raises(MapLoadError) as info:
         loads_map(text, "laughs.yaml")
@@ -42,7 +42,7 @@ def test_check_does_not_import_pydot(tmp_path):
     path.write_text("claims:\n  T1: {kind: thesis, text: We should act.}\n", encoding="utf-8")
     code = (
         "import sys\n"
-        "from argmap.cli import main\n"
+        "from argmap.cli.app import main\n"
         "try:\n"
         f"    main(['check', {str(path)!r}])\n"
         "except SystemExit as exc:\n"
@@ -98,7 +98,7 @@ def test_witness_cycle_follows_the_order_of_the_map():
           C: {kind: premise, text: c, supports: A}
         """
     )
-    from argmap.checks import run_checks
+    from argmap.analysis.checks import run_checks
 
     (found,) = [f for f in run_checks(amap) if f.code == "AM102"]
     assert found.claims == ("A", "C")

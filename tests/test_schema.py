@@ -25,10 +25,13 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from argmap.errors import MapLoadError
-from argmap.io.jsonmodel import dump_json_map
-from argmap.io.mapfile import SAFE_SCHEMES, load_map, read_text, to_python, url_scheme
-from argmap.io.yamltree import YamlError, compose
-from argmap.schema import map_schema, unsafe_url_pattern
+from argmap.io.json.mapjson import dump_json_map
+from argmap.io.tree import to_python
+from argmap.io.yaml.reader import load_map
+from argmap.util.files import read_text
+from argmap.util.urls import SAFE_SCHEMES, url_scheme
+from argmap.io.yaml.parse import YamlError, compose
+from argmap.io.yaml.schema import map_schema, unsafe_url_pattern
 
 from conftest import FIXTURES, ROOT
 

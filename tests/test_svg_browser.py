@@ -12,8 +12,8 @@ import re
 import pytest
 from playwright.sync_api import sync_playwright
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import load_map
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import load_map
 from argmap.render.dot import RenderOptions
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES

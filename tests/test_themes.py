@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from argmap.checks import run_checks
-from argmap.io.mapfile import load_map
+from argmap.analysis.checks import run_checks
+from argmap.io.yaml.reader import load_map
 from argmap.model import THEME_NAMES
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.pipeline import render_svg

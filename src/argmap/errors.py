@@ -1,6 +1,6 @@
 """argmap's exceptions: one base class with structured attributes.
 
-Findings about a map are values (:class:`argmap.problems.Finding`); exceptions
+Findings about a map are values (:class:`argmap.findings.Finding`); exceptions
 are for what stops a command: an invalid map, a missing program, a timeout.
 The CLI maps each class to its documented exit code.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from argmap.problems import Finding
+    from argmap.findings import Finding
 
 
 class ArgmapError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Callable, Sequence
 
-from argmap.problems import Finding
+from argmap.findings import Finding
 
 
 def as_text(findings: Sequence[Finding]) -> str:
@@ -24,8 +24,8 @@ REPORTERS: dict[str, Callable[[Sequence[Finding]], str]] = {"text": as_text, "js
 
 
 def _rules() -> list[dict[str, object]]:
-    from argmap.checks import CHECKS
-    from argmap.problems import INVALID_CHECK, INVALID_CODE
+    from argmap.analysis.checks import CHECKS
+    from argmap.findings import INVALID_CHECK, INVALID_CODE
 
     rows = [(INVALID_CODE, INVALID_CHECK, "error", "The map is not valid input.", "")]
     rows += [(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS]

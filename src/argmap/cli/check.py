@@ -7,12 +7,12 @@ import sys
 
 import click
 
-from argmap.cli import EXIT_INVALID, EXIT_OK, checks_for, cli, exit_for, load
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, checks_for, exit_for, load
 from argmap.errors import MapLoadError
-from argmap.problems import Finding
+from argmap.findings import Finding
 
 
-@cli.command()
+@click.command()
 @click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
               default="text", show_default=True,
@@ -33,7 +33,7 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
 
     Example: argmap check maps/*.yaml --format json
     """
-    from argmap.checks import run_checks
+    from argmap.analysis.checks import run_checks
     from argmap.report import REPORTERS
 
     findings: list[Finding] = []

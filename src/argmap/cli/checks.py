@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import cli
 
 
-@cli.command("checks")
+@click.command("checks")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="Output format.")  # fmt: skip
 def list_checks(fmt: str) -> None:
@@ -17,7 +16,7 @@ def list_checks(fmt: str) -> None:
     """
     import json
 
-    from argmap.checks import CHECKS, catalogue_markdown
+    from argmap.analysis.checks import CHECKS, catalogue_markdown
 
     if fmt == "markdown":
         click.echo(catalogue_markdown(), nl=False)

@@ -6,10 +6,10 @@ import click
 
 from typing import TYPE_CHECKING
 
-from argmap.cli import cli, load
+from argmap.cli.common import load
 
 if TYPE_CHECKING:
-    from argmap.compare import Score
+    from argmap.analysis.compare import Score
 
 
 def _rate(value: float | None) -> str:
@@ -21,7 +21,7 @@ def _line(name: str, score: Score) -> str:
             f"recall {_rate(score.recall)} ({score.hits}/{score.of_b})")  # fmt: skip
 
 
-@cli.command()
+@click.command()
 @click.argument("map_a", metavar="A", type=click.Path(dir_okay=False))
 @click.argument("map_b", metavar="B", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -39,7 +39,7 @@ def compare(map_a: str, map_b: str, fmt: str) -> None:
     """
     import json
 
-    from argmap.compare import compare_maps
+    from argmap.analysis.compare import compare_maps
 
     a, b = load(map_a), load(map_b)
     result = compare_maps(a, b)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import cli, refuse_overwrite
+from argmap.cli.common import refuse_overwrite
 from argmap.errors import UsageError
 
 _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
 
 
-@cli.command()
+@click.command()
 @click.argument("source", metavar="IN", type=click.Path(dir_okay=False))
 @click.argument("target", metavar="OUT", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--from", "from_format", type=click.Choice(_NAMES),
@@ -31,7 +31,7 @@ def convert(source: str, target: str, from_format: str | None, to_format: str | 
     Example: argmap convert maps/two-michaels.yaml output/two-michaels.mmd
     """
     from argmap.io.formats import output_format, read_input, writer
-    from argmap.render.output import write_atomic
+    from argmap.util.files import write_atomic
 
     refuse_overwrite(source, [target])
     if target == "-" and to_format is None:

@@ -8,13 +8,13 @@ import click
 
 from typing import TYPE_CHECKING, cast
 
-from argmap.cli import cli, refuse_overwrite
+from argmap.cli.common import refuse_overwrite
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
 
 
-@cli.command()
+@click.command()
 @click.argument("article", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", default=None,
               help="Write the draft here (atomically). Default: standard output.")  # fmt: skip
@@ -50,8 +50,8 @@ def draft(article: str, output: str | None, fmt: str | None, model: str | None,
     import json
 
     from argmap.draft import draft_file
-    from argmap.io.mapwrite import map_to_dict
-    from argmap.render.output import write_atomic
+    from argmap.io.mapdata import map_to_dict
+    from argmap.util.files import write_atomic
 
     refuse_overwrite(article, [output] if output else [])
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")

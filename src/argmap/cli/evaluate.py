@@ -6,14 +6,14 @@ import json
 
 import click
 
-from argmap.cli import cli, load
+from argmap.cli.common import load
 
 
 def _fmt_strength(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
 
-@cli.command()
+@click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")  # fmt: skip
@@ -38,7 +38,7 @@ def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str
 
     Example: argmap evaluate maps/two-michaels.yaml --reject R4 --explain T1
     """
-    from argmap import evaluate as ev
+    from argmap.analysis import evaluate as ev
 
     amap = load(map_path)
     result = ev.evaluate(amap, accept, reject, reading)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli import checks_for, cli, load, refuse_overwrite
+from argmap.cli.common import checks_for, load, refuse_overwrite
 from argmap.model import THEME_NAMES
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
@@ -30,7 +30,7 @@ class _Width(click.ParamType):
         return width
 
 
-@cli.command()
+@click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "outputs", multiple=True,
               help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
@@ -86,12 +86,13 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
 
     Example: argmap render maps/two-michaels.yaml --theme classroom -o slide.svg -o slide.png
     """
-    from argmap.checks import run_checks
+    from argmap.analysis.checks import run_checks
     from argmap.errors import UsageError
     from argmap.render.dot import RenderOptions
-    from argmap.render.output import format_for, write_atomic
+    from argmap.render.formats import format_for
+    from argmap.util.files import write_atomic
     from argmap.render.pages import PagePlan, page_file, plan_pages
-    from argmap.render.pipeline import render as render_bytes
+    from argmap.render.formats import render as render_bytes
     from argmap.render.style import THEMES
 
     if depth is not None and focus is None:
@@ -122,7 +123,7 @@ def _colouring(amap, color_by: str) -> tuple[dict, dict, tuple]:
     """Fills, caption badges and legend rows for ``--color-by status|strength``."""
     if color_by == "kind":
         return {}, {}, ()
-    from argmap.evaluate import evaluate
+    from argmap.analysis.evaluate import evaluate
     from argmap.render.style import STATUS_FILLS, strength_fill
 
     result = evaluate(amap)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli import cli
 
 
-@cli.command("schema")
+@click.command("schema")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the schema to this file instead of standard output.")  # fmt: skip
 def schema(output: str | None) -> None:
@@ -21,8 +20,8 @@ def schema(output: str | None) -> None:
 
     Example: argmap schema -o argmap.schema.json
     """
-    from argmap.render.output import write_atomic
-    from argmap.schema import schema_text
+    from argmap.util.files import write_atomic
+    from argmap.io.yaml.schema import schema_text
 
     text = schema_text()
     if output is None:

@@ -6,10 +6,10 @@ import json
 
 import click
 
-from argmap.cli import cli, load
+from argmap.cli.common import load
 
 
-@cli.command()
+@click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")  # fmt: skip
@@ -20,7 +20,7 @@ def stats(map_path: str, fmt: str) -> None:
 
     Example: argmap stats maps/two-michaels.yaml --format json
     """
-    from argmap.stats import map_stats
+    from argmap.analysis.stats import map_stats
 
     data = map_stats(load(map_path))
     if fmt == "json":

@@ -47,7 +47,7 @@ def draft_file(
     from argmap.draft.segment import segment
     from argmap.draft.text import parse_article, read_article
     from argmap.errors import MapLoadError
-    from argmap.problems import invalid
+    from argmap.findings import invalid
 
     name = str(path)
     patterns = load_patterns(patterns_dir)

@@ -14,8 +14,8 @@ top-level ``draft:`` block, which the loader keeps verbatim:
 * ``review``: ids of claims to check first;
 * ``dropped``: numbers of the paragraphs left out as boilerplate.
 
-The YAML is written with :func:`argmap.io.mapwrite.dump_map` and read back
-with :func:`argmap.io.mapfile.loads_map`, so a draft always loads.
+The YAML is written with :func:`argmap.io.yaml.writer.dump_map` and read back
+with :func:`argmap.io.yaml.reader.loads_map`, so a draft always loads.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from argmap.draft.classify import Candidate
 from argmap.draft.relations import Relation
 from argmap.draft.segment import Unit
 from argmap.draft.text import Article
-from argmap.io.mapfile import loads_map
-from argmap.io.mapwrite import dump_map
+from argmap.io.yaml.reader import loads_map
+from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
 
 #: Id prefix of each kind.

@@ -18,7 +18,7 @@ Scoring (weights and thresholds are in ``patterns/cues.json``):
   cue weight, plus a position bonus (``thesis_bonus``), plus ``thesis_echo``
   times its largest text similarity to a candidate of another paragraph (a
   thesis is usually stated in the headline or opening and restated at the
-  end; the similarity is :func:`argmap.compare.stem_overlap`). Ranked highest
+  end; the similarity is :func:`argmap.util.text.stem_overlap`). Ranked highest
   first, ties in text order.
 """
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.compare import stem_overlap
+from argmap.util.text import stem_overlap
 from argmap.draft.patterns import Cue, Patterns
 from argmap.draft.segment import Segmented, Unit
 from argmap.model import BASIS_KINDS

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapLoadError
-from argmap.problems import invalid
+from argmap.findings import invalid
 
 #: Kinds a cue may point at: claim kinds, plus ``basis`` (precedent or
 #: evidence alike) and ``modal`` (a negative weight for basis claims).

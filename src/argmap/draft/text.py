@@ -20,7 +20,7 @@ from pathlib import Path
 
 from argmap.draft.patterns import Boilerplate
 from argmap.errors import MapLoadError
-from argmap.problems import invalid
+from argmap.findings import invalid
 
 _LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
 _BLOCK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")

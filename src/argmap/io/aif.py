@@ -31,9 +31,9 @@ from collections import Counter
 
 from argmap.io.builder import DATA_KEYS, MapBuilder, Pos, safe_id
 from argmap.io.exchange import Exported, Imported, complete_parts
-from argmap.io.jsontree import compose_json
-from argmap.io.mapwrite import map_to_dict
-from argmap.io.yamltree import Map, Node, Scalar, Seq
+from argmap.io.json.tree import compose_json
+from argmap.io.mapdata import map_to_dict
+from argmap.io.tree import Map, Node, Scalar, Seq
 from argmap.model import ArgumentMap
 
 #: Node types argmap reads; the dialogue layer and preferences are dropped.

@@ -22,14 +22,15 @@ from typing import Callable
 
 from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
-from argmap.io.argdown import loads_argdown
-from argmap.io.argdownwrite import dump_argdown
+from argmap.io.argdown.reader import loads_argdown
+from argmap.io.argdown.writer import dump_argdown
 from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml
-from argmap.io.jsonmodel import dump_json_map, loads_json_map
+from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo, looks_like_kialo
-from argmap.io.mapfile import loads_map, read_text
-from argmap.io.mapwrite import dump_map
+from argmap.io.yaml.reader import loads_map
+from argmap.util.files import read_text
+from argmap.io.yaml.writer import dump_map
 from argmap.io.mermaid import dump_mermaid
 from argmap.model import ArgumentMap
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from argmap.io.diagram import (
+from argmap.diagram import (
     KIND_COLOURS,
     RELATION_COLOURS,
     Diagram,

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from argmap.io.builder import MapBuilder, Pos
 from argmap.io.exchange import Imported
-from argmap.io.mapfile import SAFE_SCHEMES, read_text, url_scheme
+from argmap.util.files import read_text
+from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
 #: The first line of a Kialo export.
 TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")

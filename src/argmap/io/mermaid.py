@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from argmap.io.diagram import KIND_COLOURS, RELATION_COLOURS, caption, diagram
+from argmap.diagram import KIND_COLOURS, RELATION_COLOURS, caption, diagram
 from argmap.io.exchange import Exported, lost_fields
 from argmap.model import ArgumentMap
 

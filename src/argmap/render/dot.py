@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 import pydot
 
 from argmap.model import KINDS, ArgumentMap, Claim, Inference
-from argmap.problems import Finding
+from argmap.findings import Finding
 from argmap.render.labels import (  # noqa: F401  (wrap_text, html_text: public here too)
     caption,
     claim_tooltip,
@@ -27,7 +27,7 @@ from argmap.render.labels import (  # noqa: F401  (wrap_text, html_text: public 
     wrap_text,
 )
 from argmap.render.style import DEFAULT, Theme
-from argmap.urls import link_target
+from argmap.util.urls import link_target
 
 
 @dataclass(frozen=True)

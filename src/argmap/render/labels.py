@@ -14,7 +14,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from argmap.model import Claim
-from argmap.urls import link_target
+from argmap.util.urls import link_target
 
 #: Characters XML 1.0 forbids (C0 controls but tab and newlines, lone
 #: surrogates, U+FFFE, U+FFFF): replaced by U+FFFD before text reaches DOT or SVG.

@@ -3,7 +3,7 @@
 The one outline of a map: :func:`outline_text` is the ``<desc>`` of every SVG
 (:mod:`argmap.render.pipeline`), and :func:`outline` is also the nested,
 keyboard-navigable outline of the interactive HTML page
-(:func:`argmap.render.html_parts.outline_html`), so both read the same.
+(:func:`argmap.render.html.parts.outline_html`), so both read the same.
 
 The outline starts at each thesis and walks, depth first, to what argues about
 it: first the lines of support (with any undercut of each step right after

@@ -1,7 +1,7 @@
-"""Whole renderings: a map → DOT → Graphviz → finished bytes in one call.
+"""Whole renderings: a map → DOT → Graphviz → finished SVG in one call.
 
-:func:`render_svg` is what pages embed (the HTML output too); :func:`render`
-serves every output format.
+:func:`render_svg` is what pages embed (the HTML output too);
+:func:`argmap.render.formats.render` serves every output format.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from argmap.model import ArgumentMap
-from argmap.problems import Finding
+from argmap.findings import Finding
 from argmap.render.dot import Diagram, RenderOptions, build_diagram
 from argmap.render.outline import outline_text
-from argmap.render.output import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
+from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 
 
@@ -50,32 +50,11 @@ def render_svg(amap: ArgumentMap, findings: Iterable[Finding] = (),
     """
     opts = opts or RenderOptions()
     diagram = build_diagram(amap, findings, opts)
-    raw = run_dot(_dot_text(diagram), "svg", timeout=timeout, engine=engine)
+    raw = run_dot(dot_text(diagram), "svg", timeout=timeout, engine=engine)
     return finish_svg(raw, svg_extras(amap, diagram, opts, map_id))
 
 
-def _dot_text(diagram: Diagram) -> str:
+def dot_text(diagram: Diagram) -> str:
+    """The DOT source of a built diagram, ending with a newline."""
     text = diagram.graph.to_string()
     return text if text.endswith("\n") else text + "\n"
-
-
-def render(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, fmt: str, *,
-           map_id: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-           dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
-    """The map in one format: ``svg`` (finished), ``html`` (interactive page),
-    ``png``, ``pdf`` or ``dot`` (no Graphviz).
-
-    Raises:
-        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
-    """
-    findings = list(findings)
-    if fmt == "svg":
-        return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
-    if fmt == "html":
-        from argmap.render.html import render_html
-
-        return render_html(amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine)
-    text = _dot_text(build_diagram(amap, findings, opts))
-    if fmt == "dot":
-        return text.encode("utf-8")
-    return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine)

@@ -5,7 +5,7 @@ Pure functions from a map to smaller maps (same claims, fewer of them):
 * :func:`focus`: the claims within K relations of one claim, the relations
   read in both directions (support, attack and undercut alike; an undercut
   links its attacker to the undercut step's conclusion, as in
-  :mod:`argmap.graph`).
+  :mod:`argmap.analysis.graph`).
 * :func:`collapse`: the claims at most D levels below the thesis, where a
   claim's children are the claims that argue about it (supporters, attackers,
   undercutters, see :func:`argmap.render.outline.arguers`); each claim at level
@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
 from argmap.render.outline import arguers
-from argmap.suggest import did_you_mean
+from argmap.util.suggest import did_you_mean
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from defusedxml.ElementTree import fromstring
 
 from argmap.errors import RenderError
 from argmap.render.labels import xml_safe
-from argmap.urls import SAFE_SCHEMES, url_scheme
+from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"

@@ -1,0 +1,1 @@
+"""Analysis of argument maps: the argument graph, checks, semantics, evaluation, statistics, comparison."""

@@ -1,0 +1,32 @@
+"""Shared helpers for check modules: making findings at claims and relations."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from argmap.model import ArgumentMap, Location
+from argmap.findings import Finding
+
+
+def finding(
+    module: ModuleType,
+    amap: ArgumentMap,
+    loc: Location | None,
+    message: str,
+    claims: tuple[str, ...] = (),
+) -> Finding:
+    """A finding of the check defined in ``module`` (its CODE, NAME, SEVERITY).
+
+    ``loc`` None means the map as a whole: the ``claims:`` key, else line 1.
+    """
+    where = loc or amap.claims_loc or Location(1, 1)
+    return Finding(
+        amap.path, where.line, where.column, module.CODE, module.NAME, module.SEVERITY,
+        message, claims,
+    )  # fmt: skip
+
+
+def at_claim(module: ModuleType, amap: ArgumentMap, cid: str, message: str,
+             claims: tuple[str, ...] | None = None) -> Finding:  # fmt: skip
+    """A finding located at the line of claim ``cid``'s id."""
+    return finding(module, amap, amap.claims[cid].loc, message, claims or (cid,))

@@ -1,0 +1,56 @@
+"""A precedent or evidence without a source.
+
+Definition: a claim of kind precedent or evidence that has no ``source:`` of
+its own and is not tied to the map's source text (a ``para:`` together with the
+map's top-level ``source:`` block counts as a source). Evidence and precedents
+are the basis of an argument; a basis nobody can check is only an assertion.
+
+Source: Rationale's basis boxes (Reasoninglab, *Rationale* user guide, "basis
+boxes": each basis names its kind of backing, e.g. publication, statistic,
+quote); Allen, *Smart Thinking* (3rd ed., 2010), ch. 4 on authority as a
+ground for claims.
+
+Fix: add ``source:`` (a citation or an http/https/mailto URL), or a ``para:``
+when the map's ``source:`` names the text it comes from.
+
+Triggers::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      E1: {kind: evidence, text: A study says so., supports: T1}
+
+Passes::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      E1: {kind: evidence, text: A study says so., supports: T1, source: "Lee 2020"}
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator
+
+from argmap.analysis.checks._base import at_claim
+from argmap.analysis.graph import ArgumentGraph
+from argmap.model import BASIS_KINDS, ArgumentMap
+from argmap.findings import Finding
+
+CODE = "AM110"
+NAME = "unsourced-basis"
+SEVERITY = "warning"
+
+
+def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
+    """Yield one finding per precedent or evidence with no source."""
+    here = sys.modules[__name__]
+    for cid, claim in amap.claims.items():
+        if claim.kind not in BASIS_KINDS or claim.source:
+            continue
+        if claim.para and amap.source is not None:
+            continue
+        yield at_claim(
+            here, amap, cid,
+            f"{claim.kind} {cid} has no source: add 'source:' (a citation or URL), "
+            "or 'para:' with a top-level 'source:' block",
+        )  # fmt: skip

@@ -1,0 +1,105 @@
+"""The ``argmap`` command group and entry point: run a command, translate errors to exit codes.
+
+Each command lives in its own module of :mod:`argmap.cli` and is added here;
+command modules import only :mod:`argmap.cli.common`, never this module.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import click
+
+from argmap import __version__
+from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
+from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK
+from argmap.errors import ArgmapError, MapLoadError
+from argmap.util.gcpause import gc_paused
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli() -> None:
+    """argmap: check argument maps written in YAML and draw them with Graphviz.
+
+    Example: argmap check maps/two-michaels.yaml
+    """
+
+
+for _command in (
+    check.check,
+    checks.list_checks,
+    compare.compare,
+    convert.convert,
+    draft.draft,
+    evaluate.evaluate,
+    render.render,
+    schema.schema,
+    stats.stats,
+):
+    cli.add_command(_command)
+
+
+def _unix_signals() -> None:
+    """Behave like other Unix tools: die quietly on a closed pipe (``| head``), and on
+    SIGTERM unwind (so a running Graphviz is killed and no temporary file is left)."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+
+    def _terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI and translate every error into its exit code.
+
+    Standard output and error are UTF-8 whatever the locale. The cyclic
+    garbage collector is paused while the command runs (a map's data lives
+    until the command ends; see :mod:`argmap.util.gcpause`) and restored
+    afterwards, also when the command exits.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    _unix_signals()
+    with gc_paused():
+        _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> None:
+    try:
+        cli.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INVALID)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except MapLoadError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_INVALID)
+    except ArgmapError as exc:
+        click.echo(f"argmap: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"argmap: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_INVALID)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly instead of a traceback
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc} "
+                   "(set ARGMAP_DEBUG=1 for a traceback, and please report it)", err=True)  # fmt: skip
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)
+
+

@@ -1,0 +1,1 @@
+"""Argdown (argdown.org): syntax, assembly into a map, reader and writer."""

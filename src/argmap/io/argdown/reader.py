@@ -1,0 +1,377 @@
+"""Read Argdown (https://argdown.org, "The Syntax") into an argument map.
+
+What is read (``docs/interchange.md`` lists what is left out):
+
+* statements ``[Title]: text``, references ``[Title]``, untitled statements
+  (ids ``s1``, ``s2``, …); a title referred to but never given a text becomes a
+  claim whose text is its title, with a warning;
+* arguments ``<Title>: description``: without a premise–conclusion structure an
+  argument becomes a claim; with one (numbered ``(1)`` statements, ``----``
+  inference lines, the conclusion last) each inference step becomes a linked
+  inference named by the title (earlier steps ``Title (1)``, …);
+* relations ``+`` ``<+`` ``+>`` (support), ``-`` ``<-`` ``->`` (attack), ``_``
+  ``<_`` ``_>`` (undercut) and ``><`` (read as attacks both ways), nested by
+  indentation; support and attack of a reconstructed argument go to its
+  conclusion, undercuts to its (last) inference;
+* ``#tags``, ``#(bracketed tags)``, ``{...}`` YAML data (argmap keeps ``kind``,
+  ``para``, ``source``, ``tags``, ``score``, ``ignore``, ``span`` and ``id``),
+  ``# headings`` (claims defined under one get the tag ``group:<heading>``),
+  front matter (``title``, and an ``argmap`` block for the map's source and
+  settings), comments and ``\\`` escapes;
+* ``@include(file.argdown)`` on a line of its own, relative to the including
+  file; each file is read once, so files that include each other end.
+
+Kinds come from ``{kind: ...}`` data when present, else they are guessed from
+the structure (:mod:`argmap.io.kinds`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from argmap.io.argdown.model import ArgDraft, ClaimDraft, assemble
+from argmap.io.argdown.syntax import (
+    FRONT_MATTER,
+    INCLUDE,
+    ArgdownSyntaxError,
+    Item,
+    Member,
+    block_items,
+    blocks,
+    parse_member,
+    strip_comments,
+)
+from argmap.io.builder import DATA_KEYS, MapBuilder, Pos, safe_id
+from argmap.io.exchange import Imported
+from argmap.util.files import read_text
+from argmap.io.tree import Map, Node, Scalar
+from argmap.io.yaml.parse import YamlError, compose
+
+#: Files ``@include`` may name.
+INCLUDE_SUFFIXES = (".argdown", ".ad")
+#: How deep files may include files that include files.
+MAX_INCLUDE_DEPTH = 64
+
+
+def load_argdown(path: str | Path) -> Imported:
+    """Read an Argdown file (and the files it includes).
+
+    Raises:
+        MapLoadError: unreadable file, syntax error, invalid data (with positions).
+    """
+    return loads_argdown(read_text(path), str(path))
+
+
+def loads_argdown(text: str, path: str = "<string>") -> Imported:
+    """Read Argdown text; ``path`` names it in messages and anchors ``@include``.
+
+    Raises:
+        MapLoadError: a syntax error (e.g. a relation with nothing before it),
+            invalid YAML data, a missing included file (all with positions).
+    """
+    reader = _Reader(path)
+    reader.read(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), path, main=True)
+    return reader.finish()
+
+
+class _Reader:
+    """Reads Argdown files into a :class:`MapBuilder`."""
+
+    def __init__(self, path: str):
+        self.b = MapBuilder(path)
+        self.claims: dict[str, ClaimDraft] = {}
+        self.titles: dict[str, str] = {}
+        self.args: dict[str, ArgDraft] = {}
+        self.relations: list[tuple[str, tuple, tuple, Pos]] = []
+        self.seen: set[Path] = set()
+        self.counter = 0
+        self.anonymous = 0
+        self.depth = 0
+        self.heading: str | None = None
+        self.last_arg: str | None = None
+        self.meta: dict[str, object] = {}
+
+    def tick(self) -> tuple[int, int]:
+        self.counter += 1
+        return (0, self.counter)
+
+    # -- files and blocks ----------------------------------------------------
+
+    def read(self, text: str, file: str, main: bool = False) -> None:
+        self.seen.add(Path(file).resolve())
+        text = self._front_matter(text, file, main)
+        try:
+            text = strip_comments(text)
+        except ArgdownSyntaxError as exc:
+            self.b.error(Pos(file, exc.line, exc.column), exc.message)
+            self.b.fail_now()
+        for block in blocks(text):
+            try:
+                self._block(block, file)
+            except ArgdownSyntaxError as exc:
+                self.b.error(Pos(file, exc.line, exc.column), exc.message)
+        self.b.fail_now()
+
+    def _front_matter(self, text: str, file: str, main: bool) -> str:
+        match = FRONT_MATTER.match(text)
+        if not match:
+            return text
+        prefix = "\n" * text.count("\n", 0, match.start("body"))
+        try:
+            node = compose(prefix + match.group("body"), file)
+        except YamlError as exc:
+            self.b.errors.append(exc.finding)
+            self.b.fail_now()
+        if main and isinstance(node, Map):
+            self._meta(node, file)
+        return re.sub(r"[^\n]", " ", match.group(0)) + text[match.end() :]
+
+    def _meta(self, node: Map, file: str) -> None:
+        other = sorted(str(k) for k in node.pairs if k not in ("title", "argmap"))
+        if other:
+            self.b.note(
+                Pos(file, node.line, node.column),
+                f"front matter keys {', '.join(other)} are Argdown settings: not kept",
+            )
+        pairs: dict[object, tuple[Scalar, Node]] = {
+            k: v for k, v in node.pairs.items() if k == "title"
+        }
+        extra = node.pairs.get("argmap")
+        if extra is not None and isinstance(extra[1], Map):
+            pairs.update(extra[1].pairs)
+        elif extra is not None:
+            self.b.error(Pos(file, extra[1].line, extra[1].column), "'argmap' must hold a mapping")
+        self.meta = self.b.map_meta(Map(pairs, node.line, node.column), Pos(file))
+
+    def _block(self, block: list[tuple[int, str]], file: str) -> None:
+        number, first = block[0]
+        include = INCLUDE.match(first)
+        if include:
+            self._include(include, number, file)
+            return
+        heading = re.match(r"(#+) (.*)", first)
+        if heading:
+            self.heading = parse_member(heading.group(2), Pos(file, number, 1)).text or None
+            self.last_arg = None
+            if len(block) > 1:
+                self._block(block[1:], file)
+            return
+        items = block_items(block, file)
+        if items[0].kind == "pcs":
+            self._pcs(items)
+        else:
+            self._tree(items)
+
+    def _include(self, match: re.Match[str], line: int, file: str) -> None:
+        for name in (n.strip() for n in match.group(1).split(",")):
+            pos = Pos(file, line, match.start(1) + 1)
+            target = Path(file).parent / name
+            if target.suffix.lower() not in INCLUDE_SUFFIXES:
+                self.b.error(pos, f"@include({name}): only .argdown and .ad files can be included")
+            elif not target.is_file():
+                self.b.error(pos, f"@include({name}): there is no file {target}")
+            elif target.resolve() in self.seen:
+                self.b.note(pos, f"@include({name}): already read, so not read again")
+            elif self.depth >= MAX_INCLUDE_DEPTH:
+                self.b.error(
+                    pos,
+                    f"@include({name}): includes nest deeper than "
+                    f"{MAX_INCLUDE_DEPTH} files; include the files from one place",
+                )
+            else:
+                self.depth += 1
+                self.read(read_text(target), str(target))
+                self.depth -= 1
+
+    # -- relation trees and premise–conclusion structures --------------------
+
+    def _tree(self, items: list[Item]) -> None:
+        wrong = next((i for i in items if i.kind in ("pcs", "inference")), None)
+        if items[0].kind == "rel":
+            raise ArgdownSyntaxError(
+                items[0].pos.line,
+                items[0].pos.column,
+                f"a relation ({items[0].symbol}) with nothing before it: put the "
+                "statement or argument it relates to on the line above",
+            )
+        if wrong is not None:
+            raise ArgdownSyntaxError(
+                wrong.pos.line,
+                wrong.pos.column,
+                "numbered statements and inference lines form a premise-conclusion "
+                "structure, which starts after an empty line",
+            )
+        refs = [self._ref(item) for item in items]
+        self.last_arg = refs[0][1] if refs[0][0] == "arg" else None
+        self._relations(items, refs)
+
+    def _relations(self, items: list[Item], refs: list[tuple]) -> None:
+        for k, item in enumerate(items):
+            if item.kind != "rel":
+                continue
+            parent = next((j for j in range(k - 1, -1, -1) if items[j].indent < item.indent), None)
+            if parent is None:
+                self.b.error(
+                    item.pos,
+                    f"relation {item.symbol} has nothing above it that is "
+                    "indented less: indent it under what it relates to",
+                )
+            else:
+                self.relations.append((item.symbol, refs[parent], refs[k], item.pos))
+
+    def _ref(self, item: Item) -> tuple:
+        member = parse_member(item.text, item.start)
+        if member.kind == "empty":
+            raise ArgdownSyntaxError(
+                item.pos.line,
+                item.pos.column,
+                f"{item.symbol or 'this line'} names no statement or argument",
+            )
+        if member.kind == "arg":
+            return ("arg", self._argument(member).title)
+        return ("stmt", self._statement(member).cid)
+
+    def _pcs(self, items: list[Item]) -> None:
+        title = self.last_arg
+        if title is None:
+            title = f"argument {len(self.args) + 1}"
+            while title in self.args:
+                title += "'"
+            self.args[title] = ArgDraft(title, items[0].pos, order=self.tick())
+        self.last_arg = None
+        refs: list[tuple] = []
+        for item in items:
+            if item.kind == "pcs":
+                refs.append(("stmt", self._statement(parse_member(item.text, item.start)).cid))
+            elif item.kind == "inference":
+                refs.append(("step", title, sum(r[0] == "step" for r in refs)))
+            else:
+                refs.append(self._ref(item))
+        arg = self.args[title]
+        if arg.steps:
+            self.b.error(
+                items[0].pos, f"argument <{title}> has a second premise-conclusion structure"
+            )
+            return
+        arg.steps = self._steps(items, refs, title)
+        self._relations(items, refs)
+
+    def _steps(self, items: list[Item], refs: list[tuple], title: str) -> list:
+        anchors = [
+            (i, r) for i, r in zip(items, refs, strict=True) if i.kind in ("pcs", "inference")
+        ]
+        kinds = [i.kind for i, _ in anchors]
+        if len(anchors) < 3 or kinds[-2:] != ["inference", "pcs"] or "inference" in kinds[:1]:
+            self.b.error(
+                items[0].pos,
+                f"the premise-conclusion structure of <{title}> must start with "
+                "a premise and end with an inference line (----) and a conclusion",
+            )
+            return []
+        numbered = {i.number: r[1] for i, r in anchors if i.kind == "pcs"}
+        steps, since, previous = [], [], None
+        for k, (item, ref) in enumerate(anchors):
+            if item.kind == "inference" or kinds[k - 1] != "inference":
+                since += [ref[1]] if item.kind == "pcs" else []
+                continue
+            inference = anchors[k - 1][0]
+            uses = [numbered[n] for n in self._uses(inference) if n in numbered]
+            premises = uses or ([previous] if previous else []) + since
+            steps.append((premises, ref[1], inference.pos))
+            since, previous = [], ref[1]
+        return steps
+
+    def _uses(self, inference: Item) -> list[int]:
+        data = self._data(parse_member(inference.text, inference.start))
+        node = data.pairs.get("uses", (None, None))[1] if data is not None else None
+        if node is None:
+            return []
+        values = [n.value for n in getattr(node, "items", [node]) if isinstance(n, Scalar)]
+        return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+
+    # -- statements and arguments ------------------------------------------------
+
+    def _data(self, member: Member, allowed: tuple[str, ...] = ()) -> Map | None:
+        merged: Map | None = None
+        for raw, pos in member.data:
+            body = raw[1:-1]
+            block = "\n" in body and not body.split("\n", 1)[0].strip()
+            text = (
+                "\n" * (pos.line - 1) + " " * pos.column + body
+                if block
+                else ("\n" * (pos.line - 1) + " " * (pos.column - 1) + raw)
+            )
+            try:
+                node = compose(text, pos.file)
+            except YamlError as exc:
+                self.b.errors.append(exc.finding)
+                continue
+            if node is not None and not isinstance(node, Map):
+                self.b.error(pos, "the data in { } must be a mapping (key: value)")
+                continue
+            merged = merged or Map({}, pos.line, pos.column)
+            merged.pairs.update(node.pairs if node is not None else {})
+        for key, (knode, _) in merged.pairs.items() if merged and allowed else ():
+            if key not in allowed:
+                self.b.note(
+                    Pos(member.pos.file, knode.line, knode.column),
+                    f"data key {key!r} has no place in argmap: not kept",
+                )
+        return merged
+
+    def _statement(self, member: Member) -> ClaimDraft:
+        data = self._data(member, ("id", *DATA_KEYS))
+        if member.kind == "anon":
+            self.anonymous += 1
+            while f"s{self.anonymous}" in self.claims:
+                self.anonymous += 1
+            cid = f"s{self.anonymous}"
+        else:
+            cid = self.titles.get(member.title) or self._new_id(member, data)
+            self.titles[member.title] = cid
+        claim = self.claims.setdefault(cid, ClaimDraft(cid, member.title or cid, member.pos))
+        claim.tags += [t for t in member.tags if t not in claim.tags]
+        if data is not None:
+            claim.fields.update(self.b.claim_fields(cid, data, member.pos))
+        if member.text and (member.defined or member.kind == "anon"):
+            self._define(claim, member.text, member.pos)
+        elif member.text:
+            self.b.note(
+                member.pos,
+                f"text after the reference [{member.title}] is not kept; "
+                f"write [{member.title}]: to define the statement",
+            )
+        return claim
+
+    def _new_id(self, member: Member, data: Map | None) -> str:
+        stored = data.pairs.get("id") if data is not None else None
+        raw = str(stored[1].value) if stored and isinstance(stored[1], Scalar) else member.title
+        if safe_id(raw) != raw:
+            self.b.note(member.pos, f"title {raw!r} becomes the claim id {safe_id(raw)!r}")
+        return safe_id(raw)
+
+    def _define(self, claim: ClaimDraft, text: str, pos: Pos) -> None:
+        if claim.text is None:
+            claim.text, claim.pos, claim.order = text, pos, self.tick()
+            if self.heading:
+                claim.tags.append(f"group:{self.heading}")
+        elif claim.text != text:
+            self.b.note(pos, f"statement [{claim.cid}] is given a second text; the first is kept")
+
+    def _argument(self, member: Member) -> ArgDraft:
+        arg = self.args.setdefault(member.title, ArgDraft(member.title, member.pos))
+        arg.tags += [t for t in member.tags if t not in arg.tags]
+        data = self._data(member, ("id", "shorthand", *DATA_KEYS))
+        arg.data = data if data is not None else arg.data
+        if member.text and arg.description is None:
+            arg.description, arg.pos, arg.order = member.text, member.pos, self.tick()
+            if self.heading:
+                arg.tags.append(f"group:{self.heading}")
+        elif arg.order == (1, 0):
+            arg.order = (1, self.tick()[1])
+        return arg
+
+    def finish(self) -> Imported:
+        """Turn what was read into the map (:func:`argmap.io.argdown.model.assemble`)."""
+        return assemble(self.b, self.claims, self.args, self.relations, self.meta)

@@ -1,0 +1,68 @@
+"""argmap's map as plain Python data in the shape of the YAML format (version 1).
+
+:func:`map_to_dict` is what every writer of argmap's own format starts from:
+the YAML writer, the JSON map, and the ``argmap`` data that AIF and Argdown
+files carry so that nothing is lost on the way back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim
+
+
+def _one_or_list(values: list[str]) -> str | list[str]:
+    return values[0] if len(values) == 1 else values
+
+
+def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, object]:
+    out: dict[str, object] = {"kind": claim.kind, "text": claim.text}
+    for key in ("supports", "attacks", "undercuts"):
+        if relations.get(key):
+            out[key] = _one_or_list(relations[key])
+    if claim.para:
+        out["para"] = claim.para[0] if len(claim.para) == 1 else list(claim.para)
+    if claim.source is not None:
+        out["source"] = claim.source
+    if claim.tags:
+        out["tags"] = list(claim.tags)
+    if claim.score != DEFAULT_SCORE:
+        out["score"] = claim.score
+    if claim.ignore:
+        out["ignore"] = sorted(claim.ignore)
+    if claim.span is not None:
+        out["span"] = list(claim.span)
+    return out
+
+
+def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
+    """The map as plain Python data in the YAML format's shape."""
+    rels: dict[str, dict[str, list[str]]] = {cid: {} for cid in amap.claims}
+    linked = {}
+    for inf in amap.inferences:
+        if inf.linked:
+            linked[inf.id] = {"premises": list(inf.premises), "conclusion": inf.conclusion}
+        else:
+            rels[inf.premises[0]].setdefault("supports", []).append(inf.conclusion)
+    for att in amap.attacks:
+        rels[att.attacker].setdefault("attacks", []).append(att.target)
+    for und in amap.undercuts:
+        rels[und.attacker].setdefault("undercuts", []).append(und.inference)
+    doc: dict[str, object] = {}
+    if amap.title is not None:
+        doc["title"] = amap.title
+    if amap.source is not None:
+        src = {k: v for k, v in dataclasses.asdict(amap.source).items() if v is not None}
+        doc["source"] = src
+    if amap.theme is not None:
+        doc["theme"] = amap.theme
+    checks = {k: list(getattr(amap.checks, k)) for k in ("select", "ignore")
+              if getattr(amap.checks, k)}  # fmt: skip
+    if checks:
+        doc["checks"] = checks
+    doc["claims"] = {cid: _claim_dict(c, rels[cid]) for cid, c in amap.claims.items()}
+    if linked:
+        doc["inferences"] = linked
+    doc.update(amap.extra)
+    return doc

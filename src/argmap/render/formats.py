@@ -1,0 +1,58 @@
+"""Every output format of a rendering, chosen by file extension, in one call.
+
+``svg`` is the finished SVG (:mod:`argmap.render.pipeline`), ``html`` the
+interactive page (:mod:`argmap.render.html`), ``png`` and ``pdf`` come straight
+from Graphviz, and ``dot`` is the DOT source (no Graphviz needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from argmap.errors import RenderError
+from argmap.findings import Finding
+from argmap.model import ArgumentMap
+from argmap.render.dot import RenderOptions, build_diagram
+from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
+from argmap.render.html.page import render_html
+from argmap.render.pipeline import dot_text, render_svg
+
+#: Output formats by file extension.
+FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
+           ".html": "html", ".htm": "html"}  # fmt: skip
+
+
+def format_for(path: str | Path) -> str:
+    """The output format named by a file's extension (``.svg`` → ``svg``).
+
+    Raises:
+        RenderError: the extension is not one of :data:`FORMATS`.
+    """
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise RenderError(
+            f"{path}: cannot tell the output format from {ext or 'no extension'!r}; "
+            f"use one of {', '.join(sorted(FORMATS))}"
+        )
+    return FORMATS[ext]
+
+
+def render(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, fmt: str, *,
+           map_id: str | None = None, timeout: float = DEFAULT_TIMEOUT,
+           dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
+    """The map in one format: ``svg`` (finished), ``html`` (interactive page),
+    ``png``, ``pdf`` or ``dot`` (no Graphviz).
+
+    Raises:
+        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
+    """
+    findings = list(findings)
+    if fmt == "svg":
+        return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    if fmt == "html":
+        return render_html(amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine)
+    text = dot_text(build_diagram(amap, findings, opts))
+    if fmt == "dot":
+        return text.encode("utf-8")
+    return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine)

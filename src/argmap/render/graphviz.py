@@ -1,0 +1,58 @@
+"""The one module that runs Graphviz.
+
+``dot`` (or another layout program) is run as a subprocess with UTF-8 bytes in
+and out and a time limit (pydot's own ``create`` writes temporary files in the
+locale's encoding and raises ``AssertionError`` on failure); its failures
+become argmap errors that say how to fix them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_DPI = 96
+INSTALL_HINT = (
+    "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu), 'brew install graphviz' "
+    "(macOS), or run 'make demo', which installs it"
+)
+
+
+def run_dot(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
+            dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
+    """Lay out ``dot_source`` with Graphviz and return the output bytes.
+
+    Args:
+        dot_source: DOT text.
+        fmt: Graphviz output format (``svg``, ``png``, ``pdf``).
+        timeout: seconds before the layout is abandoned.
+        dpi: resolution for raster output (dots per inch).
+        engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …).
+
+    Raises:
+        GraphvizNotFound: the program is not installed.
+        LayoutTimeout: the layout took longer than ``timeout`` seconds.
+        RenderError: Graphviz failed (its message is included).
+    """
+    exe = shutil.which(engine)
+    if exe is None:
+        raise GraphvizNotFound(f"Graphviz's '{engine}' program was not found: {INSTALL_HINT}")
+    args = [exe, f"-T{fmt}"]
+    if fmt == "png":
+        args.append(f"-Gdpi={dpi}")
+    try:
+        done = subprocess.run(args, input=dot_source.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise LayoutTimeout(
+            f"Graphviz did not finish the layout within {timeout:g} s; render part of the map "
+            "with --focus ID --depth K, --collapse DEPTH or --split, raise --layout-timeout, "
+            "or output .dot and lay it out elsewhere"
+        ) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+        raise RenderError(f"Graphviz failed: {message}")
+    return done.stdout

@@ -1,0 +1,276 @@
+"""The interactive HTML page of a map: one self-contained file.
+
+The page holds the diagram's SVG inline, the map's data as JSON in a
+``<script type="application/json">`` block, and a small script and style sheet
+shipped as package data (``argmap/render/html/assets/``). Nothing is loaded from
+elsewhere, so the file works offline, from a USB stick or as an e-mail
+attachment. A Content-Security-Policy lets only that one script run (by its
+SHA-256 hash), so even markup that slipped into the page could not run code.
+
+Escaping: every map text written as HTML goes through :func:`html.escape`;
+the JSON block has ``<``, ``>``, ``&``, U+2028 and U+2029 written as ``\\uXXXX``
+escapes so that no claim text can end the script element (HTML Standard,
+"Restrictions for contents of script elements"); the script builds its DOM with
+``textContent`` only.
+
+The diagram is the finished SVG of :func:`argmap.render.pipeline.render_svg`
+(same theme, tooltips, links, accessible title and outline, and per-map id
+prefix as ``render -o map.svg``). The page's script finds a claim's shape by
+its element id: the JSON gives the prefix (``"bike-"``), each claim's node
+name (``n0``, :func:`argmap.render.dot.node_names`), each inference's junction
+(``j0``, :func:`argmap.render.dot.junction_names`) and each edge's id with its
+two ends (``e0`` from ``n1`` to ``n0``), read from the same
+:func:`~argmap.render.dot.build_diagram` the SVG is drawn from.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html import escape
+from importlib.resources import files
+from string import Template
+from typing import Iterable, Sequence
+
+from argmap.model import KINDS, ArgumentMap, MapSource
+from argmap.findings import Finding
+from argmap.render.dot import RenderOptions, build_diagram, junction_names, node_names
+from argmap.render.html.parts import filters_html, findings_html, outline_html
+from argmap.render.outline import outline
+from argmap.render.graphviz import DEFAULT_TIMEOUT
+from argmap.render.pipeline import render_svg
+from argmap.render.svg import clean_svg, id_prefix
+from argmap.util.urls import url_scheme
+
+_ASSETS = files("argmap.render.html") / "assets"
+_SAFE_HREF = re.compile(r"^(https?|mailto):", re.I)
+_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+HINT = (
+    "Click a claim in the diagram, the outline or the findings: it and every claim that "
+    "argues about it, directly or through others, stay lit; the rest dims."
+)
+
+
+def diagram_svg(amap: ArgumentMap, findings: Sequence[Finding], opts: RenderOptions,
+                map_id: str | None = None, *, timeout: float = DEFAULT_TIMEOUT,
+                engine: str = "dot") -> bytes:  # fmt: skip
+    """The diagram as finished SVG bytes: the one place the page asks for the SVG
+    pipeline (:func:`argmap.render.pipeline.render_svg`, element ids prefixed
+    with :func:`~argmap.render.svg.id_prefix` of ``map_id`` or the map's name).
+
+    Raises:
+        GraphvizNotFound, LayoutTimeout, RenderError: as :func:`render_svg`.
+    """
+    return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON that is safe inside ``<script type="application/json">``.
+
+    Keys sorted, no spaces; ``<``, ``>``, ``&``, U+2028 and U+2029 escaped as
+    ``\\u003c`` … so neither ``</script>`` nor ``<!--`` can appear.
+    ``JSON.parse`` gives back exactly ``data``.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.translate(_JSON_ESCAPES)
+
+
+def inline_svg(svg: bytes) -> str:
+    """An SVG (finished or straight from Graphviz) made ready to sit inside HTML.
+
+    Drops the XML declaration (and any comment or DOCTYPE), and gives the root
+    ``<svg>`` width and height of 100% (dropping its own width, height and
+    style) so the page's viewport sizes it; the ``viewBox`` and every other
+    attribute are kept (the script pans and zooms by changing the viewBox),
+    except that ``aria-labelledby="T D"`` (title and text outline) becomes
+    ``aria-labelledby="T" aria-describedby="D"``: on the page, the outline is
+    also a list of its own, so the diagram's name stays short.
+
+    Raises:
+        ValueError: ``svg`` has no ``<svg>`` element.
+    """
+    text = clean_svg(svg).decode("utf-8")
+    text = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", text)
+    match = re.search(r"<svg\b[^>]*>", text)
+    if match is None:
+        raise ValueError("no <svg> element in the diagram")
+    tag = re.sub(r'\s(?:width|height|style)="[^"]*"', "", match.group(0))
+    # The page has its own outline: the diagram is named by its title alone and
+    # described (not named) by the SVG's text outline.
+    tag = re.sub(r'\saria-labelledby="([^" ]+) ([^" ]+)"',
+                 r' aria-labelledby="\1" aria-describedby="\2"', tag)
+    sized = '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet"'
+    tag = tag.replace("<svg", sized, 1)
+    return text[: match.start()] + tag + text[match.end() :]
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` when it is http, https or mailto, else None (never a ``javascript:`` link)."""
+    return url if url and _SAFE_HREF.match(url.strip()) else None
+
+
+def page_data(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions,
+              map_id: str | None = None) -> dict:  # fmt: skip
+    """The map's data as the page's script reads it (JSON-ready, deterministic).
+
+    Shape: ``{"title", "hint", "prefix", "claims": [{"id", "kind", "label",
+    "text", "para", "source", "href", "page", "badge", "tags", "node", "fold",
+    "findings"}], "relations": [{"from", "to", "type", "inference",
+    "junction"}], "edges": [{"id", "from", "to"}]}``.
+
+    ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.svg.id_prefix`
+    of ``map_id``, default the map's name): the shape of node ``n0`` is the
+    element with id ``prefix + "n0"``. ``claims`` are in file order; ``node``
+    is the claim's node name, ``fold`` the node name of its "+N claims" box
+    (``--collapse``, ``--split``) or None, ``page`` the relative link to its
+    own page (``--split``) or None, ``badge`` its ``--color-by`` label or "".
+    ``relations`` run from the arguing claim to the claim argued about
+    (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
+    the conclusion of the inference it undercuts) and ``junction`` names the
+    inference's junction dot, if drawn. ``edges`` are the diagram's lines,
+    by element id (before the prefix) with the node names of their ends.
+    """
+    findings = list(findings)
+    names = node_names(amap)
+    edges, folds = _edges(amap, findings, opts)
+    codes = claim_codes(findings)
+    claims = [
+        {
+            "id": c.id, "kind": c.kind, "label": opts.theme.kinds[c.kind].label.title(),
+            "text": c.text, "para": list(c.para), "source": c.source,
+            "href": safe_href(c.source), "page": _page_link(opts.links.get(c.id)),
+            "badge": opts.badges.get(c.id, ""), "tags": list(c.tags), "node": names[c.id],
+            "fold": folds.get(names[c.id]), "findings": codes.get(c.id, []),
+        }
+        for c in amap.claims.values()
+    ]  # fmt: skip
+    prefix = id_prefix(map_id if map_id is not None else amap.name)
+    return {"title": amap.title or amap.name, "hint": HINT, "prefix": prefix,
+            "claims": claims, "relations": _relations(amap), "edges": edges}  # fmt: skip
+
+
+def _page_link(url: str | None) -> str | None:
+    """A ``--split`` page link: kept when relative (no scheme, not ``//host``)."""
+    if url is None or url_scheme(url) is not None or url.lstrip().startswith(("/", "\\")):
+        return None
+    return url
+
+
+def _edges(amap: ArgumentMap, findings: list[Finding],
+           opts: RenderOptions) -> tuple[list[dict], dict[str, str]]:  # fmt: skip
+    """The diagram's edges ``[{"id", "from", "to"}]`` and claim node → fold node."""
+    graph = build_diagram(amap, findings, opts).graph
+    edges: list[dict] = []
+    folds: dict[str, str] = {}
+    for edge in graph.get_edges():
+        ends = {"from": edge.get_source(), "to": edge.get_destination()}
+        edges.append({"id": edge.get("id"), **ends})
+        if edge.get("class") == "fold":
+            folds[ends["to"]] = ends["from"]
+    return edges, folds
+
+
+def _relations(amap: ArgumentMap) -> list[dict]:
+    claims = amap.claims
+    junctions = junction_names(amap)
+    rels: list[dict] = []
+    conclusion = {inf.id: inf.conclusion for inf in amap.inferences}
+    for inf in amap.inferences:
+        for p in inf.premises:
+            if p in claims and inf.conclusion in claims:
+                rels.append({"from": p, "to": inf.conclusion, "type": "support",
+                             "inference": inf.id, "junction": junctions.get(inf.id)})  # fmt: skip
+    for att in amap.attacks:
+        rels.append({"from": att.attacker, "to": att.target, "type": "attack",
+                     "inference": None, "junction": None})  # fmt: skip
+    for und in amap.undercuts:
+        target = conclusion.get(und.inference)
+        if target in claims:
+            rels.append({"from": und.attacker, "to": target, "type": "undercut",
+                         "inference": und.inference,
+                         "junction": junctions.get(und.inference)})  # fmt: skip
+    return [r for r in rels if r["from"] in claims and r["to"] in claims]
+
+
+def claim_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """Finding codes by claim (a finding belongs to its first claim, as on the diagram)."""
+    codes: dict[str, list[str]] = {}
+    for f in sorted(findings):
+        if f.claims and f.code not in codes.setdefault(f.claims[0], []):
+            codes[f.claims[0]].append(f.code)
+    return codes
+
+
+def _asset(name: str) -> str:
+    text = (_ASSETS / name).read_text(encoding="utf-8")
+    if name != "page.html" and re.search(r"</(script|style)", text, re.I):
+        raise ValueError(f"asset {name} must not contain a closing script or style tag")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _source_line(src: MapSource | None) -> str:
+    if src is None:
+        return ""
+    bits = [f"“{escape(src.title)}”" if src.title else ""]
+    bits += [escape(str(v)) for v in (src.publication, src.author, src.year) if v]
+    text = ", ".join(b for b in bits if b)
+    href = safe_href(src.url)
+    if href:
+        link = f'<a href="{escape(href)}" rel="noopener noreferrer">{escape(src.url or "")}</a>'
+        text = f"{text} · {link}" if text else link
+    return f'<p class="am-source">Argument map of {text}</p>' if text else ""
+
+
+def on_page(amap: ArgumentMap, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that belong on the page of ``amap`` (a whole map or a part of
+    one drawn by ``--focus``, ``--collapse`` or ``--split``): those about no
+    claim and those whose first claim is drawn, sorted."""
+    return sorted(f for f in findings if not f.claims or f.claims[0] in amap.claims)
+
+
+def render_html(amap: ArgumentMap, findings: Sequence[Finding] = (),
+                opts: RenderOptions | None = None, *, map_id: str | None = None,
+                timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:  # fmt: skip
+    """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
+
+    Args:
+        amap: the map (or the part of a map one page shows).
+        findings: findings from ``argmap check`` (those on the page, see
+            :func:`on_page`, are listed and marked on their claims; with
+            ``opts.show_findings`` false, left out).
+        opts: diagram options (defaults: :class:`RenderOptions`): theme,
+            direction, wrap, fills and badges (``--color-by``), folds, links …
+            as for the SVG; ``width`` is ignored (the page sizes the diagram).
+        map_id: base of the SVG's element id prefix (default: the map's name).
+        timeout: seconds Graphviz may take to lay the diagram out.
+        engine: Graphviz layout program.
+
+    Raises:
+        GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
+    """
+    opts = opts or RenderOptions()
+    findings = on_page(amap, findings) if opts.show_findings else []
+    css, js = _asset("argmap.css"), _asset("argmap.js")
+    present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
+    csp = (f"default-src 'none'; script-src 'sha256-{_sha256(js)}'; style-src 'unsafe-inline'; "
+           "img-src data:; base-uri 'none'; form-action 'none'")  # fmt: skip
+    svg = diagram_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    codes = claim_codes(findings)
+    fields = {
+        "csp": csp, "title": escape(amap.title or amap.name), "css": css, "js": js,
+        "source": _source_line(amap.source), "filters": filters_html(present, opts.theme),
+        "background": escape(opts.theme.background), "svg": inline_svg(svg),
+        "hint": escape(HINT), "findings": findings_html(findings) if opts.show_findings else "",
+        "outline": outline_html(outline(amap), amap, codes, opts.theme, opts.badges),
+        "data": script_json(page_data(amap, findings, opts, map_id)),
+    }  # fmt: skip
+    # One pass: substituted values are never scanned for placeholders again.
+    return Template(_asset("page.html")).substitute(fields).encode("utf-8")

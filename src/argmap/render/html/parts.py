@@ -1,0 +1,133 @@
+"""HTML fragments of the interactive page: kind filter, findings list, outline.
+
+Written as HTML (not built by the script) so the page still reads, in order,
+with scripts off or in a reader view. Every map text goes through
+:func:`html.escape` (quotes included, for attributes).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Iterator, Mapping, Sequence
+
+from argmap.model import ArgumentMap, Claim
+from argmap.findings import Finding
+from argmap.render.outline import OutlineItem, and_list
+from argmap.render.style import Theme
+
+
+def caption(claim: Claim, theme: Theme, badge: str = "") -> str:
+    """``"Premise P3 · ¶7,8"``: kind label, id, paragraphs and the ``--color-by``
+    badge if any (``"Premise P3 · IN"``); plain text, not escaped."""
+    head = f"{theme.kinds[claim.kind].label.title()} {claim.id}"
+    parts = [head] + ([f"¶{','.join(str(p) for p in claim.para)}"] if claim.para else [])
+    return " · ".join(parts + ([badge] if badge else []))
+
+
+def filters_html(kinds: Sequence[str], theme: Theme) -> str:
+    """A fieldset with one checked checkbox per kind present, with the kind's colours."""
+    rows = []
+    for kind in kinds:
+        ks = theme.kinds[kind]
+        rows.append(
+            f'<label><input type="checkbox" value="{escape(kind)}" checked>'
+            f'<span class="am-swatch" style="background:{escape(ks.fill)};'
+            f'border-color:{escape(ks.border)}" aria-hidden="true"></span>'
+            f"{escape(ks.label.lower())}</label>"
+        )
+    return (
+        '<fieldset class="am-filter"><legend>Show</legend>' + "".join(rows) + "</fieldset>"
+    )
+
+
+def findings_html(findings: Sequence[Finding]) -> str:
+    """The findings section: one row per finding; a row with claims jumps to the first."""
+    if not findings:
+        rows = '<p class="am-hint">argmap check found nothing to report.</p>'
+    else:
+        items = []
+        for f in findings:
+            about = f"{', '.join(f.claims)} · " if f.claims else ""
+            body = (
+                f'<span class="am-cap">{escape(about)}{escape(f.check)}</span> '
+                f'<span class="am-code">{escape(f.code)} {escape(f.severity)}</span> '
+                f'<span class="am-msg">{escape(f.message)} (line {f.line})</span>'
+            )
+            if f.claims:
+                items.append(
+                    f'<li><button type="button" class="am-row" '
+                    f'data-claim="{escape(f.claims[0])}">{body}</button></li>'
+                )
+            else:
+                items.append(f'<li><div class="am-row">{body}</div></li>')
+        rows = '<ol class="am-list">' + "".join(items) + "</ol>"
+    return (
+        '<section class="am-findings" aria-labelledby="am-findings-h">\n'
+        f'<h2 id="am-findings-h">Findings ({len(findings)})</h2>\n{rows}\n</section>\n'
+    )
+
+
+def relation_phrase(item: OutlineItem) -> str:
+    """How an outline row argues about the row above it, worded as in the SVG's
+    outline (:func:`argmap.render.outline.item_sentence`): ``"supports"``,
+    ``"supports, together with P3"``, ``"attacks"``, ``"undercuts the step
+    from E1 to P1"``; ``""`` for a top-level row."""
+    if item.relation == "supports" and item.together:
+        return f"supports, together with {and_list(item.together)}"
+    if item.relation == "undercuts":
+        return f"undercuts the step from {and_list(item.step)} to {item.target}"
+    return "" if item.relation == "root" else item.relation
+
+
+def _row(item: OutlineItem, amap: ArgumentMap, codes: Mapping[str, list[str]],
+         theme: Theme, badges: Mapping[str, str]) -> str:  # fmt: skip
+    claim = amap.claims[item.claim]
+    rel = relation_phrase(item)
+    parts = [f'<span class="am-rel">{escape(rel)}:</span> '] if rel else []
+    parts.append(f'<span class="am-cap">{escape(caption(claim, theme, badges.get(claim.id, "")))}'
+                 "</span>")  # fmt: skip
+    if codes.get(claim.id):
+        parts.append(f' <span class="am-warn">⚠ {escape(" ".join(codes[claim.id]))}</span>')
+    if item.repeat:
+        parts.append(' <span class="am-again">(written out above)</span>')
+    parts.append(f'<span class="am-text">{escape(claim.text)}</span>')
+    cls = "am-row am-repeat" if item.repeat else "am-row"
+    return (
+        f'<li data-kind="{escape(claim.kind)}"><button type="button" class="{cls}" '
+        f'data-claim="{escape(claim.id)}">{"".join(parts)}</button>'
+    )
+
+
+def outline_html(items: Sequence[OutlineItem], amap: ArgumentMap,
+                 codes: Mapping[str, list[str]], theme: Theme,
+                 badges: Mapping[str, str] | None = None) -> str:  # fmt: skip
+    """The outline as nested ``<ul>`` lists of buttons, one per item.
+
+    Args:
+        items: :func:`argmap.render.outline.outline` of ``amap`` (reading order,
+            each item's depth at most one more than the one before).
+        amap: the map.
+        codes: finding codes by claim id (shown as "⚠ AM101").
+        theme: gives the kind labels of the captions.
+        badges: ``--color-by`` label by claim id, added to captions.
+
+    Iterative, so a long chain of claims cannot exhaust the Python stack.
+    """
+    return "".join(_outline_tokens(items, amap, codes, theme, badges or {}))
+
+
+def _outline_tokens(items: Sequence[OutlineItem], amap: ArgumentMap,
+                    codes: Mapping[str, list[str]], theme: Theme,
+                    badges: Mapping[str, str]) -> Iterator[str]:  # fmt: skip
+    yield '<ul class="am-tree">'
+    depth = 0
+    for i, item in enumerate(items):
+        if i and item.depth > depth:
+            yield "<ul>"  # the row above stays open around its arguers
+        elif i:
+            yield "</li>" + "</ul></li>" * (depth - item.depth)
+        depth = item.depth
+        yield _row(item, amap, codes, theme, badges)
+    if items:
+        yield "</li>" + "</ul></li>" * depth
+    yield "</ul>"

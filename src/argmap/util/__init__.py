@@ -1,0 +1,1 @@
+"""Small utilities every layer may use: files, text, suggestions, URL schemes, the collector."""

@@ -1,0 +1,92 @@
+"""Reading and writing files safely: one :func:`read_text` for every reader, atomic writes.
+
+Every input (maps in any format, articles, included Argdown files, pattern
+files) is read by :func:`read_text`: regular files only (never a FIFO, device
+or folder, which could hang or be huge), at most :data:`MAX_FILE_BYTES`, UTF-8
+with an optional BOM, any line endings. Every output is written by
+:func:`write_atomic`, so no reader ever sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from argmap.errors import MapLoadError
+from argmap.findings import invalid
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def _read_regular(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES` (never a FIFO or device)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: it is {what}")])
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise MapLoadError([invalid(name, 1, 1, "the file is larger than 512 MiB: split it")])
+    return data
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 file (BOM optional, any line endings) whatever the locale.
+
+    Raises:
+        MapLoadError: the file cannot be read or is not UTF-8 (with the line
+            and column of the first bad byte).
+    """
+    name = str(path)
+    try:
+        data = _read_regular(Path(path), name)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: {reason}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise MapLoadError(
+            [invalid(name, line, column, "the file is not UTF-8 text: save it as UTF-8")]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename).
+
+    The file gets ordinary permissions (0666 less the umask, e.g. 0644); a
+    failure never leaves a half-written file behind.
+
+    Raises:
+        OSError: the folder cannot be written, or ``path`` is a folder; the
+            error names ``path`` (never the temporary file).
+    """
+    target = Path(path)
+    try:
+        _replace_with(target, data)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", str(target)) from None
+
+
+def _replace_with(target: Path, data: bytes) -> None:
+    if target.is_dir():
+        raise IsADirectoryError(21, "it is a folder", str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,70 @@
+"""Text normalisation shared by comparison and drafting: word stems and their overlap.
+
+Words: the text is lower-cased, curly apostrophes made straight, dotted
+acronyms joined (``U.S.`` → ``us``), a possessive ``'s`` dropped; a word is a
+run of letters and digits, and a hyphenated word counts as its parts and as
+the parts joined (``geo-political`` → ``geo``, ``political``, ``geopolitical``).
+Words of one character and English stop words (the Snowball list) are
+dropped, except acronyms written in capitals (``US``); the rest lose their
+apostrophes and are stemmed with the Snowball English (Porter 2) stemmer
+(https://snowballstem.org/algorithms/english/stemmer.html).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+#: Snowball English stop words (https://snowballstem.org/algorithms/english/stop.txt).
+STOP_WORDS = frozenset(
+    """
+i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+she her hers herself it its itself they them their theirs themselves what which who whom this
+that these those am is are was were be been being have has had having do does did doing would
+should could ought i'm you're he's she's it's we're they're i've you've we've they've i'd you'd
+he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll isn't aren't wasn't weren't hasn't
+haven't hadn't doesn't don't didn't won't wouldn't shan't shouldn't can't cannot couldn't
+mustn't let's that's who's what's here's there's when's where's why's how's a an the and but if
+or because as until while of at by for with about against between into through during before
+after above below to from up down in out on off over under again further then once here there
+when where why how all any both each few more most other some such no nor not only own same so
+than too very
+""".split()
+)
+
+_ACRONYM_DOTS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑–'’][^\W_]+)*")
+_HYPHENS = re.compile(r"[-‐‑–]")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The set of word stems of ``text`` used for matching (see the module docstring)."""
+    text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), text)
+    words: list[str] = []
+    for match in _WORD.finditer(text):
+        word = re.sub(r"'s$", "", match.group().replace("’", "'"))
+        acronym = word.isupper() and word.isalpha() and len(word) > 1
+        parts = _HYPHENS.split(word)
+        if len(parts) > 1:
+            parts.append("".join(parts))
+        for part in parts:
+            low = part.lower()
+            if len(low) > 1 and (acronym or low not in STOP_WORDS):
+                words.append(low.replace("'", ""))
+    return frozenset(_stemmer().stemWords(words))
+
+
+def stem_overlap(a: str, b: str) -> float:
+    """Ochiai coefficient of the stem sets of two texts, in [0, 1] (0 when one has none)."""
+    sa, sb = stems(a), stems(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / math.sqrt(len(sa) * len(sb))
