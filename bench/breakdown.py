@@ -40,10 +40,10 @@ def main(argv: list[str] | None = None) -> None:
 
     from argmap.analysis.checks import run_checks
     from argmap.analysis.graph import build_graph
-    from argmap.io.yaml.reader import _Reader
-    from argmap.util.files import read_text
     from argmap.io.yaml.parse import compose
+    from argmap.io.yaml.reader import _Reader
     from argmap.report import as_json
+    from argmap.util.files import read_text
 
     t = _step("imports (yaml, networkx, argmap)", t)
     text = read_text(args.map)

@@ -31,8 +31,10 @@ def _pct(value: float | None) -> str:
 
 
 def _rate(score) -> str:  # type: ignore[no-untyped-def]
-    return (f"precision {_pct(score.precision)} ({score.hits}/{score.of_a}), "
-            f"recall {_pct(score.recall)} ({score.hits}/{score.of_b})")  # fmt: skip
+    return (
+        f"precision {_pct(score.precision)} ({score.hits}/{score.of_a}), "
+        f"recall {_pct(score.recall)} ({score.hits}/{score.of_b})"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,20 +49,29 @@ def main(argv: list[str] | None = None) -> int:
     pairs = {m.b: m.a for m in result.matches}
     candidates = draft.extra["draft"]["thesis_candidates"]
     theses = [cid for cid, c in ref.claims.items() if c.kind == "thesis"]
-    print(f"pipeline: {draft.extra['draft']['pipeline']}; draft claims: {len(draft.claims)}; "
-          f"reference claims: {len(ref.claims)}")  # fmt: skip
+    print(
+        f"pipeline: {draft.extra['draft']['pipeline']}; draft claims: {len(draft.claims)}; "
+        f"reference claims: {len(ref.claims)}"
+    )
     for tid in theses:
         thesis = ref.claims[tid]
-        similar = [c["rank"] for c in candidates
-                   if similarity(draft.claims[c["claim"]], thesis) >= THRESHOLD]  # fmt: skip
+        similar = [
+            c["rank"]
+            for c in candidates
+            if similarity(draft.claims[c["claim"]], thesis) >= THRESHOLD
+        ]
         matched = [c["rank"] for c in candidates if c["claim"] == pairs.get(tid)]
-        print(f"thesis {tid}: first similar candidate at rank {similar[0] if similar else '-'}; "
-              f"matched candidate at rank {matched[0] if matched else '-'} "
-              f"(of {len(candidates)} candidates)")  # fmt: skip
+        print(
+            f"thesis {tid}: first similar candidate at rank {similar[0] if similar else '-'}; "
+            f"matched candidate at rank {matched[0] if matched else '-'} "
+            f"(of {len(candidates)} candidates)"
+        )
     precedents = [cid for cid, c in ref.claims.items() if c.kind == "precedent"]
     found = [p for p in precedents if p in pairs and draft.claims[pairs[p]].kind in BASIS_KINDS]
-    print(f"precedents found as distinct precedent/evidence claims: {len(found)} of "
-          f"{len(precedents)} ({', '.join(f'{p}={pairs[p]}' for p in found)})")  # fmt: skip
+    print(
+        f"precedents found as distinct precedent/evidence claims: {len(found)} of "
+        f"{len(precedents)} ({', '.join(f'{p}={pairs[p]}' for p in found)})"
+    )
     print(f"claims:    {_rate(result.claims)}")
     print(f"kinds:     {_rate(result.kinds)}")
     print(f"relations: {_rate(result.relations)}")

@@ -43,52 +43,152 @@ KNOT = 100  # premises per knot
 CROSS_LINK_SHARE = 0.06
 
 SUBJECTS = (
-    "The city", "The regional council", "Local schools", "Small farms", "The new rail line",
-    "Public libraries", "The harbour authority", "Night bus routes", "The water board",
-    "Rural clinics", "The housing agency", "Bike lanes", "The central market", "Teachers",
-    "Young families", "The energy cooperative", "Street lighting", "The river park",
-    "Corner shops", "The fire service", "Weekend markets", "The tram network",
-    "Community gardens", "The bridge project", "Retired residents", "The ferry service",
-    "Night shift workers", "The tax office", "Mountain villages", "The zoning board",
-)  # fmt: skip
+    "The city",
+    "The regional council",
+    "Local schools",
+    "Small farms",
+    "The new rail line",
+    "Public libraries",
+    "The harbour authority",
+    "Night bus routes",
+    "The water board",
+    "Rural clinics",
+    "The housing agency",
+    "Bike lanes",
+    "The central market",
+    "Teachers",
+    "Young families",
+    "The energy cooperative",
+    "Street lighting",
+    "The river park",
+    "Corner shops",
+    "The fire service",
+    "Weekend markets",
+    "The tram network",
+    "Community gardens",
+    "The bridge project",
+    "Retired residents",
+    "The ferry service",
+    "Night shift workers",
+    "The tax office",
+    "Mountain villages",
+    "The zoning board",
+)
 VERBS = (
-    "should fund", "will lose", "can expand", "must protect", "could share", "needs",
-    "would gain from", "ought to reopen", "cannot afford", "may depend on", "should limit",
-    "will attract", "must repair", "could replace", "should measure", "will keep asking for",
-    "would save on", "could double", "should publish", "cannot ignore", "will rely on",
-    "must rethink", "could borrow", "should train staff for", "may cut",
-)  # fmt: skip
+    "should fund",
+    "will lose",
+    "can expand",
+    "must protect",
+    "could share",
+    "needs",
+    "would gain from",
+    "ought to reopen",
+    "cannot afford",
+    "may depend on",
+    "should limit",
+    "will attract",
+    "must repair",
+    "could replace",
+    "should measure",
+    "will keep asking for",
+    "would save on",
+    "could double",
+    "should publish",
+    "cannot ignore",
+    "will rely on",
+    "must rethink",
+    "could borrow",
+    "should train staff for",
+    "may cut",
+)
 OBJECTS = (
-    "night buses", "solar roofs", "school meals", "flood barriers", "free clinics",
-    "reading rooms", "cheaper fares", "quiet streets", "cold storage", "safer crossings",
-    "open data", "evening classes", "repair cafes", "tree planting", "wider pavements",
-    "shared vans", "water meters", "youth sports", "heat pumps", "market stalls",
-    "rent caps", "public toilets", "bike repair stands", "winter shelters", "noise limits",
-    "local radio", "cargo bikes", "snow clearing", "book vans", "pop up clinics",
-    "air sensors", "ferry slots", "grain silos", "rain gardens", "tool libraries",
-)  # fmt: skip
+    "night buses",
+    "solar roofs",
+    "school meals",
+    "flood barriers",
+    "free clinics",
+    "reading rooms",
+    "cheaper fares",
+    "quiet streets",
+    "cold storage",
+    "safer crossings",
+    "open data",
+    "evening classes",
+    "repair cafes",
+    "tree planting",
+    "wider pavements",
+    "shared vans",
+    "water meters",
+    "youth sports",
+    "heat pumps",
+    "market stalls",
+    "rent caps",
+    "public toilets",
+    "bike repair stands",
+    "winter shelters",
+    "noise limits",
+    "local radio",
+    "cargo bikes",
+    "snow clearing",
+    "book vans",
+    "pop up clinics",
+    "air sensors",
+    "ferry slots",
+    "grain silos",
+    "rain gardens",
+    "tool libraries",
+)
 TAILS = (
-    "within five years", "despite higher costs", "because demand keeps rising",
-    "before the next election", "if the budget allows", "as neighbouring towns did",
-    "after the spring floods", "to keep young people here", "for the sake of safety",
-    "while prices stay low", "once the survey is done", "at almost no extra cost",
-    "even in a bad year", "unless wages fall", "since the old plan failed",
-    "with help from volunteers", "by the end of the decade", "in every district",
-    "on weekdays at least", "without raising taxes", "as the audit advised",
-    "to cut travel times", "for the poorest streets", "when the grant arrives",
-)  # fmt: skip
+    "within five years",
+    "despite higher costs",
+    "because demand keeps rising",
+    "before the next election",
+    "if the budget allows",
+    "as neighbouring towns did",
+    "after the spring floods",
+    "to keep young people here",
+    "for the sake of safety",
+    "while prices stay low",
+    "once the survey is done",
+    "at almost no extra cost",
+    "even in a bad year",
+    "unless wages fall",
+    "since the old plan failed",
+    "with help from volunteers",
+    "by the end of the decade",
+    "in every district",
+    "on weekdays at least",
+    "without raising taxes",
+    "as the audit advised",
+    "to cut travel times",
+    "for the poorest streets",
+    "when the grant arrives",
+)
 OPENERS = {
     "thesis": ("",),
     "premise": ("", "", "Clearly, ", "In practice, ", "Over time, "),
-    "evidence": ("A survey of {n} homes found that ", "Records from {y} show that ",
-                 "A study of {n} cases suggests that ", "Figures for {y} confirm that "),
-    "precedent": ("In {y} a nearby town showed that ", "Back in {y} it turned out that ",
-                  "A {y} pilot showed that "),
+    "evidence": (
+        "A survey of {n} homes found that ",
+        "Records from {y} show that ",
+        "A study of {n} cases suggests that ",
+        "Figures for {y} confirm that ",
+    ),
+    "precedent": (
+        "In {y} a nearby town showed that ",
+        "Back in {y} it turned out that ",
+        "A {y} pilot showed that ",
+    ),
     "objection": ("Critics say that ", "Yet ", "Opponents argue that ", "But "),
     "rebuttal": ("In fact ", "On the contrary, ", "That misses that ", "The data show that "),
-}  # fmt: skip
-PREFIX = {"thesis": "T", "premise": "P", "evidence": "E", "precedent": "PR",
-          "objection": "O", "rebuttal": "R"}  # fmt: skip
+}
+PREFIX = {
+    "thesis": "T",
+    "premise": "P",
+    "evidence": "E",
+    "precedent": "PR",
+    "objection": "O",
+    "rebuttal": "R",
+}
 
 
 @dataclass
@@ -114,8 +214,9 @@ class _Texts:
     def make(self, kind: str) -> str:
         rng = self.rng
         while True:
-            opener = rng.choice(OPENERS[kind]).format(n=rng.randrange(50, 5000),
-                                                      y=rng.randrange(1950, 2024))  # fmt: skip
+            opener = rng.choice(OPENERS[kind]).format(
+                n=rng.randrange(50, 5000), y=rng.randrange(1950, 2024)
+            )
             body = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
             text = f"{opener}{body[0].lower() + body[1:] if opener else body} {rng.choice(TAILS)}."
             if text not in self.used:
@@ -138,8 +239,11 @@ class _Builder:
             claim.para = rng.randrange(1, 80)
         if kind in ("evidence", "precedent"):
             n = rng.randrange(1, 999)
-            claim.source = (f"https://example.org/reports/{n}" if rng.random() < 0.5
-                            else f"Annual report {n}, p. {rng.randrange(1, 300)}")  # fmt: skip
+            claim.source = (
+                f"https://example.org/reports/{n}"
+                if rng.random() < 0.5
+                else f"Annual report {n}, p. {rng.randrange(1, 300)}"
+            )
         self.claims.append(claim)
         return claim
 
@@ -147,13 +251,18 @@ class _Builder:
 # Children each kind gets when it is expanded: (kind, relation, probability).
 _CHILDREN = {
     "thesis": [("premise", "s", 1.0)] * 4 + [("objection", "a", 1.0), ("evidence", "s", 1.0)],
-    "premise": [("premise", "s", 0.55), ("premise", "s", 0.45), ("evidence", "s", 0.4),
-                ("precedent", "s", 0.2), ("objection", "a", 0.3)],
+    "premise": [
+        ("premise", "s", 0.55),
+        ("premise", "s", 0.45),
+        ("evidence", "s", 0.4),
+        ("precedent", "s", 0.2),
+        ("objection", "a", 0.3),
+    ],
     "objection": [("rebuttal", "a", 0.8), ("evidence", "s", 0.3)],
     "rebuttal": [("premise", "s", 0.4), ("evidence", "s", 0.4), ("precedent", "s", 0.3)],
     "evidence": [("objection", "a", 0.05)],
     "precedent": [("objection", "a", 0.05)],
-}  # fmt: skip
+}
 
 
 def tree_map(n: int, seed: int = 1) -> list[Claim]:
@@ -187,9 +296,12 @@ def _cross_link(b: _Builder) -> None:
         if rng.random() >= CROSS_LINK_SHARE:
             continue
         if claim.kind == "objection" or claim.kind == "rebuttal":
-            pool = [j for j in (rng.randrange(i) for _ in range(8))
-                    if claims[j].kind in (("thesis", "premise") if claim.kind == "objection"
-                                          else ("objection",))]  # fmt: skip
+            pool = [
+                j
+                for j in (rng.randrange(i) for _ in range(8))
+                if claims[j].kind
+                in (("thesis", "premise") if claim.kind == "objection" else ("objection",))
+            ]
             targets = claim.attacks
         else:
             pool = [j for j in (rng.choice(supportable) for _ in range(4)) if j < i]

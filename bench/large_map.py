@@ -10,11 +10,11 @@ import argparse
 import random
 import time
 
+from argmap.errors import LayoutTimeout
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions
-from argmap.render.pages import PagePlan, plan_pages
 from argmap.render.formats import render
-from argmap.errors import LayoutTimeout
+from argmap.render.pages import PagePlan, plan_pages
 
 
 def generated(n: int, seed: int = 4) -> ArgumentMap:
@@ -40,16 +40,23 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=120)
     args = ap.parse_args()
     amap = generated(args.n)
-    cases = [("whole", PagePlan(), "dot"), ("whole sfdp", PagePlan(), "sfdp"),
-             ("collapse 2", PagePlan(collapse=2), "dot"),
-             ("focus C100 2", PagePlan(focus="C100", depth=2), "dot"),
-             ("split", PagePlan(split=True), "dot")]  # fmt: skip
+    cases = [
+        ("whole", PagePlan(), "dot"),
+        ("whole sfdp", PagePlan(), "sfdp"),
+        ("collapse 2", PagePlan(collapse=2), "dot"),
+        ("focus C100 2", PagePlan(focus="C100", depth=2), "dot"),
+        ("split", PagePlan(split=True), "dot"),
+    ]
     for name, plan, engine in cases:
         start = time.perf_counter()
         pages = plan_pages(amap, RenderOptions(), plan, "large.svg")
         try:
-            outs = [render(p.amap, (), p.opts, "svg", map_id=p.map_id, timeout=args.timeout,
-                           engine=engine) for p in pages]  # fmt: skip
+            outs = [
+                render(
+                    p.amap, (), p.opts, "svg", map_id=p.map_id, timeout=args.timeout, engine=engine
+                )
+                for p in pages
+            ]
             size = sum(len(out) for out in outs)
         except LayoutTimeout:
             print(f"{name:14} timed out after {args.timeout:g} s")

@@ -63,8 +63,9 @@ class Runner:
         walls, cpus, rss, rc = [], [], [], 0
         for _ in range(runs):
             start = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                    env=self.env, cwd=self.root)  # fmt: skip
+            proc = subprocess.Popen(
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env, cwd=self.root
+            )
             err = proc.stderr.read() if proc.stderr else b""
             _, status, usage = os.wait4(proc.pid, 0)
             walls.append(time.perf_counter() - start)
@@ -91,8 +92,9 @@ class Runner:
 
     def probe(self, args: list[str]) -> bool:
         """Whether ``python ARGS`` exits 0."""
-        done = subprocess.run([sys.executable, *args], capture_output=True, env=self.env,
-                              cwd=self.root, check=False)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, *args], capture_output=True, env=self.env, cwd=self.root, check=False
+        )
         return done.returncode == 0
 
     def phases(self, path: Path, runs: int) -> dict[str, object]:
@@ -100,8 +102,9 @@ class Runner:
         script = str(self.root / "bench" / "phases.py")
         cmd = [sys.executable, script, str(path), "--runs", str(runs)]
         line = self._note(cmd)
-        done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, cwd=self.root,
-                              check=False)  # fmt: skip
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, env=self.env, cwd=self.root, check=False
+        )
         if done.returncode != 0:
             raise BenchError(f"{line} exited {done.returncode}: {done.stderr[-500:]}")
         if done.stderr.strip():
@@ -111,11 +114,18 @@ class Runner:
     def warm_up(self, small_map: Path) -> None:
         """Compile and cache byte code, and warm the file cache, before timing."""
         dot = self.work / "out" / "warm-up.dot"
-        for args in (["-m", "argmap", "check", str(small_map)],
-                     ["-m", "argmap", "render", str(small_map), "-o", str(dot)],
-                     ["-c", "import yaml"]):  # fmt: skip
-            subprocess.run([sys.executable, *args], capture_output=True, env=self.env,
-                           cwd=self.root, check=False)  # fmt: skip
+        for args in (
+            ["-m", "argmap", "check", str(small_map)],
+            ["-m", "argmap", "render", str(small_map), "-o", str(dot)],
+            ["-c", "import yaml"],
+        ):
+            subprocess.run(
+                [sys.executable, *args],
+                capture_output=True,
+                env=self.env,
+                cwd=self.root,
+                check=False,
+            )
 
     def version(self, cmd: list[str]) -> str:
         """First line a ``--version``-style command prints (empty when it fails)."""
@@ -152,8 +162,13 @@ def machine() -> dict[str, object]:
     import yaml
 
     dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr.strip()
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True,
-                          check=False).stdout.strip() if _which("node") else ""  # fmt: skip
+    node = (
+        subprocess.run(
+            ["node", "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        if _which("node")
+        else ""
+    )
     return {
         "cpu": _cpu_model(),
         "cores": os.cpu_count(),

@@ -65,7 +65,10 @@ def measure(path: str, runs: int) -> dict[str, object]:
     if evaluate is not None:
         out["evaluate"], _ = _timed(lambda: evaluate(amap), runs)
     else:
-        print("note: argmap.analysis.evaluate.evaluate not found; evaluate not timed", file=sys.stderr)
+        print(
+            "note: argmap.analysis.evaluate.evaluate not found; evaluate not timed",
+            file=sys.stderr,
+        )
     out["dot"], _ = _timed(lambda: to_dot(amap, findings), runs)
     out["claims"] = len(amap.claims)
     out["relations"] = len(amap.inferences) + len(amap.attacks) + len(amap.undercuts)

@@ -105,31 +105,69 @@ def tables(results: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     phase_rows, whole_rows = [], []
     for name, row in maps.items():
         ph = row["phases"]
-        phase_rows.append([name, f"{ph['claims']:,}", f"{ph['relations']:,}",
-                           *(f"{ph[k]:.3f}" if k in ph else "—"
-                             for k in ("load", "check", "evaluate", "dot")),
-                           f"{ph['peak_mb']:.0f}"])  # fmt: skip
+        phase_rows.append(
+            [
+                name,
+                f"{ph['claims']:,}",
+                f"{ph['relations']:,}",
+                *(
+                    f"{ph[k]:.3f}" if k in ph else "—"
+                    for k in ("load", "check", "evaluate", "dot")
+                ),
+                f"{ph['peak_mb']:.0f}",
+            ]
+        )
         whole = ("yaml-c", "yaml-c-nogc", "check", "evaluate", "render-dot", "stats")
         whole_rows.append([name, *(_fmt(row.get(k)) for k in whole)])
     other = [[f"Argdown `map -f dot` on {k}", _fmt(v)] for k, v in results["argdown"].items()]
     for k, v in results["svg"].items():
-        other += [[f"argmap render -o map.svg ({k})", _fmt(v["render-svg"])],
-                  [f"dot -Tsvg on argmap's DOT ({k})", _fmt(v["dot-svg"])]]  # fmt: skip
-    ratio_rows = [[v.what, v.at, f"{v.wall:.2f}", f"{v.cpu:.2f}", v.text()]
-                  for v in verdicts(results)]  # fmt: skip
+        other += [
+            [f"argmap render -o map.svg ({k})", _fmt(v["render-svg"])],
+            [f"dot -Tsvg on argmap's DOT ({k})", _fmt(v["dot-svg"])],
+        ]
+    ratio_rows = [
+        [v.what, v.at, f"{v.wall:.2f}", f"{v.cpu:.2f}", v.text()] for v in verdicts(results)
+    ]
     return [
-        ("In-process phases (median wall-clock seconds; peak RSS of the process in MB)",
-         ["map", "claims", "relations", "load", "graph+checks", "evaluate", "DOT emit", "peak MB"],
-         phase_rows),
-        ("Whole process: median wall s / median CPU s / peak RSS MB",
-         ["map", "PyYAML C-loader parse", "same, collector off", "argmap check",
-          "argmap evaluate", "argmap render -o .dot", "argmap stats"],
-         whole_rows),
-        ("Other tools, whole process: median wall s / median CPU s / peak RSS MB",
-         ["command", "wall / CPU / MB"], other),
-        ("Ratios and targets (headroom: how far inside the target; negative: missed by that much)",
-         ["ratio", "at", "wall", "CPU", "verdict"], ratio_rows),
-    ]  # fmt: skip
+        (
+            "In-process phases (median wall-clock seconds; peak RSS of the process in MB)",
+            [
+                "map",
+                "claims",
+                "relations",
+                "load",
+                "graph+checks",
+                "evaluate",
+                "DOT emit",
+                "peak MB",
+            ],
+            phase_rows,
+        ),
+        (
+            "Whole process: median wall s / median CPU s / peak RSS MB",
+            [
+                "map",
+                "PyYAML C-loader parse",
+                "same, collector off",
+                "argmap check",
+                "argmap evaluate",
+                "argmap render -o .dot",
+                "argmap stats",
+            ],
+            whole_rows,
+        ),
+        (
+            "Other tools, whole process: median wall s / median CPU s / peak RSS MB",
+            ["command", "wall / CPU / MB"],
+            other,
+        ),
+        (
+            "Ratios and targets (headroom: how far inside the target; "
+            "negative: missed by that much)",
+            ["ratio", "at", "wall", "CPU", "verdict"],
+            ratio_rows,
+        ),
+    ]
 
 
 def print_tables(results: dict) -> None:
@@ -146,8 +184,7 @@ def markdown(results: dict) -> str:
     m = results["machine"]
     out = ["## Machine", ""] + [f"- {k}: {v}" for k, v in m.items()] + [""]
     for title, header, rows in tables(results):
-        out += [f"## {title}", "", "| " + " | ".join(header) + " |",
-                "|" + "---|" * len(header)]  # fmt: skip
+        out += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows] + [""]
     out += ["## Commands", "", "```sh", *results["commands"], "```", ""]
     return "\n".join(out)

@@ -120,8 +120,16 @@ def time_map(runner: Runner, path: Path, runs: int, commands: list[str]) -> dict
 def time_argdown(runner: Runner, exe: Path, path: Path, runs: int) -> Sample:
     """The Argdown CLI's DOT export of the same map (``argdown map FILE DIR -f dot``)."""
     out = WORK / "out" / "argdown"
-    cmd = [str(exe), "map", str(path.with_suffix(".argdown")), str(out), "-f", "dot",
-           "--config", str(argdown_config())]  # fmt: skip
+    cmd = [
+        str(exe),
+        "map",
+        str(path.with_suffix(".argdown")),
+        str(out),
+        "-f",
+        "dot",
+        "--config",
+        str(argdown_config()),
+    ]
     return runner.run(cmd, runs)
 
 
@@ -129,8 +137,16 @@ def time_svg(runner: Runner, path: Path, runs: int) -> dict[str, Sample]:
     """``argmap render -o map.svg`` against bare ``dot -Tsvg`` on the DOT argmap emits."""
     out = WORK / "out" / f"svg-{path.stem}"
     out.mkdir(parents=True, exist_ok=True)
-    render = ["-m", "argmap", "render", str(path), "-o", str(out / "map.svg"),
-              "--layout-timeout", "3600"]  # fmt: skip
+    render = [
+        "-m",
+        "argmap",
+        "render",
+        str(path),
+        "-o",
+        str(out / "map.svg"),
+        "--layout-timeout",
+        "3600",
+    ]
     runner.python(["-m", "argmap", "render", str(path), "-o", str(out / "map.dot")], 1)
     bare = ["dot", "-Tsvg", str(out / "map.dot"), "-o", str(out / "bare.svg")]
     return {"render-svg": runner.python(render, runs), "dot-svg": runner.run(bare, runs)}

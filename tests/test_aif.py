@@ -67,7 +67,10 @@ def test_one_premise_ra_is_a_plain_support_and_ova_wrapper_is_read():
     }
     result = loads_aif(json.dumps(doc, indent=1), "ova.json")
     assert [(i.id, i.linked) for i in result.map.inferences] == [("2 -> 1", False)]
-    assert [(c.id, c.kind) for c in result.map.claims.values()] == [("1", "thesis"), ("2", "premise")]
+    assert [(c.id, c.kind) for c in result.map.claims.values()] == [
+        ("1", "thesis"),
+        ("2", "premise"),
+    ]
     assert [n.message for n in result.notes] == [
         "dropped 1 PA node(s) and their edges: argmap keeps claims, inferences, conflicts and "
         "rephrases, not dialogue or preferences",
@@ -87,13 +90,21 @@ def test_export_is_valid_aif_with_argmap_data():
     )
     doc = json.loads(dump_aif(amap).text)
     assert [(n["nodeID"], n["type"], n["text"]) for n in doc["nodes"]] == [
-        ("1", "I", "We should act."), ("2", "I", "It helps."), ("3", "I", "Not so."),
-        ("4", "RA", "Default Inference"), ("5", "CA", "Default Conflict"),
-    ]  # fmt: skip
+        ("1", "I", "We should act."),
+        ("2", "I", "It helps."),
+        ("3", "I", "Not so."),
+        ("4", "RA", "Default Inference"),
+        ("5", "CA", "Default Conflict"),
+    ]
     assert doc["nodes"][0]["argmap"] == {"id": "T1", "kind": "thesis", "para": 2}
     assert doc["nodes"][3]["argmap"] == {"id": "P1 -> T1", "linked": False}
     assert "argmap" not in doc["nodes"][4]
-    assert [(e["fromID"], e["toID"]) for e in doc["edges"]] == [("2", "4"), ("4", "1"), ("3", "5"), ("5", "4")]
+    assert [(e["fromID"], e["toID"]) for e in doc["edges"]] == [
+        ("2", "4"),
+        ("4", "1"),
+        ("3", "5"),
+        ("5", "4"),
+    ]
     assert doc["locutions"] == [] and doc["argmap"] == {"version": 1, "title": "T"}
     assert looks_like_aif(dump_aif(amap).text)
 
@@ -113,19 +124,39 @@ def test_dangling_inference_is_reported_as_lost():
 @pytest.mark.parametrize(
     ("text", "line", "col", "message"),
     [
-        ('{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}], "edges": [',
-         1, 64, "malformed JSON: Expecting value"),
-        ('{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}],\n "edges": [{"fromID": 1, "toID": 7}]}',
-         2, 34, "edge toID '7' names no node"),
-        ('{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 1, "text": "B", "type": "I"}],'
-         ' "edges": []}', 1, 64, "node id '1' is used twice"),
+        (
+            '{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}], "edges": [',
+            1,
+            64,
+            "malformed JSON: Expecting value",
+        ),
+        (
+            '{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}],\n "edges": [{"fromID": 1, '
+            '"toID": 7}]}',
+            2,
+            34,
+            "edge toID '7' names no node",
+        ),
+        (
+            '{"nodes": [{"nodeID": 1, "text": "A", "type": "I"}, {"nodeID": 1, "text": "B", '
+            '"type": "I"}],'
+            ' "edges": []}',
+            1,
+            64,
+            "node id '1' is used twice",
+        ),
         ('{"nodes": [{"text": "A", "type": "I"}], "edges": []}', 1, 12, "a node needs a 'nodeID'"),
         ('{"nodes": [], "edges": [], "nodes": []}', 1, 28, "duplicate key 'nodes'"),
-        ('{"nodes": [{"nodeID": 1, "text": "A", "type": "I", "argmap": {"kind": "thesys"}}], "edges": []}',
-         1, 71, "unknown kind 'thesys'"),
-        ('[1, 2]', 1, 1, "an AIF file must be a JSON object"),
+        (
+            '{"nodes": [{"nodeID": 1, "text": "A", "type": "I", "argmap": {"kind": '
+            '"thesys"}}], "edges": []}',
+            1,
+            71,
+            "unknown kind 'thesys'",
+        ),
+        ("[1, 2]", 1, 1, "an AIF file must be a JSON object"),
     ],
-)  # fmt: skip
+)
 def test_broken_aif_names_line_and_column(text, line, col, message):
     with pytest.raises(MapLoadError) as info:
         loads_aif(text, "bad.json")

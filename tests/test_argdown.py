@@ -34,8 +34,18 @@ def test_sample_claims_one_by_one():
     got = [(c.id, c.kind, c.text, c.tags) for c in amap.claims.values()]
     group = "group:The question"
     assert got == [
-        ("Study", "evidence", "A large review found little benefit of homework before age eleven.", ()),
-        ("No homework", "thesis", "Primary schools should stop giving homework.", ("policy", group)),
+        (
+            "Study",
+            "evidence",
+            "A large review found little benefit of homework before age eleven.",
+            (),
+        ),
+        (
+            "No homework",
+            "thesis",
+            "Primary schools should stop giving homework.",
+            ("policy", group),
+        ),
         ("Play", "premise", "Children learn a lot through free play after school.", (group,)),
         ("Evenings", "premise", "Homework takes up most of a family's evening.", (group,)),
         ("s1", "premise", "Family time matters for young children.", (group,)),
@@ -178,8 +188,10 @@ def test_data_is_validated_with_positions():
     messages = [f.format_text() for f in info.value.findings]
     assert messages == [
         "t.argdown:2:21: error AM000 invalid-map: unknown kind 'thesys' for claim A; "
-        "did you mean 'thesis'? (kinds: thesis, premise, precedent, evidence, objection, rebuttal)",
-        "t.argdown:2:35: error AM000 invalid-map: para of claim A must be a whole number ≥ 1, not the number 0",
+        "did you mean 'thesis'? (kinds: thesis, premise, precedent, evidence, objection, "
+        "rebuttal)",
+        "t.argdown:2:35: error AM000 invalid-map: para of claim A must be a whole number ≥ "
+        "1, not the number 0",
     ]
 
 
@@ -209,7 +221,10 @@ def test_bom_and_windows_line_endings(tmp_path: Path):
     path = tmp_path / "win.argdown"
     path.write_bytes(b"\xef\xbb\xbf[A]: Caf\xc3\xa9 au lait.\r\n    + [B]: Cheap.\r\n")
     amap = load_argdown(path).map
-    assert [(c.id, c.text) for c in amap.claims.values()] == [("A", "Café au lait."), ("B", "Cheap.")]
+    assert [(c.id, c.text) for c in amap.claims.values()] == [
+        ("A", "Café au lait."),
+        ("B", "Cheap."),
+    ]
 
 
 def test_writer_escapes_and_carries_kinds():
@@ -224,7 +239,8 @@ def test_writer_escapes_and_carries_kinds():
     text = dump_argdown(amap).text
     assert text == (
         '===\n{\n  "title": "A \\u003d B"\n}\n===\n\n'
-        "[T1]: a \\[b\\] \\<c\\> \\{d\\} \\#e \\*f\\* \\_g\\_ \\@h \\\\ \\//i \\=\\=\\= {kind: thesis}\n\n"
+        "[T1]: a \\[b\\] \\<c\\> \\{d\\} \\#e \\*f\\* \\_g\\_ \\@h \\\\ \\//i \\=\\=\\= "
+        "{kind: thesis}\n\n"
         '[claim 1]: E. {id: "x]y", kind: evidence, para: [2, 3], tags: ["a)b"]}\n'
         "    +> [T1]\n"
     )

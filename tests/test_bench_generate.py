@@ -1,4 +1,4 @@
-"""The benchmark map generator: deterministic, valid maps of the requested size, same in Argdown."""
+"""The benchmark map generator: deterministic, valid maps of any size, also in Argdown."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import sys
 from collections import Counter
 
 import pytest
-from conftest import ROOT
 
 from argmap.analysis.checks import run_checks
 from argmap.io.yaml.reader import loads_map
+
+from conftest import ROOT
 
 
 def _load_generator():

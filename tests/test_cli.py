@@ -58,11 +58,16 @@ def test_error_exits_1_and_json_lists_ids(run_cli, tmp_path):
     circular = [f for f in doc["findings"] if f["check"] == "circular-support"]
     assert circular == [
         {
-            "file": path, "line": 3, "column": 3, "code": "AM102", "check": "circular-support",
-            "severity": "error", "claims": ["A", "B"],
+            "file": path,
+            "line": 3,
+            "column": 3,
+            "code": "AM102",
+            "check": "circular-support",
+            "severity": "error",
+            "claims": ["A", "B"],
             "message": circular[0]["message"],
         }
-    ]  # fmt: skip
+    ]
     assert "A -> B -> A" in circular[0]["message"]
 
 
@@ -99,24 +104,27 @@ def test_checks_listing_json(run_cli):
     rows = json.loads(out)
     assert code == 0
     assert rows[0] == {
-        "code": "AM101", "check": "unsupported-claim", "severity": "warning",
+        "code": "AM101",
+        "check": "unsupported-claim",
+        "severity": "warning",
         "summary": "A thesis, premise or rebuttal that no claim supports.",
-    }  # fmt: skip
+    }
     assert all(set(r) == {"code", "check", "severity", "summary"} for r in rows)
 
 
 def test_help_for_every_command_has_an_example(run_cli):
     from argmap.cli.app import cli
 
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         code, out, _ = run_cli(name, "--help")
         assert code == 0 and "Example:" in out, name
 
 
 def test_python_m_argmap_and_no_traceback_on_bad_input(tmp_path):
     bad = write(tmp_path, "bad.yaml", "claims: [\n")
-    done = subprocess.run([sys.executable, "-m", "argmap", "check", bad],
-                          capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", bad], capture_output=True, text=True, cwd=ROOT
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     assert f"{bad}:2:1: error AM000 invalid-map: malformed YAML" in done.stdout
@@ -140,8 +148,9 @@ def test_output_is_utf8_whatever_the_locale(tmp_path):
 
     path = write(tmp_path, "ru.yaml", "claims:\n  Тезис: {kind: thesis, text: Привет 😀}\n")
     env = dict(os.environ, PYTHONIOENCODING="latin-1", LC_ALL="C", PYTHONUTF8="0")
-    done = subprocess.run([sys.executable, "-m", "argmap", "check", path],
-                          capture_output=True, env=env, cwd=ROOT)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", path], capture_output=True, env=env, cwd=ROOT
+    )
     assert done.returncode == 0
     assert "thesis Тезис has no supporting claim" in done.stdout.decode("utf-8")
 

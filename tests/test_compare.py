@@ -17,7 +17,8 @@ REFERENCE = """
 claims:
   T1: {kind: thesis, text: Cities should ban cars from their centres., para: 2}
   P1: {kind: premise, text: Car traffic makes streets noisy and dangerous., supports: T1, para: 4}
-  PR1: {kind: precedent, text: Oslo removed parking from its centre in 2019., supports: P1, para: 6}
+  PR1:
+    {kind: precedent, text: Oslo removed parking from its centre in 2019., supports: P1, para: 6}
   O1: {kind: objection, text: Shops will lose customers without cars., attacks: T1, para: 5}
 """
 STUDENT = """
@@ -78,8 +79,10 @@ def test_identical_maps_score_one():
 
 
 def test_each_claim_is_matched_once():
-    a = make_map("claims:\n  X: {kind: thesis, text: Oslo banned cars.}\n"
-                 "  Y: {kind: premise, text: Oslo banned cars in the centre.}\n")  # fmt: skip
+    a = make_map(
+        "claims:\n  X: {kind: thesis, text: Oslo banned cars.}\n"
+        "  Y: {kind: premise, text: Oslo banned cars in the centre.}\n"
+    )
     b = make_map("claims:\n  T: {kind: thesis, text: Oslo banned cars in the centre.}\n")
     result = compare_maps(a, b)
     assert [(m.a, m.b) for m in result.matches] == [("Y", "T")]
@@ -117,8 +120,13 @@ def test_result_does_not_depend_on_hash_seed(tmp_path):
     outputs = set()
     for seed in ("1", "2", "3"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        done = subprocess.run([sys.executable, "-m", "argmap", "compare", "--format", "json", ref, ref],
-                              capture_output=True, text=True, env=env, check=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "compare", "--format", "json", ref, ref],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert json.loads(outputs.pop())["claims"]["recall"] == 1.0

@@ -17,7 +17,10 @@ from argmap.io.yaml.writer import dump_map
 from conftest import FIXTURES, ROOT
 
 OP_ED = str(ROOT / "maps" / "two-michaels.yaml")
-SMALL = "claims:\n  T1: {kind: thesis, text: Act., tags: [x]}\n  P1: {kind: premise, text: Helps., supports: T1}\n"
+SMALL = (
+    "claims:\n  T1: {kind: thesis, text: Act., tags: [x]}\n  P1: {kind: premise, text: "
+    "Helps., supports: T1}\n"
+)
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:
@@ -29,12 +32,18 @@ def write(tmp_path: Path, name: str, text: str) -> str:
 @pytest.mark.parametrize(
     ("name", "text", "fmt"),
     [
-        ("m.yaml", "", "argmap"), ("m.YML", "", "argmap"), ("m.argdown", "", "argdown"),
-        ("m.ad", "", "argdown"), ("m.aif.json", "", "aif"), ("m.json", '{"claims": {}}', "json"),
-        ("m.json", '{"nodes": [], "edges": []}', "aif"), ("m.json", '{"AIF": {}}', "aif"),
-        ("m.json", "{broken", "json"), ("m.txt", "Discussion Title: X\n", "kialo"),
+        ("m.yaml", "", "argmap"),
+        ("m.YML", "", "argmap"),
+        ("m.argdown", "", "argdown"),
+        ("m.ad", "", "argdown"),
+        ("m.aif.json", "", "aif"),
+        ("m.json", '{"claims": {}}', "json"),
+        ("m.json", '{"nodes": [], "edges": []}', "aif"),
+        ("m.json", '{"AIF": {}}', "aif"),
+        ("m.json", "{broken", "json"),
+        ("m.txt", "Discussion Title: X\n", "kialo"),
     ],
-)  # fmt: skip
+)
 def test_input_detection(name, text, fmt):
     assert input_format(name, text) == fmt
 
@@ -47,8 +56,12 @@ def test_detection_refusals():
     with pytest.raises(UsageError, match="cannot tell the output format"):
         output_format("out.txt")
     assert [output_format(n) for n in ("a.mmd", "a.graphml", "a.aif.json", "a.json", "a.ad")] == [
-        "mermaid", "graphml", "aif", "json", "argdown",
-    ]  # fmt: skip
+        "mermaid",
+        "graphml",
+        "aif",
+        "json",
+        "argdown",
+    ]
 
 
 def test_convert_writes_and_round_trips(run_cli, tmp_path):
@@ -79,7 +92,10 @@ def test_import_notes_go_to_stderr_with_positions(run_cli, tmp_path):
         "claims:\n  A:\n    kind: thesis\n    text: Apples.\n"
         "  B:\n    kind: premise\n    text: B\n    supports: A\n"
     )
-    assert stderr == f"{src}:2:8: warning: statement [B] is never given a text: its title is its text\n"
+    assert (
+        stderr
+        == f"{src}:2:8: warning: statement [B] is never given a text: its title is its text\n"
+    )
 
 
 def test_from_and_to_override_detection(run_cli, tmp_path):
@@ -87,21 +103,43 @@ def test_from_and_to_override_detection(run_cli, tmp_path):
     code, stdout, _ = run_cli("convert", src, "-", "--from", "kialo", "--to", "json")
     assert code == 0
     assert json.loads(stdout) == {
-        "version": 1, "title": "T",
-        "claims": {"1": {"kind": "thesis", "text": "A."}, "1.1": {"kind": "premise", "text": "B.", "supports": "1"}},
-    }  # fmt: skip
+        "version": 1,
+        "title": "T",
+        "claims": {
+            "1": {"kind": "thesis", "text": "A."},
+            "1.1": {"kind": "premise", "text": "B.", "supports": "1"},
+        },
+    }
 
 
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("bad.json", '{"claims": {"T1": {"kind": "thesis", "text": "A"}', ":1:50: error AM000 invalid-map: malformed JSON: Expecting ','"),
-        ("bad.argdown", "    + [b]: B.\n", ":1:5: error AM000 invalid-map: a relation (+) with nothing before it"),
-        ("bad.txt", "Discussion Title: T\n1. A.\n1.x. Pro: B.\n", ":3:1: error AM000 invalid-map: '1.x.' is not a claim number"),
-        ("bad.aif.json", '{"nodes": [], "edges": [{"fromID": 1, "toID": 2}]}', ":1:36: error AM000 invalid-map: edge fromID '1' names no node"),
+        (
+            "bad.json",
+            '{"claims": {"T1": {"kind": "thesis", "text": "A"}',
+            ":1:50: error AM000 invalid-map: malformed JSON: Expecting ','",
+        ),
+        (
+            "bad.argdown",
+            "    + [b]: B.\n",
+            ":1:5: error AM000 invalid-map: a relation (+) with nothing before it",
+        ),
+        (
+            "bad.txt",
+            "Discussion Title: T\n1. A.\n1.x. Pro: B.\n",
+            ":3:1: error AM000 invalid-map: '1.x.' is not a claim number",
+        ),
+        (
+            "bad.aif.json",
+            '{"nodes": [], "edges": [{"fromID": 1, "toID": 2}]}',
+            ":1:36: error AM000 invalid-map: edge fromID '1' names no node",
+        ),
     ],
-)  # fmt: skip
-def test_broken_inputs_exit_2_with_location_and_write_nothing(run_cli, tmp_path, name, text, expected):
+)
+def test_broken_inputs_exit_2_with_location_and_write_nothing(
+    run_cli, tmp_path, name, text, expected
+):
     src = write(tmp_path, name, text)
     out = tmp_path / "out.yaml"
     code, stdout, stderr = run_cli("convert", src, str(out))
@@ -123,8 +161,12 @@ def test_usage_errors_exit_2(run_cli, tmp_path):
 
 def test_no_traceback_on_broken_input_in_a_real_process(tmp_path):
     src = write(tmp_path, "broken.json", '{"claims": ')
-    done = subprocess.run([sys.executable, "-m", "argmap", "convert", src, str(tmp_path / "o.yaml")],
-                          capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "convert", src, str(tmp_path / "o.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     assert f"{src}:1:12: error AM000 invalid-map: malformed JSON: Expecting value" in done.stderr
@@ -136,10 +178,15 @@ def test_schema_command_prints_the_committed_schema(run_cli, tmp_path):
     assert stdout == (ROOT / "docs" / "argmap.schema.json").read_text(encoding="utf-8")
     out = tmp_path / "s.json"
     assert run_cli("schema", "-o", str(out)) == (0, "", f"wrote {out}\n")
-    assert json.loads(out.read_text(encoding="utf-8"))["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))["$schema"]
+        == "http://json-schema.org/draft-07/schema#"
+    )
 
 
 def test_interchange_samples_convert(run_cli, tmp_path):
     for sample in ("homework.argdown", "car-free.aif.json"):
-        code, stdout, _ = run_cli("convert", str(FIXTURES / "interchange" / sample), "-", "--to", "argmap")
+        code, stdout, _ = run_cli(
+            "convert", str(FIXTURES / "interchange" / sample), "-", "--to", "argmap"
+        )
         assert code == 0 and stdout.startswith(("title:", "claims:"))

@@ -26,37 +26,39 @@ inferences:
 
 def test_mermaid_exact_text():
     exported = dump_mermaid(make_map(SMALL))
-    assert exported.text == "\n".join([
-        "---",
-        'title: "Bikes"',
-        "---",
-        "flowchart BT",
-        '    n0["THESIS · T1 · ¶1<br/>Build bike lanes."]',
-        '    n1("PREMISE · P1<br/>Lanes make #34;cycling#34; safer.")',
-        '    n2("PREMISE · P2<br/>Safer cycling brings more cyclists.")',
-        '    n3(["EVIDENCE · E1<br/>A study: 30% more riders."])',
-        '    n4("OBJECTION · O1<br/>Lanes take #60;parking#62; #38; #35;space.")',
-        '    j0(("I1"))',
-        "    n1 --> n0",
-        "    n3 --> n1",
-        "    n1 --- j0",
-        "    n2 --- j0",
-        "    j0 --> n0",
-        "    n4 --x n0",
-        "    n4 -.-x j0",
-        "    classDef thesis fill:#dbe9ff,stroke:#1f4e9c,stroke-width:3px,color:#111111",
-        "    class n0 thesis",
-        "    classDef premise fill:#e3f4e1,stroke:#2e7d32,stroke-width:1.5px,color:#111111",
-        "    class n1,n2 premise",
-        "    classDef evidence fill:#f3ecdd,stroke:#6d5a2b,stroke-width:1.5px,color:#111111",
-        "    class n3 evidence",
-        "    classDef objection fill:#fde4e1,stroke:#b3261e,stroke-width:1.5px,color:#111111",
-        "    class n4 objection",
-        "    classDef inference fill:#ffffff,stroke:#2e7d32,color:#111111",
-        "    class j0 inference",
-        "    linkStyle 5,6 stroke:#b3261e,stroke-width:2px",
-        "",
-    ])  # fmt: skip
+    assert exported.text == "\n".join(
+        [
+            "---",
+            'title: "Bikes"',
+            "---",
+            "flowchart BT",
+            '    n0["THESIS · T1 · ¶1<br/>Build bike lanes."]',
+            '    n1("PREMISE · P1<br/>Lanes make #34;cycling#34; safer.")',
+            '    n2("PREMISE · P2<br/>Safer cycling brings more cyclists.")',
+            '    n3(["EVIDENCE · E1<br/>A study: 30% more riders."])',
+            '    n4("OBJECTION · O1<br/>Lanes take #60;parking#62; #38; #35;space.")',
+            '    j0(("I1"))',
+            "    n1 --> n0",
+            "    n3 --> n1",
+            "    n1 --- j0",
+            "    n2 --- j0",
+            "    j0 --> n0",
+            "    n4 --x n0",
+            "    n4 -.-x j0",
+            "    classDef thesis fill:#dbe9ff,stroke:#1f4e9c,stroke-width:3px,color:#111111",
+            "    class n0 thesis",
+            "    classDef premise fill:#e3f4e1,stroke:#2e7d32,stroke-width:1.5px,color:#111111",
+            "    class n1,n2 premise",
+            "    classDef evidence fill:#f3ecdd,stroke:#6d5a2b,stroke-width:1.5px,color:#111111",
+            "    class n3 evidence",
+            "    classDef objection fill:#fde4e1,stroke:#b3261e,stroke-width:1.5px,color:#111111",
+            "    class n4 objection",
+            "    classDef inference fill:#ffffff,stroke:#2e7d32,color:#111111",
+            "    class j0 inference",
+            "    linkStyle 5,6 stroke:#b3261e,stroke-width:2px",
+            "",
+        ]
+    )
     assert exported.lost == ("source of 1 claim", "tags of 1 claim")
 
 
@@ -72,16 +74,23 @@ def test_graphml_parses_with_data_keys_and_yed_labels(tmp_path):
     graph = nx.read_graphml(path)
     assert sorted(graph.nodes) == ["j0", "n0", "n1", "n2", "n3", "n4"]
     assert {k: graph.nodes["n4"][k] for k in ("kind", "text", "claim")} == {
-        "kind": "objection", "text": "Lanes take <parking> & #space.", "claim": "O1",
-    }  # fmt: skip
+        "kind": "objection",
+        "text": "Lanes take <parking> & #space.",
+        "claim": "O1",
+    }
     assert graph.nodes["n3"]["source"] == "https://example.org/s"
     assert graph.nodes["n1"]["tags"] == "safety"
     assert graph.nodes["j0"]["kind"] == "inference"
     relations = sorted((u, v, d["relation"]) for u, v, d in graph.edges(data=True))
     assert relations == [
-        ("j0", "n0", "support"), ("n1", "j0", "premise"), ("n1", "n0", "support"),
-        ("n2", "j0", "premise"), ("n3", "n1", "support"), ("n4", "j0", "undercut"), ("n4", "n0", "attack"),
-    ]  # fmt: skip
+        ("j0", "n0", "support"),
+        ("n1", "j0", "premise"),
+        ("n1", "n0", "support"),
+        ("n2", "j0", "premise"),
+        ("n3", "n1", "support"),
+        ("n4", "j0", "undercut"),
+        ("n4", "n0", "attack"),
+    ]
     root = ET.fromstring(exported.text.encode("utf-8"))
     labels = [e.text for e in root.iter(f"{{{YED}}}NodeLabel")]
     assert labels[0] == "THESIS · T1 · ¶1\nBuild bike lanes."

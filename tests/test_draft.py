@@ -31,12 +31,22 @@ def test_claims_kinds_and_paragraphs(cars):
     got = [(cid, c.kind, c.para, c.text) for cid, c in cars.map.claims.items()]
     assert got == [
         ("T1", "thesis", (2,), "Cities should ban cars from their centres"),
-        ("P1", "premise", (4,), "Our streets belong to people, not to traffic, and we must take them back."),
+        (
+            "P1",
+            "premise",
+            (4,),
+            "Our streets belong to people, not to traffic, and we must take them back.",
+        ),
         ("O1", "objection", (5,), "Critics say that a ban would ruin local shops."),
         ("R1", "rebuttal", (5,), "But the shops on car-free streets sell more than before."),
         ("PR1", "precedent", (6,), "In 2019, Oslo removed most parking spaces from its centre."),
         ("PR2", "precedent", (6,), "Footfall in Oslo rose that year."),
-        ("E1", "evidence", (7,), "A city report found that 80% of residents back the change, the mayor said."),
+        (
+            "E1",
+            "evidence",
+            (7,),
+            "A city report found that 80% of residents back the change, the mayor said.",
+        ),
         ("P2", "premise", (8,), "Engines and horns make cars very loud"),
         ("P3", "premise", (8,), "city streets become unpleasant places."),
         ("P4", "premise", (9,), "Children walk to school more often"),
@@ -44,7 +54,7 @@ def test_claims_kinds_and_paragraphs(cars):
         ("O2", "objection", (10,), "buses will still need access"),
         ("R2", "rebuttal", (10,), "delivery vans can use the ring road at night."),
         ("P6", "premise", (11,), "It is time to ban cars from our centres."),
-    ]  # fmt: skip
+    ]
 
 
 def test_spans_point_into_the_original_file(cars):
@@ -57,23 +67,25 @@ def test_spans_point_into_the_original_file(cars):
 
 
 def test_relations_from_markers_and_by_position(cars):
-    rels = [(r["from"], r["to"], r["type"], r["marker"], r["confidence"])
-            for r in cars.map.extra["draft"]["relations"]]  # fmt: skip
+    rels = [
+        (r["from"], r["to"], r["type"], r["marker"], r["confidence"])
+        for r in cars.map.extra["draft"]["relations"]
+    ]
     assert rels == [
         ("P1", "T1", "supports", None, 0.3),
         ("O1", "T1", "attacks", None, 0.3),
-        ("R1", "O1", "attacks", "but", 0.6),        # "But ..." answers the critics
+        ("R1", "O1", "attacks", "but", 0.6),  # "But ..." answers the critics
         ("PR1", "R1", "supports", None, 0.3),
         ("PR2", "R1", "supports", None, 0.3),
         ("E1", "R1", "supports", None, 0.3),
-        ("P2", "P3", "supports", ", so", 0.6),      # "X, so Y": X supports Y
+        ("P2", "P3", "supports", ", so", 0.6),  # "X, so Y": X supports Y
         ("P3", "T1", "supports", None, 0.3),
         ("P4", "T1", "supports", None, 0.3),
-        ("P5", "P4", "supports", "because", 0.8),   # "X because Y": Y supports X
+        ("P5", "P4", "supports", "because", 0.8),  # "X because Y": Y supports X
         ("O2", "T1", "attacks", None, 0.3),
-        ("R2", "O2", "attacks", "although", 0.7),   # "Although X, Y": Y answers X
+        ("R2", "O2", "attacks", "although", 0.7),  # "Although X, Y": Y answers X
         ("P6", "T1", "supports", None, 0.3),
-    ]  # fmt: skip
+    ]
     # The claims carry the same relations as plain supports/attacks.
     supports = {(i.premises[0], i.conclusion) for i in cars.map.inferences}
     attacks = {(a.attacker, a.target) for a in cars.map.attacks}
@@ -83,10 +95,10 @@ def test_relations_from_markers_and_by_position(cars):
 def test_thesis_candidates_review_and_dropped(cars):
     block = cars.map.extra["draft"]
     assert block["thesis_candidates"] == [
-        {"claim": "T1", "rank": 1, "score": 6.5},   # title 3 + "should" 2 + echo 2 × 0.75
-        {"claim": "P6", "rank": 2, "score": 6.5},   # "it is time to" 3 + last 2 + echo 1.5
-        {"claim": "P1", "rank": 3, "score": 4.0},   # "we must" 3 + first paragraph 1
-    ]  # fmt: skip
+        {"claim": "T1", "rank": 1, "score": 6.5},  # title 3 + "should" 2 + echo 2 × 0.75
+        {"claim": "P6", "rank": 2, "score": 6.5},  # "it is time to" 3 + last 2 + echo 1.5
+        {"claim": "P1", "rank": 3, "score": 4.0},  # "we must" 3 + first paragraph 1
+    ]
     assert block["review"] == ["T1", "P1", "O1", "O2", "P6"]
     assert block["dropped"] == [1, 3, 12, 13, 14]
     assert block["pipeline"] == "blank"
@@ -104,7 +116,7 @@ def test_markdown_paragraphs_headings_and_spans():
         ("P2", "premise", (2,), "Public libraries lend books and films to everyone for free."),
         ("P3", "premise", (2,), "They also offer warm reading rooms in winter."),
         ("P4", "premise", (5,), "reading rooms serve the poorest residents."),
-    ]  # fmt: skip
+    ]
     start, end = made.map.claims["P2"].span
     assert text[start:end] == "Public libraries lend books\nand films to everyone for free."
     for claim in made.map.claims.values():
@@ -112,8 +124,11 @@ def test_markdown_paragraphs_headings_and_spans():
         assert " ".join(text[start:end].split()) == claim.text
     assert made.map.extra["draft"]["dropped"] == [3, 4]  # a share widget, a sub-heading
     assert [(r["from"], r["to"], r["marker"]) for r in made.map.extra["draft"]["relations"]] == [
-        ("P1", "T1", None), ("P2", "T1", None), ("P3", "P2", None), ("P4", "T1", "because"),
-    ]  # fmt: skip
+        ("P1", "T1", None),
+        ("P2", "T1", None),
+        ("P3", "P2", None),
+        ("P4", "T1", "because"),
+    ]
 
 
 def test_cli_writes_a_map_that_loads_and_checks(run_cli, tmp_path):
@@ -170,37 +185,65 @@ def test_a_pipeline_with_entities_is_used_and_announced(run_cli, tmp_path):
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "DATE", "pattern": "Last spring"},
-                        {"label": "GPE", "pattern": "Freedonia"}])  # fmt: skip
+    ruler.add_patterns(
+        [{"label": "DATE", "pattern": "Last spring"}, {"label": "GPE", "pattern": "Freedonia"}]
+    )
     nlp.to_disk(tmp_path / "pipeline")
     article = tmp_path / "bridge.txt"
-    article.write_text("Bridges matter\nLast spring the council closed the old bridge in "
-                       "Freedonia.\nWe should reopen the bridge.\n", encoding="utf-8")  # fmt: skip
+    article.write_text(
+        "Bridges matter\nLast spring the council closed the old bridge in "
+        "Freedonia.\nWe should reopen the bridge.\n",
+        encoding="utf-8",
+    )
     kinds = {}
     for model in ("blank", str(tmp_path / "pipeline")):
         code, stdout, stderr = run_cli("draft", str(article), "--model", model)
         assert code == 0
         kinds[model] = {c["text"]: c["kind"] for c in yaml.safe_load(stdout)["claims"].values()}
-        announced = f"argmap draft: using spaCy pipeline {model} for sentence boundaries and named entities"
+        announced = (
+            f"argmap draft: using spaCy pipeline {model} for sentence boundaries "
+            f"and named entities"
+        )
         assert (announced in stderr.splitlines()) == (model != "blank")
     sentence = "Last spring the council closed the old bridge in Freedonia."
     # Rules alone see a name and a past action (2 points, premise); the entity
     # DATE adds the year cue (2 points), which makes it a precedent.
-    assert kinds == {"blank": {"Bridges matter": "premise", sentence: "premise",
-                               "We should reopen the bridge.": "thesis"},
-                     str(tmp_path / "pipeline"): {"Bridges matter": "premise", sentence: "precedent",
-                                                  "We should reopen the bridge.": "thesis"}}  # fmt: skip
+    assert kinds == {
+        "blank": {
+            "Bridges matter": "premise",
+            sentence: "premise",
+            "We should reopen the bridge.": "thesis",
+        },
+        str(tmp_path / "pipeline"): {
+            "Bridges matter": "premise",
+            sentence: "precedent",
+            "We should reopen the bridge.": "thesis",
+        },
+    }
 
 
 def test_extra_patterns_extend_the_built_in_ones(run_cli, tmp_path):
     extra = tmp_path / "patterns"
     extra.mkdir()
-    (extra / "cues.json").write_text(json.dumps({"cues": [
-        {"id": "naysayers", "kind": "objection", "weight": 3, "phrases": ["naysayers insist"]}
-    ]}), encoding="utf-8")  # fmt: skip
+    (extra / "cues.json").write_text(
+        json.dumps(
+            {
+                "cues": [
+                    {
+                        "id": "naysayers",
+                        "kind": "objection",
+                        "weight": 3,
+                        "phrases": ["naysayers insist"],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     article = tmp_path / "a.txt"
-    article.write_text("Parks need trees\nNaysayers insist that trees cost too much money.\n",
-                       encoding="utf-8")  # fmt: skip
+    article.write_text(
+        "Parks need trees\nNaysayers insist that trees cost too much money.\n", encoding="utf-8"
+    )
     plain = yaml.safe_load(run_cli("draft", str(article))[1])
     extended = yaml.safe_load(run_cli("draft", str(article), "--patterns", str(extra))[1])
     assert [c["kind"] for c in plain["claims"].values()] == ["thesis", "premise"]
@@ -210,8 +253,10 @@ def test_extra_patterns_extend_the_built_in_ones(run_cli, tmp_path):
 def test_bad_patterns_file_names_file_line_and_column(run_cli, tmp_path):
     extra = tmp_path / "patterns"
     extra.mkdir()
-    (extra / "markers.json").write_text('{"markers": [\n  {"phrase": "hence", "role": "opener",'
-                                        ' "type": "supports", "from": "previous"}\n]}\n')  # fmt: skip
+    (extra / "markers.json").write_text(
+        '{"markers": [\n  {"phrase": "hence", "role": "opener",'
+        ' "type": "supports", "from": "previous"}\n]}\n'
+    )
     code, _, stderr = run_cli("draft", str(CARS), "--patterns", str(extra))
     assert code == 2
     assert stderr == (
@@ -228,10 +273,18 @@ def test_bad_patterns_file_names_file_line_and_column(run_cli, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "{path}:1:1: error AM000 invalid-map: the article is empty: there is nothing to draft\n"),
-        (b"ok\n\xff\n", "{path}:2:1: error AM000 invalid-map: the article is not UTF-8 text: save it as UTF-8\n"),
+        (
+            b"",
+            "{path}:1:1: error AM000 invalid-map: the article is empty: there is nothing to "
+            "draft\n",
+        ),
+        (
+            b"ok\n\xff\n",
+            "{path}:2:1: error AM000 invalid-map: the article is not UTF-8 text: save it as "
+            "UTF-8\n",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_articles_exit_2_without_output(run_cli, tmp_path, content, message):
     article, out = tmp_path / "a.txt", tmp_path / "d.yaml"
     article.write_bytes(content)
@@ -241,7 +294,10 @@ def test_bad_articles_exit_2_without_output(run_cli, tmp_path, content, message)
 
 
 def test_cli_import_does_not_import_spacy():
-    code = "import sys, argmap.cli.app, argmap.draft; print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    code = (
+        "import sys, argmap.cli.app, argmap.draft; print(sorted(m for m in ('spacy', "
+        "'thinc') if m in sys.modules))"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
@@ -305,5 +361,6 @@ def test_bad_setting_is_reported(run_cli, tmp_path):
     code, _, stderr = run_cli("draft", str(CARS), "--patterns", str(extra))
     assert (code, stderr) == (
         2,
-        f"{extra / 'cues.json'}:2:3: error AM000 invalid-map: settings: 'basis_threshold' must be a number\n",
+        f"{extra / 'cues.json'}:2:3: error AM000 invalid-map: settings: 'basis_threshold' "
+        f"must be a number\n",
     )

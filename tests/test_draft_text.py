@@ -43,8 +43,12 @@ def test_boilerplate_is_dropped_with_original_numbers():
     path = FIXTURES / "draft" / "cars.txt"
     article = parse_article(read_article(path), str(path), RULES)
     assert [(d.number, d.reason) for d in article.dropped] == [
-        (1, "navigation"), (3, "photo-credit"), (12, "hashtags"), (13, "footer"), (14, "footer"),
-    ]  # fmt: skip
+        (1, "navigation"),
+        (3, "photo-credit"),
+        (12, "hashtags"),
+        (13, "footer"),
+        (14, "footer"),
+    ]
     assert [p.number for p in article.paragraphs] == [2, 4, 5, 6, 7, 8, 9, 10, 11]
     assert (
         article.title is not None
@@ -56,8 +60,10 @@ def test_trailing_hashtags_and_handle_credits_are_trimmed():
     text = "Headline here\nIt is late now, writes @someone. #one #two\nPlain words #inline here.\n"
     article = parse_article(text, "t.txt", RULES)
     assert [p.text for p in article.paragraphs] == [
-        "Headline here", "It is late now", "Plain words #inline here.",
-    ]  # fmt: skip
+        "Headline here",
+        "It is late now",
+        "Plain words #inline here.",
+    ]
     assert article.dropped == ()
 
 
@@ -72,8 +78,10 @@ def test_metadata_lines_fill_the_source_and_are_dropped():
         "url": "https://example.org/story",
     }
     assert [(d.number, d.reason) for d in article.dropped] == [
-        (2, "source author"), (3, "source year"), (4, "source url"),
-    ]  # fmt: skip
+        (2, "source author"),
+        (3, "source year"),
+        (4, "source url"),
+    ]
 
 
 def test_no_title_when_the_first_paragraph_is_a_sentence():
@@ -84,12 +92,19 @@ def test_no_title_when_the_first_paragraph_is_a_sentence():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "t.txt:1:1: error AM000 invalid-map: the article is empty: there is nothing to draft"),
-        ("Skip to main content\nShare on Facebook\n",
-         ("t.txt:1:1: error AM000 invalid-map: the article holds only boilerplate "
-          "(navigation, credits, widgets): there is nothing to draft")),
+        (
+            "",
+            "t.txt:1:1: error AM000 invalid-map: the article is empty: there is nothing to draft",
+        ),
+        (
+            "Skip to main content\nShare on Facebook\n",
+            (
+                "t.txt:1:1: error AM000 invalid-map: the article holds only boilerplate "
+                "(navigation, credits, widgets): there is nothing to draft"
+            ),
+        ),
     ],
-)  # fmt: skip
+)
 def test_nothing_left_is_an_error(text, message):
     with pytest.raises(MapLoadError) as err:
         parse_article(text, "t.txt", RULES)

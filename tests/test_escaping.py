@@ -13,9 +13,9 @@ from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions, to_dot
-from argmap.render.labels import claim_tooltip, xml_safe
-from argmap.render.graphviz import run_dot
 from argmap.render.formats import render
+from argmap.render.graphviz import run_dot
+from argmap.render.labels import claim_tooltip, xml_safe
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
 
@@ -45,36 +45,88 @@ TEXTS = [
     "%s %d {0} ${x} `cmd` $(rm -rf /)",
     "e\u0301 combining, Ελληνικά, Привет, 漢字かな交じり文",
 ]
-IDS = ["node", "graph", "edge", "a:b", "x y", "<b>", '"q"', "\\N", "&amp;", "n0", "}", "-", "é",
-       "P;1", "[x]", "<!--", "\\", "%", "😀"]  # fmt: skip
+IDS = [
+    "node",
+    "graph",
+    "edge",
+    "a:b",
+    "x y",
+    "<b>",
+    '"q"',
+    "\\N",
+    "&amp;",
+    "n0",
+    "}",
+    "-",
+    "é",
+    "P;1",
+    "[x]",
+    "<!--",
+    "\\",
+    "%",
+    "😀",
+]
 SOURCES = [
     "<img src=x onerror=alert(1)> \\N",
     'https://example.org/a"b<c>&d',
     "mailto:a@b.c?subject=<x>",
 ]
-ALLOWED_TAGS = {S + t for t in ("svg", "title", "desc", "g", "a", "path", "polygon", "polyline",
-                                "ellipse", "text")}  # fmt: skip
+ALLOWED_TAGS = {
+    S + t
+    for t in ("svg", "title", "desc", "g", "a", "path", "polygon", "polyline", "ellipse", "text")
+}
 ALLOWED_ATTRS = {
-    "id", "class", "width", "height", "viewBox", "role", "aria-labelledby", "style", "transform",
-    "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "d", "points",
-    "x", "y", "cx", "cy", "rx", "ry", "text-anchor", "font-family", "font-size", "font-weight",
-    "font-style", XLINK + "href", "target", "rel",
-}  # fmt: skip
+    "id",
+    "class",
+    "width",
+    "height",
+    "viewBox",
+    "role",
+    "aria-labelledby",
+    "style",
+    "transform",
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "d",
+    "points",
+    "x",
+    "y",
+    "cx",
+    "cy",
+    "rx",
+    "ry",
+    "text-anchor",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    XLINK + "href",
+    "target",
+    "rel",
+}
 
 
 def hostile_map() -> ArgumentMap:
     """Every text on its own claim, every id hostile, sources hostile; through YAML and back."""
     claims = {IDS[0]: Claim(IDS[0], "thesis", TEXTS[0], source=SOURCES[0])}
     infs, attacks = [], []
-    for i, (cid, text) in enumerate(zip(IDS[1:], TEXTS[1:]), start=1):
+    for i, (cid, text) in enumerate(zip(IDS[1:], TEXTS[1:], strict=True), start=1):
         kind = "objection" if i % 4 == 0 else "premise"
         claims[cid] = Claim(cid, kind, text, source=SOURCES[i % 3] if i % 5 == 0 else None)
         if kind == "objection":
             attacks.append(Attack(cid, IDS[0]))
         else:
             infs.append(Inference(f"{cid} -> {IDS[0]}", (cid,), IDS[0]))
-    amap = ArgumentMap("maps/<hostile> \\N.yaml", claims, tuple(infs), tuple(attacks),
-                       title='<script>alert("t")</script> \\G & title')  # fmt: skip
+    amap = ArgumentMap(
+        "maps/<hostile> \\N.yaml",
+        claims,
+        tuple(infs),
+        tuple(attacks),
+        title='<script>alert("t")</script> \\G & title',
+    )
     return loads_map(dump_map(amap), "maps/<hostile> \\N.yaml")
 
 
@@ -167,7 +219,7 @@ def test_control_characters_are_refused_at_load(char):
     from argmap.errors import MapLoadError
     from argmap.io.yaml.reader import loads_map
 
-    text = "claims:\n  T1: {kind: thesis, text: \"a\\u%04x b\"}\n" % ord(char)
+    text = f'claims:\n  T1: {{kind: thesis, text: "a\\u{ord(char):04x} b"}}\n'
     with pytest.raises(MapLoadError) as info:
         loads_map(text, "c.yaml")
     f = info.value.findings[0]

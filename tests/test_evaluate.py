@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import UsageError
 from argmap.analysis.evaluate import changes, evaluate, explain
 from argmap.analysis.semantics import combine, grounded
+from argmap.errors import UsageError
 
 from conftest import ROOT, make_map
 
@@ -222,9 +222,14 @@ def test_op_ed_labelling():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 7).flatmap(
-    lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
-                                             max_size=n * 3))))  # fmt: skip
+@given(
+    st.integers(1, 7).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * 3),
+        )
+    )
+)
 def test_grounded_matches_reference_implementation(case):
     from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
         AbstractArgumentationFramework,
@@ -235,7 +240,9 @@ def test_grounded_matches_reference_implementation(case):
 
     n, pairs = case
     args = [Argument(f"a{i}") for i in range(n)]
-    af = AbstractArgumentationFramework("t", args, [Defeat(args[i], args[j]) for i, j in set(pairs)])
+    af = AbstractArgumentationFramework(
+        "t", args, [Defeat(args[i], args[j]) for i, j in set(pairs)]
+    )
     expected = {a.name for a in get_grounded_extension(af)}
     attackers = {f"a{j}": {} for j in range(n)}
     for i, j in pairs:

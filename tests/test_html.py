@@ -8,7 +8,6 @@ import json
 import re
 from html.parser import HTMLParser
 
-from conftest import ROOT, make_map, needs_dot
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,8 @@ from argmap.render.html.parts import outline_html
 from argmap.render.outline import outline
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
+
+from conftest import ROOT, make_map, needs_dot
 
 BIKE = """
 title: Test map
@@ -135,8 +136,15 @@ def test_outline_writes_shared_claims_once_and_survives_cycles():
     assert html.count('class="am-row am-repeat"') == 3
     assert html.count("(written out above)") == 3
     assert [r[:2] for r in outline_rows(amap)] == [
-        (1, "T1"), (2, "A"), (3, "B"), (4, "A"), (2, "B"), (1, "X"), (2, "Y"), (3, "X"),
-    ]  # fmt: skip
+        (1, "T1"),
+        (2, "A"),
+        (3, "B"),
+        (4, "A"),
+        (2, "B"),
+        (1, "X"),
+        (2, "Y"),
+        (3, "X"),
+    ]
 
 
 def test_outline_of_a_long_chain_is_not_recursive():
@@ -156,9 +164,15 @@ def test_page_data_maps_claims_to_dot_names_and_relations():
     data = page_data(amap, run_checks(amap), RenderOptions())
     assert data["prefix"] == "t-"
     assert [(c["id"], c["node"]) for c in data["claims"]] == [
-        ("T1", "n0"), ("P1", "n1"), ("E1", "n2"), ("O1", "n3"),
-        ("R1", "n4"), ("P2", "n5"), ("P3", "n6"), ("O2", "n7"),
-    ]  # fmt: skip
+        ("T1", "n0"),
+        ("P1", "n1"),
+        ("E1", "n2"),
+        ("O1", "n3"),
+        ("R1", "n4"),
+        ("P2", "n5"),
+        ("P3", "n6"),
+        ("O2", "n7"),
+    ]
     assert node_names(amap)["E1"] == "n2"
     assert junction_names(amap) == {"E1 -> P1": "j0", "I1": "j1"}
     rels = [(r["from"], r["to"], r["type"], r["junction"]) for r in data["relations"]]
@@ -172,10 +186,16 @@ def test_page_data_maps_claims_to_dot_names_and_relations():
         ("O2", "P1", "undercut", "j0"),
     ]
     assert [(e["id"], e["from"], e["to"]) for e in data["edges"]] == [
-        ("e0", "n1", "n0"), ("e1", "n2", "j0"), ("e2", "j0", "n1"), ("e3", "n5", "j1"),
-        ("e4", "n6", "j1"), ("e5", "j1", "n4"), ("e6", "n3", "n0"), ("e7", "n4", "n3"),
+        ("e0", "n1", "n0"),
+        ("e1", "n2", "j0"),
+        ("e2", "j0", "n1"),
+        ("e3", "n5", "j1"),
+        ("e4", "n6", "j1"),
+        ("e5", "j1", "n4"),
+        ("e6", "n3", "n0"),
+        ("e7", "n4", "n3"),
         ("e8", "n7", "j0"),
-    ]  # fmt: skip
+    ]
     e1 = data["claims"][2]
     assert (e1["href"], e1["label"], e1["para"]) == ("https://example.org/count", "Evidence", [])
     assert (e1["fold"], e1["page"], e1["badge"]) == (None, None, "")
@@ -220,18 +240,22 @@ def test_script_json_exact_escapes():
 
 
 def test_inline_svg_sizes_to_the_page():
-    svg = (b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!-- x -->\n'
-           b'<svg width="20pt" height="10pt" viewBox="0 0 20 10" xmlns="http://www.w3.org/2000/svg">'
-           b'<g id="node1" class="node"><title>n0</title></g></svg>\n')  # fmt: skip
+    svg = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!-- x -->\n'
+        b'<svg width="20pt" height="10pt" viewBox="0 0 20 10" xmlns="http://www.w3.org/2000/svg">'
+        b'<g id="node1" class="node"><title>n0</title></g></svg>\n'
+    )
     assert inline_svg(svg) == (
         '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet" '
         'viewBox="0 0 20 10" xmlns="http://www.w3.org/2000/svg">'
         '<g id="node1" class="node"><title>n0</title></g></svg>\n'
     )
-    finished = (b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
-                b'width="100%" style="max-width:20px;height:auto" viewBox="0 0 20 10" '
-                b'role="img" aria-labelledby="m-title m-desc">\n<title id="m-title">T</title>'
-                b"</svg>\n")  # fmt: skip
+    finished = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+        b'width="100%" style="max-width:20px;height:auto" viewBox="0 0 20 10" '
+        b'role="img" aria-labelledby="m-title m-desc">\n<title id="m-title">T</title>'
+        b"</svg>\n"
+    )
     assert inline_svg(finished) == (
         '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet" '
         'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10" role="img" '
@@ -247,12 +271,17 @@ def test_page_diagram_is_the_finished_svg():
     opts = RenderOptions(theme=THEMES["classroom"], direction="LR")
     page = render_html(amap, found, opts).decode("utf-8")
     assert inline_svg(render_svg(amap, found, opts)) in page
-    for bit in ('role="img"', 'aria-labelledby="bike-title" aria-describedby="bike-desc"',
-                'id="bike-n2"',
-                'class="node claim evidence"', 'id="bike-e8" class="edge undercut"',
-                "<title>O2 undercuts the step from E1 to P1</title>",
-                '<desc id="bike-desc">Argument map of 8 claims',
-                'fill="#cfe0ff"', 'href="https://example.org/count"'):  # fmt: skip
+    for bit in (
+        'role="img"',
+        'aria-labelledby="bike-title" aria-describedby="bike-desc"',
+        'id="bike-n2"',
+        'class="node claim evidence"',
+        'id="bike-e8" class="edge undercut"',
+        "<title>O2 undercuts the step from E1 to P1</title>",
+        '<desc id="bike-desc">Argument map of 8 claims',
+        'fill="#cfe0ff"',
+        'href="https://example.org/count"',
+    ):
         assert bit in page, bit
     ids = re.findall(r'\sid="([^"]+)"', render_html(make_map(BIKE, "am.yaml")).decode("utf-8"))
     assert len(ids) == len(set(ids)) and "am-data" in ids and "am-n0" in ids
@@ -282,11 +311,16 @@ class _Collect(HTMLParser):
 
 
 def hostile_map():
-    claims = [f"  H{i}: {{kind: premise, text: {json.dumps(t)}, supports: T1}}"
-              for i, t in enumerate(HOSTILE_TEXTS)]  # fmt: skip
-    head = [f"title: {json.dumps(HOSTILE_TEXTS[0])}", "claims:",
-            "  T1: {kind: thesis, text: Plain thesis., source: 'Notes <b>&amp; co</b>'}",
-            '  "X<img src=x onerror=window.pwned=1>": {kind: objection, text: o, attacks: T1}']
+    claims = [
+        f"  H{i}: {{kind: premise, text: {json.dumps(t)}, supports: T1}}"
+        for i, t in enumerate(HOSTILE_TEXTS)
+    ]
+    head = [
+        f"title: {json.dumps(HOSTILE_TEXTS[0])}",
+        "claims:",
+        "  T1: {kind: thesis, text: Plain thesis., source: 'Notes <b>&amp; co</b>'}",
+        '  "X<img src=x onerror=window.pwned=1>": {kind: objection, text: o, attacks: T1}',
+    ]
     return make_map("\n".join(head + claims))
 
 
@@ -317,8 +351,11 @@ def test_csp_allows_exactly_the_page_script():
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
     urls = set(re.findall(r"\w+://[^\s\"'<>)]*", page))
-    assert urls == {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
-                    "https://example.org/count"}  # fmt: skip
+    assert urls == {
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1999/xlink",
+        "https://example.org/count",
+    }
 
 
 @needs_dot
@@ -353,19 +390,32 @@ def test_cli_html_honours_theme_colouring_and_split(run_cli, tmp_path):
     src = tmp_path / "bike.yaml"
     src.write_text(BIKE, encoding="utf-8")
     out = tmp_path / "out" / "bike.html"
-    code, _, err = run_cli("render", str(src), "--theme", "print", "--color-by", "status",
-                           "--id-prefix", "ride", "--split", "-o", str(out))  # fmt: skip
+    code, _, err = run_cli(
+        "render",
+        str(src),
+        "--theme",
+        "print",
+        "--color-by",
+        "status",
+        "--id-prefix",
+        "ride",
+        "--split",
+        "-o",
+        str(out),
+    )
     assert code == 0
-    assert err.splitlines() == [f"wrote {out.with_name(n)}" for n in
-                                ("bike.html", "bike.P1.html", "bike.O1.html")]  # fmt: skip
+    assert err.splitlines() == [
+        f"wrote {out.with_name(n)}" for n in ("bike.html", "bike.P1.html", "bike.O1.html")
+    ]
     page = out.read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="am-data">([^<]*)</script>', page).group(1))
     assert data["prefix"] == "ride-"
     assert [(c["id"], c["badge"], c["fold"], c["page"]) for c in data["claims"]] == [
-        ("T1", "OUT", None, None), ("P1", "OUT", "f1", "bike.P1.html"),
+        ("T1", "OUT", None, None),
+        ("P1", "OUT", "f1", "bike.P1.html"),
         ("O1", "OUT", "f2", "bike.O1.html"),
-    ]  # fmt: skip
-    assert 'class="node claim thesis"' in page and "fill=\"#e6e6e6\"" in page  # print theme
+    ]
+    assert 'class="node claim thesis"' in page and 'fill="#e6e6e6"' in page  # print theme
     assert "+3 claims on the page of O1" in page and 'href="bike.O1.html"' in page
     branch = out.with_name("bike.O1.html").read_text(encoding="utf-8")
     assert "<title>Test map: O1</title>" in branch and 'id="ride-o1-n0"' in branch

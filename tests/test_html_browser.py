@@ -11,13 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_map, needs_dot
 from test_html import BIKE, HOSTILE_TEXTS, hostile_map
 
 from argmap.analysis.checks import run_checks
 from argmap.io.yaml.reader import load_map
 from argmap.render.html.page import render_html
 from argmap.util.files import write_atomic
+
+from conftest import ROOT, make_map, needs_dot
 
 pytestmark = [pytest.mark.browser, needs_dot]
 
@@ -34,10 +35,13 @@ ALL = ["E1", "O1", "O2", "P1", "P2", "P3", "R1", "T1"]
 
 LIT = "[...document.querySelectorAll('g[data-claim].am-lit')].map(g => g.dataset.claim).sort()"
 SELECTED = "[...document.querySelectorAll('g.am-selected')].map(g => g.dataset.claim)"
-CURRENT = ("[...document.querySelectorAll('#am-outline .am-row[aria-current=true]')]"
-           ".map(b => b.dataset.claim)")  # fmt: skip
-VIEWBOX = ("document.querySelector('#am-viewport svg').getAttribute('viewBox')"
-           ".split(' ').map(Number)")  # fmt: skip
+CURRENT = (
+    "[...document.querySelectorAll('#am-outline .am-row[aria-current=true]')]"
+    ".map(b => b.dataset.claim)"
+)
+VIEWBOX = (
+    "document.querySelector('#am-viewport svg').getAttribute('viewBox').split(' ').map(Number)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +110,19 @@ def test_click_lights_the_sub_argument_and_dims_the_rest(open_page, bike_page, t
     lit_edges = page.evaluate(
         "[...document.querySelectorAll('g.edge.am-lit > title')].map(t => t.textContent).sort()"
     )
-    assert lit_edges == ["E1 supports P1", "E1: premise of inference E1 -> P1",
-                         "O2 undercuts the step from E1 to P1"]  # fmt: skip
+    assert lit_edges == [
+        "E1 supports P1",
+        "E1: premise of inference E1 -> P1",
+        "O2 undercuts the step from E1 to P1",
+    ]
     details = page.locator("#am-details-body")
     assert details.locator(".am-details-text").inner_text() == "Cycling to work is rising."
     assert details.locator(".am-details-cap").inner_text() == "Premise · P1 · ¶3,4"
     assert details.locator("dt").all_inner_texts() == ["Supported by", "Attacked by", "Supports"]
     assert details.locator("button").all_inner_texts() == ["E1", "O2 (undercut)", "T1"]
     assert details.locator(".am-hint").inner_text() == (
-        "2 claims argue about it, directly or through others; they stay lit.")
+        "2 claims argue about it, directly or through others; they stay lit."
+    )
     claim(page, "R1").click()
     assert page.evaluate(LIT) == ["P2", "P3", "R1"]
     claim(page, "T1").click()
@@ -147,11 +155,19 @@ def test_kind_filter_hides_claims_lines_and_outline_rows(open_page, bike_page):
         "[...document.querySelectorAll('g.edge')].filter(g => g.getBoundingClientRect()"
         ".width === 0).map(g => g.querySelector('title').textContent).sort()"
     )
-    assert hidden_edges == ["O1 attacks T1", "O2 undercuts the step from E1 to P1",
-                            "R1 attacks O1"]  # fmt: skip
+    assert hidden_edges == [
+        "O1 attacks T1",
+        "O2 undercuts the step from E1 to P1",
+        "R1 attacks O1",
+    ]
     rows = page.locator("#am-outline .am-row:visible")
     assert [r.get_attribute("data-claim") for r in rows.all()] == [
-        "T1", "P1", "E1", "R1", "P2", "P3"
+        "T1",
+        "P1",
+        "E1",
+        "R1",
+        "P2",
+        "P3",
     ]
     assert page.locator("#am-status").inner_text() == "Showing 4 of 5 kinds of claim."
     page.get_by_label("objection").check()
@@ -169,7 +185,8 @@ def test_finding_jumps_to_its_claim(open_page, bike_page):
     assert page.evaluate(LIT) == ["O2"]
     assert page.evaluate(CURRENT) == ["O2"]
     assert page.locator("#am-details-body .am-hint").inner_text() == (
-        "No claim drawn here argues about it.")
+        "No claim drawn here argues about it."
+    )
     after = page.evaluate(VIEWBOX)
     assert after != before and after[2] < before[2]
     box = claim(page, "O2").bounding_box()
@@ -246,8 +263,9 @@ def test_hostile_map_runs_no_script(open_page, tmp_path):
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.evaluate("document.scripts.length") == 2
     assert page.evaluate("document.querySelectorAll('img, iframe, b').length") == 0
-    texts = page.evaluate("JSON.parse(document.getElementById('am-data').textContent)"
-                          ".claims.map(c => c.text)")  # fmt: skip
+    texts = page.evaluate(
+        "JSON.parse(document.getElementById('am-data').textContent).claims.map(c => c.text)"
+    )
     assert texts[2:] == HOSTILE_TEXTS
     rows = page.locator("#am-outline .am-row .am-text").all_text_contents()
     assert rows[1:6] == HOSTILE_TEXTS

@@ -18,8 +18,11 @@ def test_nodes_carry_values_and_positions():
     key, seq = root.pairs["a"]
     assert (key.line, key.column) == (1, 2)
     assert isinstance(seq, Seq) and [(s.value, s.column) for s in seq.items] == [
-        (1, 8), (2.5, 11), (True, 16), (None, 22),
-    ]  # fmt: skip
+        (1, 8),
+        (2.5, 11),
+        (True, 16),
+        (None, 22),
+    ]
     inner = root.pairs["b"][1]
     assert isinstance(inner, Map)
     value = inner.pairs["c"][1]
@@ -48,7 +51,10 @@ def test_json_problems_name_line_and_column(text, line, col, message):
 
 
 def test_argmap_json_is_checked_by_the_yaml_rules_with_json_positions():
-    text = '{\n  "claims": {\n    "T1": {"kind": "thesys", "text": "A"},\n    "P1": {"kind": "premise", "text": "B", "supports": "T9"}\n  }\n}\n'
+    text = (
+        '{\n  "claims": {\n    "T1": {"kind": "thesys", "text": "A"},\n    "P1": '
+        '{"kind": "premise", "text": "B", "supports": "T9"}\n  }\n}\n'
+    )
     with pytest.raises(MapLoadError) as info:
         loads_json_map(text, "m.json")
     assert [f.format_text() for f in info.value.findings] == [
@@ -59,9 +65,14 @@ def test_argmap_json_is_checked_by_the_yaml_rules_with_json_positions():
 
 
 def test_json_export_shape():
-    amap = make_map("claims:\n  T1: {kind: thesis, text: A}\n  P1: {kind: premise, text: B, supports: T1, para: [2]}\n")
+    amap = make_map(
+        "claims:\n  T1: {kind: thesis, text: A}\n  P1: {kind: premise, text: B, supports: "
+        "T1, para: [2]}\n"
+    )
     assert dump_json_map(amap).text == (
-        '{\n  "version": 1,\n  "claims": {\n    "T1": {\n      "kind": "thesis",\n      "text": "A"\n'
-        '    },\n    "P1": {\n      "kind": "premise",\n      "text": "B",\n      "supports": "T1",\n'
+        '{\n  "version": 1,\n  "claims": {\n    "T1": {\n      "kind": "thesis",\n      '
+        '"text": "A"\n'
+        '    },\n    "P1": {\n      "kind": "premise",\n      "text": "B",\n      '
+        '"supports": "T1",\n'
         '      "para": 2\n    }\n  }\n}\n'
     )

@@ -11,8 +11,14 @@ def test_sides_decide_objection_and_rebuttal():
         supports=[("P", "T"), ("Q", "O"), ("S", "R")],
         attacks=[("O", "T"), ("R", "O")],
     )
-    assert kinds == {"T": "thesis", "P": "premise", "O": "objection", "R": "rebuttal",
-                     "Q": "premise", "S": "premise"}  # fmt: skip
+    assert kinds == {
+        "T": "thesis",
+        "P": "premise",
+        "O": "objection",
+        "R": "rebuttal",
+        "Q": "premise",
+        "S": "premise",
+    }
 
 
 def test_attacker_that_also_supports_is_a_premise():
@@ -21,7 +27,11 @@ def test_attacker_that_also_supports_is_a_premise():
 
 
 def test_isolated_claims_and_loops():
-    assert infer_kinds(["T", "P", "X"], [("P", "T")], []) == {"T": "thesis", "P": "premise", "X": "premise"}
+    assert infer_kinds(["T", "P", "X"], [("P", "T")], []) == {
+        "T": "thesis",
+        "P": "premise",
+        "X": "premise",
+    }
     assert infer_kinds(["A", "B"], [], []) == {"A": "thesis", "B": "thesis"}
     assert infer_kinds(["A", "B"], [("A", "B"), ("B", "A")], []) == {"A": "thesis", "B": "premise"}
     assert infer_kinds([], [], []) == {}

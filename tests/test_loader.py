@@ -9,8 +9,8 @@ import pytest
 
 from argmap.errors import MapLoadError
 from argmap.io.yaml.reader import load_map, loads_map
-from argmap.util.urls import url_scheme
 from argmap.model import Attack, Inference
+from argmap.util.urls import url_scheme
 
 from conftest import FIXTURES, ROOT, make_map
 
@@ -61,7 +61,9 @@ def test_minimal_map_model():
     assert amap.claims["P1"].para == (5,)
     assert amap.claims["R1"].para == (6, 7)
     assert amap.claims["P1"].loc.line == 6 and amap.claims["P1"].loc.column == 3
-    assert amap.inferences == (Inference("P1 -> T1", ("P1",), "T1", False, amap.inferences[0].loc),)
+    assert amap.inferences == (
+        Inference("P1 -> T1", ("P1",), "T1", False, amap.inferences[0].loc),
+    )
     assert [(a.attacker, a.target) for a in amap.attacks] == [("O1", "T1"), ("R1", "O1")]
     assert isinstance(amap.attacks[0], Attack)
     assert amap.source.year == 2021 and amap.source.author == "@me"
@@ -138,7 +140,10 @@ def test_linked_inference_and_undercut():
     )
     linked = amap.inference("I1")
     assert linked.premises == ("P1", "P2") and linked.linked
-    assert [(u.attacker, u.inference) for u in amap.undercuts] == [("O1", "I1"), ("O2", "P2 -> T1")]
+    assert [(u.attacker, u.inference) for u in amap.undercuts] == [
+        ("O1", "I1"),
+        ("O2", "P2 -> T1"),
+    ]
 
 
 @pytest.mark.parametrize(

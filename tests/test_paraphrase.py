@@ -30,7 +30,9 @@ _BINARY_OUTPUT_EXT = {".png", ".pdf"}
 
 
 def _load_hasher():
-    spec = importlib.util.spec_from_file_location("make_10gram_hashes", DATA / "make_10gram_hashes.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_10gram_hashes", DATA / "make_10gram_hashes.py"
+    )
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)
@@ -41,7 +43,9 @@ hasher = _load_hasher()
 
 
 def load_hashes() -> set[str]:
-    return {line.strip() for line in HASH_FILE.read_text(encoding="ascii").splitlines() if line.strip()}
+    return {
+        line.strip() for line in HASH_FILE.read_text(encoding="ascii").splitlines() if line.strip()
+    }
 
 
 def find_copied_runs(text: str, hashes: set[str]) -> list[str]:
@@ -63,7 +67,11 @@ def repo_files() -> list[Path]:
     except (OSError, subprocess.CalledProcessError):
         rels = []
         for dirpath, dirnames, filenames in os.walk(ROOT):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in {"__pycache__", "build", "dist"}]
+            dirnames[:] = [
+                d
+                for d in dirnames
+                if not d.startswith(".") and d not in {"__pycache__", "build", "dist"}
+            ]
             for name in filenames:
                 rels.append(os.path.relpath(os.path.join(dirpath, name), ROOT))
         rels.sort()
@@ -104,17 +112,28 @@ def test_detector_finds_a_planted_run():
     hashes = hasher.ngram_hashes(planted)
     assert len(hashes) == len(hasher.words(planted)) - 9
     # Embedded in other prose, with different case and curly apostrophes around it.
-    host = "Yesterday\u2019s memo said: THE PURPLE WALRUS quietly audited seventeen lighthouses before breakfast, it\u2019s true."
+    host = (
+        "Yesterday\u2019s memo said: THE PURPLE WALRUS quietly audited seventeen "
+        "lighthouses before breakfast, it\u2019s true."
+    )
     # Only nine of the planted words occur in a row here, so nothing is flagged.
     assert find_copied_runs(host, hashes) == []
-    host2 = "Note: the purple walrus quietly audited seventeen lighthouses before breakfast on Tuesday, again."
+    host2 = (
+        "Note: the purple walrus quietly audited seventeen lighthouses before breakfast "
+        "on Tuesday, again."
+    )
     hits2 = find_copied_runs(host2, hashes)
     assert len(hits2) == 2, f"verbatim 10-word runs not detected: {hits2}"
     assert all(len(h.split()) == 10 for h in hits2)
     # Apostrophes are unified: curly and straight forms hash alike.
     assert hasher.words("it\u2019s \u2018ok\u2019") == ["it's", "ok"]
     # Nothing shorter than ten words is ever flagged.
-    assert find_copied_runs("the purple walrus quietly audited seventeen lighthouses before breakfast", hashes) == []
+    assert (
+        find_copied_runs(
+            "the purple walrus quietly audited seventeen lighthouses before breakfast", hashes
+        )
+        == []
+    )
 
 
 def test_no_file_copies_the_article():

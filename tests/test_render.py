@@ -126,8 +126,9 @@ def test_layout_timeout_exits_3(run_cli, tmp_path):
     with pytest.raises(LayoutTimeout):
         run_dot(to_dot(load_map(ROOT / "maps" / "two-michaels.yaml")), "svg", timeout=0.001)
     src = ROOT / "maps" / "two-michaels.yaml"
-    code, _, err = run_cli("render", str(src), "-o", str(tmp_path / "x.svg"),
-                           "--layout-timeout", "0.001")  # fmt: skip
+    code, _, err = run_cli(
+        "render", str(src), "-o", str(tmp_path / "x.svg"), "--layout-timeout", "0.001"
+    )
     assert code == 3 and "--focus" in err
     assert not (tmp_path / "x.svg").exists()
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from argmap.analysis.stats import map_stats
 from argmap.findings import Finding
 from argmap.report import as_github, as_sarif
-from argmap.analysis.stats import map_stats
 
 from conftest import ROOT, make_map
 
@@ -25,27 +25,74 @@ SARIF_SUBSET = {
     "required": ["version", "runs"],
     "properties": {
         "version": {"const": "2.1.0"},
-        "runs": {"type": "array", "items": {
-            "type": "object", "required": ["tool", "results"],
-            "properties": {
-                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
-                    "type": "object", "required": ["name", "rules"],
-                    "properties": {"rules": {"type": "array", "items": {
-                        "type": "object", "required": ["id", "shortDescription"]}}}}}},
-                "results": {"type": "array", "items": {
-                    "type": "object", "required": ["ruleId", "level", "message", "locations"],
-                    "properties": {
-                        "level": {"enum": ["none", "note", "warning", "error"]},
-                        "locations": {"type": "array", "items": {"type": "object", "properties": {
-                            "physicalLocation": {"type": "object", "required": [
-                                "artifactLocation", "region"], "properties": {"region": {
-                                    "type": "object", "required": ["startLine", "startColumn"],
-                                    "properties": {"startLine": {"type": "integer", "minimum": 1},
-                                                   "startColumn": {"type": "integer",
-                                                                   "minimum": 1}}}}}}}}}}},
-            }}},
+        "runs": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["tool", "results"],
+                "properties": {
+                    "tool": {
+                        "type": "object",
+                        "required": ["driver"],
+                        "properties": {
+                            "driver": {
+                                "type": "object",
+                                "required": ["name", "rules"],
+                                "properties": {
+                                    "rules": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["id", "shortDescription"],
+                                        },
+                                    }
+                                },
+                            }
+                        },
+                    },
+                    "results": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["ruleId", "level", "message", "locations"],
+                            "properties": {
+                                "level": {"enum": ["none", "note", "warning", "error"]},
+                                "locations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "physicalLocation": {
+                                                "type": "object",
+                                                "required": ["artifactLocation", "region"],
+                                                "properties": {
+                                                    "region": {
+                                                        "type": "object",
+                                                        "required": ["startLine", "startColumn"],
+                                                        "properties": {
+                                                            "startLine": {
+                                                                "type": "integer",
+                                                                "minimum": 1,
+                                                            },
+                                                            "startColumn": {
+                                                                "type": "integer",
+                                                                "minimum": 1,
+                                                            },
+                                                        },
+                                                    }
+                                                },
+                                            }
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
     },
-}  # fmt: skip
+}
 
 
 def test_sarif_log():
@@ -67,7 +114,8 @@ def test_sarif_log():
 def test_github_annotations_escape():
     f = Finding("a,b:c.yaml", 2, 3, "AM101", "unsupported-claim", "error", "100% bad\nnext")
     assert as_github([f]) == (
-        "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=AM101 unsupported-claim::100%25 bad%0Anext\n"
+        "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=AM101 unsupported-claim::100%25 "
+        "bad%0Anext\n"
     )
 
 
@@ -125,7 +173,9 @@ def test_stats_collapses_cycles():
 
 def test_evaluate_cli_json_and_what_if(run_cli):
     src = str(ROOT / "maps" / "two-michaels.yaml")
-    code, out, _ = run_cli("evaluate", src, "--format", "json", "--reject", "R4", "--explain", "T1")
+    code, out, _ = run_cli(
+        "evaluate", src, "--format", "json", "--reject", "R4", "--explain", "T1"
+    )
     doc = json.loads(out)
     assert code == 0
     assert doc["labelling"]["T1"] == "OUT" and doc["labelling"]["O4"] == "IN"

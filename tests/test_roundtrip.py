@@ -27,7 +27,8 @@ LOSSLESS = ("argdown", "aif", "json")
 def structure(amap):
     """Everything a round trip must keep; positions aside, texts with whitespace collapsed."""
     claims = [
-        dataclasses.replace(c, loc=None, text=" ".join(c.text.split())) for c in amap.claims.values()
+        dataclasses.replace(c, loc=None, text=" ".join(c.text.split()))
+        for c in amap.claims.values()
     ]
     inferences = sorted((i.id, i.premises, i.conclusion, i.linked) for i in amap.inferences)
     attacks = sorted((a.attacker, a.target) for a in amap.attacks)
@@ -75,7 +76,10 @@ def test_linked_and_undercut_fixture_keeps_each_part():
         ("I1", ("P2", "P3"), "T1", True),
         ("I2", ("P4",), "T1", True),
     ]
-    assert [(u.attacker, u.inference) for u in back.undercuts] == [("O1", "P1 -> T1"), ("O2", "I1")]
+    assert [(u.attacker, u.inference) for u in back.undercuts] == [
+        ("O1", "P1 -> T1"),
+        ("O2", "I1"),
+    ]
     assert [(a.attacker, a.target) for a in back.attacks] == [("O2", "P3"), ("R1", "O1")]
 
 
@@ -84,7 +88,9 @@ def test_tricky_texts_come_back_exactly():
     for fmt in LOSSLESS:
         back = FORMATS[fmt].read(FORMATS[fmt].write(amap).text, "x").map
         assert back.claims["T1"].text == amap.claims["T1"].text, fmt
-        assert back.claims["P1"].text == "Backslashes \\ and \\n stay, so do *stars*, " \
-            "_underscores_, @[mentions] and @<args>.", fmt  # fmt: skip
+        assert (
+            back.claims["P1"].text == "Backslashes \\ and \\n stay, so do *stars*, "
+            "_underscores_, @[mentions] and @<args>."
+        ), fmt
         assert back.claims["R1"].text == "ends with a backslash \\", fmt
         assert back.title == amap.title, fmt

@@ -8,16 +8,19 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, make_map
 
 from argmap.errors import MapLoadError
-from argmap.util.gcpause import gc_paused
 from argmap.io.yaml import parse as yamlparse
 from argmap.io.yaml.reader import loads_map
+from argmap.util.gcpause import gc_paused
 
-_CLAIMS = "claims:\n" + "".join(
-    f"  P{i}: {{kind: premise, text: Point {i}., supports: T1}}\n" for i in range(1, 40)
-) + "  T1: {kind: thesis, text: We should act.}\n"
+from conftest import ROOT, make_map
+
+_CLAIMS = (
+    "claims:\n"
+    + "".join(f"  P{i}: {{kind: premise, text: Point {i}., supports: T1}}\n" for i in range(1, 40))
+    + "  T1: {kind: thesis, text: We should act.}\n"
+)
 
 
 def test_plain_nodes_do_not_count_as_alias_expansion(monkeypatch):
@@ -49,8 +52,9 @@ def test_check_does_not_import_pydot(tmp_path):
         "    print(exc.code, 'pydot' in sys.modules, 'argmap.render.dot' in sys.modules)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert done.stdout.splitlines()[-1].split() == ["0", "False", "False"]
 
 

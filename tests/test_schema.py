@@ -27,21 +27,33 @@ from jsonschema import Draft7Validator
 from argmap.errors import MapLoadError
 from argmap.io.json.mapjson import dump_json_map
 from argmap.io.tree import to_python
+from argmap.io.yaml.parse import YamlError, compose
 from argmap.io.yaml.reader import load_map
+from argmap.io.yaml.schema import map_schema, unsafe_url_pattern
 from argmap.util.files import read_text
 from argmap.util.urls import SAFE_SCHEMES, url_scheme
-from argmap.io.yaml.parse import YamlError, compose
-from argmap.io.yaml.schema import map_schema, unsafe_url_pattern
 
 from conftest import FIXTURES, ROOT
 
-FILES = sorted((FIXTURES / "valid").glob("*.yaml")) + sorted((FIXTURES / "invalid").glob("*.yaml")) + sorted(
-    (ROOT / "maps").glob("*.yaml")
+FILES = (
+    sorted((FIXTURES / "valid").glob("*.yaml"))
+    + sorted((FIXTURES / "invalid").glob("*.yaml"))
+    + sorted((ROOT / "maps").glob("*.yaml"))
 )
 YAML_LEVEL = {
-    "billion-laughs", "deep-block-nesting", "deep-nesting", "duplicate-claim", "duplicate-relation",
-    "duplicate-top", "local-tag", "malformed", "merge-key", "python-tag", "recursive-alias", "two-documents",
-}  # fmt: skip
+    "billion-laughs",
+    "deep-block-nesting",
+    "deep-nesting",
+    "duplicate-claim",
+    "duplicate-relation",
+    "duplicate-top",
+    "local-tag",
+    "malformed",
+    "merge-key",
+    "python-tag",
+    "recursive-alias",
+    "two-documents",
+}
 REFERENCES = {"unknown-target", "unknown-undercut"}
 VALIDATOR = Draft7Validator(map_schema())
 
@@ -82,7 +94,9 @@ def test_schema_and_loader_agree(path: Path):
     errors = [e.message for e in VALIDATOR.iter_errors(instance)]
     if path.stem in REFERENCES:
         assert not accepted and not errors
-        assert all("which is no claim id" in m or "which is no inference id" in m for m in messages)
+        assert all(
+            "which is no claim id" in m or "which is no inference id" in m for m in messages
+        )
         return
     assert (not errors) == accepted, f"schema: {errors}; loader: {messages}"
 
@@ -106,13 +120,21 @@ def test_schema_pins_values_the_loader_refuses():
         return VALIDATOR.is_valid(doc)
 
     assert valid(para=[1, 2], score=1, span=[0, 4], tags="x", source="Smith (2019), p. 4")
-    assert not valid(para=0) and not valid(score=1.5) and not valid(span=[1]) and not valid(text=" ")
-    assert not valid(kind="thesys") and not valid(source="javascript:alert(1)") and not valid(colour=1)
+    assert (
+        not valid(para=0) and not valid(score=1.5) and not valid(span=[1]) and not valid(text=" ")
+    )
+    assert (
+        not valid(kind="thesys")
+        and not valid(source="javascript:alert(1)")
+        and not valid(colour=1)
+    )
     assert not VALIDATOR.is_valid({"claims": {"a -> b": {"kind": "thesis", "text": "A."}}})
     assert not VALIDATOR.is_valid({"claims": {}, "version": 2})
 
 
-_URL_CHARS = st.sampled_from(list("httpsHTTPSmailtoMAILTOjavscriptJ:/ .+-0\t\n\r\x00\x01\x1f") + ["x", "é"])
+_URL_CHARS = st.sampled_from(
+    list("httpsHTTPSmailtoMAILTOjavscriptJ:/ .+-0\t\n\r\x00\x01\x1f") + ["x", "é"]
+)
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)
@@ -125,12 +147,21 @@ def test_url_pattern_matches_url_scheme_exactly(text: str):
 @pytest.mark.parametrize(
     ("text", "refused"),
     [
-        ("javascript:alert(1)", True), (" JavaScript:x", True), ("java\tscript:x", True),
-        ("\x01data:text/html,x", True), ("https://example.org", False), ("HTTPS://x", False),
-        ("mailto:a@b.org", False), ("Smith (2019), p. 4", False), ("note:see below", True),
-        ("note: see below", False), ("note:", False), ("h\nttps://x", False), ("https2:x", True),
+        ("javascript:alert(1)", True),
+        (" JavaScript:x", True),
+        ("java\tscript:x", True),
+        ("\x01data:text/html,x", True),
+        ("https://example.org", False),
+        ("HTTPS://x", False),
+        ("mailto:a@b.org", False),
+        ("Smith (2019), p. 4", False),
+        ("note:see below", True),
+        ("note: see below", False),
+        ("note:", False),
+        ("h\nttps://x", False),
+        ("https2:x", True),
     ],
-)  # fmt: skip
+)
 def test_url_pattern_examples(text: str, refused: bool):
     assert (re.search(unsafe_url_pattern(), text) is not None) == refused
     assert (url_scheme(text) not in (None, *SAFE_SCHEMES)) == refused

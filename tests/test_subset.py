@@ -35,8 +35,18 @@ def amap():
 
 def test_levels_are_breadth_first_below_the_thesis(amap):
     level, parent = levels(amap)
-    assert level == {"T1": 0, "P1": 1, "P4": 1, "O1": 1, "P2": 2, "U1": 2, "R1": 2,
-                     "E1": 3, "E2": 3, "P3": 3}  # fmt: skip
+    assert level == {
+        "T1": 0,
+        "P1": 1,
+        "P4": 1,
+        "O1": 1,
+        "P2": 2,
+        "U1": 2,
+        "R1": 2,
+        "E1": 3,
+        "E2": 3,
+        "P3": 3,
+    }
     assert parent["E2"] == "P2" and parent["P3"] == "R1" and "T1" not in parent
 
 

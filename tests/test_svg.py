@@ -85,9 +85,14 @@ def test_finish_svg_refuses_what_is_not_graphviz_svg(bad):
 
 def test_size_attributes():
     assert size_attributes("0 0 800.5 400", None) == {
-        "width": "100%", "style": "max-width:801px;height:auto"}  # fmt: skip
+        "width": "100%",
+        "style": "max-width:801px;height:auto",
+    }
     assert size_attributes("0 0 800 400", 600) == {
-        "width": "600", "height": "300", "style": "max-width:100%;height:auto"}  # fmt: skip
+        "width": "600",
+        "height": "300",
+        "style": "max-width:100%;height:auto",
+    }
 
 
 @pytest.mark.parametrize(
@@ -99,7 +104,7 @@ def test_size_attributes():
         ("", "map-"),
         ("été", "t-"),
         ("a__b", "a__b-"),
-    ],  # fmt: skip
+    ],
 )
 def test_id_prefix(name, prefix):
     assert id_prefix(name) == prefix
@@ -150,13 +155,16 @@ def test_tooltips_links_and_citations(svg):
         "act-n2": "Premise P2\nOthers did it.\nSource: Smith (2019), p. 4",
         "act-n3": "Objection O1\nIt costs.\nSource: mailto:ed@example.org",
     }
-    links = {gid: [(a.get(HREF), a.get("target"), a.get("rel")) for a in g.iter(S + "a")]
-             for gid, g in nodes.items()}  # fmt: skip
+    links = {
+        gid: [(a.get(HREF), a.get("target"), a.get("rel")) for a in g.iter(S + "a")]
+        for gid, g in nodes.items()
+    }
     assert links == {
-        "act-n0": [], "act-n2": [],
+        "act-n0": [],
+        "act-n2": [],
         "act-n1": [("https://example.org/report?id=4&x=y", "_blank", "noopener noreferrer")],
         "act-n3": [("mailto:ed@example.org", "_blank", "noopener noreferrer")],
-    }  # fmt: skip
+    }
     shown = {gid: [t.text for t in g.iter(S + "text")] for gid, g in nodes.items()}
     assert shown["act-n2"][-1] == "Smith (2019), p. 4"
     assert shown["act-n1"][-1] == "↗ example.org/report"
@@ -196,12 +204,18 @@ def test_fixed_width_keeps_aspect_ratio():
 
 @pytest.mark.parametrize(
     ("url", "kept"),
-    [("https://example.org/x", ("_blank", "noopener noreferrer")),
-     ("MAILTO:ed@example.org", ("_blank", "noopener noreferrer")),
-     ("m.P3.svg", ("_top", None)), ("//evil.example/x", None), ("\\\\evil.example/x", None),
-     ("/\\evil.example", None),
-     (" java\tscript:alert(1)", None), ("data:text/html,x", None), ("file:///etc/passwd", None)],
-)  # fmt: skip
+    [
+        ("https://example.org/x", ("_blank", "noopener noreferrer")),
+        ("MAILTO:ed@example.org", ("_blank", "noopener noreferrer")),
+        ("m.P3.svg", ("_top", None)),
+        ("//evil.example/x", None),
+        ("\\\\evil.example/x", None),
+        ("/\\evil.example", None),
+        (" java\tscript:alert(1)", None),
+        ("data:text/html,x", None),
+        ("file:///etc/passwd", None),
+    ],
+)
 def test_only_safe_links_are_made(url, kept):
     out = ET.fromstring(finish_svg(RAW, SvgExtras("m-", "t", "d", links={"n0": url})))
     links = [(a.get("target"), a.get("rel")) for a in out.iter(S + "a") if a.get(HREF)]
@@ -213,8 +227,18 @@ def test_cli_width_engine_and_prefix(run_cli, tmp_path):
     src = tmp_path / "act.yaml"
     src.write_text(MAP, encoding="utf-8")
     out = tmp_path / "a.svg"
-    args = ("render", str(src), "-o", str(out), "--width", "640", "--engine", "neato",
-            "--id-prefix", "Fig 2")  # fmt: skip
+    args = (
+        "render",
+        str(src),
+        "-o",
+        str(out),
+        "--width",
+        "640",
+        "--engine",
+        "neato",
+        "--id-prefix",
+        "Fig 2",
+    )
     assert run_cli(*args)[0] == 0
     root = ET.fromstring(out.read_bytes())
     assert root.get("width") == "640" and root.get("aria-labelledby") == "fig-2-title fig-2-desc"

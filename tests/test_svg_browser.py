@@ -11,6 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import sync_playwright
+from test_escaping import hostile_map
 
 from argmap.analysis.checks import run_checks
 from argmap.io.yaml.reader import load_map
@@ -19,7 +20,6 @@ from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
 
 from conftest import ROOT, needs_dot
-from test_escaping import hostile_map
 
 CHROMIUM = "/usr/bin/chromium"
 

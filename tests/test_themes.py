@@ -29,8 +29,10 @@ OKABE_ITO = {
 
 def text_on_fill(theme):
     """Every (what, text colour, colour behind it) pair a theme draws."""
-    pairs = [("title", theme.title_color, theme.background),
-             ("fold", theme.fold.text, theme.fold.fill)]  # fmt: skip
+    pairs = [
+        ("title", theme.title_color, theme.background),
+        ("fold", theme.fold.text, theme.fold.fill),
+    ]
     for kind, ks in theme.kinds.items():
         pairs += [
             (f"{kind} text", ks.text, ks.fill),
@@ -57,8 +59,11 @@ def test_theme_names_match_the_model():
 
 @pytest.mark.parametrize("name", THEME_NAMES)
 def test_every_text_meets_wcag_aa(name):
-    low = [(what, round(contrast_ratio(fg, bg), 2)) for what, fg, bg in text_on_fill(THEMES[name])
-           if contrast_ratio(fg, bg) < 4.5]  # fmt: skip
+    low = [
+        (what, round(contrast_ratio(fg, bg), 2))
+        for what, fg, bg in text_on_fill(THEMES[name])
+        if contrast_ratio(fg, bg) < 4.5
+    ]
     assert low == []
 
 

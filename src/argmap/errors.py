@@ -7,7 +7,8 @@ The CLI maps each class to its documented exit code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.findings import Finding
@@ -31,7 +32,7 @@ class MapLoadError(ArgmapError):
             file, 1-based line and column, message and fix hint.
     """
 
-    def __init__(self, findings: Sequence["Finding"]):
+    def __init__(self, findings: Sequence[Finding]):
         self.findings = tuple(findings)
         super().__init__("\n".join(f.format_text() for f in self.findings))
 

@@ -14,9 +14,9 @@ than a claim (Pollock 1987, "Defeasible reasoning", Cognitive Science 11).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 #: The kinds of claim, in the order diagrams and outlines list them.
 KINDS: tuple[str, ...] = ("thesis", "premise", "precedent", "evidence", "objection", "rebuttal")

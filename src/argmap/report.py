@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from argmap.findings import Finding
 
@@ -57,24 +57,28 @@ def as_sarif(findings: Sequence[Finding]) -> str:
             "ruleIndex": index[f.code],
             "level": {"error": "error", "warning": "warning"}.get(f.severity, "note"),
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.file.replace("\\", "/")},
-                "region": {"startLine": f.line, "startColumn": f.column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
             "properties": {"check": f.check, "claims": list(f.claims)},
         }
         for f in sorted(findings)
-    ]  # fmt: skip
+    ]
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "argmap", "version": __version__,
-                                
-                                "rules": rules}},
-            "results": results,
-        }],
-    }  # fmt: skip
+        "runs": [
+            {
+                "tool": {"driver": {"name": "argmap", "version": __version__, "rules": rules}},
+                "results": results,
+            }
+        ],
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -92,8 +96,10 @@ def as_github(findings: Sequence[Finding]) -> str:
     lines = []
     for f in sorted(findings):
         level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-        props = (f"file={_gh_escape(f.file, True)},line={f.line},col={f.column},"
-                 f"title={_gh_escape(f'{f.code} {f.check}', True)}")  # fmt: skip
+        props = (
+            f"file={_gh_escape(f.file, True)},line={f.line},col={f.column},"
+            f"title={_gh_escape(f'{f.code} {f.check}', True)}"
+        )
         lines.append(f"::{level} {props}::{_gh_escape(f.message)}\n")
     return "".join(lines)
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 #: Length of the word runs that are hashed.
 N = 10

@@ -1,1 +1,4 @@
-"""Analysis of argument maps: the argument graph, checks, semantics, evaluation, statistics, comparison."""
+"""Analysis of argument maps.
+
+The argument graph, the checks, the semantics, evaluation, statistics and comparison.
+"""

@@ -28,8 +28,8 @@ can be.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -40,6 +40,7 @@ from argmap.util.text import stem_overlap, stems
 THRESHOLD = 0.3
 #: Added when the two claims share a paragraph.
 PARA_BONUS = 0.15
+
 
 def similarity(a: Claim, b: Claim) -> float:
     """Similarity of two claims' texts, with the paragraph bonus (see the module docstring)."""
@@ -82,8 +83,13 @@ class Score:
 
     def as_dict(self) -> dict[str, object]:
         """``{"precision", "recall", "hits", "of_a", "of_b"}`` (rates to 4 decimals)."""
-        return {"precision": _round(self.precision), "recall": _round(self.recall),
-                "hits": self.hits, "of_a": self.of_a, "of_b": self.of_b}  # fmt: skip
+        return {
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "hits": self.hits,
+            "of_a": self.of_a,
+            "of_b": self.of_b,
+        }
 
 
 @dataclass(frozen=True)
@@ -141,8 +147,10 @@ def match_claims(a: ArgumentMap, b: ArgumentMap) -> list[Match]:
         (_, ida), (_, idb) = (u, v) if u[0] == "a" else (v, u)
         pairs[ida] = idb
     order = list(a.claims)
-    return [Match(ida, pairs[ida], similarity(a.claims[ida], b.claims[pairs[ida]]))
-            for ida in sorted(pairs, key=order.index)]  # fmt: skip
+    return [
+        Match(ida, pairs[ida], similarity(a.claims[ida], b.claims[pairs[ida]]))
+        for ida in sorted(pairs, key=order.index)
+    ]
 
 
 def relation_set(amap: ArgumentMap) -> set[tuple[str, str, str]]:

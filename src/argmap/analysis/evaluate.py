@@ -7,12 +7,21 @@ and DF-QuAD). What-if questions take claims as granted (``accept``) or denied
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
+from argmap.analysis.semantics import (
+    IN,
+    OUT,
+    UNDEC,
+    Attack,
+    Framework,
+    build_framework,
+    dfquad,
+    grounded,
+)
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
-from argmap.analysis.semantics import IN, OUT, UNDEC, Attack, Framework, build_framework, dfquad, grounded
 from argmap.util.suggest import did_you_mean
 
 
@@ -42,13 +51,19 @@ def _known(amap: ArgumentMap, ids: Iterable[str], option: str) -> tuple[str, ...
     out = []
     for cid in ids:
         if cid not in amap.claims:
-            raise UsageError(f"{option} {cid!r}: no such claim{did_you_mean(cid, amap.claims, 0.5)}")
+            raise UsageError(
+                f"{option} {cid!r}: no such claim{did_you_mean(cid, amap.claims, 0.5)}"
+            )
         out.append(cid)
     return tuple(out)
 
 
-def evaluate(amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = (),
-             reading: str = "necessary") -> Evaluation:  # fmt: skip
+def evaluate(
+    amap: ArgumentMap,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    reading: str = "necessary",
+) -> Evaluation:
     """Label every claim (grounded, bipolar) and compute DF-QuAD strengths.
 
     Args:
@@ -113,10 +128,13 @@ class Explanation:
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form."""
         return {
-            "claim": self.claim, "label": self.label, "reason": self.reason,
-            "attackers": list(self.attackers), "defenders": list(self.defenders),
+            "claim": self.claim,
+            "label": self.label,
+            "reason": self.reason,
+            "attackers": list(self.attackers),
+            "defenders": list(self.defenders),
             "cycle": list(self.cycle),
-        }  # fmt: skip
+        }
 
 
 def node_name(node: object) -> str:
@@ -140,23 +158,34 @@ def explain(ev: Evaluation, claim: str) -> Explanation:
         UsageError: ``claim`` is not a claim of the map.
     """
     if claim not in ev.labelling:
-        raise UsageError(f"--explain {claim!r}: no such claim{did_you_mean(claim, ev.labelling, 0.5)}")
+        raise UsageError(
+            f"--explain {claim!r}: no such claim{did_you_mean(claim, ev.labelling, 0.5)}"
+        )
     labels, label = ev.node_labels, ev.labelling[claim]
     attacks = list(ev.framework.attackers.get(claim, {}).values())
     if claim in ev.rejected:
         return Explanation(claim, label, f"{claim} is OUT because it was rejected (--reject).")
     if label == OUT:
         winner = next(a for a in attacks if labels[a.attacker] == IN)
-        return Explanation(claim, label, f"{claim} is OUT: {_sentence(winner)}, which is IN.",
-                           (_describe(winner, labels),))  # fmt: skip
+        return Explanation(
+            claim,
+            label,
+            f"{claim} is OUT: {_sentence(winner)}, which is IN.",
+            (_describe(winner, labels),),
+        )
     if label == IN:
         return _explain_in(ev, claim, attacks)
     cycle = _undec_cycle(ev, claim)
     text = " → ".join(node_name(n) for n in [*cycle, cycle[0]]) if cycle else ""
     undec = tuple(_describe(a, labels) for a in attacks if labels[a.attacker] == UNDEC)
-    return Explanation(claim, label,
-                       f"{claim} is UNDEC: attacked from an attack cycle that nothing settles "
-                       f"({text}).", undec, (), tuple(node_name(n) for n in cycle))  # fmt: skip
+    return Explanation(
+        claim,
+        label,
+        f"{claim} is UNDEC: attacked from an attack cycle that nothing settles ({text}).",
+        undec,
+        (),
+        tuple(node_name(n) for n in cycle),
+    )
 
 
 def _sentence(att: Attack) -> str:
@@ -179,9 +208,13 @@ def _explain_in(ev: Evaluation, claim: str, attacks: list[Attack]) -> Explanatio
         beaters = ev.framework.attackers.get(att.attacker, {})
         defenders.append(next(a.attacker for a in beaters.values() if labels[a.attacker] == IN))
     names = sorted({node_name(d) for d in defenders})
-    return Explanation(claim, IN, f"{claim} is IN: every attacker is OUT, defeated by "
-                       f"{', '.join(names)}.", tuple(_describe(a, labels) for a in attacks),
-                       tuple(names))  # fmt: skip
+    return Explanation(
+        claim,
+        IN,
+        f"{claim} is IN: every attacker is OUT, defeated by {', '.join(names)}.",
+        tuple(_describe(a, labels) for a in attacks),
+        tuple(names),
+    )
 
 
 def _undec_cycle(ev: Evaluation, claim: str) -> list:
@@ -197,4 +230,4 @@ def _undec_cycle(ev: Evaluation, claim: str) -> list:
         if not undec:
             return []
         node = min(undec, key=str)
-    return list(reversed(path[seen[node]:]))
+    return list(reversed(path[seen[node] :]))

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.util.gcpause import gc_paused
 from argmap.model import ArgumentMap
+from argmap.util.gcpause import gc_paused
 
 
 @dataclass(frozen=True)

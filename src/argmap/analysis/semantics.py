@@ -38,8 +38,8 @@ or downstream of a cycle get ``None``.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Mapping
 
 import networkx as nx
 
@@ -140,8 +140,12 @@ def _ancestors(support: nx.DiGraph, node: Node, skip: set[Node]) -> set[Node]:
     return found
 
 
-def build_framework(amap: ArgumentMap, accept: Iterable[str] = (),
-                    reject: Iterable[str] = (), reading: str = "necessary") -> Framework:  # fmt: skip
+def build_framework(
+    amap: ArgumentMap,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    reading: str = "necessary",
+) -> Framework:
     """Derive the Dung framework of a map (see the module docstring).
 
     Args:
@@ -216,8 +220,9 @@ def grounded(nodes: Iterable[Node], attackers: Mapping[Node, Mapping[Node, objec
     return {n: label.get(n, UNDEC) for n in nodes}
 
 
-def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
-           reject: Iterable[str] = ()) -> dict[str, float | None]:  # fmt: skip
+def dfquad(
+    amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
+) -> dict[str, float | None]:
     """DF-QuAD strength of every claim (``None`` on or downstream of a cycle).
 
     Base scores are the claims' ``score`` (default 0.5). See the module
@@ -229,8 +234,10 @@ def dfquad(amap: ArgumentMap, accept: Iterable[str] = (),
     graph = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
-        if inf.premises and inf.conclusion in amap.claims and all(
-            p in amap.claims for p in inf.premises
+        if (
+            inf.premises
+            and inf.conclusion in amap.claims
+            and all(p in amap.claims for p in inf.premises)
         ):  # an inference with no premises (a dangling-inference finding) is inert
             graph.add_edges_from((p, inf_node(inf.id)) for p in inf.premises)
             graph.add_edge(inf_node(inf.id), inf.conclusion, sign="+")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 import click
 
@@ -97,9 +97,10 @@ def _main(argv: Sequence[str] | None) -> None:
     except Exception as exc:  # a bug: say so plainly instead of a traceback
         if os.environ.get("ARGMAP_DEBUG"):
             raise
-        click.echo(f"argmap: internal error: {type(exc).__name__}: {exc} "
-                   "(set ARGMAP_DEBUG=1 for a traceback, and please report it)", err=True)  # fmt: skip
+        click.echo(
+            f"argmap: internal error: {type(exc).__name__}: {exc} "
+            "(set ARGMAP_DEBUG=1 for a traceback, and please report it)",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)
-
-

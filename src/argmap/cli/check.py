@@ -14,9 +14,14 @@ from argmap.findings import Finding
 
 @click.command()
 @click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
-              default="text", show_default=True,
-              help="text lines, one JSON document, SARIF 2.1.0, or GitHub annotations.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="text lines, one JSON document, SARIF 2.1.0, or GitHub annotations.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--select", default="", help="Comma-separated checks (codes or names) to run.")
 @click.option("--ignore", default="", help="Comma-separated checks (codes or names) to skip.")
@@ -58,6 +63,3 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
         gc.collect(1)  # the collector is paused (see main): free this map's cycles
     click.echo(REPORTERS[fmt](findings), nl=False)
     sys.exit(code)
-
-
-

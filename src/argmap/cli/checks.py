@@ -5,10 +5,15 @@ from __future__ import annotations
 import click
 
 
-
 @click.command("checks")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def list_checks(fmt: str) -> None:
     """List every check with its code, name, severity and summary.
 
@@ -21,8 +26,10 @@ def list_checks(fmt: str) -> None:
     if fmt == "markdown":
         click.echo(catalogue_markdown(), nl=False)
         return
-    rows = [{"code": c.code, "check": c.name, "severity": c.severity, "summary": c.summary}
-            for c in CHECKS]  # fmt: skip
+    rows = [
+        {"code": c.code, "check": c.name, "severity": c.severity, "summary": c.summary}
+        for c in CHECKS
+    ]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return

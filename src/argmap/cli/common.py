@@ -8,7 +8,8 @@ program; 3 the Graphviz layout ran out of time; 70 an internal error (a bug).
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from argmap.errors import MapLoadError
 from argmap.findings import Finding
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_TIMEOUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 
-def load(path: str) -> "ArgumentMap":
+def load(path: str) -> ArgumentMap:
     """Load a map file (imported lazily to keep start-up fast).
 
     Raises:
@@ -30,7 +31,7 @@ def load(path: str) -> "ArgumentMap":
     return load_map(path)
 
 
-def checks_for(amap: "ArgumentMap", path: str, select: str = "", ignore: str = "") -> list:
+def checks_for(amap: ArgumentMap, path: str, select: str = "", ignore: str = "") -> list:
     """The checks to run on a map: command line, else the map's ``checks:``, else
     ``[tool.argmap]`` in the nearest pyproject.toml.
 
@@ -81,6 +82,3 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
     if "error" in severities or (strict and "warning" in severities):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-

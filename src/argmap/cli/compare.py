@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import click
-
 from typing import TYPE_CHECKING
+
+import click
 
 from argmap.cli.common import load
 
@@ -17,15 +17,23 @@ def _rate(value: float | None) -> str:
 
 
 def _line(name: str, score: Score) -> str:
-    return (f"{name:<12} precision {_rate(score.precision)} ({score.hits}/{score.of_a})  "
-            f"recall {_rate(score.recall)} ({score.hits}/{score.of_b})")  # fmt: skip
+    return (
+        f"{name:<12} precision {_rate(score.precision)} ({score.hits}/{score.of_a})  "
+        f"recall {_rate(score.recall)} ({score.hits}/{score.of_b})"
+    )
 
 
 @click.command()
 @click.argument("map_a", metavar="A", type=click.Path(dir_okay=False))
 @click.argument("map_b", metavar="B", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def compare(map_a: str, map_b: str, fmt: str) -> None:
     """Compare map A (a draft or a student's map) with map B (the reference).
 

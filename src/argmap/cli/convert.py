@@ -13,10 +13,18 @@ _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
 @click.command()
 @click.argument("source", metavar="IN", type=click.Path(dir_okay=False))
 @click.argument("target", metavar="OUT", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--from", "from_format", type=click.Choice(_NAMES),
-              help="Format of IN (default: from its name and content).")  # fmt: skip
-@click.option("--to", "to_format", type=click.Choice(_NAMES),
-              help="Format of OUT (default: from its name); needed when OUT is '-'.")  # fmt: skip
+@click.option(
+    "--from",
+    "from_format",
+    type=click.Choice(_NAMES),
+    help="Format of IN (default: from its name and content).",
+)
+@click.option(
+    "--to",
+    "to_format",
+    type=click.Choice(_NAMES),
+    help="Format of OUT (default: from its name); needed when OUT is '-'.",
+)
 def convert(source: str, target: str, from_format: str | None, to_format: str | None) -> None:
     """Convert an argument map between formats.
 
@@ -43,8 +51,11 @@ def convert(source: str, target: str, from_format: str | None, to_format: str | 
         click.echo(note.format_text(), err=True)
     exported = write(imported.map)
     if exported.lost:
-        click.echo(f"argmap: warning: {out_format} cannot hold everything; left out: "
-                   + "; ".join(exported.lost), err=True)  # fmt: skip
+        click.echo(
+            f"argmap: warning: {out_format} cannot hold everything; left out: "
+            + "; ".join(exported.lost),
+            err=True,
+        )
     if target == "-":
         click.echo(exported.text, nl=False)
         return

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
-
-from typing import TYPE_CHECKING, cast
 
 from argmap.cli.common import refuse_overwrite
 
@@ -16,15 +15,26 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("article", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", default=None,
-              help="Write the draft here (atomically). Default: standard output.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default=None,
-              help="yaml (a map file) or json (the same data). Default: from -o's "
-                   "extension, else yaml.")  # fmt: skip
-@click.option("--model", default=None,
-              help="spaCy pipeline: a package name (en_core_web_sm) or folder, or 'blank' "
-                   "for the built-in rules only. Default: en_core_web_sm/md/lg/trf if "
-                   "installed, else blank.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Write the draft here (atomically). Default: standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default=None,
+    help="yaml (a map file) or json (the same data). Default: from -o's extension, else yaml.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy pipeline: a package name (en_core_web_sm) or folder, or 'blank' "
+    "for the built-in rules only. Default: en_core_web_sm/md/lg/trf if "
+    "installed, else blank.",
+)
 @click.option(
     "--patterns",
     "patterns_dir",
@@ -32,8 +42,9 @@ if TYPE_CHECKING:
     default=None,
     help="Folder with extra cues.json, markers.json or boilerplate.json.",
 )
-def draft(article: str, output: str | None, fmt: str | None, model: str | None,
-          patterns_dir: str | None) -> None:  # fmt: skip
+def draft(
+    article: str, output: str | None, fmt: str | None, model: str | None, patterns_dir: str | None
+) -> None:
     """Draft an argument map from an article (.txt or .md) for you to review.
 
     Paragraphs are the non-empty lines of a .txt file, or the blank-line
@@ -55,11 +66,15 @@ def draft(article: str, output: str | None, fmt: str | None, model: str | None,
 
     refuse_overwrite(article, [output] if output else [])
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
-    made = draft_file(article, model=model, patterns_dir=patterns_dir,
-                      out_path=output or "<stdout>")  # fmt: skip
+    made = draft_file(
+        article, model=model, patterns_dir=patterns_dir, out_path=output or "<stdout>"
+    )
     if made.pipeline != "blank":
-        click.echo(f"argmap draft: using spaCy pipeline {made.pipeline} for sentence boundaries "
-                   "and named entities", err=True)  # fmt: skip
+        click.echo(
+            f"argmap draft: using spaCy pipeline {made.pipeline} for sentence boundaries "
+            "and named entities",
+            err=True,
+        )
     if fmt == "json":
         data = json.dumps(map_to_dict(made.map), ensure_ascii=False, indent=2) + "\n"
     else:
@@ -80,12 +95,16 @@ def summary(made: Draft, output: str | None) -> str:
     block = cast("dict[str, list[str]]", made.map.extra["draft"])
     dropped = ", ".join(f"¶{d.number} ({d.reason})" for d in made.article.dropped) or "nothing"
     review = ", ".join(block["review"]) or "none"
-    lines = [f"drafted {len(made.map.claims)} claims ({kinds}) from {made.article.path}",
-             f"thesis candidates: {len(block['thesis_candidates'])}; to review: {review}",
-             f"dropped: {dropped}"]  # fmt: skip
+    lines = [
+        f"drafted {len(made.map.claims)} claims ({kinds}) from {made.article.path}",
+        f"thesis candidates: {len(block['thesis_candidates'])}; to review: {review}",
+        f"dropped: {dropped}",
+    ]
     if output:
         lines.append(f"wrote {output}")
         if "maps" in Path(output).resolve().parent.parts:
-            lines.append("note: maps/ is rendered by 'make demo'; keep drafts of texts you do "
-                         "not own out of it")  # fmt: skip
+            lines.append(
+                "note: maps/ is rendered by 'make demo'; keep drafts of texts you do "
+                "not own out of it"
+            )
     return "\n".join(lines)

@@ -15,20 +15,52 @@ def _fmt_strength(value: float | None) -> str:
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
-@click.option("--accept", "accept", multiple=True, metavar="ID",
-              help="Take this claim as granted (IN whatever attacks it). Repeatable.")
-@click.option("--reject", "reject", multiple=True, metavar="ID",
-              help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable.")
-@click.option("--support", "reading", type=click.Choice(["necessary", "convergent"]),
-              default="necessary", show_default=True,
-              help="necessary: defeating a reason defeats everything resting on it; "
-                   "convergent: a conclusion survives the failure of one of its reasons.")
-@click.option("--explain", "explain_ids", multiple=True, metavar="ID",
-              help="Say why this claim has its label. Repeatable.")
-def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str, ...],
-             reading: str, explain_ids: tuple[str, ...]) -> None:  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--accept",
+    "accept",
+    multiple=True,
+    metavar="ID",
+    help="Take this claim as granted (IN whatever attacks it). Repeatable.",
+)
+@click.option(
+    "--reject",
+    "reject",
+    multiple=True,
+    metavar="ID",
+    help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable.",
+)
+@click.option(
+    "--support",
+    "reading",
+    type=click.Choice(["necessary", "convergent"]),
+    default="necessary",
+    show_default=True,
+    help="necessary: defeating a reason defeats everything resting on it; "
+    "convergent: a conclusion survives the failure of one of its reasons.",
+)
+@click.option(
+    "--explain",
+    "explain_ids",
+    multiple=True,
+    metavar="ID",
+    help="Say why this claim has its label. Repeatable.",
+)
+def evaluate(
+    map_path: str,
+    fmt: str,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
+    reading: str,
+    explain_ids: tuple[str, ...],
+) -> None:
     """Label every claim IN, OUT or UNDEC and give its DF-QuAD strength.
 
     Labels follow Dung's grounded semantics over attacks, with support adding
@@ -48,7 +80,9 @@ def evaluate(map_path: str, fmt: str, accept: tuple[str, ...], reject: tuple[str
     if fmt == "json":
         doc = {
             "labelling": result.labelling,
-            "strength": {k: None if v is None else round(v, 6) for k, v in result.strength.items()},
+            "strength": {
+                k: None if v is None else round(v, 6) for k, v in result.strength.items()
+            },
             "inferences": result.inferences,
             "support": reading,
             "accepted": list(result.accepted),

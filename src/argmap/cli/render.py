@@ -32,50 +32,132 @@ class _Width(click.ParamType):
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "outputs", multiple=True,
-              help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
-                   "Default: output/<map name>.svg")  # fmt: skip
-@click.option("--theme", type=click.Choice(THEME_NAMES), default=None,
-              help="Diagram theme (default: the map's 'theme:', else default).")  # fmt: skip
-@click.option("--direction", type=click.Choice(["TB", "LR"]), default="TB", show_default=True,
-              help="TB: thesis at the top; LR: thesis at the left.")  # fmt: skip
-@click.option("--wrap", type=click.IntRange(10, 200), default=None,
-              help="Wrap claim text at this many characters (default: the theme's, 24 or 22).")
-@click.option("--width", type=_Width(), default="auto", show_default=True,
-              help="SVG width: 'auto' fills the column (never past natural size), "
-                   "or a width in pixels.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
+    "Default: output/<map name>.svg",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(THEME_NAMES),
+    default=None,
+    help="Diagram theme (default: the map's 'theme:', else default).",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "LR"]),
+    default="TB",
+    show_default=True,
+    help="TB: thesis at the top; LR: thesis at the left.",
+)
+@click.option(
+    "--wrap",
+    type=click.IntRange(10, 200),
+    default=None,
+    help="Wrap claim text at this many characters (default: the theme's, 24 or 22).",
+)
+@click.option(
+    "--width",
+    type=_Width(),
+    default="auto",
+    show_default=True,
+    help="SVG width: 'auto' fills the column (never past natural size), or a width in pixels.",
+)
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw a legend.")
 @click.option("--ids/--no-ids", default=True, show_default=True, help="Show claim ids.")
-@click.option("--para/--no-para", default=True, show_default=True,
-              help="Show paragraph references.")  # fmt: skip
-@click.option("--findings/--no-findings", default=True, show_default=True,
-              help="Mark claims that have findings.")  # fmt: skip
-@click.option("--focus", metavar="ID", default=None,
-              help="Draw only the claims within --depth relations of this claim.")
-@click.option("--depth", type=click.IntRange(min=0), default=None,
-              help="Relations around --focus (default 2).")
-@click.option("--collapse", type=click.IntRange(min=0), default=None, metavar="DEPTH",
-              help="Fold claims more than DEPTH levels below the thesis into '+N' boxes.")
-@click.option("--split", is_flag=True,
-              help="Write an overview plus one page per branch under the thesis "
-                   "(<output stem>.<claim id>.<ext>), the overview linking to them.")
-@click.option("--color-by", "color_by", type=click.Choice(["kind", "status", "strength"]),
-              default="kind", show_default=True,
-              help="Fill claims by kind, by grounded status (IN/OUT/UNDEC) or DF-QuAD strength.")
-@click.option("--dpi", type=click.IntRange(24, 1200), default=96, show_default=True,
-              help="Resolution of PNG output.")  # fmt: skip
-@click.option("--engine", type=click.Choice(ENGINES), default="dot", show_default=True,
-              help="Graphviz layout program (sfdp is fastest on huge maps).")
-@click.option("--id-prefix", default=None, metavar="NAME",
-              help="Prefix of element ids in SVG (default: the map's file name).")
-@click.option("--layout-timeout", type=click.FloatRange(min=0, min_open=True, max=86400),
-              default=60.0,
-              show_default=True, help="Seconds Graphviz may take before argmap gives up (exit 3).")
-def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction: str,
-           wrap: int | None, width: int | None, legend: bool, ids: bool, para: bool,
-           findings: bool, focus: str | None, depth: int | None, collapse: int | None,
-           split: bool, color_by: str, dpi: int, engine: str, id_prefix: str | None,
-           layout_timeout: float) -> None:  # fmt: skip
+@click.option(
+    "--para/--no-para", default=True, show_default=True, help="Show paragraph references."
+)
+@click.option(
+    "--findings/--no-findings",
+    default=True,
+    show_default=True,
+    help="Mark claims that have findings.",
+)
+@click.option(
+    "--focus",
+    metavar="ID",
+    default=None,
+    help="Draw only the claims within --depth relations of this claim.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Relations around --focus (default 2).",
+)
+@click.option(
+    "--collapse",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="DEPTH",
+    help="Fold claims more than DEPTH levels below the thesis into '+N' boxes.",
+)
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Write an overview plus one page per branch under the thesis "
+    "(<output stem>.<claim id>.<ext>), the overview linking to them.",
+)
+@click.option(
+    "--color-by",
+    "color_by",
+    type=click.Choice(["kind", "status", "strength"]),
+    default="kind",
+    show_default=True,
+    help="Fill claims by kind, by grounded status (IN/OUT/UNDEC) or DF-QuAD strength.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(24, 1200),
+    default=96,
+    show_default=True,
+    help="Resolution of PNG output.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="dot",
+    show_default=True,
+    help="Graphviz layout program (sfdp is fastest on huge maps).",
+)
+@click.option(
+    "--id-prefix",
+    default=None,
+    metavar="NAME",
+    help="Prefix of element ids in SVG (default: the map's file name).",
+)
+@click.option(
+    "--layout-timeout",
+    type=click.FloatRange(min=0, min_open=True, max=86400),
+    default=60.0,
+    show_default=True,
+    help="Seconds Graphviz may take before argmap gives up (exit 3).",
+)
+def render(
+    map_path: str,
+    outputs: tuple[str, ...],
+    theme: str | None,
+    direction: str,
+    wrap: int | None,
+    width: int | None,
+    legend: bool,
+    ids: bool,
+    para: bool,
+    findings: bool,
+    focus: str | None,
+    depth: int | None,
+    collapse: int | None,
+    split: bool,
+    color_by: str,
+    dpi: int,
+    engine: str,
+    id_prefix: str | None,
+    layout_timeout: float,
+) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
     The format comes from each output's extension. SVG is ready to embed: it
@@ -90,10 +172,10 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
     from argmap.errors import UsageError
     from argmap.render.dot import RenderOptions
     from argmap.render.formats import format_for
-    from argmap.util.files import write_atomic
-    from argmap.render.pages import PagePlan, page_file, plan_pages
     from argmap.render.formats import render as render_bytes
+    from argmap.render.pages import PagePlan, page_file, plan_pages
     from argmap.render.style import THEMES
+    from argmap.util.files import write_atomic
 
     if depth is not None and focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
@@ -102,17 +184,34 @@ def render(map_path: str, outputs: tuple[str, ...], theme: str | None, direction
     refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
     fills, badges, fill_legend = _colouring(amap, color_by)
-    opts = RenderOptions(theme=THEMES[theme or amap.theme or "default"], direction=direction,
-                         wrap=wrap, legend=legend, show_ids=ids, show_para=para,
-                         show_findings=findings, width=width, fills=fills, badges=badges,
-                         fill_legend=fill_legend)  # fmt: skip
+    opts = RenderOptions(
+        theme=THEMES[theme or amap.theme or "default"],
+        direction=direction,
+        wrap=wrap,
+        legend=legend,
+        show_ids=ids,
+        show_para=para,
+        show_findings=findings,
+        width=width,
+        fills=fills,
+        badges=badges,
+        fill_legend=fill_legend,
+    )
     found = run_checks(amap, checks_for(amap, map_path)) if findings else []
     plan = PagePlan(focus, 2 if depth is None else depth, collapse, split)
     done: list[tuple[str, bytes]] = []  # every page is drawn before any file is written
-    for target, fmt in zip(targets, formats):
+    for target, fmt in zip(targets, formats, strict=True):
         for page in plan_pages(amap, opts, plan, target, id_prefix):
-            data = render_bytes(page.amap, found, page.opts, fmt, map_id=page.map_id,
-                                timeout=layout_timeout, dpi=dpi, engine=engine)  # fmt: skip
+            data = render_bytes(
+                page.amap,
+                found,
+                page.opts,
+                fmt,
+                map_id=page.map_id,
+                timeout=layout_timeout,
+                dpi=dpi,
+                engine=engine,
+            )
             done.append((page_file(target, page.suffix), data))
     for path, data in done:
         write_atomic(path, data)
@@ -128,9 +227,14 @@ def _colouring(amap, color_by: str) -> tuple[dict, dict, tuple]:
 
     result = evaluate(amap)
     if color_by == "status":
-        return ({c: STATUS_FILLS[lab] for c, lab in result.labelling.items()},
-                dict(result.labelling), tuple(STATUS_FILLS.items()))  # fmt: skip
+        return (
+            {c: STATUS_FILLS[lab] for c, lab in result.labelling.items()},
+            dict(result.labelling),
+            tuple(STATUS_FILLS.items()),
+        )
     scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
-    return ({c: strength_fill(v) for c, v in result.strength.items()},
-            {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()},
-            scale + (("strength n/a (cycle)", strength_fill(None)),))
+    return (
+        {c: strength_fill(v) for c, v in result.strength.items()},
+        {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()},
+        scale + (("strength n/a (cycle)", strength_fill(None)),),
+    )

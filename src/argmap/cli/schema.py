@@ -5,10 +5,13 @@ from __future__ import annotations
 import click
 
 
-
 @click.command("schema")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the schema to this file instead of standard output.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the schema to this file instead of standard output.",
+)
 def schema(output: str | None) -> None:
     """Print the JSON Schema (draft-07) of the YAML map format.
 
@@ -20,8 +23,8 @@ def schema(output: str | None) -> None:
 
     Example: argmap schema -o argmap.schema.json
     """
-    from argmap.util.files import write_atomic
     from argmap.io.yaml.schema import schema_text
+    from argmap.util.files import write_atomic
 
     text = schema_text()
     if output is None:

@@ -11,8 +11,14 @@ from argmap.cli.common import load
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def stats(map_path: str, fmt: str) -> None:
     """Print the shape of a map: claims per kind, support depth and longest chain
     (cycles collapsed), share of supported claims, objections answered,
@@ -31,9 +37,13 @@ def stats(map_path: str, fmt: str) -> None:
         click.echo(f"  {kind:<10} {n}")
     click.echo(f"inferences: {data['inferences']} ({data['linked_inferences']} linked)")
     click.echo(f"attacks: {data['attacks']}, undercuts: {data['undercuts']}")
-    click.echo(f"support depth: {data['support_depth']} "
-               f"(longest chain: {' -> '.join(data['longest_chain'])})")  # fmt: skip
+    click.echo(
+        f"support depth: {data['support_depth']} "
+        f"(longest chain: {' -> '.join(data['longest_chain'])})"
+    )
     share = data["supported_share"]
-    click.echo(f"supported theses/premises/rebuttals: {'n/a' if share is None else f'{share:.0%}'}")
+    click.echo(
+        f"supported theses/premises/rebuttals: {'n/a' if share is None else f'{share:.0%}'}"
+    )
     click.echo(f"objections answered: {data['objections_answered']} of {data['objections']}")
     click.echo(f"precedents cited: {data['precedents']}, evidence: {data['evidence']}")

@@ -63,8 +63,9 @@ def draft_file(
     thesis = candidates[0].unit
     relations, inferred = propose(seg.units, seg.splits, thesis, patterns.settings)
     seg.units[thesis].kind = "thesis"
-    return build_map(article, seg.units, candidates, relations, review | inferred,
-                     pipeline.name, out_path)  # fmt: skip
+    return build_map(
+        article, seg.units, candidates, relations, review | inferred, pipeline.name, out_path
+    )
 
 
 __all__ = ["MARKDOWN_SUFFIXES", "Draft", "draft_file"]

@@ -32,8 +32,14 @@ from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
 
 #: Id prefix of each kind.
-PREFIX = {"thesis": "T", "premise": "P", "precedent": "PR", "evidence": "E",
-          "objection": "O", "rebuttal": "R"}  # fmt: skip
+PREFIX = {
+    "thesis": "T",
+    "premise": "P",
+    "precedent": "PR",
+    "evidence": "E",
+    "objection": "O",
+    "rebuttal": "R",
+}
 _TYPE = {"support": "supports", "attack": "attacks"}
 
 
@@ -126,20 +132,32 @@ def build_map(
     """
     ids = claim_ids(units)
     ordered = sorted(units, key=lambda u: (u.kind != "thesis", u.index))
-    claims = {ids[u.index]: Claim(ids[u.index], u.kind, u.text, para=(u.para,),
-                                  span=(u.start, u.end)) for u in ordered}  # fmt: skip
+    claims = {
+        ids[u.index]: Claim(ids[u.index], u.kind, u.text, para=(u.para,), span=(u.start, u.end))
+        for u in ordered
+    }
     rels = sorted(relations, key=lambda r: (r.source, r.target))
-    inferences = [Inference(shorthand_inference_id(ids[r.source], ids[r.target]),
-                            (ids[r.source],), ids[r.target])
-                  for r in rels if r.type == "support"]  # fmt: skip
+    inferences = [
+        Inference(
+            shorthand_inference_id(ids[r.source], ids[r.target]), (ids[r.source],), ids[r.target]
+        )
+        for r in rels
+        if r.type == "support"
+    ]
     attacks = [Attack(ids[r.source], ids[r.target]) for r in rels if r.type == "attack"]
     block = {
         "pipeline": pipeline,
         **_draft_block(ids, [u.index for u in ordered], candidates, rels, review, article),
     }
     title = article.title.text if article.title is not None else None
-    amap = ArgumentMap(path=out_path, claims=claims, inferences=tuple(inferences),
-                       attacks=tuple(attacks), title=title and " ".join(title.split()),
-                       source=_source(article), extra={"draft": block})  # fmt: skip
+    amap = ArgumentMap(
+        path=out_path,
+        claims=claims,
+        inferences=tuple(inferences),
+        attacks=tuple(attacks),
+        title=title and " ".join(title.split()),
+        source=_source(article),
+        extra={"draft": block},
+    )
     text = _header(article, pipeline) + dump_map(amap)
     return Draft(loads_map(text, out_path), text, pipeline, article)

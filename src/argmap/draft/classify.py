@@ -27,10 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.util.text import stem_overlap
 from argmap.draft.patterns import Cue, Patterns
 from argmap.draft.segment import Segmented, Unit
 from argmap.model import BASIS_KINDS
+from argmap.util.text import stem_overlap
 
 #: At most this many thesis candidates are listed.
 MAX_CANDIDATES = 5
@@ -146,11 +146,19 @@ def thesis_candidates(units: list[Unit], settings: dict[str, Any]) -> list[Candi
             base[unit.index] = cue + bonus
     scored = []
     for index, score in base.items():
-        echo = max((stem_overlap(units[index].text, units[other].text) for other in base
-                    if units[other].para != units[index].para), default=0.0)  # fmt: skip
+        echo = max(
+            (
+                stem_overlap(units[index].text, units[other].text)
+                for other in base
+                if units[other].para != units[index].para
+            ),
+            default=0.0,
+        )
         scored.append((-round(score + settings["thesis_echo"] * echo, 2), index))
     if not scored and units:
         scored.append((0.0, units[0].index))
     scored.sort()
-    return [Candidate(index, rank, round(-neg, 2) + 0.0)
-            for rank, (neg, index) in enumerate(scored[:MAX_CANDIDATES], start=1)]  # fmt: skip
+    return [
+        Candidate(index, rank, round(-neg, 2) + 0.0)
+        for rank, (neg, index) in enumerate(scored[:MAX_CANDIDATES], start=1)
+    ]

@@ -10,9 +10,8 @@ named with ``--model``, it is used for sentence boundaries and named entities
 
 from __future__ import annotations
 
-import re
-
 import importlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,8 +86,9 @@ def load_pipeline(model: str | None = None) -> Pipeline:
         except (OSError, ImportError, ValueError):
             raise _missing(model) from None
         if nlp.lang != "en":
-            raise UsageError(f"spaCy pipeline {model!r} is for {nlp.lang!r}; argmap drafts "
-                             "English")  # fmt: skip
+            raise UsageError(
+                f"spaCy pipeline {model!r} is for {nlp.lang!r}; argmap drafts English"
+            )
     if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     ents = any("doc.ents" in nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names)

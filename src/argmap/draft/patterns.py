@@ -23,15 +23,27 @@ from argmap.findings import invalid
 #: Kinds a cue may point at: claim kinds, plus ``basis`` (precedent or
 #: evidence alike) and ``modal`` (a negative weight for basis claims).
 CUE_KINDS = ("thesis", "precedent", "evidence", "basis", "objection", "rebuttal", "modal")
-ROLES = {"opener": ("previous", "this"), "subordinator": ("clause", "main"),
-         "connective": ("before", "after")}  # fmt: skip
+ROLES = {
+    "opener": ("previous", "this"),
+    "subordinator": ("clause", "main"),
+    "connective": ("before", "after"),
+}
 TYPES = ("support", "attack", "none")
 FILES = ("cues.json", "markers.json", "boilerplate.json")
 #: Numbers every ``settings`` block must leave defined (see ``docs/draft.md``).
-SETTINGS = ("min_content_words", "min_question_content_words", "min_part_content_words",
-            "basis_threshold", "basis_threshold_after_basis", "objection_threshold",
-            "rebuttal_threshold", "thesis_echo", "opening_paragraphs", "closing_paragraphs",
-            "default_confidence")  # fmt: skip
+SETTINGS = (
+    "min_content_words",
+    "min_question_content_words",
+    "min_part_content_words",
+    "basis_threshold",
+    "basis_threshold_after_basis",
+    "objection_threshold",
+    "rebuttal_threshold",
+    "thesis_echo",
+    "opening_paragraphs",
+    "closing_paragraphs",
+    "default_confidence",
+)
 #: Keys of ``settings.thesis_bonus``.
 BONUSES = ("title", "first", "opening", "last", "closing")
 #: Source fields that ``metadata`` expressions may read (see the map format's ``source``).
@@ -171,8 +183,14 @@ def _cue(src: _Source, entry: object) -> Cue:
     tokens = entry.get("tokens", [])
     if not isinstance(tokens, list) or not all(isinstance(t, list) and t for t in tokens):
         raise src.fail(f"cue {cid}: 'tokens' must be a list of spaCy token patterns (lists)", near)
-    cue = Cue(cid, entry["kind"], float(weight), _strings(src, entry, "phrases", near),
-              tuple(tokens), _strings(src, entry, "entities", near))  # fmt: skip
+    cue = Cue(
+        cid,
+        entry["kind"],
+        float(weight),
+        _strings(src, entry, "phrases", near),
+        tuple(tokens),
+        _strings(src, entry, "entities", near),
+    )
     if not (cue.phrases or cue.tokens or cue.entities):
         raise src.fail(f"cue {cid}: give 'phrases', 'tokens' or 'entities'", near)
     return cue
@@ -211,8 +229,13 @@ def _rule(src: _Source, entry: object) -> Rule:
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise src.fail(f"rule {near}: 'max_words' must be a whole number ≥ 1", near)
     patterns = tuple(_regex(src, p) for p in _strings(src, entry, "patterns", near))
-    return Rule(entry["name"], patterns, entry.get("match", "whole") == "whole", max_words,
-                bool(entry.get("rest", False)))  # fmt: skip
+    return Rule(
+        entry["name"],
+        patterns,
+        entry.get("match", "whole") == "whole",
+        max_words,
+        bool(entry.get("rest", False)),
+    )
 
 
 def _number(value: object) -> bool:
@@ -230,8 +253,9 @@ def _settings(src: _Source, settings: dict[str, Any], data: dict) -> None:
     bonus = settings.get("thesis_bonus")
     if not isinstance(bonus, dict) or not all(_number(bonus.get(k)) for k in BONUSES):
         names = ", ".join(BONUSES)
-        raise src.fail(f"settings: 'thesis_bonus' must give a number for each of {names}",
-                       '"thesis_bonus"')  # fmt: skip
+        raise src.fail(
+            f"settings: 'thesis_bonus' must give a number for each of {names}", '"thesis_bonus"'
+        )
 
 
 def _entries(src: _Source, data: dict, key: str) -> list:

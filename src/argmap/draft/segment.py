@@ -154,8 +154,9 @@ class _Segmenter:
         good.sort(key=lambda o: (o[0], o[2].starts_with is None, o[0] - o[1]))
         return good[0] if good else None
 
-    def sentence_units(self, par: Paragraph, doc: Any, i: int, j: int, found: list,
-                       shielded: list[bool]) -> None:  # fmt: skip
+    def sentence_units(
+        self, par: Paragraph, doc: Any, i: int, j: int, found: list, shielded: list[bool]
+    ) -> None:
         words = content_words(doc, i, j)
         question = doc[j - 1].text == "?"
         if words < self.settings["min_content_words"] or (

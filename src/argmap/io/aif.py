@@ -247,12 +247,15 @@ class _Reader:
                     f"RA node {nid} has no {'premise' if not premises else 'conclusion'}: dropped",
                 )
                 continue
-            made[nid] = [self._inference(nid, premises, c, k, len(conclusions), pos)
-                         for k, c in enumerate(conclusions, 1)]  # fmt: skip
+            made[nid] = [
+                self._inference(nid, premises, c, k, len(conclusions), pos)
+                for k, c in enumerate(conclusions, 1)
+            ]
         return made
 
-    def _inference(self, nid: str, premises: list[str], conclusion: str, k: int, n: int,
-                   pos: Pos) -> str:  # fmt: skip
+    def _inference(
+        self, nid: str, premises: list[str], conclusion: str, k: int, n: int, pos: Pos
+    ) -> str:
         extra = self.bodies[nid].pairs.get("argmap", (None, None))[1]
         linked = stored = None
         if isinstance(extra, Map):
@@ -314,9 +317,11 @@ class _Reader:
             if unknown
             else ""
         )
-        self.b.note(self.pos(graph.pairs["nodes"][0]),
-                    f"dropped {what} node(s) and their edges: argmap keeps claims, inferences, "
-                    f"conflicts and rephrases, not dialogue or preferences{hint}")  # fmt: skip
+        self.b.note(
+            self.pos(graph.pairs["nodes"][0]),
+            f"dropped {what} node(s) and their edges: argmap keeps claims, inferences, "
+            f"conflicts and rephrases, not dialogue or preferences{hint}",
+        )
 
 
 class _Graph:

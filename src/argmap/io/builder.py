@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.errors import MapLoadError
+from argmap.findings import Finding, invalid
 from argmap.io.exchange import Imported, Note
 from argmap.io.kinds import infer_kinds
-from argmap.io.yaml.reader import map_from_tree
 from argmap.io.tree import Map, Node, Scalar
+from argmap.io.yaml.reader import map_from_tree
 from argmap.model import (
     ArgumentMap,
     Attack,
@@ -27,7 +28,6 @@ from argmap.model import (
     Undercut,
     shorthand_inference_id,
 )
-from argmap.findings import Finding, invalid
 
 #: Claim fields a foreign file may carry as data (besides the id).
 DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span")

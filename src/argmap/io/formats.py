@@ -16,9 +16,9 @@ Detection by file name (``argmap convert`` without ``--from``/``--to``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
@@ -28,11 +28,11 @@ from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo, looks_like_kialo
-from argmap.io.yaml.reader import loads_map
-from argmap.util.files import read_text
-from argmap.io.yaml.writer import dump_map
 from argmap.io.mermaid import dump_mermaid
+from argmap.io.yaml.reader import loads_map
+from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap
+from argmap.util.files import read_text
 
 
 def _read_yaml(text: str, path: str) -> Imported:
@@ -98,11 +98,15 @@ def input_format(path: str, text: str) -> str:
     if fmt == "json" and looks_like_aif(text):
         return "aif"
     if fmt == "kialo" and not looks_like_kialo(text):
-        raise UsageError(f"{path}: a .txt file is read as a Kialo export only when it starts with "
-                         "'Discussion Title:'; name the format with --from")  # fmt: skip
+        raise UsageError(
+            f"{path}: a .txt file is read as a Kialo export only when it starts with "
+            "'Discussion Title:'; name the format with --from"
+        )
     if fmt is None:
-        raise UsageError(f"{path}: cannot tell the format from the file name; "
-                         f"name it with --from ({_names('read')})")  # fmt: skip
+        raise UsageError(
+            f"{path}: cannot tell the format from the file name; "
+            f"name it with --from ({_names('read')})"
+        )
     return fmt
 
 
@@ -114,8 +118,10 @@ def output_format(path: str) -> str:
     """
     fmt = _by_extension(path)
     if fmt is None or (fmt == "kialo"):
-        raise UsageError(f"{path}: cannot tell the output format from the file name; "
-                         f"name it with --to ({_names('write')})")  # fmt: skip
+        raise UsageError(
+            f"{path}: cannot tell the output format from the file name; "
+            f"name it with --to ({_names('write')})"
+        )
     return fmt
 
 

@@ -108,8 +108,11 @@ def _entries(b: MapBuilder, lines: list[str], start: int, path: str) -> list[_En
             continue
         suspect = _SUSPECT.match(line)
         if suspect:
-            b.error(Pos(path, index + 1, 1), f"{suspect.group(1)!r} is not a claim number: "
-                    "number claims like 1.2.3. (digits, each followed by a dot)")  # fmt: skip
+            b.error(
+                Pos(path, index + 1, 1),
+                f"{suspect.group(1)!r} is not a claim number: "
+                "number claims like 1.2.3. (digits, each followed by a dot)",
+            )
         elif entries:
             entries[-1].lines.append(line)
         elif line.strip():
@@ -158,8 +161,11 @@ class _Discussion:
             return False
         parent = self.alias.get(entry.parent, entry.parent)
         if entry.number != "1." and parent[:-1] not in self.b.claims:
-            self.b.error(pos, f"claim {entry.number} has no parent {entry.parent}: "
-                         "the export is incomplete or a number is mistyped")  # fmt: skip
+            self.b.error(
+                pos,
+                f"claim {entry.number} has no parent {entry.parent}: "
+                "the export is incomplete or a number is mistyped",
+            )
             return False
         return True
 

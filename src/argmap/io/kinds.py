@@ -15,7 +15,7 @@ evidence cannot be told from structure and are never guessed.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 
 def infer_kinds(

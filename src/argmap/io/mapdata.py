@@ -57,8 +57,9 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
         doc["source"] = src
     if amap.theme is not None:
         doc["theme"] = amap.theme
-    checks = {k: list(getattr(amap.checks, k)) for k in ("select", "ignore")
-              if getattr(amap.checks, k)}  # fmt: skip
+    checks = {
+        k: list(getattr(amap.checks, k)) for k in ("select", "ignore") if getattr(amap.checks, k)
+    }
     if checks:
         doc["checks"] = checks
     doc["claims"] = {cid: _claim_dict(c, rels[cid]) for cid, c in amap.claims.items()}

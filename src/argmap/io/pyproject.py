@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 from argmap.errors import MapLoadError
-from argmap.model import ArgumentMap, CheckSettings
 from argmap.findings import invalid
+from argmap.model import ArgumentMap, CheckSettings
 from argmap.util.suggest import did_you_mean
 
 KEYS = ("select", "ignore")
@@ -46,17 +46,28 @@ def _read_table(path: Path) -> CheckSettings:
     tool = doc.get("tool", {})
     table = tool.get("argmap", {}) if isinstance(tool, dict) else {}
     if not isinstance(table, dict):
-        raise MapLoadError([invalid(str(path), 1, 1, "[tool.argmap] must be a table "
-                                    "(select = [...], ignore = [...])")])  # fmt: skip
+        raise MapLoadError(
+            [
+                invalid(
+                    str(path),
+                    1,
+                    1,
+                    "[tool.argmap] must be a table (select = [...], ignore = [...])",
+                )
+            ]
+        )
     values: dict[str, tuple[str, ...]] = {}
     for key, value in table.items():
         if key not in KEYS:
             hint = did_you_mean(key, KEYS) or f"; allowed: {', '.join(KEYS)}"
-            raise MapLoadError([invalid(str(path), 1, 1, f"[tool.argmap]: unknown key {key!r}{hint}")])
+            raise MapLoadError(
+                [invalid(str(path), 1, 1, f"[tool.argmap]: unknown key {key!r}{hint}")]
+            )
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise MapLoadError([invalid(str(path), 1, 1,
-                                        f"[tool.argmap] {key} must be a list of check names")])  # fmt: skip
+            raise MapLoadError(
+                [invalid(str(path), 1, 1, f"[tool.argmap] {key} must be a list of check names")]
+            )
         values[key] = tuple(i.strip() for i in items if i.strip())
     return CheckSettings(**values)
 
@@ -71,8 +82,12 @@ def project_settings(map_path: str | Path) -> CheckSettings:
     return _read_table(path) if path is not None else CheckSettings()
 
 
-def effective(amap: ArgumentMap, select: Sequence[str] = (), ignore: Sequence[str] = (),
-              project: CheckSettings | None = None) -> CheckSettings:  # fmt: skip
+def effective(
+    amap: ArgumentMap,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    project: CheckSettings | None = None,
+) -> CheckSettings:
     """Combine the three sources: command line, then map, then project."""
     project = project or CheckSettings()
     return CheckSettings(

@@ -8,7 +8,6 @@ report every problem where it stands, whichever syntax the map was written in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 #: Deepest nesting a reader accepts (deeper documents are refused, not recursed into).
 MAX_DEPTH = 64
@@ -28,7 +27,7 @@ class Scalar:
 class Seq:
     """A sequence of nodes."""
 
-    items: list["Node"]
+    items: list[Node]
     line: int
     column: int
     size: int = 1
@@ -38,14 +37,14 @@ class Seq:
 class Map:
     """A mapping with scalar keys: ``pairs`` maps key value to (key node, value node)."""
 
-    pairs: dict[object, tuple[Scalar, "Node"]]
+    pairs: dict[object, tuple[Scalar, Node]]
     line: int
     column: int
     size: int = 1
     pending_key: Scalar | None = field(default=None, repr=False)
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 def to_python(node: Node) -> object:

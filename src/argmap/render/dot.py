@@ -11,13 +11,13 @@ returns them beside the graph for :mod:`argmap.render.svg` to add.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 import pydot
 
-from argmap.model import KINDS, ArgumentMap, Claim, Inference
 from argmap.findings import Finding
+from argmap.model import KINDS, ArgumentMap, Claim, Inference
 from argmap.render.labels import (  # noqa: F401  (wrap_text, html_text: public here too)
     caption,
     claim_tooltip,
@@ -115,23 +115,35 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
     """The HTML-like label of a claim: a small caption line over the wrapped text,
     and the source (citation or link) in small type under it."""
     theme = opts.theme
-    text = caption(claim, theme.kinds[claim.kind].label, codes, opts.show_ids, opts.show_para,
-                   opts.badges.get(claim.id, ""))
+    text = caption(
+        claim,
+        theme.kinds[claim.kind].label,
+        codes,
+        opts.show_ids,
+        opts.show_para,
+        opts.badges.get(claim.id, ""),
+    )
     body = "<BR/>".join(html_text(line) for line in wrap_text(claim.text, opts.wrap_width))
     cap_color = theme.finding_text if codes else theme.caption_color
     rows = [
-        (f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{cap_color}">'
-         f"<B>{html_text(text)}</B></FONT></TD></TR>"),
+        (
+            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{cap_color}">'
+            f"<B>{html_text(text)}</B></FONT></TD></TR>"
+        ),
         f"<TR><TD>{body}</TD></TR>",
     ]
     cite = source_line(claim.source, round(opts.wrap_width * theme.font_size / theme.caption_size))
     if cite:
         small = "<BR/>".join(html_text(line) for line in cite)
-        rows.append(f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" '
-                    f'COLOR="{theme.caption_color}"><I>{small}</I></FONT></TD></TR>')  # fmt: skip
-    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(
-        rows
-    ) + "</TABLE>>"
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" '
+            f'COLOR="{theme.caption_color}"><I>{small}</I></FONT></TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
 
 
 def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pydot.Node:
@@ -144,12 +156,18 @@ def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pyd
     if claim.id in opts.highlight:
         peripheries, penwidth = 2, penwidth * 1.5
     return pydot.Node(
-        name, label=claim_label(claim, codes, opts), id=name, **{"class": f"claim {claim.kind}"},
+        name,
+        label=claim_label(claim, codes, opts),
+        id=name,
+        **{"class": f"claim {claim.kind}"},
         shape=ks.shape,
-        style=",".join(s for s in style.split(",") if s), peripheries=str(peripheries),
-        fillcolor=opts.fills.get(claim.id, ks.fill), color=border, fontcolor=ks.text,
+        style=",".join(s for s in style.split(",") if s),
+        peripheries=str(peripheries),
+        fillcolor=opts.fills.get(claim.id, ks.fill),
+        color=border,
+        fontcolor=ks.text,
         penwidth=f"{penwidth:g}",
-    )  # fmt: skip
+    )
 
 
 def _quote(text: str) -> str:
@@ -169,11 +187,20 @@ class _Builder:
     def edge(self, src: str, dst: str, relation: str, title: str, **extra: str) -> None:
         es, theme = self.opts.theme.edges[relation], self.opts.theme
         eid, self.edges = f"e{self.edges}", self.edges + 1
-        self.graph.add_edge(pydot.Edge(
-            src, dst, id=eid, **{"class": relation}, color=es.color, style=es.style,
-            arrowhead=es.arrowhead, penwidth=f"{theme.edge_penwidth:g}",
-            arrowsize=f"{theme.arrowsize * es.arrowsize:g}", **extra,
-        ))  # fmt: skip
+        self.graph.add_edge(
+            pydot.Edge(
+                src,
+                dst,
+                id=eid,
+                **{"class": relation},
+                color=es.color,
+                style=es.style,
+                arrowhead=es.arrowhead,
+                penwidth=f"{theme.edge_penwidth:g}",
+                arrowsize=f"{theme.arrowsize * es.arrowsize:g}",
+                **extra,
+            )
+        )
         self.titles[eid] = title
 
     def node(self, node: pydot.Node, title: str, link: str | None = None) -> None:
@@ -235,8 +262,9 @@ def _legend(kinds: Iterable[str], relations: Iterable[str], opts: RenderOptions)
         + "".join(rows)
         + "</TABLE>>"
     )
-    return pydot.Node("legend", id="legend", label=label, shape="plain",
-                      fontsize=f"{theme.caption_size:g}")  # fmt: skip
+    return pydot.Node(
+        "legend", id="legend", label=label, shape="plain", fontsize=f"{theme.caption_size:g}"
+    )
 
 
 def _junction_needed(amap: ArgumentMap) -> set[str]:
@@ -254,11 +282,26 @@ def _add_inference(b: _Builder, inf: Inference, names: dict, junctions: Mapping)
         return
     junction = junctions[inf.id]
     es = b.opts.theme.edges["support"]
-    joint = f"{id_list(premises)} together support {inf.conclusion}" if len(premises) > 1 else (
-        f"{id_list(premises)} supports {inf.conclusion}")  # fmt: skip
-    b.node(pydot.Node(junction, id=junction, shape="circle", width="0.18", height="0.18",
-                      fixedsize="true", style="filled", fillcolor=es.color, color=es.color,
-                      label='""'), f"Inference {inf.id}: {joint}")  # fmt: skip
+    joint = (
+        f"{id_list(premises)} together support {inf.conclusion}"
+        if len(premises) > 1
+        else (f"{id_list(premises)} supports {inf.conclusion}")
+    )
+    b.node(
+        pydot.Node(
+            junction,
+            id=junction,
+            shape="circle",
+            width="0.18",
+            height="0.18",
+            fixedsize="true",
+            style="filled",
+            fillcolor=es.color,
+            color=es.color,
+            label='""',
+        ),
+        f"Inference {inf.id}: {joint}",
+    )
     for p in premises:
         b.edge(names[p], junction, "link", f"{p}: premise of inference {inf.id}")
     b.edge(junction, names[inf.conclusion], "support", joint)
@@ -270,11 +313,22 @@ def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
     noun = "claim" if hidden == 1 else "claims"
     text = f"+{hidden} {noun} on the page of {cid}" if link else f"+{hidden} {noun} hidden"
     fname = "f" + name[1:]
-    b.node(pydot.Node(
-        fname, id=fname, label=f"<{html_text(text)}>", shape=fold.shape, style=fold.style,
-        fillcolor=fold.fill, color=fold.border, fontcolor=fold.text,
-        fontsize=f"{theme.caption_size:g}", penwidth=f"{theme.penwidth:g}",
-    ), f"{hidden} {noun} arguing about {cid}, not drawn here", link)  # fmt: skip
+    b.node(
+        pydot.Node(
+            fname,
+            id=fname,
+            label=f"<{html_text(text)}>",
+            shape=fold.shape,
+            style=fold.style,
+            fillcolor=fold.fill,
+            color=fold.border,
+            fontcolor=fold.text,
+            fontsize=f"{theme.caption_size:g}",
+            penwidth=f"{theme.penwidth:g}",
+        ),
+        f"{hidden} {noun} arguing about {cid}, not drawn here",
+        link,
+    )
     b.edge(fname, name, "fold", f"{hidden} hidden {noun} arguing about {cid}", weight="8")
 
 
@@ -290,21 +344,29 @@ def _finding_codes(findings: Iterable[Finding], opts: RenderOptions) -> dict[str
 def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
     theme = opts.theme
     graph = pydot.Dot(
-        "argmap", graph_type="digraph", rankdir="BT" if opts.direction == "TB" else "RL",
-        bgcolor=theme.background, nodesep="0.15", ranksep="0.45", newrank="true",
-        fontname=_quote(theme.font), fontsize=f"{theme.font_size * 1.4:g}",
+        "argmap",
+        graph_type="digraph",
+        rankdir="BT" if opts.direction == "TB" else "RL",
+        bgcolor=theme.background,
+        nodesep="0.15",
+        ranksep="0.45",
+        newrank="true",
+        fontname=_quote(theme.font),
+        fontsize=f"{theme.font_size * 1.4:g}",
         fontcolor=theme.title_color,
-    )  # fmt: skip
+    )
     if amap.title:
         graph.set("label", f"<{html_text(amap.title)}>")
         graph.set("labelloc", "t")
-    graph.set_node_defaults(fontname=_quote(theme.font), fontsize=f"{theme.font_size:g}",
-                            margin="0.14,0.08")  # fmt: skip
+    graph.set_node_defaults(
+        fontname=_quote(theme.font), fontsize=f"{theme.font_size:g}", margin="0.14,0.08"
+    )
     return graph
 
 
-def build_diagram(amap: ArgumentMap, findings: Iterable[Finding] = (),
-                  opts: RenderOptions | None = None) -> Diagram:  # fmt: skip
+def build_diagram(
+    amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
+) -> Diagram:
     """Build the diagram of ``amap``: the pydot graph, tooltips and links.
 
     Args:
@@ -325,19 +387,30 @@ def build_diagram(amap: ArgumentMap, findings: Iterable[Finding] = (),
     for cid, claim in amap.claims.items():
         label = opts.theme.kinds[claim.kind].label
         link = opts.links.get(cid) or link_target(claim.source)
-        b.node(_node(names[cid], claim, codes.get(cid, []), opts),
-               claim_tooltip(claim, label, codes.get(cid, [])), link)  # fmt: skip
+        b.node(
+            _node(names[cid], claim, codes.get(cid, []), opts),
+            claim_tooltip(claim, label, codes.get(cid, [])),
+            link,
+        )
     for inf in amap.inferences:
         _add_inference(b, inf, names, junctions)
     for att in amap.attacks:
-        b.edge(names[att.attacker], names[att.target], "attack",
-               f"{att.attacker} attacks {att.target}")  # fmt: skip
+        b.edge(
+            names[att.attacker],
+            names[att.target],
+            "attack",
+            f"{att.attacker} attacks {att.target}",
+        )
     for und in amap.undercuts:
         inf = amap.inference(und.inference)
         if und.inference in junctions and inf is not None:
-            b.edge(names[und.attacker], junctions[und.inference], "undercut",
-                   f"{und.attacker} undercuts the step from {id_list(inf.premises)} "
-                   f"to {inf.conclusion}")  # fmt: skip
+            b.edge(
+                names[und.attacker],
+                junctions[und.inference],
+                "undercut",
+                f"{und.attacker} undercuts the step from {id_list(inf.premises)} "
+                f"to {inf.conclusion}",
+            )
     for cid, hidden in opts.folds.items():
         if cid in amap.claims and hidden > 0:
             _fold(b, cid, names[cid], hidden)
@@ -355,8 +428,9 @@ def _add_legend(b: _Builder, amap: ArgumentMap) -> None:
     b.node(_legend(present, relations, b.opts), "Legend")
 
 
-def build_dot(amap: ArgumentMap, findings: Iterable[Finding] = (),
-              opts: RenderOptions | None = None) -> pydot.Dot:  # fmt: skip
+def build_dot(
+    amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
+) -> pydot.Dot:
     """The pydot graph of ``amap`` (see :func:`build_diagram`)."""
     return build_diagram(amap, findings, opts).graph
 
@@ -382,8 +456,9 @@ def stagger(graph: pydot.Dot, max_row: int) -> None:
                 edge.set("minlen", str(1 + i % rows))
 
 
-def to_dot(amap: ArgumentMap, findings: Iterable[Finding] = (),
-           opts: RenderOptions | None = None) -> str:  # fmt: skip
+def to_dot(
+    amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
+) -> str:
     """The DOT source of the map's diagram (deterministic text, ends with a newline)."""
     text = build_dot(amap, findings, opts).to_string()
     return text if text.endswith("\n") else text + "\n"

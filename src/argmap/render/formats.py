@@ -7,8 +7,8 @@ from Graphviz, and ``dot`` is the DOT source (no Graphviz needed).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from argmap.errors import RenderError
 from argmap.findings import Finding
@@ -19,8 +19,15 @@ from argmap.render.html.page import render_html
 from argmap.render.pipeline import dot_text, render_svg
 
 #: Output formats by file extension.
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-           ".html": "html", ".htm": "html"}  # fmt: skip
+FORMATS = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def format_for(path: str | Path) -> str:
@@ -38,9 +45,17 @@ def format_for(path: str | Path) -> str:
     return FORMATS[ext]
 
 
-def render(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, fmt: str, *,
-           map_id: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-           dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
+def render(
+    amap: ArgumentMap,
+    findings: Iterable[Finding],
+    opts: RenderOptions,
+    fmt: str,
+    *,
+    map_id: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    dpi: int = DEFAULT_DPI,
+    engine: str = "dot",
+) -> bytes:
     """The map in one format: ``svg`` (finished), ``html`` (interactive page),
     ``png``, ``pdf`` or ``dot`` (no Graphviz).
 

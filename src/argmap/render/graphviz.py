@@ -21,8 +21,14 @@ INSTALL_HINT = (
 )
 
 
-def run_dot(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
-            dpi: int = DEFAULT_DPI, engine: str = "dot") -> bytes:  # fmt: skip
+def run_dot(
+    dot_source: str,
+    fmt: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    dpi: int = DEFAULT_DPI,
+    engine: str = "dot",
+) -> bytes:
     """Lay out ``dot_source`` with Graphviz and return the output bytes.
 
     Args:
@@ -44,8 +50,13 @@ def run_dot(dot_source: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
     if fmt == "png":
         args.append(f"-Gdpi={dpi}")
     try:
-        done = subprocess.run(args, input=dot_source.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False)  # fmt: skip
+        done = subprocess.run(
+            args,
+            input=dot_source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise LayoutTimeout(
             f"Graphviz did not finish the layout within {timeout:g} s; render part of the map "

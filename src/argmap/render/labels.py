@@ -77,8 +77,9 @@ def para_ref(claim: Claim) -> str:
     return "¶" + ",".join(str(p) for p in claim.para) if claim.para else ""
 
 
-def caption(claim: Claim, label: str, codes: list[str], show_id: bool, show_para: bool,
-            badge: str = "") -> str:  # fmt: skip
+def caption(
+    claim: Claim, label: str, codes: list[str], show_id: bool, show_para: bool, badge: str = ""
+) -> str:
     """The caption over a claim's text: ``"PREMISE · P3 · ¶7 · IN  ⚠ AM101"`` (unescaped).
 
     ``badge`` is extra text such as an evaluation label or strength.

@@ -78,8 +78,9 @@ def page_file(output: str, suffix: str) -> str:
     return str(path.with_name(f"{path.stem}.{suffix}{path.suffix}"))
 
 
-def _folded(amap: ArgumentMap, opts: RenderOptions,
-            depth: int | None) -> tuple[ArgumentMap, RenderOptions]:  # fmt: skip
+def _folded(
+    amap: ArgumentMap, opts: RenderOptions, depth: int | None
+) -> tuple[ArgumentMap, RenderOptions]:
     if depth is None:
         return amap, opts
     folded = collapse(amap, depth)
@@ -87,8 +88,9 @@ def _folded(amap: ArgumentMap, opts: RenderOptions,
     return folded.amap, replace(opts, folds=counts)
 
 
-def plan_pages(amap: ArgumentMap, opts: RenderOptions, plan: PagePlan, output: str,
-               map_id: str | None = None) -> list[Page]:  # fmt: skip
+def plan_pages(
+    amap: ArgumentMap, opts: RenderOptions, plan: PagePlan, output: str, map_id: str | None = None
+) -> list[Page]:
     """The pages to draw for ``output`` (a file name; only its name is used).
 
     Order: focus (keeps the neighbourhood, draws the focused claim with a
@@ -99,8 +101,9 @@ def plan_pages(amap: ArgumentMap, opts: RenderOptions, plan: PagePlan, output: s
     """
     base_id = map_id if map_id is not None else amap.name
     if plan.focus is not None:
-        amap = replace(focus(amap, plan.focus, plan.depth),
-                       title=f"{map_title(amap)}: around {plan.focus}")  # fmt: skip
+        amap = replace(
+            focus(amap, plan.focus, plan.depth), title=f"{map_title(amap)}: around {plan.focus}"
+        )
         opts = replace(opts, highlight=frozenset({plan.focus}))
     if not plan.split:
         shown, shown_opts = _folded(amap, opts, plan.collapse)

@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 from argmap.render.dot import Diagram, RenderOptions, build_diagram
-from argmap.render.outline import outline_text
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
+from argmap.render.outline import outline_text
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 
 
@@ -21,18 +21,31 @@ def map_title(amap: ArgumentMap) -> str:
     return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
 
 
-def svg_extras(amap: ArgumentMap, diagram: Diagram, opts: RenderOptions,
-               map_id: str | None = None) -> SvgExtras:  # fmt: skip
+def svg_extras(
+    amap: ArgumentMap, diagram: Diagram, opts: RenderOptions, map_id: str | None = None
+) -> SvgExtras:
     """What :func:`~argmap.render.svg.finish_svg` adds for this map: title, outline,
     tooltips, links, id prefix (``map_id`` + ``-``, default from the map's name)."""
     prefix = id_prefix(map_id if map_id is not None else amap.name)
-    return SvgExtras(prefix=prefix, title=map_title(amap), desc=outline_text(amap),
-                     titles=diagram.titles, links=diagram.links, width=opts.width)  # fmt: skip
+    return SvgExtras(
+        prefix=prefix,
+        title=map_title(amap),
+        desc=outline_text(amap),
+        titles=diagram.titles,
+        links=diagram.links,
+        width=opts.width,
+    )
 
 
-def render_svg(amap: ArgumentMap, findings: Iterable[Finding] = (),
-               opts: RenderOptions | None = None, map_id: str | None = None, *,
-               timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:  # fmt: skip
+def render_svg(
+    amap: ArgumentMap,
+    findings: Iterable[Finding] = (),
+    opts: RenderOptions | None = None,
+    map_id: str | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    engine: str = "dot",
+) -> bytes:
     """The map's finished SVG: DOT → ``dot -Tsvg`` → :func:`~argmap.render.svg.finish_svg`.
 
     Args:

@@ -111,8 +111,9 @@ class Theme:
     finding_style: str = "dashed"
     caption_color: str = "#333333"
     title_color: str = "#111111"
-    fold: KindStyle = KindStyle("HIDDEN", "#eeeeee", "#666666", "#222222", "box",
-                                "filled,rounded,dashed")  # fmt: skip
+    fold: KindStyle = KindStyle(
+        "HIDDEN", "#eeeeee", "#666666", "#222222", "box", "filled,rounded,dashed"
+    )
     edge_penwidth: float = 2.0
     arrowsize: float = 1.1
     wrap: int = 24
@@ -196,10 +197,12 @@ PRINT = Theme(
         "premise": KindStyle("PREMISE", "#ffffff", "#000000", "#000000"),
         "precedent": KindStyle("PRECEDENT", "#f2f2f2", "#333333", "#000000", "note", "filled"),
         "evidence": KindStyle("EVIDENCE", "#f2f2f2", "#333333", "#000000", "folder", "filled"),
-        "objection": KindStyle("OBJECTION", "#d9d9d9", "#000000", "#000000", "box",
-                               "filled,diagonals"),
-        "rebuttal": KindStyle("REBUTTAL", "#ececec", "#000000", "#000000", "box",
-                              "filled,rounded", 2),
+        "objection": KindStyle(
+            "OBJECTION", "#d9d9d9", "#000000", "#000000", "box", "filled,diagonals"
+        ),
+        "rebuttal": KindStyle(
+            "REBUTTAL", "#ececec", "#000000", "#000000", "box", "filled,rounded", 2
+        ),
     },
     edges={
         "support": EdgeStyle("#000000", "solid", "normal", _SUPPORT),

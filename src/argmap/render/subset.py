@@ -75,11 +75,14 @@ def restrict(amap: ArgumentMap, keep: set[str] | frozenset[str]) -> ArgumentMap:
             inferences.append(replace(inf, premises=premises))
     kept_infs = {inf.id for inf in inferences}
     return replace(
-        amap, claims=claims, inferences=tuple(inferences),
+        amap,
+        claims=claims,
+        inferences=tuple(inferences),
         attacks=tuple(a for a in amap.attacks if a.attacker in claims and a.target in claims),
-        undercuts=tuple(u for u in amap.undercuts
-                        if u.attacker in claims and u.inference in kept_infs),
-    )  # fmt: skip
+        undercuts=tuple(
+            u for u in amap.undercuts if u.attacker in claims and u.inference in kept_infs
+        ),
+    )
 
 
 def neighbours(amap: ArgumentMap) -> dict[str, list[str]]:

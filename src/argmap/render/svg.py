@@ -25,8 +25,8 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from defusedxml.ElementTree import fromstring
 
@@ -184,8 +184,9 @@ def _root(root: ET.Element, extras: SvgExtras) -> None:
     view_box = root.get("viewBox", "")
     root.attrib.clear()
     p = extras.prefix
-    root.attrib.update({**sizes, "viewBox": view_box, "role": "img",
-                        "aria-labelledby": f"{p}title {p}desc"})  # fmt: skip
+    root.attrib.update(
+        {**sizes, "viewBox": view_box, "role": "img", "aria-labelledby": f"{p}title {p}desc"}
+    )
     for i, (tag, text) in enumerate((("title", extras.title), ("desc", extras.desc))):
         el = ET.Element(_S + tag, {"id": f"{p}{tag}"})
         el.text, el.tail = xml_safe(text), "\n"

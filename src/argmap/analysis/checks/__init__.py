@@ -8,9 +8,9 @@ passing map (``docs/checks.md`` is generated from them).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Iterable
 
 from argmap.analysis.checks import (
     attacks_nothing,
@@ -26,10 +26,10 @@ from argmap.analysis.checks import (
     unsourced,
     unsupported,
 )
-from argmap.errors import UsageError
 from argmap.analysis.graph import ArgumentGraph, build_graph
-from argmap.model import ArgumentMap
+from argmap.errors import UsageError
 from argmap.findings import INVALID_CHECK, INVALID_CODE, Finding
+from argmap.model import ArgumentMap
 from argmap.util.suggest import did_you_mean
 
 _MODULES: tuple[ModuleType, ...] = (

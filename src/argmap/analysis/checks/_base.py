@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from argmap.model import ArgumentMap, Location
 from argmap.findings import Finding
+from argmap.model import ArgumentMap, Location
 
 
 def finding(
@@ -21,12 +21,23 @@ def finding(
     """
     where = loc or amap.claims_loc or Location(1, 1)
     return Finding(
-        amap.path, where.line, where.column, module.CODE, module.NAME, module.SEVERITY,
-        message, claims,
-    )  # fmt: skip
+        amap.path,
+        where.line,
+        where.column,
+        module.CODE,
+        module.NAME,
+        module.SEVERITY,
+        message,
+        claims,
+    )
 
 
-def at_claim(module: ModuleType, amap: ArgumentMap, cid: str, message: str,
-             claims: tuple[str, ...] | None = None) -> Finding:  # fmt: skip
+def at_claim(
+    module: ModuleType,
+    amap: ArgumentMap,
+    cid: str,
+    message: str,
+    claims: tuple[str, ...] | None = None,
+) -> Finding:
     """A finding located at the line of claim ``cid``'s id."""
     return finding(module, amap, amap.claims[cid].loc, message, claims or (cid,))

@@ -26,12 +26,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ATTACKING_KINDS, ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ATTACKING_KINDS, ArgumentMap
 
 CODE = "AM105"
 NAME = "attacks-nothing"
@@ -47,6 +47,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
             continue
         if graph.attack.out_degree(cid) == 0:
             yield at_claim(
-                here, amap, cid,
-                f"{claim.kind} {cid} attacks nothing: add 'attacks: <id>' naming what it argues against",
-            )  # fmt: skip
+                here,
+                amap,
+                cid,
+                f"{claim.kind} {cid} attacks nothing: add 'attacks: <id>' naming what it "
+                f"argues against",
+            )

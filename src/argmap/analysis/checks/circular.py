@@ -32,14 +32,14 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 import networkx as nx
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM102"
 NAME = "circular-support"
@@ -79,7 +79,7 @@ def witness_cycle(support: nx.DiGraph, knot: list[str]) -> list[str]:
             if v == u or v not in members:
                 continue
             if v in on_path:
-                cycle = path[path.index(v):]
+                cycle = path[path.index(v) :]
                 break
             if v not in seen:
                 seen.add(v)
@@ -103,7 +103,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         loop = " -> ".join([*cycle, cycle[0]])
         extra = f" ({len(knot)} claims are caught in this knot)" if len(knot) > len(cycle) else ""
         yield at_claim(
-            here, amap, cycle[0],
+            here,
+            amap,
+            cycle[0],
             f"circular support: {loop}{extra}; support one of them from outside the loop",
             tuple(cycle),
-        )  # fmt: skip
+        )

@@ -29,14 +29,14 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 import networkx as nx
 
 from argmap.analysis.checks._base import finding
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM112"
 NAME = "contradiction"
@@ -56,8 +56,10 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         if shared:
             thesis = sorted(shared)[0]
             yield finding(
-                here, amap, att.loc,
+                here,
+                amap,
+                att.loc,
                 f"{att.attacker} attacks {att.target}, yet both support thesis {thesis}: "
                 "decide which reason the argument keeps, or make one an objection",
                 (att.attacker, att.target),
-            )  # fmt: skip
+            )

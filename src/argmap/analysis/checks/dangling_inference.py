@@ -35,12 +35,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import finding
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 from argmap.util.suggest import did_you_mean
 
 CODE = "AM108"
@@ -58,15 +58,19 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         missing = [i for i in ids if i not in amap.claims]
         for cid in missing:
             yield finding(
-                here, amap, inf.loc,
+                here,
+                amap,
+                inf.loc,
                 f"inference {inf.id} names {cid!r}, which is no claim id"
                 f"{did_you_mean(cid, amap.claims, 0.5)}",
                 tuple(i for i in ids if i in amap.claims),
-            )  # fmt: skip
+            )
         if len(set(inf.premises)) < 2:
             yield finding(
-                here, amap, inf.loc,
+                here,
+                amap,
+                inf.loc,
                 f"inference {inf.id} links fewer than two premises: add the co-premise, "
                 "or write the premise's support as 'supports:' on the claim",
                 tuple(i for i in ids if i in amap.claims),
-            )  # fmt: skip
+            )

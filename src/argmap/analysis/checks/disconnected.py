@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from typing import Iterator
-
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM106"
 NAME = "disconnected"
@@ -65,7 +64,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for cid, claim in amap.claims.items():
         if cid not in reached:
             yield at_claim(
-                here, amap, cid,
+                here,
+                amap,
+                cid,
                 f"{claim.kind} {cid} is not connected to any thesis: "
                 "link it with 'supports:' or 'attacks:', or remove it",
-            )  # fmt: skip
+            )

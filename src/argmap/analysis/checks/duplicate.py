@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM111"
 NAME = "duplicate-claim"
@@ -77,8 +77,10 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for ids in groups.values():
         if len(ids) > 1:
             yield at_claim(
-                here, amap, ids[1],
+                here,
+                amap,
+                ids[1],
                 f"claims {', '.join(ids)} say the same thing: keep one and point "
                 "the others' relations at it",
                 tuple(ids),
-            )  # fmt: skip
+            )

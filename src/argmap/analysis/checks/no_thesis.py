@@ -24,12 +24,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import finding
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM104"
 NAME = "no-thesis"
@@ -40,6 +40,8 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     """Yield one finding when no claim is a thesis."""
     if not any(c.kind == "thesis" for c in amap.claims.values()):
         yield finding(
-            sys.modules[__name__], amap, None,
+            sys.modules[__name__],
+            amap,
+            None,
             "the map has no thesis: give its main conclusion 'kind: thesis'",
-        )  # fmt: skip
+        )

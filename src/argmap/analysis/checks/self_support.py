@@ -22,12 +22,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import finding
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM103"
 NAME = "self-support"
@@ -41,7 +41,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         if inf.conclusion in inf.premises and inf.conclusion in amap.claims:
             cid = inf.conclusion
             yield finding(
-                here, amap, inf.loc,
+                here,
+                amap,
+                inf.loc,
                 f"claim {cid} supports itself: remove it from its own supports",
                 (cid,),
-            )  # fmt: skip
+            )

@@ -28,12 +28,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM107"
 NAME = "unanswered-objection"
@@ -46,7 +46,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for cid, claim in amap.claims.items():
         if claim.kind == "objection" and graph.attack.in_degree(cid) == 0:
             yield at_claim(
-                here, amap, cid,
+                here,
+                amap,
+                cid,
                 f"objection {cid} is unanswered: add a rebuttal with 'attacks: {cid}' "
                 "(an unanswered objection stands and defeats its target)",
-            )  # fmt: skip
+            )

@@ -27,12 +27,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM109"
 NAME = "thesis-undefended"
@@ -50,8 +50,10 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         if open_:
             names = ", ".join(open_)
             yield at_claim(
-                here, amap, cid,
+                here,
+                amap,
+                cid,
                 f"thesis {cid} is attacked by {names}, which nothing attacks: "
                 "answer it with a rebuttal",
                 (cid, *open_),
-            )  # fmt: skip
+            )

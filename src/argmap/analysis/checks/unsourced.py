@@ -29,12 +29,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import BASIS_KINDS, ArgumentMap
 from argmap.findings import Finding
+from argmap.model import BASIS_KINDS, ArgumentMap
 
 CODE = "AM110"
 NAME = "unsourced-basis"
@@ -50,7 +50,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
         if claim.para and amap.source is not None:
             continue
         yield at_claim(
-            here, amap, cid,
+            here,
+            amap,
+            cid,
             f"{claim.kind} {cid} has no source: add 'source:' (a citation or URL), "
             "or 'para:' with a top-level 'source:' block",
-        )  # fmt: skip
+        )

@@ -27,12 +27,12 @@ Passes::
 from __future__ import annotations
 
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from argmap.analysis.checks._base import at_claim
 from argmap.analysis.graph import ArgumentGraph
-from argmap.model import ArgumentMap
 from argmap.findings import Finding
+from argmap.model import ArgumentMap
 
 CODE = "AM101"
 NAME = "unsupported-claim"
@@ -46,7 +46,9 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for cid, claim in amap.claims.items():
         if claim.kind in FLAGGED_KINDS and graph.support.in_degree(cid) == 0:
             yield at_claim(
-                here, amap, cid,
+                here,
+                amap,
+                cid,
                 f"{claim.kind} {cid} has no supporting claim: add a premise, precedent "
                 f"or evidence with 'supports: {cid}'",
-            )  # fmt: skip
+            )

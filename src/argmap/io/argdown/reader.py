@@ -44,9 +44,9 @@ from argmap.io.argdown.syntax import (
 )
 from argmap.io.builder import DATA_KEYS, MapBuilder, Pos, safe_id
 from argmap.io.exchange import Imported
-from argmap.util.files import read_text
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.parse import YamlError, compose
+from argmap.util.files import read_text
 
 #: Files ``@include`` may name.
 INCLUDE_SUFFIXES = (".argdown", ".ad")

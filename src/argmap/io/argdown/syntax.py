@@ -179,8 +179,15 @@ def block_items(block: list[tuple[int, str]], file: str) -> list[Item]:
         listed = _LIST_ITEM.match(line) if is_list else None
         if listed:
             pos = Pos(file, number, indent + 1)
-            items.append(Item("root", indent, pos, Pos(file, number, listed.end() + 1),
-                              [line[listed.end() :]]))  # fmt: skip
+            items.append(
+                Item(
+                    "root",
+                    indent,
+                    pos,
+                    Pos(file, number, listed.end() + 1),
+                    [line[listed.end() :]],
+                )
+            )
             continue
         item = _new_item(number, line, indent, file, bool(items))
         if item is None:

@@ -14,8 +14,8 @@ import json
 
 from argmap.io.exchange import Exported, Imported
 from argmap.io.json.tree import compose_json
-from argmap.io.yaml.reader import map_from_tree
 from argmap.io.mapdata import map_to_dict
+from argmap.io.yaml.reader import map_from_tree
 from argmap.model import ArgumentMap
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from typing import Callable
+from collections.abc import Callable
 
 from argmap.errors import MapLoadError
-from argmap.io.tree import MAX_DEPTH, Map, Node, Scalar, Seq
 from argmap.findings import invalid
+from argmap.io.tree import MAX_DEPTH, Map, Node, Scalar, Seq
 
 #: The standard library's JSON string scanner (``(text, index after the quote) -> (value, end)``).
 scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]

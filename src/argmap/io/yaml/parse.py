@@ -64,15 +64,23 @@ def _tag_error(path: str, tag: str, mark: yaml.Mark) -> YamlError:
 
 
 _HINTS = (
-    ("mapping values are not allowed", "; a text containing ': ' must be quoted, e.g. "
-     "text: \"Homework: is it useful?\""),
+    (
+        "mapping values are not allowed",
+        "; a text containing ': ' must be quoted, e.g. text: \"Homework: is it useful?\"",
+    ),
     ("'\\t'", "; indent with spaces, not tabs"),
-    ("cannot start any token", "; indent with spaces, not tabs, and quote texts that "
-     "start with a special character such as @, ` or %"),
-    ("did not find expected key", "; check the indentation: keys of one mapping must "
-     "line up, and a text containing ': ' or ' #' must be quoted"),
+    (
+        "cannot start any token",
+        "; indent with spaces, not tabs, and quote texts that "
+        "start with a special character such as @, ` or %",
+    ),
+    (
+        "did not find expected key",
+        "; check the indentation: keys of one mapping must "
+        "line up, and a text containing ': ' or ' #' must be quoted",
+    ),
     ("expected <block end>", "; check the indentation of this line and the one before"),
-)  # fmt: skip
+)
 
 
 def _offset_pos(text: str, offset: int) -> tuple[int, int]:
@@ -125,8 +133,14 @@ class _Composer:
             raise YamlError(invalid(self.path, *_pos(mark), message)) from None
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow
             line, col = _offset_pos(self.text, exc.position)
-            raise YamlError(invalid(self.path, line, col, f"the character U+{exc.character:04X} "
-                                    "is not allowed in YAML: remove it")) from None  # fmt: skip
+            raise YamlError(
+                invalid(
+                    self.path,
+                    line,
+                    col,
+                    f"the character U+{exc.character:04X} is not allowed in YAML: remove it",
+                )
+            ) from None
         except yaml.YAMLError as exc:
             raise YamlError(invalid(self.path, 1, 1, f"malformed YAML: {exc}")) from None
         finally:
@@ -206,7 +220,9 @@ class _Composer:
             if tag == _T + "float":
                 return self.loader.construct_yaml_float(yaml.ScalarNode(tag, text))
         except (ValueError, KeyError):
-            raise self._fail(ev.start_mark, f"{text!r} is not a valid {tag.replace(_T, '')}")
+            raise self._fail(
+                ev.start_mark, f"{text!r} is not a valid {tag.replace(_T, '')}"
+            ) from None
         return text
 
     def _open(self, ev: yaml.CollectionStartEvent) -> None:

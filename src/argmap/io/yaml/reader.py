@@ -8,15 +8,14 @@ wrong and how to fix it; all problems found are reported together.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from argmap.errors import MapLoadError
-from argmap.util.gcpause import gc_paused
+from argmap.findings import Finding, invalid
 from argmap.io.tree import Map, Node, Scalar, Seq, to_python
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import (
-    unshowable_character,
     KINDS,
     THEME_NAMES,
     ArgumentMap,
@@ -28,10 +27,11 @@ from argmap.model import (
     MapSource,
     Undercut,
     shorthand_inference_id,
+    unshowable_character,
 )
-from argmap.findings import Finding, invalid
-from argmap.util.suggest import did_you_mean
 from argmap.util.files import read_text
+from argmap.util.gcpause import gc_paused
+from argmap.util.suggest import did_you_mean
 from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
@@ -39,9 +39,18 @@ MAX_SUGGESTIONS = 50
 
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
 CLAIM_KEYS = (
-    "kind", "text", "supports", "attacks", "undercuts", "para",
-    "source", "tags", "score", "ignore", "span",
-)  # fmt: skip
+    "kind",
+    "text",
+    "supports",
+    "attacks",
+    "undercuts",
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+)
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
@@ -132,8 +141,11 @@ class _Reader:
         """False (with an error) when ``value`` holds a control character."""
         bad = unshowable_character(value)
         if bad is not None:
-            self.error(node, f"{what} contains the control character U+{ord(bad):04X}, "
-                       "which no diagram can show: remove it")  # fmt: skip
+            self.error(
+                node,
+                f"{what} contains the control character U+{ord(bad):04X}, "
+                "which no diagram can show: remove it",
+            )
         return bad is None
 
     def strings(self, node: Node, what: str, unique: bool = False) -> list[tuple[str, Node]]:
@@ -143,8 +155,10 @@ class _Reader:
         out: list[tuple[str, Node]] = []
         seen: set[str] = set()
         for item in items:
-            if isinstance(item, Scalar) and isinstance(item.value, (str, int)) and not isinstance(
-                item.value, bool
+            if (
+                isinstance(item, Scalar)
+                and isinstance(item.value, (str, int))
+                and not isinstance(item.value, bool)
             ):
                 value = str(item.value)
                 if unique and value in seen:
@@ -272,8 +286,11 @@ class _Reader:
             if cid is None:
                 continue
             if cid in claims or cid in self.broken:
-                self.error(knode, f"claim id {cid!r} is given twice (a number and a text "
-                           "read alike): rename one")
+                self.error(
+                    knode,
+                    f"claim id {cid!r} is given twice (a number and a text "
+                    "read alike): rename one",
+                )
                 continue
             claim = self._claim(cid, knode, value)
             if claim is not None:
@@ -328,7 +345,9 @@ class _Reader:
         kind = self.string(node, f"kind of claim {cid}")
         if kind is not None and kind not in KINDS:
             hint = did_you_mean(kind, KINDS) or ""
-            self.error(node, f"unknown kind {kind!r} for claim {cid}{hint} (kinds: {', '.join(KINDS)})")
+            self.error(
+                node, f"unknown kind {kind!r} for claim {cid}{hint} (kinds: {', '.join(KINDS)})"
+            )
             return None
         return kind
 
@@ -355,7 +374,9 @@ class _Reader:
     def _score(self, cid: str, node: Node) -> float | None:
         value = node.value if isinstance(node, Scalar) else None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            self.error(node, f"score of claim {cid} must be a number from 0 to 1, not {_shape(node)}")
+            self.error(
+                node, f"score of claim {cid} must be a number from 0 to 1, not {_shape(node)}"
+            )
             return None
         return float(value)
 
@@ -367,7 +388,7 @@ class _Reader:
             return None
         return (values[0], values[1])  # type: ignore[return-value]
 
-    _FIELD_READERS: dict[str, Callable[["_Reader", str, Node], object]] = {
+    _FIELD_READERS: dict[str, Callable[[_Reader, str, Node], object]] = {
         "kind": _kind,
         "text": _text,
         "para": _para,
@@ -417,8 +438,11 @@ class _Reader:
             if body is None:
                 continue
             if iid in taken:
-                self.error(knode, f"inference id {iid!r} is already used by a claim or "
-                           "another inference: rename it")
+                self.error(
+                    knode,
+                    f"inference id {iid!r} is already used by a claim or "
+                    "another inference: rename it",
+                )
                 continue
             self.keys(body, INFERENCE_KEYS, f"inference {iid}")
             premises = self._field_ids(body, "premises", iid)
@@ -426,7 +450,9 @@ class _Reader:
             if len(conclusion) != 1:
                 self.error(knode, f"inference {iid} needs exactly one 'conclusion:' id")
                 continue
-            out.append(Inference(iid, tuple(p for p, _ in premises), conclusion[0][0], True, _loc(knode)))
+            out.append(
+                Inference(iid, tuple(p for p, _ in premises), conclusion[0][0], True, _loc(knode))
+            )
         return out
 
     def _field_ids(self, body: Map, key: str, iid: str) -> list[tuple[str, Node]]:

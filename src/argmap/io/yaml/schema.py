@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import json
 
-from argmap.util.urls import SAFE_SCHEMES
 from argmap.model import KINDS, THEME_NAMES
+from argmap.util.urls import SAFE_SCHEMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 _GAP = "[\\t\\n\\r]*"

@@ -18,6 +18,10 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def dump_map(amap: ArgumentMap) -> str:
     """The map as YAML text (UTF-8 characters kept, deterministic)."""
     return yaml.dump(
-        map_to_dict(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-        width=100, default_flow_style=False,
-    )  # fmt: skip
+        map_to_dict(amap),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )

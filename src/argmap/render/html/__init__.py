@@ -1,1 +1,4 @@
-"""The interactive HTML page: the page itself, its parts, and its script and style sheet (``assets/``)."""
+"""The interactive HTML page.
+
+The page itself, its parts, and its script and style sheet (``assets/``).
+"""

@@ -29,17 +29,17 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Sequence
 from html import escape
 from importlib.resources import files
 from string import Template
-from typing import Iterable, Sequence
 
-from argmap.model import KINDS, ArgumentMap, MapSource
 from argmap.findings import Finding
+from argmap.model import KINDS, ArgumentMap, MapSource
 from argmap.render.dot import RenderOptions, build_diagram, junction_names, node_names
+from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.outline import outline
-from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.pipeline import render_svg
 from argmap.render.svg import clean_svg, id_prefix
 from argmap.util.urls import url_scheme
@@ -55,9 +55,15 @@ HINT = (
 )
 
 
-def diagram_svg(amap: ArgumentMap, findings: Sequence[Finding], opts: RenderOptions,
-                map_id: str | None = None, *, timeout: float = DEFAULT_TIMEOUT,
-                engine: str = "dot") -> bytes:  # fmt: skip
+def diagram_svg(
+    amap: ArgumentMap,
+    findings: Sequence[Finding],
+    opts: RenderOptions,
+    map_id: str | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    engine: str = "dot",
+) -> bytes:
     """The diagram as finished SVG bytes: the one place the page asks for the SVG
     pipeline (:func:`argmap.render.pipeline.render_svg`, element ids prefixed
     with :func:`~argmap.render.svg.id_prefix` of ``map_id`` or the map's name).
@@ -101,8 +107,11 @@ def inline_svg(svg: bytes) -> str:
     tag = re.sub(r'\s(?:width|height|style)="[^"]*"', "", match.group(0))
     # The page has its own outline: the diagram is named by its title alone and
     # described (not named) by the SVG's text outline.
-    tag = re.sub(r'\saria-labelledby="([^" ]+) ([^" ]+)"',
-                 r' aria-labelledby="\1" aria-describedby="\2"', tag)
+    tag = re.sub(
+        r'\saria-labelledby="([^" ]+) ([^" ]+)"',
+        r' aria-labelledby="\1" aria-describedby="\2"',
+        tag,
+    )
     sized = '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet"'
     tag = tag.replace("<svg", sized, 1)
     return text[: match.start()] + tag + text[match.end() :]
@@ -113,8 +122,9 @@ def safe_href(url: str | None) -> str | None:
     return url if url and _SAFE_HREF.match(url.strip()) else None
 
 
-def page_data(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions,
-              map_id: str | None = None) -> dict:  # fmt: skip
+def page_data(
+    amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, map_id: str | None = None
+) -> dict:
     """The map's data as the page's script reads it (JSON-ready, deterministic).
 
     Shape: ``{"title", "hint", "prefix", "claims": [{"id", "kind", "label",
@@ -140,17 +150,31 @@ def page_data(amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOption
     codes = claim_codes(findings)
     claims = [
         {
-            "id": c.id, "kind": c.kind, "label": opts.theme.kinds[c.kind].label.title(),
-            "text": c.text, "para": list(c.para), "source": c.source,
-            "href": safe_href(c.source), "page": _page_link(opts.links.get(c.id)),
-            "badge": opts.badges.get(c.id, ""), "tags": list(c.tags), "node": names[c.id],
-            "fold": folds.get(names[c.id]), "findings": codes.get(c.id, []),
+            "id": c.id,
+            "kind": c.kind,
+            "label": opts.theme.kinds[c.kind].label.title(),
+            "text": c.text,
+            "para": list(c.para),
+            "source": c.source,
+            "href": safe_href(c.source),
+            "page": _page_link(opts.links.get(c.id)),
+            "badge": opts.badges.get(c.id, ""),
+            "tags": list(c.tags),
+            "node": names[c.id],
+            "fold": folds.get(names[c.id]),
+            "findings": codes.get(c.id, []),
         }
         for c in amap.claims.values()
-    ]  # fmt: skip
+    ]
     prefix = id_prefix(map_id if map_id is not None else amap.name)
-    return {"title": amap.title or amap.name, "hint": HINT, "prefix": prefix,
-            "claims": claims, "relations": _relations(amap), "edges": edges}  # fmt: skip
+    return {
+        "title": amap.title or amap.name,
+        "hint": HINT,
+        "prefix": prefix,
+        "claims": claims,
+        "relations": _relations(amap),
+        "edges": edges,
+    }
 
 
 def _page_link(url: str | None) -> str | None:
@@ -160,8 +184,9 @@ def _page_link(url: str | None) -> str | None:
     return url
 
 
-def _edges(amap: ArgumentMap, findings: list[Finding],
-           opts: RenderOptions) -> tuple[list[dict], dict[str, str]]:  # fmt: skip
+def _edges(
+    amap: ArgumentMap, findings: list[Finding], opts: RenderOptions
+) -> tuple[list[dict], dict[str, str]]:
     """The diagram's edges ``[{"id", "from", "to"}]`` and claim node → fold node."""
     graph = build_diagram(amap, findings, opts).graph
     edges: list[dict] = []
@@ -182,17 +207,37 @@ def _relations(amap: ArgumentMap) -> list[dict]:
     for inf in amap.inferences:
         for p in inf.premises:
             if p in claims and inf.conclusion in claims:
-                rels.append({"from": p, "to": inf.conclusion, "type": "support",
-                             "inference": inf.id, "junction": junctions.get(inf.id)})  # fmt: skip
+                rels.append(
+                    {
+                        "from": p,
+                        "to": inf.conclusion,
+                        "type": "support",
+                        "inference": inf.id,
+                        "junction": junctions.get(inf.id),
+                    }
+                )
     for att in amap.attacks:
-        rels.append({"from": att.attacker, "to": att.target, "type": "attack",
-                     "inference": None, "junction": None})  # fmt: skip
+        rels.append(
+            {
+                "from": att.attacker,
+                "to": att.target,
+                "type": "attack",
+                "inference": None,
+                "junction": None,
+            }
+        )
     for und in amap.undercuts:
         target = conclusion.get(und.inference)
         if target in claims:
-            rels.append({"from": und.attacker, "to": target, "type": "undercut",
-                         "inference": und.inference,
-                         "junction": junctions.get(und.inference)})  # fmt: skip
+            rels.append(
+                {
+                    "from": und.attacker,
+                    "to": target,
+                    "type": "undercut",
+                    "inference": und.inference,
+                    "junction": junctions.get(und.inference),
+                }
+            )
     return [r for r in rels if r["from"] in claims and r["to"] in claims]
 
 
@@ -236,9 +281,15 @@ def on_page(amap: ArgumentMap, findings: Iterable[Finding]) -> list[Finding]:
     return sorted(f for f in findings if not f.claims or f.claims[0] in amap.claims)
 
 
-def render_html(amap: ArgumentMap, findings: Sequence[Finding] = (),
-                opts: RenderOptions | None = None, *, map_id: str | None = None,
-                timeout: float = DEFAULT_TIMEOUT, engine: str = "dot") -> bytes:  # fmt: skip
+def render_html(
+    amap: ArgumentMap,
+    findings: Sequence[Finding] = (),
+    opts: RenderOptions | None = None,
+    *,
+    map_id: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    engine: str = "dot",
+) -> bytes:
     """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
 
     Args:
@@ -260,17 +311,25 @@ def render_html(amap: ArgumentMap, findings: Sequence[Finding] = (),
     findings = on_page(amap, findings) if opts.show_findings else []
     css, js = _asset("argmap.css"), _asset("argmap.js")
     present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
-    csp = (f"default-src 'none'; script-src 'sha256-{_sha256(js)}'; style-src 'unsafe-inline'; "
-           "img-src data:; base-uri 'none'; form-action 'none'")  # fmt: skip
+    csp = (
+        f"default-src 'none'; script-src 'sha256-{_sha256(js)}'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
     svg = diagram_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
     codes = claim_codes(findings)
     fields = {
-        "csp": csp, "title": escape(amap.title or amap.name), "css": css, "js": js,
-        "source": _source_line(amap.source), "filters": filters_html(present, opts.theme),
-        "background": escape(opts.theme.background), "svg": inline_svg(svg),
-        "hint": escape(HINT), "findings": findings_html(findings) if opts.show_findings else "",
+        "csp": csp,
+        "title": escape(amap.title or amap.name),
+        "css": css,
+        "js": js,
+        "source": _source_line(amap.source),
+        "filters": filters_html(present, opts.theme),
+        "background": escape(opts.theme.background),
+        "svg": inline_svg(svg),
+        "hint": escape(HINT),
+        "findings": findings_html(findings) if opts.show_findings else "",
         "outline": outline_html(outline(amap), amap, codes, opts.theme, opts.badges),
         "data": script_json(page_data(amap, findings, opts, map_id)),
-    }  # fmt: skip
+    }
     # One pass: substituted values are never scanned for placeholders again.
     return Template(_asset("page.html")).substitute(fields).encode("utf-8")

@@ -7,11 +7,11 @@ with scripts off or in a reader view. Every map text goes through
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from html import escape
-from typing import Iterator, Mapping, Sequence
 
-from argmap.model import ArgumentMap, Claim
 from argmap.findings import Finding
+from argmap.model import ArgumentMap, Claim
 from argmap.render.outline import OutlineItem, and_list
 from argmap.render.style import Theme
 
@@ -35,9 +35,7 @@ def filters_html(kinds: Sequence[str], theme: Theme) -> str:
             f'border-color:{escape(ks.border)}" aria-hidden="true"></span>'
             f"{escape(ks.label.lower())}</label>"
         )
-    return (
-        '<fieldset class="am-filter"><legend>Show</legend>' + "".join(rows) + "</fieldset>"
-    )
+    return '<fieldset class="am-filter"><legend>Show</legend>' + "".join(rows) + "</fieldset>"
 
 
 def findings_html(findings: Sequence[Finding]) -> str:
@@ -79,13 +77,19 @@ def relation_phrase(item: OutlineItem) -> str:
     return "" if item.relation == "root" else item.relation
 
 
-def _row(item: OutlineItem, amap: ArgumentMap, codes: Mapping[str, list[str]],
-         theme: Theme, badges: Mapping[str, str]) -> str:  # fmt: skip
+def _row(
+    item: OutlineItem,
+    amap: ArgumentMap,
+    codes: Mapping[str, list[str]],
+    theme: Theme,
+    badges: Mapping[str, str],
+) -> str:
     claim = amap.claims[item.claim]
     rel = relation_phrase(item)
     parts = [f'<span class="am-rel">{escape(rel)}:</span> '] if rel else []
-    parts.append(f'<span class="am-cap">{escape(caption(claim, theme, badges.get(claim.id, "")))}'
-                 "</span>")  # fmt: skip
+    parts.append(
+        f'<span class="am-cap">{escape(caption(claim, theme, badges.get(claim.id, "")))}</span>'
+    )
     if codes.get(claim.id):
         parts.append(f' <span class="am-warn">⚠ {escape(" ".join(codes[claim.id]))}</span>')
     if item.repeat:
@@ -98,9 +102,13 @@ def _row(item: OutlineItem, amap: ArgumentMap, codes: Mapping[str, list[str]],
     )
 
 
-def outline_html(items: Sequence[OutlineItem], amap: ArgumentMap,
-                 codes: Mapping[str, list[str]], theme: Theme,
-                 badges: Mapping[str, str] | None = None) -> str:  # fmt: skip
+def outline_html(
+    items: Sequence[OutlineItem],
+    amap: ArgumentMap,
+    codes: Mapping[str, list[str]],
+    theme: Theme,
+    badges: Mapping[str, str] | None = None,
+) -> str:
     """The outline as nested ``<ul>`` lists of buttons, one per item.
 
     Args:
@@ -116,9 +124,13 @@ def outline_html(items: Sequence[OutlineItem], amap: ArgumentMap,
     return "".join(_outline_tokens(items, amap, codes, theme, badges or {}))
 
 
-def _outline_tokens(items: Sequence[OutlineItem], amap: ArgumentMap,
-                    codes: Mapping[str, list[str]], theme: Theme,
-                    badges: Mapping[str, str]) -> Iterator[str]:  # fmt: skip
+def _outline_tokens(
+    items: Sequence[OutlineItem],
+    amap: ArgumentMap,
+    codes: Mapping[str, list[str]],
+    theme: Theme,
+    badges: Mapping[str, str],
+) -> Iterator[str]:
     yield '<ul class="am-tree">'
     depth = 0
     for i, item in enumerate(items):
