@@ -44,9 +44,10 @@ def test_sample_relations_one_by_one():
 
 def test_sample_dialogue_is_dropped_with_notes():
     assert [n.format_text() for n in sample().notes] == [
-        f"{SAMPLE}:2:3: warning: dropped 2 L, 1 TA, 1 YA node(s) and their edges: argmap keeps "
+        f"{SAMPLE}:2:3: warning AM001 import-note: dropped 2 L, 1 TA, 1 YA node(s) and "
+        f"their edges: argmap keeps "
         "claims, inferences, conflicts and rephrases, not dialogue or preferences",
-        f"{SAMPLE}:37:3: warning: 2 locutions (dialogue data) dropped",
+        f"{SAMPLE}:37:3: warning AM001 import-note: 2 locutions (dialogue data) dropped",
     ]
 
 

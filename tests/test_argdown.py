@@ -74,8 +74,10 @@ def test_sample_include_loop_is_read_once_with_warnings():
     notes = [n.format_text() for n in load_argdown(SAMPLE).notes]
     evidence = str(FIXTURES / "interchange" / "homework-evidence.argdown")
     assert notes == [
-        f"{evidence}:2:10: warning: @include(homework.argdown): already read, so not read again",
-        f"{SAMPLE}:2:1: warning: front matter keys author are Argdown settings: not kept",
+        f"{evidence}:2:10: warning AM001 import-note: @include(homework.argdown): already "
+        f"read, so not read again",
+        f"{SAMPLE}:2:1: warning AM001 import-note: front matter keys author are Argdown "
+        f"settings: not kept",
     ]
 
 
@@ -88,7 +90,8 @@ def test_reference_without_text_becomes_claim_with_warning():
     )
     assert result.map.claims["Vitamins"].text == "Vitamins"
     assert [n.format_text() for n in result.notes] == [
-        "t.argdown:3:8: warning: statement [Vitamins] is never given a text: its title is its text"
+        "t.argdown:3:8: warning AM001 import-note: statement [Vitamins] is never given a "
+        "text: its title is its text"
     ]
 
 

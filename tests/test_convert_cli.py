@@ -93,8 +93,8 @@ def test_import_notes_go_to_stderr_with_positions(run_cli, tmp_path):
         "  B:\n    kind: premise\n    text: B\n    supports: A\n"
     )
     assert (
-        stderr
-        == f"{src}:2:8: warning: statement [B] is never given a text: its title is its text\n"
+        stderr == f"{src}:2:8: warning AM001 import-note: statement [B] is never given a text: "
+        "its title is its text\n"
     )
 
 

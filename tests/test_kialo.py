@@ -93,7 +93,8 @@ def test_claim_without_stance_is_kept_with_warning():
     result = loads_kialo("Discussion Title: T\n1. A.\n1.1. B.\n", "t.txt")
     assert list(result.map.claims) == ["1", "1.1"]
     assert [n.format_text() for n in result.notes] == [
-        "t.txt:3:1: warning: claim 1.1. is neither Pro nor Con: it is kept unrelated"
+        "t.txt:3:1: warning AM001 import-note: claim 1.1. is neither Pro nor Con: it is "
+        "kept unrelated"
     ]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from argmap.analysis.stats import map_stats
 from argmap.findings import Finding
+from argmap.model import Position
 from argmap.report import as_github, as_sarif
 
 from conftest import ROOT, make_map
@@ -96,7 +97,9 @@ SARIF_SUBSET = {
 
 
 def test_sarif_log():
-    f = Finding("maps/x.yaml", 3, 5, "AM107", "unanswered-objection", "warning", "msg", ("O1",))
+    f = Finding(
+        Position("maps/x.yaml", 3, 5), "AM107", "unanswered-objection", "warning", "msg", ("O1",)
+    )
     doc = json.loads(as_sarif([f]))
     jsonschema.validate(doc, SARIF_SUBSET)
     run = doc["runs"][0]
@@ -112,7 +115,9 @@ def test_sarif_log():
 
 
 def test_github_annotations_escape():
-    f = Finding("a,b:c.yaml", 2, 3, "AM101", "unsupported-claim", "error", "100% bad\nnext")
+    f = Finding(
+        Position("a,b:c.yaml", 2, 3), "AM101", "unsupported-claim", "error", "100% bad\nnext"
+    )
     assert as_github([f]) == (
         "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=AM101 unsupported-claim::100%25 "
         "bad%0Anext\n"

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from argmap.analysis.checks import run_checks
+from argmap.diagram import THEME_NAMES
 from argmap.io.yaml.reader import load_map
-from argmap.model import THEME_NAMES
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES, contrast_ratio, relative_luminance

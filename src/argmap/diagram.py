@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from argmap.io.exchange import complete_parts
 from argmap.model import ArgumentMap, Claim, Inference
 
+#: Diagram themes a map may name in its ``theme:`` key (their styles are in
+#: :mod:`argmap.render.style`, which has exactly these).
+THEME_NAMES: tuple[str, ...] = ("default", "classroom", "print", "colorblind")
+
 #: Fill and border colour per kind, as in the default Graphviz theme.
 KIND_COLOURS: dict[str, tuple[str, str]] = {
     "thesis": ("#dbe9ff", "#1f4e9c"),

@@ -2,7 +2,7 @@
 
 Findings about a map are values (:class:`argmap.findings.Finding`); exceptions
 are for what stops a command: an invalid map, a missing program, a timeout.
-The CLI maps each class to its documented exit code.
+Exit codes are the CLI's business alone (:func:`argmap.cli.common.exit_code_for`).
 """
 
 from __future__ import annotations
@@ -15,13 +15,7 @@ if TYPE_CHECKING:
 
 
 class ArgmapError(Exception):
-    """Base of argmap's errors; ``str(error)`` is a message for the user.
-
-    Attributes:
-        exit_code: the process exit code the CLI uses for it (2 by default).
-    """
-
-    exit_code = 2
+    """Base of argmap's errors; ``str(error)`` is a message for the user."""
 
 
 class MapLoadError(ArgmapError):
@@ -47,8 +41,6 @@ class RenderError(ArgmapError):
 
 class LayoutTimeout(ArgmapError):
     """Graphviz did not finish within the layout time limit (exit code 3)."""
-
-    exit_code = 3
 
 
 class UsageError(ArgmapError):

@@ -1,43 +1,109 @@
-"""Findings: what checks (and the loader) report about a map, as plain values."""
+"""Findings: every problem argmap reports about an input, as one kind of plain value.
+
+Load errors (the input is not a valid map), check findings (the map is valid
+but has a weakness) and conversion notes (what a reader guessed or left out,
+what a writer's format cannot hold) are all :class:`Finding` values with a
+stable code, a severity, a message and a :class:`~argmap.model.Position`, so
+every reporter (text, JSON, SARIF, GitHub) and ``--select``/``--ignore`` treat
+them alike. Codes below ``AM100`` are not checks but the reading and writing of
+files (:data:`BUILTIN_RULES`); ``AM1xx`` are the checks of
+:mod:`argmap.analysis.checks`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+from argmap.model import Position
+
+#: How serious a finding is.
+Severity = Literal["info", "warning", "error"]
 
 #: Severities, least to most severe.
-SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 #: Code and name under which invalid input is reported.
 INVALID_CODE = "AM000"
 INVALID_CHECK = "invalid-map"
+#: Code and name of what a reader guessed, renamed or left out of an input.
+NOTE_CODE = "AM001"
+NOTE_CHECK = "import-note"
+#: Code and name of what an output format cannot hold.
+LOSS_CODE = "AM002"
+LOSS_CHECK = "export-loss"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a finding code means (one row of the catalogue; a SARIF rule).
+
+    Attributes:
+        code: stable code such as ``AM101``.
+        name: kebab-case name such as ``unsupported-claim``.
+        severity: the severity its findings have.
+        summary: one line.
+        doc: the full explanation (definition, source, fix, examples).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str = ""
+
+
+#: The codes that are not checks: reading and writing files.
+BUILTIN_RULES: tuple[Rule, ...] = (
+    Rule(INVALID_CODE, INVALID_CHECK, "error", "The map is not valid input."),
+    Rule(
+        NOTE_CODE,
+        NOTE_CHECK,
+        "warning",
+        "A reader guessed, renamed or left out part of a foreign file.",
+    ),
+    Rule(LOSS_CODE, LOSS_CHECK, "warning", "The output format cannot hold part of the map."),
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One finding.
 
-    Ordered by file, then position, then code, so sorting a list of findings
-    gives the output order the CLI promises.
+    Ordered by position (file, line, column), then code, so sorting a list of
+    findings gives the output order the CLI promises.
 
     Attributes:
-        file: path of the file as given on the command line.
-        line: 1-based line.
-        column: 1-based column.
+        position: where it is: file as given on the command line, 1-based
+            line and column.
         code: stable code such as ``AM101``.
-        check: kebab-case check name such as ``unsupported-claim``.
+        check: kebab-case name such as ``unsupported-claim``.
         severity: ``"error"``, ``"warning"`` or ``"info"``.
         message: what is wrong and how to fix it.
         claims: ids of the claims involved (for a cycle, in loop order).
     """
 
-    file: str
-    line: int
-    column: int
+    position: Position
     code: str
     check: str
-    severity: str
+    severity: Severity
     message: str
     claims: tuple[str, ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        """The file the finding is about."""
+        return self.position.file
+
+    @property
+    def line(self) -> int:
+        """Its 1-based line."""
+        return self.position.line
+
+    @property
+    def column(self) -> int:
+        """Its 1-based column."""
+        return self.position.column
 
     def format_text(self) -> str:
         """``file:line:col: severity CODE check-name: message`` on one line."""
@@ -63,4 +129,14 @@ class Finding:
 
 def invalid(file: str, line: int, column: int, message: str) -> Finding:
     """An ``invalid-map`` (AM000) error finding at a 1-based position."""
-    return Finding(file, line, column, INVALID_CODE, INVALID_CHECK, "error", message)
+    return Finding(Position(file, line, column), INVALID_CODE, INVALID_CHECK, "error", message)
+
+
+def note(position: Position, message: str) -> Finding:
+    """An ``import-note`` (AM001) warning: a reader guessed or left out something."""
+    return Finding(position, NOTE_CODE, NOTE_CHECK, "warning", message)
+
+
+def loss(position: Position, message: str) -> Finding:
+    """An ``export-loss`` (AM002) warning: the output format cannot hold something."""
+    return Finding(position, LOSS_CODE, LOSS_CHECK, "warning", message)

@@ -17,36 +17,38 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
+
+#: A kind of claim.
+Kind = Literal["thesis", "premise", "precedent", "evidence", "objection", "rebuttal"]
 
 #: The kinds of claim, in the order diagrams and outlines list them.
-KINDS: tuple[str, ...] = ("thesis", "premise", "precedent", "evidence", "objection", "rebuttal")
+KINDS: tuple[Kind, ...] = ("thesis", "premise", "precedent", "evidence", "objection", "rebuttal")
 
 #: Kinds that form the basis of an argument (Rationale's "basis boxes"): leaves
 #: that need no further support.
-BASIS_KINDS: frozenset[str] = frozenset({"precedent", "evidence"})
+BASIS_KINDS: frozenset[Kind] = frozenset({"precedent", "evidence"})
 
 #: Kinds that argue against something.
-ATTACKING_KINDS: frozenset[str] = frozenset({"objection", "rebuttal"})
-
-#: Diagram themes a map may name in its ``theme:`` key (their styles are in
-#: ``argmap.render.style``).
-THEME_NAMES: tuple[str, ...] = ("default", "classroom", "print", "colorblind")
+ATTACKING_KINDS: frozenset[Kind] = frozenset({"objection", "rebuttal"})
 
 #: Default base score of a claim for gradual semantics (DF-QuAD).
 DEFAULT_SCORE = 0.5
 
 
 @dataclass(frozen=True, slots=True, order=True)
-class Location:
-    """A 1-based position in a source file.
+class Position:
+    """A 1-based position in a source file: the one position type of argmap.
 
     Attributes:
+        file: the file as named on the command line (or ``"<string>"``).
         line: line number, counted from 1.
         column: column number, counted from 1.
     """
 
-    line: int
-    column: int
+    file: str
+    line: int = 1
+    column: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class Claim:
     """
 
     id: str
-    kind: str
+    kind: Kind
     text: str
     para: tuple[int, ...] = ()
     source: str | None = None
@@ -94,7 +96,7 @@ class Claim:
     score: float = DEFAULT_SCORE
     ignore: frozenset[str] = frozenset()
     span: tuple[int, int] | None = None
-    loc: Location | None = None
+    loc: Position | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ class Inference:
     premises: tuple[str, ...]
     conclusion: str
     linked: bool = False
-    loc: Location | None = None
+    loc: Position | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ class Attack:
 
     attacker: str
     target: str
-    loc: Location | None = None
+    loc: Position | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,7 @@ class Undercut:
 
     attacker: str
     inference: str
-    loc: Location | None = None
+    loc: Position | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,7 @@ class CheckSettings:
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    loc: Location | None = field(default=None, compare=False)
+    loc: Position | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -192,10 +194,15 @@ class ArgumentMap:
     theme: str | None = None
     checks: CheckSettings = field(default_factory=CheckSettings)
     extra: Mapping[str, object] = field(default_factory=dict)
-    claims_loc: Location | None = None
+    claims_loc: Position | None = None
+    _inference_index: Mapping[str, Inference] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "claims", MappingProxyType(dict(self.claims)))
+        index = {inf.id: inf for inf in reversed(self.inferences)}  # the first of a repeated id
+        object.__setattr__(self, "_inference_index", MappingProxyType(index))
 
     @property
     def name(self) -> str:
@@ -204,11 +211,8 @@ class ArgumentMap:
         return base.split(".", 1)[0] or "map"
 
     def inference(self, inference_id: str) -> Inference | None:
-        """Return the inference with this id, or None."""
-        for inf in self.inferences:
-            if inf.id == inference_id:
-                return inf
-        return None
+        """Return the inference with this id, or None (O(1): an index built once)."""
+        return self._inference_index.get(inference_id)
 
 
 _UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")

@@ -14,7 +14,7 @@ import click
 
 from argmap import __version__
 from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
-from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK
+from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
 
@@ -88,7 +88,7 @@ def _main(argv: Sequence[str] | None) -> None:
         sys.exit(EXIT_INVALID)
     except ArgmapError as exc:
         click.echo(f"argmap: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        sys.exit(exit_code_for(exc))
     except OSError as exc:
         click.echo(f"argmap: {exc.filename or ''}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_INVALID)

@@ -11,13 +11,18 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from argmap.errors import MapLoadError
+from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
 from argmap.findings import Finding
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_TIMEOUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+
+def exit_code_for(error: ArgmapError) -> int:
+    """The exit code of an error: 3 for a layout timeout, 2 for everything else."""
+    return EXIT_TIMEOUT if isinstance(error, LayoutTimeout) else EXIT_INVALID
 
 
 def load(path: str) -> ArgumentMap:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import checks_for, load, refuse_overwrite
-from argmap.model import THEME_NAMES
+from argmap.diagram import THEME_NAMES
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 

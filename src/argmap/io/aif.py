@@ -29,12 +29,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from argmap.io.builder import DATA_KEYS, MapBuilder, Pos, safe_id
+from argmap.io.builder import DATA_KEYS, MapBuilder, safe_id
 from argmap.io.exchange import Exported, Imported, complete_parts
 from argmap.io.json.tree import compose_json
 from argmap.io.mapdata import map_to_dict
 from argmap.io.tree import Map, Node, Scalar, Seq
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Position
 
 #: Node types argmap reads; the dialogue layer and preferences are dropped.
 NODE_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
@@ -86,8 +86,8 @@ class _Reader:
         self.ins: dict[str, list[str]] = {}
         self.outs: dict[str, list[str]] = {}
 
-    def pos(self, node: Node) -> Pos:
-        return Pos(self.path, node.line, node.column)
+    def pos(self, node: Node) -> Position:
+        return Position(self.path, node.line, node.column)
 
     def read(self, root: Node) -> Imported:
         if not isinstance(root, Map):
@@ -254,7 +254,7 @@ class _Reader:
         return made
 
     def _inference(
-        self, nid: str, premises: list[str], conclusion: str, k: int, n: int, pos: Pos
+        self, nid: str, premises: list[str], conclusion: str, k: int, n: int, pos: Position
     ) -> str:
         extra = self.bodies[nid].pairs.get("argmap", (None, None))[1]
         linked = stored = None

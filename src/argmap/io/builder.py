@@ -2,7 +2,7 @@
 
 Importers add claims, inferences, attacks and undercuts with the position
 they come from; :class:`MapBuilder` collects every problem as an
-``invalid-map`` finding and every warning as a :class:`~argmap.io.exchange.Note`,
+``invalid-map`` finding and every warning as an ``import-note`` (AM001) finding,
 guesses missing kinds (:func:`argmap.io.kinds.infer_kinds`), and raises
 :class:`~argmap.errors.MapLoadError` with all problems at the end. Claim fields
 and map-level data carried in a foreign file (an Argdown ``{...}`` block, an
@@ -11,11 +11,9 @@ AIF ``argmap`` key) are validated by the YAML loader's own rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from argmap.errors import MapLoadError
-from argmap.findings import Finding, invalid
-from argmap.io.exchange import Imported, Note
+from argmap.findings import Finding, invalid, note
+from argmap.io.exchange import Imported
 from argmap.io.kinds import infer_kinds
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.reader import map_from_tree
@@ -24,7 +22,7 @@ from argmap.model import (
     Attack,
     Claim,
     Inference,
-    Location,
+    Position,
     Undercut,
     shorthand_inference_id,
 )
@@ -33,15 +31,6 @@ from argmap.model import (
 DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span")
 #: Map-level fields a foreign file may carry as data.
 META_KEYS = ("version", "title", "source", "theme", "checks", "draft")
-
-
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based position in an input file."""
-
-    file: str
-    line: int = 1
-    column: int = 1
 
 
 def safe_id(raw: str) -> str:
@@ -61,20 +50,20 @@ class MapBuilder:
     def __init__(self, path: str):
         self.path = path
         self.claims: dict[str, dict[str, object]] = {}
-        self.claim_pos: dict[str, Pos] = {}
-        self.inferences: dict[str, tuple[Inference, Pos]] = {}
-        self.attacks: dict[tuple[str, str], Pos] = {}
-        self.undercuts: dict[tuple[str, str], Pos] = {}
+        self.claim_pos: dict[str, Position] = {}
+        self.inferences: dict[str, tuple[Inference, Position]] = {}
+        self.attacks: dict[tuple[str, str], Position] = {}
+        self.undercuts: dict[tuple[str, str], Position] = {}
         self.errors: list[Finding] = []
-        self.notes: list[Note] = []
+        self.notes: list[Finding] = []
 
-    def error(self, pos: Pos, message: str) -> None:
+    def error(self, pos: Position, message: str) -> None:
         """Record a problem at ``pos`` (the import fails at :meth:`build`)."""
         self.errors.append(invalid(pos.file, pos.line, pos.column, message))
 
-    def note(self, pos: Pos, message: str) -> None:
+    def note(self, pos: Position, message: str) -> None:
         """Record a warning at ``pos``."""
-        self.notes.append(Note(pos.file, pos.line, pos.column, message))
+        self.notes.append(note(pos, message))
 
     def fail_now(self) -> None:
         """Raise the problems found so far, if any.
@@ -86,14 +75,14 @@ class MapBuilder:
             raise MapLoadError(sorted(self.errors))
 
     def add_claim(
-        self, cid: str, text: str, pos: Pos, kind: str | None = None, **fields: object
+        self, cid: str, text: str, pos: Position, kind: str | None = None, **fields: object
     ) -> None:
         """Add (or replace) claim ``cid``; ``kind`` None is guessed at build time."""
         self.claims[cid] = {"text": text, "kind": kind, **fields}
         self.claim_pos[cid] = pos
 
     def add_inference(
-        self, premises: list[str], conclusion: str, pos: Pos, iid: str | None = None
+        self, premises: list[str], conclusion: str, pos: Position, iid: str | None = None
     ) -> str:
         """Add a support step and return its id.
 
@@ -112,17 +101,17 @@ class MapBuilder:
         self.inferences[iid] = (Inference(iid, tuple(premises), conclusion, True), pos)
         return iid
 
-    def add_attack(self, attacker: str, target: str, pos: Pos) -> None:
+    def add_attack(self, attacker: str, target: str, pos: Position) -> None:
         """``attacker`` argues against claim ``target`` (kept once)."""
         self.attacks.setdefault((attacker, target), pos)
 
-    def add_undercut(self, attacker: str, inference: str, pos: Pos) -> None:
+    def add_undercut(self, attacker: str, inference: str, pos: Position) -> None:
         """``attacker`` argues that inference ``inference`` does not go through (kept once)."""
         self.undercuts.setdefault((attacker, inference), pos)
 
     # -- validation of carried data --------------------------------------
 
-    def claim_fields(self, cid: str, body: Map, pos: Pos) -> dict[str, object]:
+    def claim_fields(self, cid: str, body: Map, pos: Position) -> dict[str, object]:
         """Validate the claim fields in ``body`` (keys from :data:`DATA_KEYS`) by the YAML rules.
 
         Problems are recorded with the positions of ``body``'s nodes.
@@ -153,7 +142,7 @@ class MapBuilder:
         fields: dict[str, object] = {k: getattr(claim, k) for k in DATA_KEYS if k in body.pairs}
         return fields
 
-    def map_meta(self, node: Map, pos: Pos) -> dict[str, object]:
+    def map_meta(self, node: Map, pos: Position) -> dict[str, object]:
         """Validate map-level data (keys from :data:`META_KEYS`) by the YAML rules.
 
         Returns:
@@ -163,7 +152,7 @@ class MapBuilder:
         for key, (knode, _) in node.pairs.items():
             if key not in META_KEYS:
                 self.error(
-                    Pos(pos.file, knode.line, knode.column),
+                    Position(pos.file, knode.line, knode.column),
                     f"unknown key {key!r} in the argmap data; allowed: {', '.join(META_KEYS)}",
                 )
         pairs: dict[object, tuple[Scalar, Node]] = {
@@ -226,7 +215,7 @@ class MapBuilder:
             text = str(fields["text"])
             if not text.strip():
                 self.error(pos, f"claim {cid} has no text: give it some")
-            loc = Location(pos.line, pos.column) if pos.file == self.path else None
+            loc = pos if pos.file == self.path else None
             kind = fields.get("kind") or guessed[cid]
             rest = {k: v for k, v in fields.items() if k not in ("text", "kind")}
             claims[cid] = Claim(id=cid, kind=str(kind), text=text, loc=loc, **rest)  # type: ignore[arg-type]
@@ -251,8 +240,8 @@ class MapBuilder:
         amap = ArgumentMap(path=self.path, claims=claims, **parts)  # type: ignore[arg-type]
         return Imported(amap, tuple(sorted(set(self.notes))))
 
-    def _loc(self, pos: Pos) -> Location | None:
-        return Location(pos.line, pos.column) if pos.file == self.path else None
+    def _loc(self, pos: Position) -> Position | None:
+        return pos if pos.file == self.path else None
 
-    def _located(self, inf: Inference, pos: Pos) -> Inference:
+    def _located(self, inf: Inference, pos: Position) -> Inference:
         return Inference(inf.id, inf.premises, inf.conclusion, inf.linked, self._loc(pos))

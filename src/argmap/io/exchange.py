@@ -1,7 +1,7 @@
 """What every importer returns and every exporter reports.
 
-An import gives an :class:`Imported`: the map plus :class:`Note` warnings
-(what was left out, what was guessed), each with file, line and column. An
+An import gives an :class:`Imported`: the map plus ``import-note`` (AM001)
+findings (what was left out, what was guessed), each with its position. An
 export gives an :class:`Exported`: the text plus a list of what the target
 format cannot hold, so a lossy conversion can say what it lost.
 """
@@ -10,29 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.findings import Finding
 from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim, Inference, Undercut
-
-
-@dataclass(frozen=True, order=True)
-class Note:
-    """A warning about an input file (the conversion still succeeds).
-
-    Attributes:
-        file: the file it concerns (an included file names itself).
-        line: 1-based line.
-        column: 1-based column.
-        message: what happened and what to do about it.
-    """
-
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def format_text(self) -> str:
-        """``file:line:col: warning: message`` on one line."""
-        message = " ".join(self.message.split())
-        return f"{self.file}:{self.line}:{self.column}: warning: {message}"
 
 
 @dataclass(frozen=True)
@@ -45,7 +24,7 @@ class Imported:
     """
 
     map: ArgumentMap
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)

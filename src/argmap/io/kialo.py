@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.io.builder import MapBuilder, Pos
+from argmap.io.builder import MapBuilder
 from argmap.io.exchange import Imported
+from argmap.model import Position
 from argmap.util.files import read_text
 from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
@@ -86,7 +87,7 @@ def loads_kialo(text: str, path: str = "<string>") -> Imported:
     title = TITLE.match(lines[start].strip()) if lines else None
     if title is None:
         b.error(
-            Pos(path, start + 1, 1),
+            Position(path, start + 1, 1),
             "a Kialo export starts with 'Discussion Title:'; "
             "export the discussion from Kialo as text, or name the format with --from",
         )
@@ -109,7 +110,7 @@ def _entries(b: MapBuilder, lines: list[str], start: int, path: str) -> list[_En
         suspect = _SUSPECT.match(line)
         if suspect:
             b.error(
-                Pos(path, index + 1, 1),
+                Position(path, index + 1, 1),
                 f"{suspect.group(1)!r} is not a claim number: "
                 "number claims like 1.2.3. (digits, each followed by a dot)",
             )
@@ -117,7 +118,7 @@ def _entries(b: MapBuilder, lines: list[str], start: int, path: str) -> list[_En
             entries[-1].lines.append(line)
         elif line.strip():
             b.error(
-                Pos(path, index + 1, 1),
+                Position(path, index + 1, 1),
                 "text before claim 1.: a claim line starts with its number",
             )
     return entries
@@ -135,7 +136,7 @@ class _Discussion:
         known = {e.number for e in entries if not _SEE.fullmatch(e.text)}
         links = []
         for entry in entries:
-            pos = Pos(self.path, entry.line, 1)
+            pos = Position(self.path, entry.line, 1)
             see = _SEE.fullmatch(entry.text)
             if not self._placed(entry, pos):
                 continue
@@ -150,7 +151,7 @@ class _Discussion:
             else:
                 self._relate(target[:-1], entry, pos)
 
-    def _placed(self, entry: _Entry, pos: Pos) -> bool:
+    def _placed(self, entry: _Entry, pos: Position) -> bool:
         if entry.number in self.alias or entry.cid in self.b.claims:
             self.b.error(pos, f"claim number {entry.number} is used twice")
             return False
@@ -169,7 +170,7 @@ class _Discussion:
             return False
         return True
 
-    def _claim(self, entry: _Entry, pos: Pos) -> None:
+    def _claim(self, entry: _Entry, pos: Position) -> None:
         text, source = _links(entry.text)
         if source is not None:
             self.b.add_claim(entry.cid, _unescape(text), pos, source=source)
@@ -180,7 +181,7 @@ class _Discussion:
         else:
             self._relate(entry.cid, entry, pos)
 
-    def _relate(self, cid: str, entry: _Entry, pos: Pos) -> None:
+    def _relate(self, cid: str, entry: _Entry, pos: Position) -> None:
         parent = self.alias.get(entry.parent, entry.parent)[:-1]
         if entry.stance == "Pro":
             self.b.add_inference([cid], parent, pos)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from argmap.findings import Finding
-from argmap.model import ArgumentMap, Location
+from argmap.model import ArgumentMap, Position
 
 
 def finding(
     module: ModuleType,
     amap: ArgumentMap,
-    loc: Location | None,
+    loc: Position | None,
     message: str,
     claims: tuple[str, ...] = (),
 ) -> Finding:
@@ -19,11 +19,9 @@ def finding(
 
     ``loc`` None means the map as a whole: the ``claims:`` key, else line 1.
     """
-    where = loc or amap.claims_loc or Location(1, 1)
+    where = loc or amap.claims_loc or Position(amap.path)
     return Finding(
-        amap.path,
-        where.line,
-        where.column,
+        where,
         module.CODE,
         module.NAME,
         module.SEVERITY,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from argmap.io.builder import MapBuilder, Pos, safe_id
+from argmap.io.builder import MapBuilder, safe_id
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Scalar
+from argmap.model import Position
 
 #: Relation symbols: (relation, direction); -1 means the child relates to its parent.
 SYMBOLS: dict[str, tuple[str, int]] = {
@@ -46,7 +47,7 @@ class ClaimDraft:
 
     cid: str
     title: str
-    pos: Pos
+    pos: Position
     text: str | None = None
     order: tuple[int, int] = (1, 0)
     tags: list[str] = field(default_factory=list)
@@ -69,12 +70,12 @@ class ArgDraft:
     """
 
     title: str
-    pos: Pos
+    pos: Position
     description: str | None = None
     order: tuple[int, int] = (1, 0)
     tags: list[str] = field(default_factory=list)
     data: Map | None = None
-    steps: list[tuple[list[str], str, Pos]] = field(default_factory=list)
+    steps: list[tuple[list[str], str, Position]] = field(default_factory=list)
 
 
 def _scalar(data: Map | None, key: str) -> object:
@@ -154,7 +155,7 @@ class _Assembly:
             self.step_ids[title] = ids
             self.conclusion[title] = arg.steps[-1][1]
 
-    def node(self, ref: tuple, pos: Pos) -> str | None:
+    def node(self, ref: tuple, pos: Position) -> str | None:
         """The claim a statement or argument stands for in a support or attack."""
         if ref[0] == "stmt":
             return ref[1]
@@ -168,7 +169,7 @@ class _Assembly:
             )
         return None
 
-    def inference_of(self, ref: tuple, pos: Pos) -> str | None:
+    def inference_of(self, ref: tuple, pos: Position) -> str | None:
         """The inference an undercut is aimed at."""
         if ref[0] == "step":
             ids = self.step_ids.get(ref[1], [])
@@ -186,7 +187,7 @@ class _Assembly:
         )
         return None
 
-    def relations(self, relations: list[tuple[str, tuple, tuple, Pos]]) -> None:
+    def relations(self, relations: list[tuple[str, tuple, tuple, Position]]) -> None:
         undercuts = []
         for symbol, parent, child, pos in relations:
             relation, direction = SYMBOLS[symbol]
@@ -213,7 +214,7 @@ def assemble(
     b: MapBuilder,
     claims: dict[str, ClaimDraft],
     args: dict[str, ArgDraft],
-    relations: list[tuple[str, tuple, tuple, Pos]],
+    relations: list[tuple[str, tuple, tuple, Position]],
     meta: dict[str, object],
 ) -> Imported:
     """Build the map from what the Argdown reader collected.

@@ -42,10 +42,11 @@ from argmap.io.argdown.syntax import (
     parse_member,
     strip_comments,
 )
-from argmap.io.builder import DATA_KEYS, MapBuilder, Pos, safe_id
+from argmap.io.builder import DATA_KEYS, MapBuilder, safe_id
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.parse import YamlError, compose
+from argmap.model import Position
 from argmap.util.files import read_text
 
 #: Files ``@include`` may name.
@@ -83,7 +84,7 @@ class _Reader:
         self.claims: dict[str, ClaimDraft] = {}
         self.titles: dict[str, str] = {}
         self.args: dict[str, ArgDraft] = {}
-        self.relations: list[tuple[str, tuple, tuple, Pos]] = []
+        self.relations: list[tuple[str, tuple, tuple, Position]] = []
         self.seen: set[Path] = set()
         self.counter = 0
         self.anonymous = 0
@@ -104,13 +105,13 @@ class _Reader:
         try:
             text = strip_comments(text)
         except ArgdownSyntaxError as exc:
-            self.b.error(Pos(file, exc.line, exc.column), exc.message)
+            self.b.error(Position(file, exc.line, exc.column), exc.message)
             self.b.fail_now()
         for block in blocks(text):
             try:
                 self._block(block, file)
             except ArgdownSyntaxError as exc:
-                self.b.error(Pos(file, exc.line, exc.column), exc.message)
+                self.b.error(Position(file, exc.line, exc.column), exc.message)
         self.b.fail_now()
 
     def _front_matter(self, text: str, file: str, main: bool) -> str:
@@ -131,7 +132,7 @@ class _Reader:
         other = sorted(str(k) for k in node.pairs if k not in ("title", "argmap"))
         if other:
             self.b.note(
-                Pos(file, node.line, node.column),
+                Position(file, node.line, node.column),
                 f"front matter keys {', '.join(other)} are Argdown settings: not kept",
             )
         pairs: dict[object, tuple[Scalar, Node]] = {
@@ -141,8 +142,10 @@ class _Reader:
         if extra is not None and isinstance(extra[1], Map):
             pairs.update(extra[1].pairs)
         elif extra is not None:
-            self.b.error(Pos(file, extra[1].line, extra[1].column), "'argmap' must hold a mapping")
-        self.meta = self.b.map_meta(Map(pairs, node.line, node.column), Pos(file))
+            self.b.error(
+                Position(file, extra[1].line, extra[1].column), "'argmap' must hold a mapping"
+            )
+        self.meta = self.b.map_meta(Map(pairs, node.line, node.column), Position(file))
 
     def _block(self, block: list[tuple[int, str]], file: str) -> None:
         number, first = block[0]
@@ -152,7 +155,7 @@ class _Reader:
             return
         heading = re.match(r"(#+) (.*)", first)
         if heading:
-            self.heading = parse_member(heading.group(2), Pos(file, number, 1)).text or None
+            self.heading = parse_member(heading.group(2), Position(file, number, 1)).text or None
             self.last_arg = None
             if len(block) > 1:
                 self._block(block[1:], file)
@@ -165,7 +168,7 @@ class _Reader:
 
     def _include(self, match: re.Match[str], line: int, file: str) -> None:
         for name in (n.strip() for n in match.group(1).split(",")):
-            pos = Pos(file, line, match.start(1) + 1)
+            pos = Position(file, line, match.start(1) + 1)
             target = Path(file).parent / name
             if target.suffix.lower() not in INCLUDE_SUFFIXES:
                 self.b.error(pos, f"@include({name}): only .argdown and .ad files can be included")
@@ -315,7 +318,7 @@ class _Reader:
         for key, (knode, _) in merged.pairs.items() if merged and allowed else ():
             if key not in allowed:
                 self.b.note(
-                    Pos(member.pos.file, knode.line, knode.column),
+                    Position(member.pos.file, knode.line, knode.column),
                     f"data key {key!r} has no place in argmap: not kept",
                 )
         return merged
@@ -351,7 +354,7 @@ class _Reader:
             self.b.note(member.pos, f"title {raw!r} becomes the claim id {safe_id(raw)!r}")
         return safe_id(raw)
 
-    def _define(self, claim: ClaimDraft, text: str, pos: Pos) -> None:
+    def _define(self, claim: ClaimDraft, text: str, pos: Position) -> None:
         if claim.text is None:
             claim.text, claim.pos, claim.order = text, pos, self.tick()
             if self.heading:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from argmap.io.builder import Pos
+from argmap.model import Position
 
 FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*===+[ \t]*\n(?P<body>.*?)\n?===+[ \t]*(?:\n|\Z)", re.S)
 INCLUDE = re.compile(r"[ \t]*@include\(([^)]*)\)[ \t]*$")
@@ -142,8 +142,8 @@ class Item:
 
     kind: str
     indent: int
-    pos: Pos
-    start: Pos
+    pos: Position
+    start: Position
     lines: list[str] = field(default_factory=list)
     symbol: str = ""
     number: int = 0
@@ -178,13 +178,13 @@ def block_items(block: list[tuple[int, str]], file: str) -> list[Item]:
             continue
         listed = _LIST_ITEM.match(line) if is_list else None
         if listed:
-            pos = Pos(file, number, indent + 1)
+            pos = Position(file, number, indent + 1)
             items.append(
                 Item(
                     "root",
                     indent,
                     pos,
-                    Pos(file, number, listed.end() + 1),
+                    Position(file, number, listed.end() + 1),
                     [line[listed.end() :]],
                 )
             )
@@ -205,28 +205,28 @@ def _new_item(number: int, line: str, indent: int, file: str, has_items: bool) -
         item = Item(
             "pcs",
             indent,
-            Pos(file, number, indent + 1),
-            Pos(file, number, match.end() + 1),
+            Position(file, number, indent + 1),
+            Position(file, number, match.end() + 1),
             [line[match.end() :]],
             number=int(match.group(2)),
         )
         return item
     if _INFERENCE.match(line):
-        pos = Pos(file, number, indent + 1)
+        pos = Position(file, number, indent + 1)
         return Item("inference", indent, pos, pos, [line.strip().strip("-")])
     match = _REL.match(line)
     if match:
         return Item(
             "rel",
             indent,
-            Pos(file, number, indent + 1),
-            Pos(file, number, match.end() + 1),
+            Position(file, number, indent + 1),
+            Position(file, number, match.end() + 1),
             [line[match.end() :]],
             symbol=match.group(2),
         )
     if has_items:
         return None
-    pos = Pos(file, number, indent + 1)
+    pos = Position(file, number, indent + 1)
     return Item("root", indent, pos, pos, [line[indent:]])
 
 
@@ -249,16 +249,18 @@ class Member:
     defined: bool
     text: str
     tags: list[str]
-    data: list[tuple[str, Pos]]
-    pos: Pos
+    data: list[tuple[str, Position]]
+    pos: Position
 
 
-def _pos_in(raw: str, start: Pos, index: int) -> Pos:
+def _pos_in(raw: str, start: Position, index: int) -> Position:
     line, col = _line_col(raw, index)
-    return Pos(start.file, start.line + line - 1, start.column + col - 1 if line == 1 else col)
+    return Position(
+        start.file, start.line + line - 1, start.column + col - 1 if line == 1 else col
+    )
 
 
-def parse_member(raw: str, start: Pos) -> Member:
+def parse_member(raw: str, start: Position) -> Member:
     """Read a member: ``[T]: text``, ``[T]``, ``<T>: text``, ``<T>`` or untitled text.
 
     Raises:
@@ -282,10 +284,12 @@ def parse_member(raw: str, start: Pos) -> Member:
     return Member(kind, title, defined, text, tags, data, _pos_in(raw, start, lead))
 
 
-def _split_text(raw: str, i: int, start: Pos) -> tuple[str, list[str], list[tuple[str, Pos]]]:
+def _split_text(
+    raw: str, i: int, start: Position
+) -> tuple[str, list[str], list[tuple[str, Position]]]:
     out: list[str] = []
     tags: list[str] = []
-    data: list[tuple[str, Pos]] = []
+    data: list[tuple[str, Position]] = []
     while i < len(raw):
         c = raw[i]
         if c == "\\" and i + 1 < len(raw):

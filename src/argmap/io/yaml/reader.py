@@ -11,20 +11,20 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
 from argmap.findings import Finding, invalid
 from argmap.io.tree import Map, Node, Scalar, Seq, to_python
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import (
     KINDS,
-    THEME_NAMES,
     ArgumentMap,
     Attack,
     CheckSettings,
     Claim,
     Inference,
-    Location,
     MapSource,
+    Position,
     Undercut,
     shorthand_inference_id,
     unshowable_character,
@@ -98,10 +98,6 @@ def map_from_tree(root: Node | None, path: str = "<string>") -> ArgumentMap:
     return amap
 
 
-def _loc(node: Node) -> Location:
-    return Location(node.line, node.column)
-
-
 class _Reader:
     """Walks the node tree, building the model and collecting problems."""
 
@@ -110,6 +106,10 @@ class _Reader:
         self.errors: list[Finding] = []
         self.broken: set[str] = set()  # claim ids declared with errors
         self.unknown = 0  # references to unknown ids so far
+
+    def loc(self, node: Node) -> Position:
+        """The position of ``node`` in this file."""
+        return Position(self.path, node.line, node.column)
 
     def error(self, node: Node | None, message: str) -> None:
         line, column = (node.line, node.column) if node is not None else (1, 1)
@@ -213,7 +213,7 @@ class _Reader:
             theme=self._theme(get("theme")),
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
-            claims_loc=_loc(claims_entry[0]),
+            claims_loc=self.loc(claims_entry[0]),
         )
 
     def _version(self, entry: tuple[Scalar, Node] | None) -> None:
@@ -271,7 +271,7 @@ class _Reader:
             for key in CHECKS_KEYS
             if key in node.pairs
         }
-        return CheckSettings(**picked, loc=_loc(entry[0]))
+        return CheckSettings(**picked, loc=self.loc(entry[0]))
 
     # -- claims -----------------------------------------------------------
 
@@ -338,7 +338,7 @@ class _Reader:
             return None
         if "kind" not in fields or "text" not in fields:
             return None
-        loc = Location(knode.line, knode.column)
+        loc = self.loc(knode)
         return Claim(id=cid, loc=loc, **fields)  # type: ignore[arg-type]
 
     def _kind(self, cid: str, node: Node) -> str | None:
@@ -422,7 +422,7 @@ class _Reader:
             for target, item in self.strings(node, f"supports of claim {cid}", unique=True):
                 if target in claims or self._target(cid, rel, target, item, claims):
                     iid = shorthand_inference_id(cid, target)
-                    out.append(Inference(iid, (cid,), target, False, _loc(item)))
+                    out.append(Inference(iid, (cid,), target, False, self.loc(item)))
         if entry is not None:
             out.extend(self._linked(entry[1], {i.id for i in out} | set(claims) | self.broken))
         return out
@@ -451,7 +451,9 @@ class _Reader:
                 self.error(knode, f"inference {iid} needs exactly one 'conclusion:' id")
                 continue
             out.append(
-                Inference(iid, tuple(p for p, _ in premises), conclusion[0][0], True, _loc(knode))
+                Inference(
+                    iid, tuple(p for p, _ in premises), conclusion[0][0], True, self.loc(knode)
+                )
             )
         return out
 
@@ -473,9 +475,9 @@ class _Reader:
                 if target not in known and not self._target(cid, rel, target, item, known):
                     continue
                 if rel == "attacks":
-                    attacks.append(Attack(cid, target, _loc(item)))
+                    attacks.append(Attack(cid, target, self.loc(item)))
                 else:
-                    undercuts.append(Undercut(cid, target, _loc(item)))
+                    undercuts.append(Undercut(cid, target, self.loc(item)))
         return attacks, undercuts
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 
-from argmap.model import KINDS, THEME_NAMES
+from argmap.diagram import THEME_NAMES
+from argmap.model import KINDS
 from argmap.util.urls import SAFE_SCHEMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
