@@ -14,8 +14,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from argmap.io.exchange import complete_parts
-from argmap.model import ArgumentMap, Claim, Inference
+from argmap.model import ArgumentMap, Claim, Inference, complete_parts
 
 #: Diagram themes a map may name in its ``theme:`` key (their styles are in
 #: :mod:`argmap.render.style`, which has exactly these).

@@ -233,3 +233,31 @@ def unshowable_character(text: str) -> str | None:
 def shorthand_inference_id(premise: str, conclusion: str) -> str:
     """The id of the one-premise inference written ``premise: {supports: conclusion}``."""
     return f"{premise} -> {conclusion}"
+
+
+def complete_parts(amap: ArgumentMap) -> tuple[list[Inference], list[Undercut], list[str]]:
+    """The inferences and undercuts whose every claim exists, and what is left out.
+
+    The YAML loader accepts ``inferences:`` entries naming no claim (the map is
+    half-finished); formats that draw or link claims cannot hold them.
+
+    Returns:
+        ``(inferences, undercuts, lost)``: the complete ones in map order, and
+        one phrase per part left out.
+    """
+    infs, lost = [], []
+    for inf in amap.inferences:
+        missing = [c for c in (*inf.premises, inf.conclusion) if c not in amap.claims]
+        if missing or not inf.premises:
+            why = f"names no claim {', '.join(missing)}" if missing else "has no premise"
+            lost.append(f"inference {inf.id} ({why})")
+        else:
+            infs.append(inf)
+    ids = {inf.id for inf in infs}
+    unds = [u for u in amap.undercuts if u.inference in ids]
+    lost.extend(
+        f"the undercut of {u.inference} by {u.attacker}"
+        for u in amap.undercuts
+        if u.inference not in ids
+    )
+    return infs, unds, lost

@@ -30,11 +30,11 @@ import json
 from collections import Counter
 
 from argmap.io.builder import DATA_KEYS, MapBuilder, safe_id
-from argmap.io.exchange import Exported, Imported, complete_parts
+from argmap.io.exchange import Exported, Imported
 from argmap.io.json.tree import compose_json
 from argmap.io.mapdata import map_to_dict
 from argmap.io.tree import Map, Node, Scalar, Seq
-from argmap.model import ArgumentMap, Position
+from argmap.model import ArgumentMap, Position, complete_parts
 
 #: Node types argmap reads; the dialogue layer and preferences are dropped.
 NODE_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")

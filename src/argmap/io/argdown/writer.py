@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import re
 
-from argmap.io.exchange import Exported, complete_parts
+from argmap.io.exchange import Exported
 from argmap.io.mapdata import map_to_dict
-from argmap.model import ArgumentMap, Inference
+from argmap.model import ArgumentMap, Inference, complete_parts
 
 _SPECIAL = frozenset("\\[]<>{}#*_@")
 _SAFE_TITLE = re.compile(r"[^\[\]<>{}\\\n@/]+")
