@@ -28,7 +28,7 @@ from argmap.analysis.checks import (
 )
 from argmap.analysis.graph import ArgumentGraph, build_graph
 from argmap.errors import UsageError
-from argmap.findings import INVALID_CHECK, INVALID_CODE, Finding
+from argmap.findings import BUILTIN_RULES, Finding
 from argmap.model import ArgumentMap
 from argmap.util.suggest import did_you_mean
 
@@ -85,7 +85,8 @@ def resolve(names: Iterable[str]) -> set[str]:
         UsageError: a name is neither a code nor a check name (with a suggestion).
     """
     known = {c.code: c.code for c in CHECKS} | {c.name: c.code for c in CHECKS}
-    known |= {INVALID_CODE: INVALID_CODE, INVALID_CHECK: INVALID_CODE}
+    for rule in BUILTIN_RULES:
+        known |= {rule.code: rule.code, rule.name: rule.code}
     codes = set()
     for name in names:
         key = name.strip()
