@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from argmap.model import KINDS, ArgumentMap, Claim
+from argmap.model import KINDS, ArgumentMap, Claim, Kind
 from argmap.util.text import stem_overlap, stems
 
 #: Smallest score of a match.
@@ -111,7 +111,7 @@ class Comparison:
     matches: tuple[Match, ...]
     claims: Score
     kinds: Score
-    by_kind: dict[str, Score] = field(default_factory=dict)
+    by_kind: dict[Kind, Score] = field(default_factory=dict)
     relations: Score = Score(0, 0, 0)
     unmatched_a: tuple[str, ...] = ()
     unmatched_b: tuple[str, ...] = ()
@@ -132,7 +132,7 @@ class Comparison:
 
 def match_claims(a: ArgumentMap, b: ArgumentMap) -> list[Match]:
     """One-to-one matching of A's claims to B's (see the module docstring), in A's order."""
-    graph = nx.Graph()
+    graph: nx.Graph[tuple[str, str]] = nx.Graph()
     stems_b = {cid: stems(c.text) for cid, c in b.claims.items()}
     for ida, ca in a.claims.items():
         sa = stems(ca.text)
@@ -142,14 +142,14 @@ def match_claims(a: ArgumentMap, b: ArgumentMap) -> list[Match]:
             score = similarity(ca, cb)
             if score >= THRESHOLD:
                 graph.add_edge(("a", ida), ("b", idb), weight=round(score * 10_000))
-    pairs = {}
+    pairs: dict[str, str] = {}
     for u, v in nx.max_weight_matching(graph):
         (_, ida), (_, idb) = (u, v) if u[0] == "a" else (v, u)
         pairs[ida] = idb
-    order = list(a.claims)
+    rank = {cid: i for i, cid in enumerate(a.claims)}
     return [
         Match(ida, pairs[ida], similarity(a.claims[ida], b.claims[pairs[ida]]))
-        for ida in sorted(pairs, key=order.index)
+        for ida in sorted(pairs, key=rank.__getitem__)
     ]
 
 
@@ -179,7 +179,7 @@ def compare_maps(a: ArgumentMap, b: ArgumentMap) -> Comparison:
     matches = match_claims(a, b)
     kind_pairs = [(a.claims[m.a].kind, b.claims[m.b].kind) for m in matches]
     same = sum(1 for ka, kb in kind_pairs if ka == kb)
-    by_kind = {}
+    by_kind: dict[Kind, Score] = {}
     for kind in KINDS:
         hits = sum(1 for ka, kb in kind_pairs if ka == kb == kind)
         of_a = sum(1 for ka, _ in kind_pairs if ka == kind)

@@ -7,7 +7,7 @@ and DF-QuAD). What-if questions take claims as granted (``accept``) or denied
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from argmap.analysis.semantics import (
@@ -16,9 +16,11 @@ from argmap.analysis.semantics import (
     UNDEC,
     Attack,
     Framework,
+    Node,
     build_framework,
     dfquad,
     grounded,
+    inf_node,
 )
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
@@ -34,6 +36,8 @@ class Evaluation:
         inferences: inference id → label.
         strength: claim id → DF-QuAD strength in [0, 1], or None (cyclic part).
         framework: the derived framework (for explanations).
+        node_labels: the label of every framework node, claims and
+            inferences (``("inference", id)``) alike.
         accepted: claims taken as granted.
         rejected: claims taken as denied.
     """
@@ -42,7 +46,7 @@ class Evaluation:
     inferences: dict[str, str]
     strength: dict[str, float | None]
     framework: Framework = field(repr=False)
-    node_labels: dict = field(repr=False, default_factory=dict)
+    node_labels: dict[Node, str] = field(repr=False, default_factory=dict)
     accepted: tuple[str, ...] = ()
     rejected: tuple[str, ...] = ()
 
@@ -87,7 +91,7 @@ def evaluate(
         labels[cid] = OUT
     return Evaluation(
         labelling={cid: labels[cid] for cid in amap.claims},
-        inferences={i.id: labels[("inference", i.id)] for i in amap.inferences},
+        inferences={i.id: labels[inf_node(i.id)] for i in amap.inferences},
         strength=dfquad(amap, accepted, rejected),
         framework=frame,
         node_labels=labels,
@@ -121,7 +125,7 @@ class Explanation:
     claim: str
     label: str
     reason: str
-    attackers: tuple[dict, ...] = ()
+    attackers: tuple[dict[str, str | None], ...] = ()
     defenders: tuple[str, ...] = ()
     cycle: tuple[str, ...] = ()
 
@@ -137,12 +141,12 @@ class Explanation:
         }
 
 
-def node_name(node: object) -> str:
+def node_name(node: Node) -> str:
     """A framework node as text: claim ids as they are, inferences as ``inference I1``."""
     return f"inference {node[1]}" if isinstance(node, tuple) else str(node)
 
 
-def _describe(att: Attack, labels: dict) -> dict:
+def _describe(att: Attack, labels: Mapping[Node, str]) -> dict[str, str | None]:
     return {
         "attacker": node_name(att.attacker),
         "label": labels[att.attacker],
@@ -190,10 +194,11 @@ def explain(ev: Evaluation, claim: str) -> Explanation:
 
 def _sentence(att: Attack) -> str:
     who = node_name(att.attacker)
+    via = "" if att.via is None else node_name(att.via)  # set on every derived attack
     if att.how == "supported":
-        return f"{who} attacks it by supporting {node_name(att.via)}, which attacks it"
+        return f"{who} attacks it by supporting {via}, which attacks it"
     if att.how == "secondary":
-        return f"{who} attacks it by attacking {node_name(att.via)}, on which it rests"
+        return f"{who} attacks it by attacking {via}, on which it rests"
     return f"{who} {'undercuts' if att.how == 'undercut' else 'attacks'} it"
 
 
@@ -217,12 +222,12 @@ def _explain_in(ev: Evaluation, claim: str, attacks: list[Attack]) -> Explanatio
     )
 
 
-def _undec_cycle(ev: Evaluation, claim: str) -> list:
+def _undec_cycle(ev: Evaluation, claim: str) -> list[Node]:
     """Walk back along UNDEC attackers until a node repeats: that loop is the cycle."""
     labels, attackers = ev.node_labels, ev.framework.attackers
-    path: list = []
-    seen: dict = {}
-    node = claim
+    path: list[Node] = []
+    seen: dict[Node, int] = {}
+    node: Node = claim
     while node not in seen:
         seen[node] = len(path)
         path.append(node)

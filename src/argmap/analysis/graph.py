@@ -34,9 +34,9 @@ class ArgumentGraph:
             is the set of relation names ("support", "attack", "undercut").
     """
 
-    support: nx.DiGraph
-    attack: nx.DiGraph
-    combined: nx.DiGraph
+    support: nx.DiGraph[str]
+    attack: nx.DiGraph[str]
+    combined: nx.DiGraph[str]
 
 
 _Edges = dict[tuple[str, str], set[str]]
@@ -47,9 +47,7 @@ def _edges(amap: ArgumentMap) -> tuple[_Edges, list[tuple[str, str]], _Edges]:
     claims = amap.claims
     support: _Edges = defaultdict(set)
     combined: _Edges = defaultdict(set)
-    by_id = {}
     for inf in amap.inferences:
-        by_id[inf.id] = inf
         conclusion = inf.conclusion
         if conclusion not in claims:
             continue
@@ -61,14 +59,18 @@ def _edges(amap: ArgumentMap) -> tuple[_Edges, list[tuple[str, str]], _Edges]:
     for pair in attack:
         combined[pair].add("attack")
     for und in amap.undercuts:
-        inf = by_id.get(und.inference)
-        if inf is not None and inf.conclusion in claims:
-            combined[und.attacker, inf.conclusion].add("undercut")
+        undercut = amap.inference(und.inference)
+        if undercut is not None and undercut.conclusion in claims:
+            combined[und.attacker, undercut.conclusion].add("undercut")
     return support, attack, combined
 
 
-def _digraph(amap: ArgumentMap, edges: _Edges | list[tuple[str, str]], key: str) -> nx.DiGraph:
-    graph = nx.DiGraph()
+def _digraph(
+    amap: ArgumentMap, edges: _Edges | list[tuple[str, str]], key: str
+) -> nx.DiGraph[str]:
+    """A digraph with every claim as a node (attribute ``kind``) and ``edges``
+    (a dict gives each edge the attribute ``key``: the edge's set)."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
     claims = amap.claims.values()
     graph.add_nodes_from(c.id for c in claims)  # ids without attributes: networkx's fast path
     nodes = graph.nodes

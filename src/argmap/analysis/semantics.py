@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import networkx as nx
 
@@ -47,10 +48,15 @@ from argmap.model import ArgumentMap
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 
-Node = Hashable  # a claim id (str) or ("inference", id)
+#: The framework node of an inference: ``("inference", id)``.
+InferenceNode = tuple[str, str]
+#: A node of the framework: a claim id, or an inference's node.
+Node = str | InferenceNode
+
+_N = TypeVar("_N", bound=Hashable)
 
 
-def inf_node(inference_id: str) -> tuple[str, str]:
+def inf_node(inference_id: str) -> InferenceNode:
     """The framework node of an inference."""
     return ("inference", inference_id)
 
@@ -85,11 +91,11 @@ class Framework:
 
     nodes: list[Node]
     attackers: dict[Node, dict[Node, Attack]]
-    support: nx.DiGraph = field(repr=False)
+    support: nx.DiGraph[Node] = field(repr=False)
 
 
-def _support_graph(amap: ArgumentMap, rejected: set[str]) -> nx.DiGraph:
-    graph = nx.DiGraph()
+def _support_graph(amap: ArgumentMap, rejected: set[str]) -> nx.DiGraph[Node]:
+    graph: nx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
         node = inf_node(inf.id)
@@ -110,7 +116,7 @@ def _direct(amap: ArgumentMap, rejected: set[str]) -> list[Attack]:
 SUPPORT_READINGS = ("necessary", "convergent")
 
 
-def _rests_on(support: nx.DiGraph, node: Node, reading: str) -> Iterable[Node]:
+def _rests_on(support: nx.DiGraph[Node], node: Node, reading: str) -> Iterable[Node]:
     """What a defeated ``node`` takes down with it (the targets of secondary attacks).
 
     ``necessary``: everything it supports, through any chain. ``convergent``:
@@ -122,7 +128,7 @@ def _rests_on(support: nx.DiGraph, node: Node, reading: str) -> Iterable[Node]:
     return [n for n in support.successors(node) if isinstance(n, tuple)]
 
 
-def _ancestors(support: nx.DiGraph, node: Node, skip: set[Node]) -> set[Node]:
+def _ancestors(support: nx.DiGraph[Node], node: Node, skip: set[Node]) -> set[Node]:
     """``nx.ancestors`` of ``node`` in ``support`` without the nodes in ``skip``.
 
     The same breadth-first search, so the same set in the same order, but
@@ -184,26 +190,26 @@ def build_framework(
     return Framework(list(support), attackers, support)
 
 
-def grounded(nodes: Iterable[Node], attackers: Mapping[Node, Mapping[Node, object]]) -> dict:
+def grounded(nodes: Iterable[_N], attackers: Mapping[_N, Mapping[_N, object]]) -> dict[_N, str]:
     """The grounded labelling of a Dung framework.
 
     Args:
-        nodes: every argument.
+        nodes: every argument (any hashable values).
         attackers: argument → its attackers (keys); missing means unattacked.
 
     Returns:
         ``{node: "IN" | "OUT" | "UNDEC"}``, in ``nodes`` order.
     """
-    nodes = list(nodes)
-    targets: dict[Node, list[Node]] = {n: [] for n in nodes}
-    left = {}
-    for n in nodes:
+    order = list(nodes)
+    targets: dict[_N, list[_N]] = {n: [] for n in order}
+    left: dict[_N, int] = {}
+    for n in order:
         attacking = attackers.get(n, {})
         left[n] = len(attacking)
         for a in attacking:
             targets[a].append(n)
-    label: dict[Node, str] = {}
-    queue = deque(n for n in nodes if left[n] == 0)
+    label: dict[_N, str] = {}
+    queue = deque(n for n in order if left[n] == 0)
     while queue:
         node = queue.popleft()
         if node in label:
@@ -217,7 +223,7 @@ def grounded(nodes: Iterable[Node], attackers: Mapping[Node, Mapping[Node, objec
                 left[further] -= 1
                 if left[further] == 0 and further not in label:
                     queue.append(further)
-    return {n: label.get(n, UNDEC) for n in nodes}
+    return {n: label.get(n, UNDEC) for n in order}
 
 
 def dfquad(
@@ -230,8 +236,9 @@ def dfquad(
     undercuts. What-if: an accepted claim has strength 1 and a rejected one 0
     (which adds nothing to what it supports or attacks, as F ignores zeros).
     """
-    fixed = {cid: 1.0 for cid in accept} | {cid: 0.0 for cid in reject}
-    graph = nx.DiGraph()
+    fixed: dict[Node, float] = {cid: 1.0 for cid in accept}
+    fixed.update((cid, 0.0) for cid in reject)
+    graph: nx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
         if (
@@ -251,13 +258,13 @@ def dfquad(
     # undefined node is undefined), so dropping the undefined ones changes
     # no strength; sorting the pruned graph avoids a filtered subgraph view.
     graph.remove_nodes_from(undefined)
-    strength: dict[Node, float | None] = {}
+    strength: dict[Node, float] = {}
     for node in nx.topological_sort(graph):
         strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
     return {cid: strength.get(cid) for cid in amap.claims}
 
 
-def _cyclic_closure(graph: nx.DiGraph) -> set[Node]:
+def _cyclic_closure(graph: nx.DiGraph[Node]) -> set[Node]:
     cyclic: set[Node] = set()
     for comp in nx.strongly_connected_components(graph):
         node = next(iter(comp))
@@ -291,7 +298,10 @@ def combine(v0: float, va: float, vs: float) -> float:
     return v0 + (1.0 - v0) * (vs - va)
 
 
-def _dfquad_node(amap: ArgumentMap, graph: nx.DiGraph, node: Node, strength: dict) -> float:
+def _dfquad_node(
+    amap: ArgumentMap, graph: nx.DiGraph[Node], node: Node, strength: Mapping[Node, float]
+) -> float:
+    """The DF-QuAD strength of ``node`` from the ``strength`` of its predecessors."""
     preds = graph.pred[node]
     va = aggregate(strength[p] for p, d in preds.items() if d.get("sign") == "-")
     if isinstance(node, tuple):  # an inference: min of premises, weakened by undercuts

@@ -12,7 +12,7 @@ from argmap.model import KINDS, ArgumentMap
 SUPPORTABLE = ("thesis", "premise", "rebuttal")
 
 
-def longest_support_chain(support: nx.DiGraph) -> list[str]:
+def longest_support_chain(support: nx.DiGraph[str]) -> list[str]:
     """The longest chain of supports, as claim ids from the deepest premise up.
 
     Computed on the condensation (each knot of circular support collapsed into
@@ -22,7 +22,7 @@ def longest_support_chain(support: nx.DiGraph) -> list[str]:
     path = nx.dag_longest_path(dag)
     members = dag.graph["mapping"]
     order = {node: i for i, node in enumerate(support)}
-    first = {}
+    first: dict[int, str] = {}
     for node, comp in members.items():
         if comp not in first or order[node] < order[first[comp]]:
             first[comp] = node
