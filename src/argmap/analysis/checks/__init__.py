@@ -1,16 +1,17 @@
 """The check catalogue: one check per module, each with a stable code.
 
-Each check module defines ``CODE`` (``AM1xx``), ``NAME`` (kebab-case),
-``SEVERITY`` and ``check(amap, graph) -> Iterator[Finding]``; its docstring
-gives the definition, the source it follows, a fix, and a triggering and a
-passing map (``docs/checks.md`` is generated from them).
+Each check module defines ``CHECK``, a :class:`Check` made of its code
+(``AM1xx``), kebab-case name, severity, module docstring and the function
+``(ArgumentMap, ArgumentGraph) -> Iterator[Finding]`` that finds the problem.
+The docstring gives the definition, the source it follows, a fix, and maps
+that trigger the check and maps that pass it, each with the findings the whole
+catalogue reports on it (see :mod:`argmap.analysis.checks._base` for the
+format); ``docs/checks.md`` is generated from them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from types import ModuleType
 
 from argmap.analysis.checks import (
     attacks_nothing,
@@ -26,56 +27,45 @@ from argmap.analysis.checks import (
     unsourced,
     unsupported,
 )
+from argmap.analysis.checks._base import Check, CheckFunction, Example, Reported
 from argmap.analysis.graph import ArgumentGraph, build_graph
 from argmap.errors import UsageError
 from argmap.findings import BUILTIN_RULES, Finding
 from argmap.model import ArgumentMap
 from argmap.util.suggest import did_you_mean
 
-_MODULES: tuple[ModuleType, ...] = (
-    unsupported,
-    circular,
-    self_support,
-    no_thesis,
-    attacks_nothing,
-    disconnected,
-    unanswered,
-    dangling_inference,
-    undefended,
-    unsourced,
-    duplicate,
-    contradiction,
-)
-
-
-@dataclass(frozen=True)
-class Check:
-    """A registered check.
-
-    Attributes:
-        code: stable code (``AM101``).
-        name: kebab-case name (``unsupported-claim``).
-        severity: ``error`` or ``warning``.
-        summary: one line.
-        doc: the module docstring (definition, source, fix, examples).
-        module: the module holding ``check``.
-    """
-
-    code: str
-    name: str
-    severity: str
-    summary: str
-    doc: str
-    module: ModuleType
-
-
-def _register(module: ModuleType) -> Check:
-    doc = (module.__doc__ or "").strip()
-    return Check(module.CODE, module.NAME, module.SEVERITY, doc.splitlines()[0], doc, module)
-
+__all__ = [
+    "CHECKS",
+    "Check",
+    "CheckFunction",
+    "Example",
+    "Reported",
+    "catalogue_markdown",
+    "resolve",
+    "run_checks",
+    "selected",
+]
 
 #: Every check, in code order.
-CHECKS: tuple[Check, ...] = tuple(sorted((_register(m) for m in _MODULES), key=lambda c: c.code))
+CHECKS: tuple[Check, ...] = tuple(
+    sorted(
+        (
+            unsupported.CHECK,
+            circular.CHECK,
+            self_support.CHECK,
+            no_thesis.CHECK,
+            attacks_nothing.CHECK,
+            disconnected.CHECK,
+            unanswered.CHECK,
+            dangling_inference.CHECK,
+            undefended.CHECK,
+            unsourced.CHECK,
+            duplicate.CHECK,
+            contradiction.CHECK,
+        ),
+        key=lambda c: c.code,
+    )
+)
 
 
 def resolve(names: Iterable[str]) -> set[str]:
@@ -129,7 +119,7 @@ def run_checks(
     graph = graph or build_graph(amap)
     found = []
     for chk in checks:
-        for f in chk.module.check(amap, graph):
+        for f in chk.run(amap, graph):
             subject = amap.claims.get(f.claims[0]) if f.claims else None
             if subject is None or not ({f.code, f.check} & subject.ignore):
                 found.append(f)
@@ -142,6 +132,10 @@ def catalogue_markdown() -> str:
         "# Checks\n",
         "Generated from the check modules' docstrings by `argmap checks --format markdown`.\n",
         "Invalid input is reported as `AM000 invalid-map` (error, exit code 2).\n",
+        "Each check shows maps that trigger it and maps that pass it. The `Reports:` line "
+        "under a map lists every finding `argmap check` gives on it, in the order it prints "
+        "them: the code, then the claims the finding names (none when it is about the map "
+        "as a whole). The test suite runs every example and compares.\n",
         "| code | check | severity | summary |",
         "|---|---|---|---|",
     ]

@@ -16,40 +16,59 @@ Triggers::
       T1: {kind: thesis, text: We should act.}
       O1: {kind: objection, text: It costs too much.}
 
+Reports: AM101 on T1; AM105 on O1; AM106 on O1; AM107 on O1.
+
 Passes::
 
     claims:
       T1: {kind: thesis, text: We should act.}
       O1: {kind: objection, text: It costs too much., attacks: T1}
+
+Reports: AM101 on T1; AM109 on T1, O1; AM107 on O1.
+
+Triggers (a rebuttal)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      R1: {kind: rebuttal, text: It pays for itself.}
+
+Reports: AM101 on T1; AM101 on R1; AM105 on R1; AM106 on R1.
+
+Passes (an objection that undercuts an inference)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      E1: {kind: evidence, text: The data say so., supports: T1, source: "Lee 2020"}
+      O1: {kind: objection, text: The data are old., undercuts: "E1 -> T1"}
+
+Reports: AM107 on O1.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
-from argmap.analysis.checks._base import at_claim
+from argmap.analysis.checks._base import Check
 from argmap.analysis.graph import ArgumentGraph
 from argmap.findings import Finding
 from argmap.model import ATTACKING_KINDS, ArgumentMap
 
-CODE = "AM105"
-NAME = "attacks-nothing"
-SEVERITY = "warning"
-
 
 def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     """Yield one finding per objection or rebuttal without a target."""
-    here = sys.modules[__name__]
     undercutters = {u.attacker for u in amap.undercuts}
     for cid, claim in amap.claims.items():
         if claim.kind not in ATTACKING_KINDS or cid in undercutters:
             continue
         if graph.attack.out_degree(cid) == 0:
-            yield at_claim(
-                here,
+            yield CHECK.at_claim(
                 amap,
                 cid,
                 f"{claim.kind} {cid} attacks nothing: add 'attacks: <id>' naming what it "
                 f"argues against",
             )
+
+
+CHECK = Check(
+    code="AM105", name="attacks-nothing", severity="warning", doc=__doc__ or "", run=check
+)

@@ -21,32 +21,58 @@ Triggers::
       P1: {kind: premise, text: Acting is right., supports: [T1, P2]}
       P2: {kind: premise, text: It is right to act., supports: P1}
 
+Reports: AM102 on P1, P2.
+
 Passes::
 
     claims:
       T1: {kind: thesis, text: We should act.}
       P1: {kind: premise, text: Acting is right., supports: T1}
       P2: {kind: premise, text: It is right to act., supports: P1}
+
+Reports: AM101 on P2.
+
+Triggers (a knot of three claims; its witness cycle is two of them)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      P1: {kind: premise, text: Acting is right., supports: [T1, P2, P3]}
+      P2: {kind: premise, text: It is right to act., supports: P1}
+      P3: {kind: premise, text: Right acts should be done., supports: P1}
+
+Reports: AM102 on P1, P2.
+
+Passes (a claim supporting itself is reported as self-support only)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      P1: {kind: premise, text: Acting is right., supports: [T1, P1]}
+
+Reports: AM103 on P1.
+
+Passes (claims that attack each other)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      O1: {kind: objection, text: It costs too much., attacks: [T1, R1]}
+      R1: {kind: rebuttal, text: It pays for itself., attacks: O1}
+
+Reports: AM101 on T1; AM101 on R1.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import networkx as nx
 
-from argmap.analysis.checks._base import at_claim
+from argmap.analysis.checks._base import Check
 from argmap.analysis.graph import ArgumentGraph
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 
-CODE = "AM102"
-NAME = "circular-support"
-SEVERITY = "error"
 
-
-def knots(support: nx.DiGraph) -> list[list[str]]:
+def knots(support: nx.DiGraph[str]) -> list[list[str]]:
     """Strongly connected components with two or more nodes, each in file order.
 
     Args:
@@ -60,7 +86,7 @@ def knots(support: nx.DiGraph) -> list[list[str]]:
     return sorted((c for c in comps if len(c) > 1), key=lambda c: order[c[0]])
 
 
-def witness_cycle(support: nx.DiGraph, knot: list[str]) -> list[str]:
+def witness_cycle(support: nx.DiGraph[str], knot: list[str]) -> list[str]:
     """One cycle inside the knot, in loop order, starting at its earliest claim.
 
     The first cycle closed by a depth-first search from ``knot[0]`` that
@@ -97,15 +123,18 @@ def witness_cycle(support: nx.DiGraph, knot: list[str]) -> list[str]:
 
 def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     """Yield one finding per knot of circular support."""
-    here = sys.modules[__name__]
     for knot in knots(graph.support):
         cycle = witness_cycle(graph.support, knot)
         loop = " -> ".join([*cycle, cycle[0]])
         extra = f" ({len(knot)} claims are caught in this knot)" if len(knot) > len(cycle) else ""
-        yield at_claim(
-            here,
+        yield CHECK.at_claim(
             amap,
             cycle[0],
             f"circular support: {loop}{extra}; support one of them from outside the loop",
             tuple(cycle),
         )
+
+
+CHECK = Check(
+    code="AM102", name="circular-support", severity="error", doc=__doc__ or "", run=check
+)
