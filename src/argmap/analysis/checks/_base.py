@@ -4,7 +4,9 @@ Every check module defines one :class:`Check` value, ``CHECK``, built from its
 code, name, severity, module docstring and the function that finds the
 problem::
 
-    CHECK = Check("AM102", "circular-support", "error", __doc__ or "", check)
+    CHECK = Check(
+        code="AM102", name="circular-support", severity="error", doc=__doc__ or "", run=check
+    )
 
 The docstring's examples (:class:`Example`) are maps written as indented
 blocks under a ``Triggers::`` or ``Passes::`` heading (optionally with a
