@@ -205,7 +205,7 @@ def test_backslashes_reach_graphviz_unexpanded():
 
 
 def test_wide_characters_wrap_by_display_width():
-    from argmap.render.labels import display_width, wrap_text
+    from argmap.util.text import display_width, wrap_text
 
     assert wrap_text("😀" * 30, 24) == ["😀" * 12, "😀" * 12, "😀" * 6]
     assert wrap_text("漢字 " * 10, 10) == ["漢字 漢字"] * 5

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis.checks import run_checks
+from argmap.diagram import junction_names, node_names
 from argmap.io.yaml.reader import load_map
-from argmap.render.dot import RenderOptions, junction_names, node_names
+from argmap.render.dot import RenderOptions
 from argmap.render.html.page import inline_svg, page_data, render_html, safe_href, script_json
 from argmap.render.html.parts import outline_html
 from argmap.render.outline import outline

@@ -13,10 +13,11 @@ from argmap.analysis.checks import run_checks
 from argmap.errors import GraphvizNotFound, LayoutTimeout
 from argmap.io.yaml.reader import load_map
 from argmap.render import graphviz
-from argmap.render.dot import RenderOptions, to_dot, wrap_text
+from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.graphviz import run_dot
 from argmap.render.svg import clean_svg
 from argmap.util.files import write_atomic
+from argmap.util.text import wrap_text
 
 from conftest import ROOT, make_map, needs_dot
 

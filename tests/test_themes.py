@@ -7,7 +7,7 @@ import re
 import pytest
 
 from argmap.analysis.checks import run_checks
-from argmap.diagram import THEME_NAMES
+from argmap.diagram import KIND_COLOURS, KIND_LABELS, RELATION_COLOURS, THEME_NAMES
 from argmap.io.yaml.reader import load_map
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.pipeline import render_svg
@@ -143,3 +143,13 @@ def test_classroom_op_ed_fills_a_16_9_slide():
         ratio[name] = w / h
     assert 1.3 <= ratio["classroom"] <= 2.5
     assert on_slide["classroom"] >= 12 and on_slide["classroom"] >= 1.3 * on_slide["default"]
+
+
+def test_default_theme_draws_with_the_diagram_colours():
+    """The exports (Mermaid, GraphML) and the default theme share one set of colours."""
+    default = THEMES["default"]
+    assert {k: (s.fill, s.border) for k, s in default.kinds.items()} == KIND_COLOURS
+    assert {k: s.label for k, s in default.kinds.items()} == KIND_LABELS
+    edges = {rel: default.edges[rel].color for rel in ("support", "attack", "undercut")}
+    edges["premise"] = default.edges["link"].color
+    assert edges == RELATION_COLOURS

@@ -10,7 +10,9 @@ every node and edge also carries yEd's own graphics (``y:ShapeNode`` with a
 ``y:NodeLabel``, colours by kind; ``y:PolyLineEdge``); after opening the file in
 yEd, choose a layout (e.g. Layout → Hierarchical). The XML is built with
 ``xml.etree`` (text escaped), characters XML 1.0 cannot hold are replaced by
-U+FFFD and reported.
+U+FFFD and reported. Nodes, junctions, edges, captions and colours are those
+of :func:`argmap.diagram.diagram` and the default theme (claims ``n0``, ``n1``,
+… in map order; junctions ``j0``, ``j1``, … as in every other output).
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ import re
 import xml.etree.ElementTree as ET
 
 from argmap.diagram import (
+    JUNCTION_COLOURS,
     KIND_COLOURS,
     RELATION_COLOURS,
     Diagram,
+    Edge,
     caption,
     diagram,
-    wrapped_lines,
 )
 from argmap.io.exchange import Exported, lost_fields
 from argmap.model import ArgumentMap, Claim
+from argmap.util.text import wrap_text
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 YED = "http://www.yworks.com/xml/graphml"
@@ -47,6 +51,8 @@ NODE_KEYS = (
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE = {"support": "line", "premise": "line", "attack": "dashed", "undercut": "dotted"}
 _ARROW = {"support": "standard", "premise": "none", "attack": "t_shape", "undercut": "t_shape"}
+#: Wrap width of a claim's yEd label, in columns (sizes its box).
+_LABEL_WIDTH = 32
 
 
 def _q(tag: str, ns: str = GRAPHML) -> str:
@@ -113,7 +119,7 @@ class _Xml:
         for key, value in values.items():
             if value or key in ("d0", "d1", "d2", "d3", "d7"):
                 self.data(node, key, value)
-        lines = wrapped_lines(text)
+        lines = wrap_text(" ".join(text.split()), _LABEL_WIDTH)
         fill, border = KIND_COLOURS[claim.kind]
         self.shape(
             node,
@@ -124,9 +130,11 @@ class _Xml:
             (240.0, 18.0 * (len(lines) + 1) + 12.0),
         )
 
-    def edge(self, graph: ET.Element, k: int, edge: tuple[str, str, str]) -> None:
-        src, dst, relation = edge
-        element = ET.SubElement(graph, _q("edge"), id=f"e{k}", source=src, target=dst)
+    def edge(self, graph: ET.Element, k: int, edge: Edge) -> None:
+        relation = edge.relation
+        element = ET.SubElement(
+            graph, _q("edge"), id=f"e{k}", source=edge.source, target=edge.target
+        )
         self.data(element, "d9", relation)
         holder = ET.SubElement(element, _q("data"), key="d10")
         line = ET.SubElement(holder, _q("PolyLineEdge", YED))
@@ -165,11 +173,12 @@ def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
         ET.SubElement(graph, _q("desc")).text = xml.text(amap.title)
     for name, claim in shape.claims:
         xml.claim(graph, name, claim)
-    for name, inf in shape.junctions:
-        node = ET.SubElement(graph, _q("node"), id=name)
-        for key, value in (("d0", inf.id), ("d1", "inference"), ("d2", inf.id)):
+    for junction in shape.junctions:
+        node = ET.SubElement(graph, _q("node"), id=junction.name)
+        iid = junction.inference.id
+        for key, value in (("d0", iid), ("d1", "inference"), ("d2", iid)):
             xml.data(node, key, value)
-        xml.shape(node, inf.id, "#ffffff", RELATION_COLOURS["support"], "ellipse", (40.0, 40.0))
+        xml.shape(node, iid, *JUNCTION_COLOURS, "ellipse", (40.0, 40.0))
     for k, edge in enumerate(shape.edges):
         xml.edge(graph, k, edge)
     return root

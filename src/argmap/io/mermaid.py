@@ -9,14 +9,24 @@ cross, undercuts dotted lines ending in a cross, and attack lines are red
 every character Mermaid could read as syntax is written as an entity code
 (``#34;`` for ``"``, ``#35;`` for ``#``, ``#60;`` for ``<`` …) and a backslash is
 followed by an invisible word joiner (Mermaid reads ``\\n`` as a line break), so
-claim text shows literally. Node names are synthetic (``n0``, ``n1``, …).
+claim text shows literally. Nodes, junctions, edges and captions are those of
+:func:`argmap.diagram.diagram` (claims ``n0``, ``n1``, … in map order; junctions
+``j0``, ``j1``, … as in every other output), colours those of the default theme.
 """
 
 from __future__ import annotations
 
 import json
 
-from argmap.diagram import KIND_COLOURS, RELATION_COLOURS, caption, diagram
+from argmap.diagram import (
+    JUNCTION_COLOURS,
+    KIND_COLOURS,
+    RELATION_COLOURS,
+    TEXT_COLOUR,
+    Diagram,
+    caption,
+    diagram,
+)
 from argmap.io.exchange import Exported, lost_fields
 from argmap.model import ArgumentMap
 
@@ -63,25 +73,32 @@ def dump_mermaid(amap: ArgumentMap) -> Exported:
         opening, closing = SHAPES[claim.kind]
         label = f"{mermaid_text(caption(claim))}<br/>{mermaid_text(claim.text)}"
         lines.append(f'    {name}{opening}"{label}"{closing}')
-    for name, inf in shape.junctions:
-        lines.append(f'    {name}(("{mermaid_text(inf.id)}"))')
-    attack_links = []
-    for k, (src, dst, relation) in enumerate(shape.edges):
-        lines.append(f"    {src} {_ARROWS[relation]} {dst}")
-        if relation in ("attack", "undercut"):
-            attack_links.append(str(k))
+    lines += [f'    {j.name}(("{mermaid_text(j.inference.id)}"))' for j in shape.junctions]
+    lines += [f"    {e.source} {_ARROWS[e.relation]} {e.target}" for e in shape.edges]
+    lines += _classes(shape)
+    lost = list(shape.lost) + lost_fields(amap, frozenset({"para"}), frozenset({"title"}))
+    return Exported("\n".join(lines) + "\n", tuple(lost))
+
+
+def _classes(shape: Diagram) -> list[str]:
+    """``classDef``/``class`` lines per kind and for junctions, and the red attack lines."""
+    lines = []
     for kind, (fill, border) in KIND_COLOURS.items():
         members = [name for name, claim in shape.claims if claim.kind == kind]
         if members:
             width = "3px" if kind == "thesis" else "1.5px"
-            style = f"fill:{fill},stroke:{border},stroke-width:{width},color:#111111"
+            style = f"fill:{fill},stroke:{border},stroke-width:{width},color:{TEXT_COLOUR}"
             lines.append(f"    classDef {kind} {style}")
             lines.append(f"    class {','.join(members)} {kind}")
     if shape.junctions:
-        lines.append("    classDef inference fill:#ffffff,stroke:#2e7d32,color:#111111")
-        lines.append(f"    class {','.join(name for name, _ in shape.junctions)} inference")
+        fill, border = JUNCTION_COLOURS
+        style = f"fill:{fill},stroke:{border},color:{TEXT_COLOUR}"
+        lines.append(f"    classDef inference {style}")
+        lines.append(f"    class {','.join(j.name for j in shape.junctions)} inference")
+    attack_links = [
+        str(k) for k, e in enumerate(shape.edges) if e.relation in ("attack", "undercut")
+    ]
     if attack_links:
         red = RELATION_COLOURS["attack"]
         lines.append(f"    linkStyle {','.join(attack_links)} stroke:{red},stroke-width:2px")
-    lost = list(shape.lost) + lost_fields(amap, frozenset({"para"}), frozenset({"title"}))
-    return Exported("\n".join(lines) + "\n", tuple(lost))
+    return lines

@@ -1,32 +1,39 @@
 """Build the Graphviz graph of a map with pydot (pure: no program is run).
 
-User text never reaches DOT raw: nodes get synthetic names (``n0``, ``n1``, …
-in file order), and every label is an HTML-like label whose text is
-XML-escaped (:func:`~argmap.render.labels.html_text`), so ids like ``node``,
-``graph`` or ``a:b`` and texts holding quotes, backslashes, ``<``, ``&`` or
-braces render literally. Tooltips and links are not put in the DOT (Graphviz
-expands backslash escapes in them and writes URLs unescaped); :func:`build_diagram`
-returns them beside the graph for :mod:`argmap.render.svg` to add.
+What is drawn is :func:`argmap.diagram.diagram` of the map (``partial=True``:
+a half-finished inference is drawn with the premises that exist): claims are
+nodes ``n0``, ``n1``, … in file order, the junction dots of linked premises and
+undercut steps ``j0``, ``j1``, … in file order of their inferences, the same
+names as in every other output; edges get ids ``e0``, ``e1``, … in the
+diagram's edge order, then the "+N claims hidden" boxes ``f…`` with theirs.
+A premise → junction edge (relation ``premise``) is drawn with the theme's
+``link`` style and has class ``link``; every other edge's class is its relation.
+
+User text never reaches DOT raw: node names are synthetic and every label is
+an HTML-like label whose text is XML-escaped
+(:func:`~argmap.render.labels.html_text`), so ids like ``node``, ``graph`` or
+``a:b`` and texts holding quotes, backslashes, ``<``, ``&`` or braces render
+literally. Tooltips (the diagram's phrases) and links are not put in the DOT
+(Graphviz expands backslash escapes in them and writes URLs unescaped);
+:func:`build_diagram` returns them beside the graph for :mod:`argmap.render.svg`
+to add.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pydot
 
+from argmap.diagram import Diagram, Junction, caption, diagram, node_names
 from argmap.findings import Finding
-from argmap.model import KINDS, ArgumentMap, Claim, Inference
-from argmap.render.labels import (  # noqa: F401  (wrap_text, html_text: public here too)
-    caption,
-    claim_tooltip,
-    html_text,
-    id_list,
-    source_line,
-    wrap_text,
-)
+from argmap.model import KINDS, ArgumentMap, Claim
+from argmap.render.labels import claim_table, claim_tooltip, html_text, source_line
+from argmap.render.legend import legend_label
 from argmap.render.style import DEFAULT, Theme
+from argmap.util.text import wrap_text
 from argmap.util.urls import link_target
 
 
@@ -82,7 +89,7 @@ class RenderOptions:
 
 
 @dataclass(frozen=True)
-class Diagram:
+class DotDiagram:
     """A map's Graphviz graph plus what the SVG gets beyond it.
 
     Attributes:
@@ -97,52 +104,26 @@ class Diagram:
     links: dict[str, str]
 
 
-def node_names(amap: ArgumentMap) -> dict[str, str]:
-    """Claim id → synthetic node name (``n0``, ``n1``, … in file order); also the
-    node's element id in the SVG, before the per-map prefix."""
-    return {cid: f"n{i}" for i, cid in enumerate(amap.claims)}
-
-
-def junction_names(amap: ArgumentMap) -> dict[str, str]:
-    """Inference id → junction node name (``j0``, ``j1``, … in sorted inference id
-    order) for the inferences drawn through a junction dot: linked premises
-    (two or more) and undercut steps. Also the junction's element id in the
-    SVG, before the per-map prefix."""
-    return {iid: f"j{i}" for i, iid in enumerate(sorted(_junction_needed(amap)))}
-
-
 def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
-    """The HTML-like label of a claim: a small caption line over the wrapped text,
-    and the source (citation or link) in small type under it."""
+    """The HTML-like label of a claim: a small caption line (:func:`argmap.diagram.caption`
+    with the theme's kind label) over the wrapped text, and the source (citation
+    or link) in small type under it."""
     theme = opts.theme
     text = caption(
         claim,
         theme.kinds[claim.kind].label,
-        codes,
-        opts.show_ids,
-        opts.show_para,
-        opts.badges.get(claim.id, ""),
+        show_id=opts.show_ids,
+        show_para=opts.show_para,
+        badge=opts.badges.get(claim.id, ""),
+        codes=codes,
     )
-    body = "<BR/>".join(html_text(line) for line in wrap_text(claim.text, opts.wrap_width))
-    cap_color = theme.finding_text if codes else theme.caption_color
-    rows = [
-        (
-            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{cap_color}">'
-            f"<B>{html_text(text)}</B></FONT></TD></TR>"
-        ),
-        f"<TR><TD>{body}</TD></TR>",
-    ]
-    cite = source_line(claim.source, round(opts.wrap_width * theme.font_size / theme.caption_size))
-    if cite:
-        small = "<BR/>".join(html_text(line) for line in cite)
-        rows.append(
-            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" '
-            f'COLOR="{theme.caption_color}"><I>{small}</I></FONT></TD></TR>'
-        )
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        + "".join(rows)
-        + "</TABLE>>"
+    cite_width = round(opts.wrap_width * theme.font_size / theme.caption_size)
+    return claim_table(
+        theme,
+        text,
+        wrap_text(claim.text, opts.wrap_width),
+        source_line(claim.source, cite_width),
+        flagged=bool(codes),
     )
 
 
@@ -155,24 +136,45 @@ def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pyd
         border, penwidth = theme.finding_border, theme.penwidth * 1.75
     if claim.id in opts.highlight:
         peripheries, penwidth = 2, penwidth * 1.5
+    attrs: dict[str, Any] = {
+        "label": claim_label(claim, codes, opts),
+        "id": name,
+        "class": f"claim {claim.kind}",
+        "shape": ks.shape,
+        "style": ",".join(s for s in style.split(",") if s),
+        "peripheries": str(peripheries),
+        "fillcolor": opts.fills.get(claim.id, ks.fill),
+        "color": border,
+        "fontcolor": ks.text,
+        "penwidth": f"{penwidth:g}",
+    }
+    return pydot.Node(name, **attrs)
+
+
+def _junction_node(junction: Junction, theme: Theme) -> pydot.Node:
+    """A junction dot, filled with the support colour."""
+    colour = theme.edges["support"].color
     return pydot.Node(
-        name,
-        label=claim_label(claim, codes, opts),
-        id=name,
-        **{"class": f"claim {claim.kind}"},
-        shape=ks.shape,
-        style=",".join(s for s in style.split(",") if s),
-        peripheries=str(peripheries),
-        fillcolor=opts.fills.get(claim.id, ks.fill),
-        color=border,
-        fontcolor=ks.text,
-        penwidth=f"{penwidth:g}",
+        junction.name,
+        id=junction.name,
+        shape="circle",
+        width="0.18",
+        height="0.18",
+        fixedsize="true",
+        style="filled",
+        fillcolor=colour,
+        color=colour,
+        label='""',
     )
 
 
 def _quote(text: str) -> str:
     """A double-quoted DOT string with ``"`` and ``\\`` escaped (escString-safe)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+#: The theme's edge style (and the SVG class) of each relation of the diagram.
+EDGE_STYLES = {"support": "support", "premise": "link", "attack": "attack", "undercut": "undercut"}
 
 
 class _Builder:
@@ -184,26 +186,25 @@ class _Builder:
         self.links: dict[str, str] = {}
         self.edges = 0
 
-    def edge(self, src: str, dst: str, relation: str, title: str, **extra: str) -> None:
-        es, theme = self.opts.theme.edges[relation], self.opts.theme
+    def edge(self, src: str, dst: str, style: str, title: str, **extra: str) -> None:
+        """Add edge ``e<n>`` drawn with the theme's edge style ``style`` (also its class)."""
+        es, theme = self.opts.theme.edges[style], self.opts.theme
         eid, self.edges = f"e{self.edges}", self.edges + 1
-        self.graph.add_edge(
-            pydot.Edge(
-                src,
-                dst,
-                id=eid,
-                **{"class": relation},
-                color=es.color,
-                style=es.style,
-                arrowhead=es.arrowhead,
-                penwidth=f"{theme.edge_penwidth:g}",
-                arrowsize=f"{theme.arrowsize * es.arrowsize:g}",
-                **extra,
-            )
-        )
+        attrs: dict[str, Any] = {
+            "id": eid,
+            "class": style,
+            "color": es.color,
+            "style": es.style,
+            "arrowhead": es.arrowhead,
+            "penwidth": f"{theme.edge_penwidth:g}",
+            "arrowsize": f"{theme.arrowsize * es.arrowsize:g}",
+            **extra,
+        }
+        self.graph.add_edge(pydot.Edge(src, dst, **attrs))
         self.titles[eid] = title
 
     def node(self, node: pydot.Node, title: str, link: str | None = None) -> None:
+        """Add a node with its tooltip and, if any, the URL it links to."""
         self.graph.add_node(node)
         name = node.get_name()
         self.titles[name] = title
@@ -211,100 +212,25 @@ class _Builder:
             self.links[name] = link
 
 
-_SIGNS = {"support": "──▶", "attack": "╌╌┤", "undercut": "┈┈┤", "fold": "┈┈┈"}
-
-
-_SHAPE_WORDS = {"note": "folded corner", "folder": "tab", "box": "box"}
-_STYLE_WORDS = {"rounded": "rounded", "diagonals": "cut corners", "bold": "bold border"}
-
-
-def shape_words(ks) -> str:
-    """How a kind's box looks, in words, for the legend (e.g. "rounded, double border")."""
-    words = [w for k, w in _STYLE_WORDS.items() if k in ks.style.split(",")]
-    if ks.shape != "box" or not words:
-        words.insert(0, _SHAPE_WORDS.get(ks.shape, ks.shape))
-    if ks.peripheries > 1:
-        words.append("double border")
-    return ", ".join(words)
-
-
-def _legend(kinds: Iterable[str], relations: Iterable[str], opts: RenderOptions) -> pydot.Node:
-    theme = opts.theme
-    font = f'<FONT COLOR="{theme.title_color}">'
-    rows = [f'<TR><TD COLSPAN="2">{font}<B>Legend</B></FONT></TD></TR>']
-    for kind in kinds:
-        ks = theme.kinds[kind]
-        fill = "#ffffff" if opts.fill_legend else ks.fill
-        words = f"{ks.label.lower()} ({shape_words(ks)})"
-        rows.append(
-            f'<TR><TD BGCOLOR="{fill}" BORDER="2" COLOR="{ks.border}" WIDTH="36"> </TD>'
-            f'<TD ALIGN="LEFT">{font}{html_text(words)}</FONT></TD></TR>'
+def _add_claims(b: _Builder, shape: Diagram, codes: dict[str, list[str]]) -> None:
+    for name, claim in shape.claims:
+        found = codes.get(claim.id, [])
+        b.node(
+            _node(name, claim, found, b.opts),
+            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, found),
+            b.opts.links.get(claim.id) or link_target(claim.source),
         )
-    for name, colour in opts.fill_legend:
-        rows.append(
-            f'<TR><TD BGCOLOR="{colour}" BORDER="1" COLOR="#555555" WIDTH="36"> </TD>'
-            f'<TD ALIGN="LEFT">{font}fill: {html_text(name)}</FONT></TD></TR>'
-        )
-    for rel in relations:
-        es = theme.edges[rel]
-        sign = _SIGNS.get(rel, "──")
-        rows.append(
-            f'<TR><TD><FONT COLOR="{es.color}"><B>{sign}</B></FONT></TD>'
-            f'<TD ALIGN="LEFT">{font}{html_text(es.legend)}</FONT></TD></TR>'
-        )
-    if opts.show_findings:
-        rows.append(
-            f'<TR><TD><FONT COLOR="{theme.finding_text}"><B>⚠</B></FONT></TD>'
-            f'<TD ALIGN="LEFT">{font}{theme.finding_style} border: has findings</FONT></TD></TR>'
-        )
-    label = (
-        '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2" COLOR="#888888">'
-        + "".join(rows)
-        + "</TABLE>>"
-    )
-    return pydot.Node(
-        "legend", id="legend", label=label, shape="plain", fontsize=f"{theme.caption_size:g}"
-    )
 
 
-def _junction_needed(amap: ArgumentMap) -> set[str]:
-    undercut = {u.inference for u in amap.undercuts}
-    return {i.id for i in amap.inferences if len(i.premises) > 1 or i.id in undercut}
-
-
-def _add_inference(b: _Builder, inf: Inference, names: dict, junctions: Mapping) -> None:
-    if inf.conclusion not in names:
-        return
-    premises = [p for p in inf.premises if p in names]
-    if inf.id not in junctions:
-        for p in premises:
-            b.edge(names[p], names[inf.conclusion], "support", f"{p} supports {inf.conclusion}")
-        return
-    junction = junctions[inf.id]
-    es = b.opts.theme.edges["support"]
-    joint = (
-        f"{id_list(premises)} together support {inf.conclusion}"
-        if len(premises) > 1
-        else (f"{id_list(premises)} supports {inf.conclusion}")
-    )
-    b.node(
-        pydot.Node(
-            junction,
-            id=junction,
-            shape="circle",
-            width="0.18",
-            height="0.18",
-            fixedsize="true",
-            style="filled",
-            fillcolor=es.color,
-            color=es.color,
-            label='""',
-        ),
-        f"Inference {inf.id}: {joint}",
-    )
-    for p in premises:
-        b.edge(names[p], junction, "link", f"{p}: premise of inference {inf.id}")
-    b.edge(junction, names[inf.conclusion], "support", joint)
+def _add_lines(b: _Builder, shape: Diagram) -> None:
+    """The diagram's edges in order, each junction added just before its first edge."""
+    waiting = {junction.name: junction for junction in shape.junctions}
+    for edge in shape.edges:
+        for end in (edge.source, edge.target):
+            if end in waiting:
+                junction = waiting.pop(end)
+                b.node(_junction_node(junction, b.opts.theme), junction.phrase)
+        b.edge(edge.source, edge.target, EDGE_STYLES[edge.relation], edge.phrase)
 
 
 def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
@@ -330,6 +256,26 @@ def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
         link,
     )
     b.edge(fname, name, "fold", f"{hidden} hidden {noun} arguing about {cid}", weight="8")
+
+
+def _add_folds(b: _Builder, amap: ArgumentMap) -> None:
+    names = node_names(amap)
+    for cid, hidden in b.opts.folds.items():
+        if cid in amap.claims and hidden > 0:
+            _fold(b, cid, names[cid], hidden)
+
+
+def _add_legend(b: _Builder, amap: ArgumentMap) -> None:
+    relations = ["support"] + (["attack"] if amap.attacks else [])
+    relations += ["undercut"] if amap.undercuts else []
+    relations += ["fold"] if any(n > 0 for n in b.opts.folds.values()) else []
+    present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
+    theme = b.opts.theme
+    label = legend_label(theme, present, relations, b.opts.fill_legend, b.opts.show_findings)
+    legend = pydot.Node(
+        "legend", id="legend", label=label, shape="plain", fontsize=f"{theme.caption_size:g}"
+    )
+    b.node(legend, "Legend")
 
 
 def _finding_codes(findings: Iterable[Finding], opts: RenderOptions) -> dict[str, list[str]]:
@@ -366,7 +312,7 @@ def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
 
 def build_diagram(
     amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
-) -> Diagram:
+) -> DotDiagram:
     """Build the diagram of ``amap``: the pydot graph, tooltips and links.
 
     Args:
@@ -375,57 +321,21 @@ def build_diagram(
         opts: rendering options (defaults: :class:`RenderOptions`).
 
     Returns:
-        A :class:`Diagram` whose node names are synthetic (``n0``… for
-        claims, ``j0``… for inference junctions, ``f0``… for fold boxes,
-        ``legend``) and equal to their ``id`` attributes; edges are ``e0``….
+        A :class:`DotDiagram` of :func:`argmap.diagram.diagram` (partial):
+        node names are synthetic (``n0``… for claims, ``j0``… for inference
+        junctions, ``f0``… for fold boxes, ``legend``) and equal to their
+        ``id`` attributes; edges are ``e0``….
     """
     opts = opts or RenderOptions()
     b = _Builder(_new_graph(amap, opts), opts)
-    codes = _finding_codes(findings, opts)
-    names = node_names(amap)  # claim names; junctions are looked up apart, so an
-    junctions = junction_names(amap)  # inference id equal to a claim id cannot clash
-    for cid, claim in amap.claims.items():
-        label = opts.theme.kinds[claim.kind].label
-        link = opts.links.get(cid) or link_target(claim.source)
-        b.node(
-            _node(names[cid], claim, codes.get(cid, []), opts),
-            claim_tooltip(claim, label, codes.get(cid, [])),
-            link,
-        )
-    for inf in amap.inferences:
-        _add_inference(b, inf, names, junctions)
-    for att in amap.attacks:
-        b.edge(
-            names[att.attacker],
-            names[att.target],
-            "attack",
-            f"{att.attacker} attacks {att.target}",
-        )
-    for und in amap.undercuts:
-        inf = amap.inference(und.inference)
-        if und.inference in junctions and inf is not None:
-            b.edge(
-                names[und.attacker],
-                junctions[und.inference],
-                "undercut",
-                f"{und.attacker} undercuts the step from {id_list(inf.premises)} "
-                f"to {inf.conclusion}",
-            )
-    for cid, hidden in opts.folds.items():
-        if cid in amap.claims and hidden > 0:
-            _fold(b, cid, names[cid], hidden)
+    shape = diagram(amap, partial=True)
+    _add_claims(b, shape, _finding_codes(findings, opts))
+    _add_lines(b, shape)
+    _add_folds(b, amap)
     stagger(b.graph, opts.theme.max_row if opts.max_row is None else opts.max_row)
     if opts.legend:
         _add_legend(b, amap)
-    return Diagram(b.graph, b.titles, b.links)
-
-
-def _add_legend(b: _Builder, amap: ArgumentMap) -> None:
-    relations = ["support"] + (["attack"] if amap.attacks else [])
-    relations += ["undercut"] if amap.undercuts else []
-    relations += ["fold"] if any(n > 0 for n in b.opts.folds.values()) else []
-    present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
-    b.node(_legend(present, relations, b.opts), "Legend")
+    return DotDiagram(b.graph, b.titles, b.links)
 
 
 def build_dot(
@@ -448,7 +358,7 @@ def stagger(graph: pydot.Dot, max_row: int) -> None:
     for edge in graph.get_edges():
         if edge.get("class") == "fold":
             continue
-        incoming.setdefault(edge.get_destination(), []).append(edge)
+        incoming.setdefault(str(edge.get_destination()), []).append(edge)
     for edges in incoming.values():
         rows = -(-len(edges) // max_row)
         if rows > 1:

@@ -1,4 +1,7 @@
-"""Texts of a diagram: wrapped and escaped labels, captions, citations, tooltips (pure).
+"""Texts of a diagram: escaped labels, citations, tooltips (pure).
+
+Captions are :func:`argmap.diagram.caption` (one definition for every output);
+wrapping is :func:`argmap.util.text.wrap_text`.
 
 Everything a map's author wrote reaches Graphviz only through :func:`html_text`
 (inside HTML-like labels) and reaches the SVG only through ElementTree in
@@ -8,12 +11,13 @@ Everything a map's author wrote reaches Graphviz only through :func:`html_text`
 from __future__ import annotations
 
 import re
-import textwrap
-import unicodedata
 from html import escape
 from urllib.parse import urlsplit
 
+from argmap.diagram import para_ref
 from argmap.model import Claim
+from argmap.render.style import Theme
+from argmap.util.text import wrap_text
 from argmap.util.urls import link_target
 
 #: Characters XML 1.0 forbids (C0 controls but tab and newlines, lone
@@ -24,40 +28,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", text)
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes: wide and full-width characters (CJK, most emoji) count 2,
-    combining marks and zero-width characters 0 (Unicode UAX #11 East Asian Width)."""
-    if text.isascii():  # no ASCII character is wide, combining or of category Cf
-        return len(text)
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def _wrap_para(para: str, width: int) -> list[str]:
-    chars = width
-    while True:
-        lines = textwrap.wrap(para, chars, break_long_words=True, break_on_hyphens=True)
-        if chars <= 1 or all(display_width(line) <= width for line in lines):
-            return lines or [""]
-        chars -= 1
-
-
-def wrap_text(text: str, width: int) -> list[str]:
-    """Wrap ``text`` to lines at most ``width`` columns wide (see :func:`display_width`).
-
-    Words longer than ``width`` (URLs, long compounds) are broken too, so no
-    line is ever wider than ``width``; explicit newlines start new lines.
-    """
-    lines: list[str] = []
-    for para in text.splitlines() or [""]:
-        lines.extend(_wrap_para(para, width))
-    return lines
 
 
 def html_text(text: str) -> str:
@@ -72,29 +42,35 @@ def html_text(text: str) -> str:
     return escape(xml_safe(text), quote=True).replace("\\", "\\\u2060")
 
 
-def para_ref(claim: Claim) -> str:
-    """``"¶4,6"`` for a claim from paragraphs 4 and 6, else ``""``."""
-    return "¶" + ",".join(str(p) for p in claim.para) if claim.para else ""
-
-
-def caption(
-    claim: Claim, label: str, codes: list[str], show_id: bool, show_para: bool, badge: str = ""
+def claim_table(
+    theme: Theme, caption: str, lines: list[str], cite: list[str], flagged: bool = False
 ) -> str:
-    """The caption over a claim's text: ``"PREMISE · P3 · ¶7 · IN  ⚠ AM101"`` (unescaped).
+    """A claim's HTML-like label: ``caption`` in small bold type over its text ``lines``,
+    and ``cite`` (the source, :func:`source_line`) in small italics under them.
 
-    ``badge`` is extra text such as an evaluation label or strength.
+    All three are given unescaped and escaped here (:func:`html_text`); the
+    caption takes the theme's finding colour when ``flagged``.
     """
-    parts = [label]
-    if show_id:
-        parts.append(claim.id)
-    if show_para and claim.para:
-        parts.append(para_ref(claim))
-    if badge:
-        parts.append(badge)
-    text = " · ".join(parts)
-    if codes:
-        text += "  ⚠ " + " ".join(sorted(set(codes)))
-    return text
+    cap_color = theme.finding_text if flagged else theme.caption_color
+    body = "<BR/>".join(html_text(line) for line in lines)
+    rows = [
+        (
+            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{cap_color}">'
+            f"<B>{html_text(caption)}</B></FONT></TD></TR>"
+        ),
+        f"<TR><TD>{body}</TD></TR>",
+    ]
+    if cite:
+        small = "<BR/>".join(html_text(line) for line in cite)
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" '
+            f'COLOR="{theme.caption_color}"><I>{small}</I></FONT></TD></TR>'
+        )
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
 
 
 def source_line(source: str | None, width: int) -> list[str]:
@@ -134,11 +110,3 @@ def claim_tooltip(claim: Claim, label: str, codes: list[str]) -> str:
     if codes:
         lines.append("Findings: " + " ".join(sorted(set(codes))))
     return xml_safe("\n".join(lines))
-
-
-def id_list(ids: list[str] | tuple[str, ...], limit: int = 12) -> str:
-    """``"A, B and C"``; past ``limit`` ids, ``"A, B, … and 9 more"``."""
-    ids = list(ids)
-    if len(ids) > limit:
-        return ", ".join(ids[:limit]) + f", … and {len(ids) - limit} more"
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from argmap.model import ArgumentMap, Inference
+from argmap.util.text import and_list
 
 INDENT = "  "
 
@@ -114,11 +115,6 @@ def _child(parent: OutlineItem, child: Child) -> OutlineItem:
     together = tuple(p for p in inf.premises if p != cid) if relation == "supports" else ()
     step = inf.premises if relation == "undercuts" else ()
     return OutlineItem(parent.depth + 1, cid, relation, parent.claim, inf.id, together, step)
-
-
-def and_list(ids: tuple[str, ...]) -> str:
-    """``("P2",)`` → ``"P2"``; ``("P1", "P2", "P3")`` → ``"P1, P2 and P3"``."""
-    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
 def item_sentence(amap: ArgumentMap, item: OutlineItem) -> str:

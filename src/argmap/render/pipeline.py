@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
-from argmap.render.dot import Diagram, RenderOptions, build_diagram
+from argmap.render.dot import DotDiagram, RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
 from argmap.render.outline import outline_text
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
@@ -22,7 +22,7 @@ def map_title(amap: ArgumentMap) -> str:
 
 
 def svg_extras(
-    amap: ArgumentMap, diagram: Diagram, opts: RenderOptions, map_id: str | None = None
+    amap: ArgumentMap, diagram: DotDiagram, opts: RenderOptions, map_id: str | None = None
 ) -> SvgExtras:
     """What :func:`~argmap.render.svg.finish_svg` adds for this map: title, outline,
     tooltips, links, id prefix (``map_id`` + ``-``, default from the map's name)."""
@@ -54,7 +54,7 @@ def render_svg(
         opts: rendering options (theme, wrap, width …).
         map_id: base of the element id prefix (default: the map's name); an
             element of claim n3 gets id ``<prefix>-n3`` (see
-            :func:`argmap.render.dot.node_names`).
+            :func:`argmap.diagram.node_names`).
         timeout: seconds Graphviz may take.
         engine: Graphviz layout program.
 
@@ -67,7 +67,7 @@ def render_svg(
     return finish_svg(raw, svg_extras(amap, diagram, opts, map_id))
 
 
-def dot_text(diagram: Diagram) -> str:
+def dot_text(diagram: DotDiagram) -> str:
     """The DOT source of a built diagram, ending with a newline."""
     text = diagram.graph.to_string()
     return text if text.endswith("\n") else text + "\n"

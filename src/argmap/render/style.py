@@ -16,11 +16,19 @@ Colour never carries meaning alone: in every theme kinds also differ in shape
 and caption, support and attack in line style and arrowhead. Every text colour
 has a contrast ratio of at least 4.5:1 on the fill behind it (WCAG 2.1 success
 criterion 1.4.3, level AA; see :func:`contrast_ratio`).
+
+The default theme's kind labels and colours, line colours and text colour are
+those of :mod:`argmap.diagram` (:data:`~argmap.diagram.KIND_LABELS`,
+:data:`~argmap.diagram.KIND_COLOURS`, :data:`~argmap.diagram.RELATION_COLOURS`,
+:data:`~argmap.diagram.TEXT_COLOUR`), which the diagram exports use too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+
+from argmap.diagram import KIND_COLOURS, KIND_LABELS, RELATION_COLOURS, TEXT_COLOUR
+from argmap.model import Kind
 
 #: Fonts every system has a form of, widest first: Graphviz measures text with
 #: the first one installed (DejaVu Sans on Linux), browsers draw with the first
@@ -45,7 +53,7 @@ class KindStyle:
     label: str
     fill: str
     border: str
-    text: str = "#111111"
+    text: str = TEXT_COLOUR
     shape: str = "box"
     style: str = "filled,rounded"
     peripheries: int = 1
@@ -110,7 +118,7 @@ class Theme:
     finding_text: str = "#9c1f18"
     finding_style: str = "dashed"
     caption_color: str = "#333333"
-    title_color: str = "#111111"
+    title_color: str = TEXT_COLOUR
     fold: KindStyle = KindStyle(
         "HIDDEN", "#eeeeee", "#666666", "#222222", "box", "filled,rounded,dashed"
     )
@@ -126,6 +134,13 @@ _ATTACK = "attacks (dashed line, bar)"
 _UNDERCUT = "undercuts an inference (dotted, bar)"
 _FOLD = "hidden claims (dotted, no head)"
 
+
+def _default_kind(kind: Kind, shape: str = "box", style: str = "filled,rounded") -> KindStyle:
+    """A kind as the default theme draws it: the label and colours of :mod:`argmap.diagram`."""
+    fill, border = KIND_COLOURS[kind]
+    return KindStyle(KIND_LABELS[kind], fill, border, shape=shape, style=style)
+
+
 DEFAULT = Theme(
     name="default",
     font=FONT,
@@ -133,18 +148,18 @@ DEFAULT = Theme(
     caption_size=14,
     penwidth=2.0,
     kinds={
-        "thesis": KindStyle("THESIS", "#dbe9ff", "#1f4e9c", shape="box", style="filled,bold"),
-        "premise": KindStyle("PREMISE", "#e3f4e1", "#2e7d32"),
-        "precedent": KindStyle("PRECEDENT", "#fdf1d6", "#8a6100", shape="note", style="filled"),
-        "evidence": KindStyle("EVIDENCE", "#f3ecdd", "#6d5a2b", shape="note", style="filled"),
-        "objection": KindStyle("OBJECTION", "#fde4e1", "#b3261e"),
-        "rebuttal": KindStyle("REBUTTAL", "#ffe9cc", "#b45309"),
+        "thesis": _default_kind("thesis", style="filled,bold"),
+        "premise": _default_kind("premise"),
+        "precedent": _default_kind("precedent", "note", "filled"),
+        "evidence": _default_kind("evidence", "note", "filled"),
+        "objection": _default_kind("objection"),
+        "rebuttal": _default_kind("rebuttal"),
     },
     edges={
-        "support": EdgeStyle("#2e7d32", "solid", "normal", _SUPPORT),
-        "attack": EdgeStyle("#b3261e", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#b3261e", "dotted", "tee", _UNDERCUT, 1.5),
-        "link": EdgeStyle("#2e7d32", "solid", "none", "linked premises"),
+        "support": EdgeStyle(RELATION_COLOURS["support"], "solid", "normal", _SUPPORT),
+        "attack": EdgeStyle(RELATION_COLOURS["attack"], "dashed", "tee", _ATTACK, 1.5),
+        "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5),
+        "link": EdgeStyle(RELATION_COLOURS["premise"], "solid", "none", "linked premises"),
         "fold": EdgeStyle("#666666", "dotted", "none", _FOLD),
     },
 )

@@ -1,5 +1,6 @@
-"""Text normalisation shared by comparison and drafting: word stems and their overlap.
+"""Text helpers: word stems and their overlap, display width and wrapping, lists of ids.
 
+Stems (:func:`stems`, :func:`stem_overlap`, shared by comparison and drafting).
 Words: the text is lower-cased, curly apostrophes made straight, dotted
 acronyms joined (``U.S.`` → ``us``), a possessive ``'s`` dropped; a word is a
 run of letters and digits, and a hyphenated word counts as its parts and as
@@ -8,15 +9,24 @@ Words of one character and English stop words (the Snowball list) are
 dropped, except acronyms written in capitals (``US``); the rest lose their
 apostrophes and are stemmed with the Snowball English (Porter 2) stemmer
 (https://snowballstem.org/algorithms/english/stemmer.html).
+
+Wrapping (:func:`wrap_text`, shared by the diagram renderer and the diagram
+exports) counts columns as a terminal does (:func:`display_width`, Unicode
+UAX #11). :func:`and_list` writes ids as a phrase (``"P1, P2 and P3"``).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import textwrap
+import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+if TYPE_CHECKING:
+    import snowballstemmer
 
 #: Snowball English stop words (https://snowballstem.org/algorithms/english/stop.txt).
 STOP_WORDS = frozenset(
@@ -42,6 +52,8 @@ _HYPHENS = re.compile(r"[-‐‑–]")
 
 @lru_cache(maxsize=1)
 def _stemmer() -> snowballstemmer.stemmer:
+    import snowballstemmer  # loaded on first use: the renderer imports this module too
+
     return snowballstemmer.stemmer("english")
 
 
@@ -68,3 +80,54 @@ def stem_overlap(a: str, b: str) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / math.sqrt(len(sa) * len(sb))
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes: wide and full-width characters (CJK, most emoji) count 2,
+    combining marks and zero-width characters 0 (Unicode UAX #11 East Asian Width)."""
+    if text.isascii():  # no ASCII character is wide, combining or of category Cf
+        return len(text)
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _wrap_para(para: str, width: int) -> list[str]:
+    chars = width
+    while True:
+        lines = textwrap.wrap(para, chars, break_long_words=True, break_on_hyphens=True)
+        if chars <= 1 or all(display_width(line) <= width for line in lines):
+            return lines or [""]
+        chars -= 1
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """Wrap ``text`` to lines at most ``width`` columns wide (see :func:`display_width`).
+
+    Words longer than ``width`` (URLs, long compounds) are broken too, so no
+    line is ever wider than ``width``; explicit newlines start new lines.
+    Returns at least one line (``[""]`` for empty text).
+    """
+    lines: list[str] = []
+    for para in text.splitlines() or [""]:
+        lines.extend(_wrap_para(para, width))
+    return lines
+
+
+def and_list(ids: Sequence[str], limit: int | None = None) -> str:
+    """``["P2"]`` → ``"P2"``; ``["P1", "P2", "P3"]`` → ``"P1, P2 and P3"``.
+
+    Past ``limit`` ids (None: no limit), the first ``limit`` and a count:
+    ``"A, B, … and 9 more"``.
+
+    Raises:
+        ValueError: ``ids`` is empty.
+    """
+    if not ids:
+        raise ValueError("and_list needs at least one id")
+    if limit is not None and len(ids) > limit:
+        return ", ".join(ids[:limit]) + f", … and {len(ids) - limit} more"
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

@@ -17,10 +17,10 @@ The diagram is the finished SVG of :func:`argmap.render.pipeline.render_svg`
 (same theme, tooltips, links, accessible title and outline, and per-map id
 prefix as ``render -o map.svg``). The page's script finds a claim's shape by
 its element id: the JSON gives the prefix (``"bike-"``), each claim's node
-name (``n0``, :func:`argmap.render.dot.node_names`), each inference's junction
-(``j0``, :func:`argmap.render.dot.junction_names`) and each edge's id with its
-two ends (``e0`` from ``n1`` to ``n0``), read from the same
-:func:`~argmap.render.dot.build_diagram` the SVG is drawn from.
+name (``n0``) and each relation's junction (``j0``), both from the same
+:func:`argmap.diagram.diagram` the SVG is drawn from, and each edge's id with
+its two ends (``e0`` from ``n1`` to ``n0``), read from the same
+:func:`~argmap.render.dot.build_diagram`.
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from importlib.resources import files
 from string import Template
+from typing import Any
 
+from argmap.diagram import Diagram, diagram
 from argmap.findings import Finding
-from argmap.model import KINDS, ArgumentMap, MapSource
-from argmap.render.dot import RenderOptions, build_diagram, junction_names, node_names
+from argmap.model import KINDS, ArgumentMap, Claim, MapSource
+from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.outline import outline
@@ -124,7 +126,7 @@ def safe_href(url: str | None) -> str | None:
 
 def page_data(
     amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, map_id: str | None = None
-) -> dict:
+) -> dict[str, Any]:
     """The map's data as the page's script reads it (JSON-ready, deterministic).
 
     Shape: ``{"title", "hint", "prefix", "claims": [{"id", "kind", "label",
@@ -145,35 +147,41 @@ def page_data(
     by element id (before the prefix) with the node names of their ends.
     """
     findings = list(findings)
-    names = node_names(amap)
+    shape = diagram(amap, partial=True)
     edges, folds = _edges(amap, findings, opts)
     codes = claim_codes(findings)
     claims = [
-        {
-            "id": c.id,
-            "kind": c.kind,
-            "label": opts.theme.kinds[c.kind].label.title(),
-            "text": c.text,
-            "para": list(c.para),
-            "source": c.source,
-            "href": safe_href(c.source),
-            "page": _page_link(opts.links.get(c.id)),
-            "badge": opts.badges.get(c.id, ""),
-            "tags": list(c.tags),
-            "node": names[c.id],
-            "fold": folds.get(names[c.id]),
-            "findings": codes.get(c.id, []),
-        }
-        for c in amap.claims.values()
+        _claim_data(claim, name, opts, folds.get(name), codes.get(claim.id, []))
+        for name, claim in shape.claims
     ]
-    prefix = id_prefix(map_id if map_id is not None else amap.name)
     return {
         "title": amap.title or amap.name,
         "hint": HINT,
-        "prefix": prefix,
+        "prefix": id_prefix(map_id if map_id is not None else amap.name),
         "claims": claims,
-        "relations": _relations(amap),
+        "relations": _relations(shape),
         "edges": edges,
+    }
+
+
+def _claim_data(
+    claim: Claim, node: str, opts: RenderOptions, fold: str | None, codes: list[str]
+) -> dict[str, Any]:
+    """One entry of the page data's ``claims`` (see :func:`page_data`)."""
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "label": opts.theme.kinds[claim.kind].label.title(),
+        "text": claim.text,
+        "para": list(claim.para),
+        "source": claim.source,
+        "href": safe_href(claim.source),
+        "page": _page_link(opts.links.get(claim.id)),
+        "badge": opts.badges.get(claim.id, ""),
+        "tags": list(claim.tags),
+        "node": node,
+        "fold": fold,
+        "findings": codes,
     }
 
 
@@ -186,59 +194,39 @@ def _page_link(url: str | None) -> str | None:
 
 def _edges(
     amap: ArgumentMap, findings: list[Finding], opts: RenderOptions
-) -> tuple[list[dict], dict[str, str]]:
+) -> tuple[list[dict[str, str]], dict[str, str]]:
     """The diagram's edges ``[{"id", "from", "to"}]`` and claim node → fold node."""
     graph = build_diagram(amap, findings, opts).graph
-    edges: list[dict] = []
+    edges: list[dict[str, str]] = []
     folds: dict[str, str] = {}
     for edge in graph.get_edges():
-        ends = {"from": edge.get_source(), "to": edge.get_destination()}
-        edges.append({"id": edge.get("id"), **ends})
+        ends = {"from": str(edge.get_source()), "to": str(edge.get_destination())}
+        edges.append({"id": str(edge.get("id")), **ends})
         if edge.get("class") == "fold":
             folds[ends["to"]] = ends["from"]
     return edges, folds
 
 
-def _relations(amap: ArgumentMap) -> list[dict]:
-    claims = amap.claims
-    junctions = junction_names(amap)
-    rels: list[dict] = []
-    conclusion = {inf.id: inf.conclusion for inf in amap.inferences}
-    for inf in amap.inferences:
-        for p in inf.premises:
-            if p in claims and inf.conclusion in claims:
-                rels.append(
-                    {
-                        "from": p,
-                        "to": inf.conclusion,
-                        "type": "support",
-                        "inference": inf.id,
-                        "junction": junctions.get(inf.id),
-                    }
-                )
-    for att in amap.attacks:
+def _relations(shape: Diagram) -> list[dict[str, str | None]]:
+    """Claim-to-claim relations, one per line of the diagram that leaves a claim:
+    a premise's support (direct or into its junction), an attack, an undercut
+    (pointing at the conclusion of the step it undercuts)."""
+    ids = {name: claim.id for name, claim in shape.claims}
+    rels: list[dict[str, str | None]] = []
+    for edge in shape.edges:
+        if edge.source not in ids:
+            continue  # a junction's line to its conclusion: its premises have theirs
+        inf = edge.inference
         rels.append(
             {
-                "from": att.attacker,
-                "to": att.target,
-                "type": "attack",
-                "inference": None,
-                "junction": None,
+                "from": ids[edge.source],
+                "to": inf.conclusion if inf is not None else ids[edge.target],
+                "type": "support" if edge.relation == "premise" else edge.relation,
+                "inference": inf.id if inf is not None else None,
+                "junction": edge.target if edge.target not in ids else None,
             }
         )
-    for und in amap.undercuts:
-        target = conclusion.get(und.inference)
-        if target in claims:
-            rels.append(
-                {
-                    "from": und.attacker,
-                    "to": target,
-                    "type": "undercut",
-                    "inference": und.inference,
-                    "junction": junctions.get(und.inference),
-                }
-            )
-    return [r for r in rels if r["from"] in claims and r["to"] in claims]
+    return rels
 
 
 def claim_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
@@ -309,15 +297,25 @@ def render_html(
     """
     opts = opts or RenderOptions()
     findings = on_page(amap, findings) if opts.show_findings else []
+    svg = diagram_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    fields = _page_fields(amap, findings, opts, map_id)
+    fields["svg"] = inline_svg(svg)
+    # One pass: substituted values are never scanned for placeholders again.
+    return Template(_asset("page.html")).substitute(fields).encode("utf-8")
+
+
+def _page_fields(
+    amap: ArgumentMap, findings: list[Finding], opts: RenderOptions, map_id: str | None
+) -> dict[str, str]:
+    """The page template's fields but the diagram (``svg``), escaped where they are HTML."""
     css, js = _asset("argmap.css"), _asset("argmap.js")
     present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
     csp = (
         f"default-src 'none'; script-src 'sha256-{_sha256(js)}'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    svg = diagram_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
     codes = claim_codes(findings)
-    fields = {
+    return {
         "csp": csp,
         "title": escape(amap.title or amap.name),
         "css": css,
@@ -325,11 +323,8 @@ def render_html(
         "source": _source_line(amap.source),
         "filters": filters_html(present, opts.theme),
         "background": escape(opts.theme.background),
-        "svg": inline_svg(svg),
         "hint": escape(HINT),
         "findings": findings_html(findings) if opts.show_findings else "",
         "outline": outline_html(outline(amap), amap, codes, opts.theme, opts.badges),
         "data": script_json(page_data(amap, findings, opts, map_id)),
     }
-    # One pass: substituted values are never scanned for placeholders again.
-    return Template(_asset("page.html")).substitute(fields).encode("utf-8")

@@ -1,7 +1,8 @@
 """HTML fragments of the interactive page: kind filter, findings list, outline.
 
 Written as HTML (not built by the script) so the page still reads, in order,
-with scripts off or in a reader view. Every map text goes through
+with scripts off or in a reader view. Captions are :func:`argmap.diagram.caption`
+with the theme's kind label in title case (``"Premise P3 · ¶7,8"``). Every map text goes through
 :func:`html.escape` (quotes included, for attributes).
 """
 
@@ -10,18 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 
+from argmap.diagram import caption
 from argmap.findings import Finding
-from argmap.model import ArgumentMap, Claim
-from argmap.render.outline import OutlineItem, and_list
+from argmap.model import ArgumentMap
+from argmap.render.outline import OutlineItem
 from argmap.render.style import Theme
-
-
-def caption(claim: Claim, theme: Theme, badge: str = "") -> str:
-    """``"Premise P3 · ¶7,8"``: kind label, id, paragraphs and the ``--color-by``
-    badge if any (``"Premise P3 · IN"``); plain text, not escaped."""
-    head = f"{theme.kinds[claim.kind].label.title()} {claim.id}"
-    parts = [head] + ([f"¶{','.join(str(p) for p in claim.para)}"] if claim.para else [])
-    return " · ".join(parts + ([badge] if badge else []))
+from argmap.util.text import and_list
 
 
 def filters_html(kinds: Sequence[str], theme: Theme) -> str:
@@ -87,9 +82,9 @@ def _row(
     claim = amap.claims[item.claim]
     rel = relation_phrase(item)
     parts = [f'<span class="am-rel">{escape(rel)}:</span> '] if rel else []
-    parts.append(
-        f'<span class="am-cap">{escape(caption(claim, theme, badges.get(claim.id, "")))}</span>'
-    )
+    label = theme.kinds[claim.kind].label.title()
+    cap = caption(claim, label, badge=badges.get(claim.id, ""), label_sep=" ")
+    parts.append(f'<span class="am-cap">{escape(cap)}</span>')
     if codes.get(claim.id):
         parts.append(f' <span class="am-warn">⚠ {escape(" ".join(codes[claim.id]))}</span>')
     if item.repeat:
