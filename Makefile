@@ -1,6 +1,8 @@
-# argmap: `make demo` renders every map in maps/ into output/; `make test` runs the tests.
-# Both first install what the machine lacks (system packages via apt-get, a .venv);
-# Chromium only for the tests, which drive it to test the interactive HTML.
+# argmap: `make demo` renders every map in maps/ into output/; `make test` runs the
+# linters, then the tests. Both first install what the machine lacks (system packages
+# via apt-get, a .venv); Chromium only for the tests, which drive it to test the
+# interactive HTML. ARGMAP_BROWSER_TESTS=0 (environment or `make test
+# ARGMAP_BROWSER_TESTS=0`) neither installs Chromium nor runs the browser tests.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MAPS := $(wildcard maps/*.yaml)
 
-.PHONY: demo test bench setup system-deps clean
+.PHONY: demo test lint bench setup system-deps clean
 
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
@@ -25,8 +27,15 @@ demo: setup
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
 	done; exit $$status
 
-test: setup
+test: lint
 	$(BIN)/python -m pytest
+
+# In this order; make stops at the first that fails.
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 
 bench: setup  # timings and ratios, see bench/RESULTS.md (npm for the Argdown comparison)
 	$(BIN)/python bench/run.py

@@ -174,7 +174,6 @@ def test_cli_split_writes_linked_pages(run_cli, tmp_path):
     assert "+4 claims on the page of P1" in overview
 
 
-@needs_dot
 def test_cli_focus_and_collapse(run_cli, tmp_path):
     src = tmp_path / "m.yaml"
     src.write_text(MAP, encoding="utf-8")

@@ -21,6 +21,8 @@ from argmap.render.style import THEMES
 
 from conftest import ROOT, needs_dot
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 
 #: Text elements of node groups whose box leaves the node's largest shape (SVG units).
