@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK, checks_for, exit_for, load
+from argmap.cli.common import EXIT_INVALID, EXIT_OK, checks_for, exit_for, load, report
 from argmap.errors import MapLoadError
 from argmap.findings import Finding
 
@@ -39,7 +39,6 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
     Example: argmap check maps/*.yaml --format json
     """
     from argmap.analysis.checks import run_checks
-    from argmap.report import REPORTERS
 
     findings: list[Finding] = []
     code = EXIT_OK
@@ -61,5 +60,5 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
         code = max(code, exit_for(found, strict))
         del amap
         gc.collect(1)  # the collector is paused (see main): free this map's cycles
-    click.echo(REPORTERS[fmt](findings), nl=False)
+    click.echo(report(findings, fmt), nl=False)
     sys.exit(code)
