@@ -8,7 +8,9 @@ Shared options, one meaning each in every command: ``--format`` names the
 form of what a command prints (:data:`FORMAT_HELP`); ``-o FILE`` is the file a
 command writes its one document to (``-`` or no ``-o``: standard output);
 ``--select``/``--ignore`` take comma-separated finding codes or names;
-``--strict`` makes warnings fail.
+``--strict`` makes warnings fail; ``--to`` names a map format, as
+``argmap convert --to`` does. Every command's ``--help`` ends with its exit
+codes (:func:`exit_codes`).
 """
 
 from __future__ import annotations
@@ -80,20 +82,72 @@ def output_option(what: str = "the output") -> Callable[[F], F]:
     )
 
 
-def select_options(noun: str) -> Callable[[F], F]:
-    """``--select`` and ``--ignore``: comma-separated codes or names of ``noun``.
+def select_options(noun: str, verb: str) -> Callable[[F], F]:
+    """``--select`` and ``--ignore``: comma-separated codes or names of ``noun`` to ``verb``.
 
     Values reach the command as ``select`` and ``ignore`` (``""`` when absent).
     """
 
     def decorate(command: F) -> F:
         command = click.option(
-            "--ignore", default="", help=f"Comma-separated {noun} (codes or names) to skip."
+            "--ignore",
+            default="",
+            metavar="CODES",
+            help=f"Comma-separated {noun} (codes or names) to skip.",
         )(command)
         return click.option(
             "--select",
             default="",
-            help=f"Comma-separated {noun} (codes or names) to keep; default: all.",
+            metavar="CODES",
+            help=f"Comma-separated {noun} (codes or names) to {verb}.",
+        )(command)
+
+    return decorate
+
+
+#: ``--format`` values that named a map format before ``--to``, and their ``--to`` names.
+_OLD_MAP_FORMATS = {"yaml": "argmap", "json": "json"}
+
+
+def _agreed_map_format(ctx: click.Context, value: str | None) -> str | None:
+    """``value``, or the one given by the other spelling; refuses two different ones."""
+    earlier = ctx.meta.get("argmap.to")
+    if value and earlier and value != earlier:
+        raise click.BadParameter(f"--to and --format name different formats: {earlier}, {value}")
+    ctx.meta["argmap.to"] = value or earlier
+    return value or earlier
+
+
+def _to_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return _agreed_map_format(ctx, value)
+
+
+def _old_format_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.params["fmt"] = _agreed_map_format(ctx, _OLD_MAP_FORMATS[value] if value else None)
+
+
+def to_option(*names: str, default: str) -> Callable[[F], F]:
+    """``--to NAME``: the map format a command writes, named as ``argmap convert --to`` names it.
+
+    ``--format yaml|json`` (the older spelling) is accepted, hidden, as an alias.
+    The value reaches the command as ``fmt``: a name, or None when neither is given.
+    """
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--format",
+            "old_format",
+            type=click.Choice(list(_OLD_MAP_FORMATS)),
+            hidden=True,
+            expose_value=False,
+            callback=_old_format_callback,
+        )(command)
+        return click.option(
+            "--to",
+            "fmt",
+            type=click.Choice(list(names)),
+            callback=_to_callback,
+            help=f"Map format of the output ({', '.join(names)}). Default: {default}.",
         )(command)
 
     return decorate
@@ -109,10 +163,18 @@ def strict_option() -> Callable[[F], F]:
 def exit_codes(codes: Mapping[int, str]) -> str:
     """A ``--help`` epilog listing a command's exit codes, 70 (internal error) last.
 
-    Example: ``exit_codes({0: "done", 2: "a bad command line"})``.
+    Click prints the epilog after the options, so every command's help ends
+    with it. Example: ``exit_codes({0: "done", 2: "a bad command line"})``.
     """
+    import textwrap
+
     rows = {**codes, EXIT_INTERNAL: INTERNAL_ERROR}
-    return "\b\nExit codes:\n" + "\n".join(f"  {code:<3} {text}" for code, text in rows.items())
+    lines = ["\b", "Exit codes:"]
+    for code, text in rows.items():
+        wrapped = textwrap.wrap(text, width=66)
+        lines.append(f"  {code:<3} {wrapped[0]}")
+        lines += [f"      {more}" for more in wrapped[1:]]
+    return "\n".join(lines)
 
 
 def emit(text: str, output: str | None) -> None:

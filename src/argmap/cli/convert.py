@@ -46,7 +46,7 @@ _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
     help="Format of OUT (default: from its name); needed when OUT is '-'.",
 )
 @format_option("text", "json", "sarif", "github")
-@select_options("findings")
+@select_options("findings", "report")
 def convert(
     source: str,
     target: str,
