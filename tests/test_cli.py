@@ -172,3 +172,149 @@ def test_outputs_never_overwrite_the_input(run_cli, tmp_path):
         code, _, err = run_cli(*args)
         assert code == 2 and "is the input file" in err
     assert (tmp_path / "m.yaml").read_text(encoding="utf-8") == CLEAN
+
+
+def test_every_help_has_an_example_and_ends_with_its_exit_codes(run_cli):
+    from argmap.cli.app import cli
+
+    for name in ["", *cli.commands]:
+        code, out, _ = run_cli(*([name] if name else []), "--help")
+        last = out.rstrip().split("\n\n")[-1]
+        assert code == 0 and "Example: argmap " in out, name
+        assert last.lstrip().startswith("Exit codes:\n"), name
+        codes = [row.split()[0] for row in last.splitlines()[1:] if not row.startswith(" " * 6)]
+        assert codes[0] == "0" and codes[-1] == "70" and "2" in codes, name
+
+
+def test_exit_codes_in_help_are_the_ones_commands_return(run_cli):
+    from argmap.cli.app import cli
+
+    def codes(name: str) -> list[str]:
+        last = run_cli(name, "--help")[1].rstrip().split("\n\n")[-1]
+        return [row.split()[0] for row in last.splitlines()[1:] if not row.startswith(" " * 6)]
+
+    assert codes("check") == ["0", "1", "2", "70"]
+    assert codes("render") == ["0", "2", "3", "70"]
+    assert all(
+        codes(name) == ["0", "2", "70"] for name in cli.commands if name not in {"check", "render"}
+    )
+
+
+def test_every_command_is_in_the_readme_table():
+    from argmap.cli.app import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| command |", 1)[1].split("\n\n", 1)[0]
+    assert sorted(row.split("`")[1].split()[1] for row in table.splitlines()[2:]) == sorted(
+        cli.commands
+    )
+
+
+def test_format_names_mean_the_same_in_every_command(run_cli, tmp_path):
+    from argmap.cli.app import cli
+    from argmap.cli.common import FORMAT_HELP
+
+    offered: dict[str, list[str]] = {}
+    for name, command in sorted(cli.commands.items()):
+        for param in command.params:
+            if "--format" in param.opts and not param.hidden:
+                assert param.default == "text", name
+                for choice in param.type.choices:
+                    assert f"{choice}: {FORMAT_HELP[choice]}" in param.help, (name, choice)
+                    offered.setdefault(choice, []).append(name)
+    assert offered == {
+        "text": ["check", "checks", "compare", "convert", "evaluate", "stats"],
+        "json": ["check", "checks", "compare", "convert", "evaluate", "stats"],
+        "sarif": ["check", "convert"],
+        "github": ["check", "convert"],
+        "markdown": ["checks"],
+    }
+    path = write(tmp_path, "w.yaml", WARN)
+    for args in (
+        ["check", path],
+        ["checks"],
+        ["compare", path, path],
+        ["evaluate", path],
+        ["stats", path],
+    ):
+        code, out, _ = run_cli(*args, "--format", "json")
+        assert code == 0 and isinstance(json.loads(out), dict | list), args
+        code, out, _ = run_cli(*args, "--format", "text")
+        assert code == 0 and out.endswith("\n") and not out.startswith(("{", "[")), args
+    _, _, err = run_cli("convert", path, "-", "--to", "mermaid", "--format", "json")
+    assert json.loads(err) == {"findings": []}
+
+
+def _one_document_commands(tmp_path: Path) -> dict[str, list[str]]:
+    path = write(tmp_path, "w.yaml", WARN)
+    return {
+        "check": ["check", path],
+        "checks": ["checks"],
+        "evaluate": ["evaluate", path],
+        "stats": ["stats", path],
+        "compare": ["compare", path, path],
+        "schema": ["schema"],
+        "draft": ["draft", str(FIXTURES / "draft" / "cars.txt"), "--model", "blank"],
+    }
+
+
+def test_o_writes_the_same_document_to_a_file_or_to_standard_output(run_cli, tmp_path):
+    for name, args in _one_document_commands(tmp_path).items():
+        code, shown, _ = run_cli(*args)
+        assert code == 0 and shown, name
+        assert run_cli(*args, "-o", "-")[:2] == (0, shown), name
+        target = tmp_path / f"{name}.out"
+        code, stdout, stderr = run_cli(*args, "-o", str(target))
+        assert (code, stdout) == (0, ""), name
+        assert f"wrote {target}\n" in stderr, name
+        assert target.read_text(encoding="utf-8") == shown, name
+
+
+def test_o_never_writes_over_the_input(run_cli, tmp_path):
+    for name, args in _one_document_commands(tmp_path).items():
+        if name in ("checks", "schema"):
+            continue
+        source = args[1]
+        before = Path(source).read_bytes()
+        code, _, err = run_cli(*args, "-o", source)
+        assert code == 2 and "is the input file" in err, name
+        assert Path(source).read_bytes() == before, name
+
+
+def test_check_o_keeps_the_exit_code(run_cli, tmp_path):
+    path = write(tmp_path, "e.yaml", ERROR)
+    target = tmp_path / "report.sarif"
+    code, out, _ = run_cli("check", path, "--format", "sarif", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_strict_fails_on_warnings_not_only_errors(run_cli, tmp_path):
+    path = write(tmp_path, "w.yaml", WARN)
+    assert run_cli("check", path)[0] == 0
+    assert run_cli("check", "--strict", path)[0] == 1
+    assert run_cli("check", "--strict", write(tmp_path, "ok.yaml", CLEAN))[0] == 0
+    _, out, _ = run_cli("check", "--help")
+    assert "Exit 1 on warnings too" in " ".join(out.split())
+
+
+def test_draft_to_names_map_formats_and_format_is_a_hidden_alias(run_cli):
+    from argmap.io.formats import FORMATS
+
+    cars = str(FIXTURES / "draft" / "cars.txt")
+    as_json = run_cli("draft", cars, "--model", "blank", "--to", "json")
+    assert as_json[0] == 0 and json.loads(as_json[1])["claims"]
+    assert run_cli("draft", cars, "--model", "blank", "--format", "json")[:2] == as_json[:2]
+    as_map = run_cli("draft", cars, "--model", "blank", "--to", "argmap")
+    assert as_map[:2] == run_cli("draft", cars, "--model", "blank", "--format", "yaml")[:2]
+    assert as_map[1].startswith("# Draft argument map")
+    code, _, err = run_cli("draft", cars, "--model", "blank", "--to", "argmap", "--format", "json")
+    assert code == 2 and "--to and --format name different formats" in err
+    _, out, _ = run_cli("draft", "--help")
+    assert "--to [argmap|json]" in out and "--format" not in out
+    from argmap.cli.app import cli
+
+    (to,) = [p for p in cli.commands["draft"].params if "--to" in p.opts]
+    assert set(to.type.choices) <= set(FORMATS)
+    (to,) = [p for p in cli.commands["convert"].params if "--to" in p.opts]
+    assert list(to.type.choices) == list(FORMATS)

@@ -78,7 +78,7 @@ def test_lossy_conversion_warns_and_exits_0(run_cli, tmp_path):
     code, stdout, stderr = run_cli("convert", src, out)
     assert code == 0 and stdout == ""
     assert stderr == (
-        "argmap: warning: mermaid cannot hold everything; left out: tags of 1 claim\n"
+        f"{src}:2:3: warning AM002 export-loss: the mermaid output leaves out tags of 1 claim\n"
         f"wrote {out}\n"
     )
     assert Path(out).read_text(encoding="utf-8").startswith("flowchart BT\n")
@@ -190,3 +190,81 @@ def test_interchange_samples_convert(run_cli, tmp_path):
             "convert", str(FIXTURES / "interchange" / sample), "-", "--to", "argmap"
         )
         assert code == 0 and stdout.startswith(("title:", "claims:"))
+
+
+LOSSY = (
+    "claims:\n"
+    "  T1: {kind: thesis, text: Act.}\n"
+    "  P1: {kind: premise, text: Helps., supports: T1, tags: [x]}\n"
+    "  P2: {kind: premise, text: Cheap., supports: T1, tags: [y], source: Lee 2020}\n"
+    "inferences:\n"
+    "  I9: {premises: [P1, Q9], conclusion: T1}\n"
+    "checks: {ignore: [AM101]}\n"
+)
+
+
+def test_losses_are_findings_at_the_parts_left_out(run_cli, tmp_path):
+    from argmap.io.mermaid import dump_mermaid
+
+    src = write(tmp_path, "lossy.yaml", LOSSY)
+    out = tmp_path / "lossy.mmd"
+    code, stdout, stderr = run_cli("convert", src, str(out))
+    assert code == 0 and stdout == ""
+    assert stderr.splitlines() == [
+        f"{src}:3:3: warning AM002 export-loss: the mermaid output leaves out tags of 2 claims",
+        f"{src}:4:3: warning AM002 export-loss: the mermaid output leaves out source of 1 claim",
+        f"{src}:6:3: warning AM002 export-loss: the mermaid output leaves out inference I9 "
+        "(names no claim Q9)",
+        f"{src}:7:1: warning AM002 export-loss: the mermaid output leaves out the map's checks",
+        f"wrote {out}",
+    ]
+    assert out.read_text(encoding="utf-8") == dump_mermaid(load_map(src)).text
+
+
+def test_a_loss_the_map_cannot_place_is_at_line_1(run_cli, tmp_path):
+    src = write(
+        tmp_path, "t.yaml", "title: T\ntheme: print\nclaims:\n  T1: {kind: thesis, text: A}\n"
+    )
+    code, _, stderr = run_cli("convert", src, "-", "--to", "mermaid", "--format", "json")
+    assert code == 0
+    assert json.loads(stderr)["findings"] == [
+        {
+            "file": src,
+            "line": 1,
+            "column": 1,
+            "code": "AM002",
+            "check": "export-loss",
+            "severity": "warning",
+            "message": "the mermaid output leaves out the map's theme",
+            "claims": [],
+        }
+    ]
+
+
+def test_convert_reports_like_check_and_filters(run_cli, tmp_path):
+    src = write(tmp_path, "a.argdown", "[A]: Apples.\n    <+ [B]\n")
+    out = str(tmp_path / "a.graphml")
+    code, stdout, stderr = run_cli("convert", src, out, "--format", "github")
+    assert (code, stdout) == (0, "")
+    assert stderr == (
+        f"::warning file={src.replace(':', '%3A')},line=2,col=8,title=AM001 import-note::"
+        "statement [B] is never given a text: its title is its text\n"
+    )
+    _, _, stderr = run_cli("convert", src, out, "--ignore", "import-note")
+    assert stderr == f"wrote {out}\n"
+    _, _, stderr = run_cli("convert", src, out, "--select", "AM002", "--format", "json")
+    assert json.loads(stderr) == {"findings": []}
+    lossy = write(tmp_path, "lossy.yaml", LOSSY)
+    _, _, stderr = run_cli("convert", lossy, "-", "--to", "mermaid", "--select", "export-loss")
+    assert [line.split()[2] for line in stderr.splitlines()] == ["AM002"] * 4
+    code, _, stderr = run_cli("convert", src, out, "--select", "AM9")
+    assert code == 2 and "unknown check 'AM9'" in stderr
+
+
+def test_invalid_input_is_reported_in_the_chosen_format(run_cli, tmp_path):
+    src = write(tmp_path, "bad.json", '{"claims": ')
+    out = tmp_path / "o.yaml"
+    code, stdout, stderr = run_cli("convert", src, str(out), "--format", "json")
+    assert code == 2 and stdout == "" and not out.exists()
+    (finding,) = json.loads(stderr)["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("AM000", 1, 12)

@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from argmap.analysis.stats import map_stats
-from argmap.findings import Finding
+from argmap.cli.common import rule_catalogue
+from argmap.findings import BUILTIN_RULES, Finding
 from argmap.model import Position
 from argmap.report import as_github, as_sarif
 
@@ -20,91 +21,42 @@ WARN = """claims:
   O1: {kind: objection, text: It costs., attacks: T1}
 """
 
-# The parts of the SARIF 2.1.0 schema (OASIS, 2020) that argmap's log uses.
-SARIF_SUBSET = {
-    "type": "object",
-    "required": ["version", "runs"],
-    "properties": {
-        "version": {"const": "2.1.0"},
-        "runs": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["tool", "results"],
-                "properties": {
-                    "tool": {
-                        "type": "object",
-                        "required": ["driver"],
-                        "properties": {
-                            "driver": {
-                                "type": "object",
-                                "required": ["name", "rules"],
-                                "properties": {
-                                    "rules": {
-                                        "type": "array",
-                                        "items": {
-                                            "type": "object",
-                                            "required": ["id", "shortDescription"],
-                                        },
-                                    }
-                                },
-                            }
-                        },
-                    },
-                    "results": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["ruleId", "level", "message", "locations"],
-                            "properties": {
-                                "level": {"enum": ["none", "note", "warning", "error"]},
-                                "locations": {
-                                    "type": "array",
-                                    "items": {
-                                        "type": "object",
-                                        "properties": {
-                                            "physicalLocation": {
-                                                "type": "object",
-                                                "required": ["artifactLocation", "region"],
-                                                "properties": {
-                                                    "region": {
-                                                        "type": "object",
-                                                        "required": ["startLine", "startColumn"],
-                                                        "properties": {
-                                                            "startLine": {
-                                                                "type": "integer",
-                                                                "minimum": 1,
-                                                            },
-                                                            "startColumn": {
-                                                                "type": "integer",
-                                                                "minimum": 1,
-                                                            },
-                                                        },
-                                                    }
-                                                },
-                                            }
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    },
-}
+# The official SARIF 2.1.0 schema (OASIS Committee Specification), kept as data;
+# its origin is in tests/data/README.md.
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+
+def validate_sarif(text: str) -> dict:
+    """Parse a SARIF log and validate it against the official schema (formats checked too)."""
+    doc = json.loads(text)
+    validator = jsonschema.Draft7Validator(
+        SARIF_SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
+    validator.validate(doc)
+    return doc
+
+
+def test_the_schema_is_the_official_sarif_2_1_0_schema():
+    assert (
+        SARIF_SCHEMA["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    )
+    assert SARIF_SCHEMA["$id"].endswith("/sarif-schema-2.1.0.json")
+    assert SARIF_SCHEMA["properties"]["version"]["enum"] == ["2.1.0"]
+    assert len(SARIF_SCHEMA["definitions"]) == 52
+    jsonschema.Draft7Validator.check_schema(SARIF_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):  # the schema does reject a wrong log
+        validate_sarif('{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}')
 
 
 def test_sarif_log():
     f = Finding(
         Position("maps/x.yaml", 3, 5), "AM107", "unanswered-objection", "warning", "msg", ("O1",)
     )
-    doc = json.loads(as_sarif([f]))
-    jsonschema.validate(doc, SARIF_SUBSET)
+    doc = validate_sarif(as_sarif([f], rule_catalogue()))
     run = doc["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert ids[0] == "AM000" and "AM112" in ids and len(ids) == len(set(ids))
+    assert ids[:3] == ["AM000", "AM001", "AM002"]
     result = run["results"][0]
     assert result["ruleId"] == "AM107" and ids[result["ruleIndex"]] == "AM107"
     assert result["level"] == "warning"
@@ -112,6 +64,40 @@ def test_sarif_log():
         "artifactLocation": {"uri": "maps/x.yaml"},
         "region": {"startLine": 3, "startColumn": 5},
     }
+
+
+def test_sarif_lists_the_rule_of_every_finding():
+    known = Finding(Position("m.yaml", 1, 1), "AM002", "export-loss", "warning", "lost")
+    unknown = Finding(Position("m.yaml", 2, 1), "AM900", "from-elsewhere", "info", "odd")
+    doc = validate_sarif(as_sarif([unknown, known], BUILTIN_RULES[2:]))
+    rules = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["AM002", "AM900"]
+    assert rules[1]["defaultConfiguration"] == {"level": "note"}
+    assert [(r["ruleId"], r["ruleIndex"], r["level"]) for r in doc["runs"][0]["results"]] == [
+        ("AM002", 0, "warning"),
+        ("AM900", 1, "note"),
+    ]
+
+
+def test_check_and_convert_sarif_logs_are_valid(run_cli, tmp_path: Path):
+    warn = tmp_path / "w.yaml"
+    warn.write_text(WARN, encoding="utf-8")
+    code, out, _ = run_cli(
+        "check", "--format", "sarif", str(warn), str(ROOT / "maps" / "two-michaels.yaml")
+    )
+    doc = validate_sarif(out)
+    assert code == 0 and {r["ruleId"] for r in doc["runs"][0]["results"]} >= {"AM101", "AM107"}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("claims: [\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--format", "sarif", str(bad))
+    assert code == 2 and validate_sarif(out)["runs"][0]["results"][0]["ruleId"] == "AM000"
+    argdown = tmp_path / "a.argdown"
+    argdown.write_text("[A]: Apples.\n    <+ [B]\n", encoding="utf-8")
+    code, _, err = run_cli("convert", str(argdown), str(tmp_path / "a.mmd"), "--format", "sarif")
+    results = validate_sarif(err)["runs"][0]["results"]
+    assert code == 0 and [r["ruleId"] for r in results] == ["AM001"]
+    code, _, err = run_cli("convert", str(warn), "-", "--to", "graphml", "--format", "sarif")
+    assert code == 0 and validate_sarif(err)["runs"][0]["results"] == []
 
 
 def test_github_annotations_escape():

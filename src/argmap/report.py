@@ -1,83 +1,104 @@
-"""Reporters: findings as text or JSON (the output contract of ``argmap check``)."""
+"""Reporters: findings as text, JSON, SARIF or GitHub annotations.
+
+Every reporter is ``(findings, rules) -> str``: the findings in any order (each
+reporter sorts them by position) and the rule catalogue, the
+:class:`~argmap.findings.Rule` of every code that may occur (the command line
+builds it from :data:`~argmap.findings.BUILTIN_RULES` and the check registry).
+Only SARIF uses the catalogue; the others take it so that all four are called
+alike. This module knows no checks: it reports whatever it is given.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
 
-from argmap.findings import Finding
+from argmap.findings import Finding, Rule
+
+#: A reporter: ``(findings, rule catalogue) -> document``.
+Reporter = Callable[[Sequence[Finding], Sequence[Rule]], str]
 
 
-def as_text(findings: Sequence[Finding]) -> str:
+def as_text(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
     """One line per finding, ``file:line:col: severity CODE check-name: message``."""
     return "".join(f.format_text() + "\n" for f in sorted(findings))
 
 
-def as_json(findings: Sequence[Finding]) -> str:
+def as_json(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
     """``{"findings": [{file, line, column, code, check, severity, message, claims}]}``."""
     doc = {"findings": [f.as_dict() for f in sorted(findings)]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-#: Reporters by ``--format`` name.
-REPORTERS: dict[str, Callable[[Sequence[Finding]], str]] = {"text": as_text, "json": as_json}
+def _level(severity: str) -> str:
+    """The SARIF level of a severity: ``info`` is ``note``."""
+    return {"error": "error", "warning": "warning"}.get(severity, "note")
 
 
-def _rules() -> list[dict[str, object]]:
-    from argmap.analysis.checks import CHECKS
-    from argmap.findings import INVALID_CHECK, INVALID_CODE
-
-    rows = [(INVALID_CODE, INVALID_CHECK, "error", "The map is not valid input.", "")]
-    rows += [(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS]
-    return [
-        {
-            "id": code,
-            "name": name,
-            "shortDescription": {"text": summary},
-            "help": {"text": doc or summary},
-            "defaultConfiguration": {"level": severity if severity != "info" else "note"},
-        }
-        for code, name, severity, summary, doc in rows
-    ]
+def _sarif_rules(findings: Sequence[Finding], rules: Sequence[Rule]) -> list[Rule]:
+    """The catalogue, first occurrence of each code, plus a rule for any code it lacks."""
+    listed: dict[str, Rule] = {}
+    for rule in rules:
+        listed.setdefault(rule.code, rule)
+    for f in sorted(findings):
+        listed.setdefault(f.code, Rule(f.code, f.check, f.severity, f.check))
+    return list(listed.values())
 
 
-def as_sarif(findings: Sequence[Finding]) -> str:
-    """SARIF 2.1.0: one run, one rule per check, one result per finding.
+def _sarif_rule(rule: Rule) -> dict[str, object]:
+    """One rule, a SARIF ``reportingDescriptor``."""
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "help": {"text": rule.doc or rule.summary},
+        "defaultConfiguration": {"level": _level(rule.severity)},
+    }
+
+
+def _sarif_result(f: Finding, rule_index: int) -> dict[str, object]:
+    """One SARIF ``result`` with one physical location."""
+    return {
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": _level(f.severity),
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }
+        ],
+        "properties": {"check": f.check, "claims": list(f.claims)},
+    }
+
+
+def as_sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
+    """SARIF 2.1.0: one run, one rule per catalogue entry, one result per finding.
+
+    The run's rules are ``rules`` in their order; a finding whose code the
+    catalogue lacks gets a rule made from the finding itself, so every
+    result's ``ruleIndex`` points at its rule.
 
     Reference: OASIS, *Static Analysis Results Interchange Format (SARIF)
     Version 2.1.0* (2020), §3.13 (run), §3.19 (toolComponent), §3.27 (result).
     """
     from argmap import __version__
 
-    rules = _rules()
-    index = {r["id"]: i for i, r in enumerate(rules)}
-    results = [
-        {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": {"error": "error", "warning": "warning"}.get(f.severity, "note"),
-            "message": {"text": f.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
-                        "region": {"startLine": f.line, "startColumn": f.column},
-                    }
-                }
-            ],
-            "properties": {"check": f.check, "claims": list(f.claims)},
-        }
-        for f in sorted(findings)
-    ]
+    catalogue = _sarif_rules(findings, rules)
+    index = {rule.code: i for i, rule in enumerate(catalogue)}
+    results = [_sarif_result(f, index[f.code]) for f in sorted(findings)]
+    driver = {
+        "name": "argmap",
+        "version": __version__,
+        "rules": [_sarif_rule(rule) for rule in catalogue],
+    }
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "argmap", "version": __version__, "rules": rules}},
-                "results": results,
-            }
-        ],
+        "runs": [{"tool": {"driver": driver}, "results": results}],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -87,7 +108,7 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def as_github(findings: Sequence[Finding]) -> str:
+def as_github(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=T::message``.
 
     Reference: GitHub Docs, "Workflow commands for GitHub Actions" (setting
@@ -104,4 +125,10 @@ def as_github(findings: Sequence[Finding]) -> str:
     return "".join(lines)
 
 
-REPORTERS.update({"sarif": as_sarif, "github": as_github})
+#: Reporters by ``--format`` name.
+REPORTERS: dict[str, Reporter] = {
+    "text": as_text,
+    "json": as_json,
+    "sarif": as_sarif,
+    "github": as_github,
+}

@@ -14,15 +14,31 @@ import click
 
 from argmap import __version__
 from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
-from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for
+from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=exit_codes(
+        {
+            0: "done (warnings included)",
+            1: "an error-level finding (argmap check; with --strict, a warning too)",
+            2: "invalid input, a bad command line, or a missing program",
+            3: "Graphviz ran out of time (argmap render)",
+        }
+    ),
+)
 @click.version_option(__version__, prog_name="argmap")
 def cli() -> None:
     """argmap: check argument maps written in YAML and draw them with Graphviz.
+
+    A command that prints one document writes it to FILE with -o FILE ('-':
+    standard output); render writes one file per -o and convert to OUT.
+    --format names what a command prints (text, json, sarif, github,
+    markdown), each name meaning the same in every command. 'argmap COMMAND
+    --help' tells more.
 
     Example: argmap check maps/two-michaels.yaml
     """

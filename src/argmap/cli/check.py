@@ -7,25 +7,43 @@ import sys
 
 import click
 
-from argmap.cli.common import EXIT_INVALID, EXIT_OK, checks_for, exit_for, load
+from argmap.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    checks_for,
+    emit,
+    exit_codes,
+    exit_for,
+    format_option,
+    load,
+    output_option,
+    refuse_overwrite,
+    report,
+    select_options,
+    strict_option,
+)
 from argmap.errors import MapLoadError
 from argmap.findings import Finding
 
 
-@click.command()
-@click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "sarif", "github"]),
-    default="text",
-    show_default=True,
-    help="text lines, one JSON document, SARIF 2.1.0, or GitHub annotations.",
+@click.command(
+    epilog=exit_codes(
+        {
+            0: "no error-level finding",
+            1: "an error-level finding (with --strict, a warning too)",
+            2: "an invalid map or check setting (AM000 invalid-map), "
+            "a bad command line, or FILE cannot be written",
+        }
+    )
 )
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--select", default="", help="Comma-separated checks (codes or names) to run.")
-@click.option("--ignore", default="", help="Comma-separated checks (codes or names) to skip.")
-def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: str) -> None:
+@click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@format_option("text", "json", "sarif", "github")
+@output_option("the report")
+@strict_option()
+@select_options("checks", "run")
+def check(
+    maps: tuple[str, ...], fmt: str, output: str | None, strict: bool, select: str, ignore: str
+) -> None:
     """Check argument maps for structural problems.
 
     Prints one line per finding (file:line:col: severity CODE check-name:
@@ -33,33 +51,31 @@ def check(maps: tuple[str, ...], fmt: str, strict: bool, select: str, ignore: st
     SARIF 2.1.0 log for editors and code hosts, github workflow annotations.
     Checks are picked by --select/--ignore, else the map's 'checks:' block,
     else [tool.argmap] in the nearest pyproject.toml above the map.
-    Exit 0: no errors; 1: error findings (or warnings with --strict);
-    2: a map is invalid.
+    With several maps the worst exit code wins.
 
-    Example: argmap check maps/*.yaml --format json
+    Example: argmap check maps/*.yaml --format json -o findings.json
     """
-    from argmap.analysis.checks import run_checks
-    from argmap.report import REPORTERS
-
+    for path in maps:
+        refuse_overwrite(path, [output] if output else [])
     findings: list[Finding] = []
     code = EXIT_OK
     for path in maps:
-        try:
-            amap = load(path)
-        except MapLoadError as exc:
-            findings.extend(exc.findings)
-            code = EXIT_INVALID
-            continue
-        try:
-            chosen = checks_for(amap, path, select, ignore)
-        except MapLoadError as exc:
-            findings.extend(exc.findings)
-            code = EXIT_INVALID
-            continue
-        found = run_checks(amap, chosen)
+        found, path_code = _check_one(path, select, ignore, strict)
         findings.extend(found)
-        code = max(code, exit_for(found, strict))
-        del amap
+        code = max(code, path_code)
         gc.collect(1)  # the collector is paused (see main): free this map's cycles
-    click.echo(REPORTERS[fmt](findings), nl=False)
+    emit(report(findings, fmt), output)
     sys.exit(code)
+
+
+def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[Finding], int]:
+    """The findings of one map and its exit code (2 when it is invalid)."""
+    from argmap.analysis.checks import run_checks
+
+    try:
+        amap = load(path)
+        chosen = checks_for(amap, path, select, ignore)
+    except MapLoadError as exc:
+        return list(exc.findings), EXIT_INVALID
+    found = run_checks(amap, chosen)
+    return found, exit_for(found, strict)

@@ -4,34 +4,43 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli.common import emit, exit_codes, format_option, output_option
 
-@click.command("checks")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+
+@click.command(
+    "checks",
+    epilog=exit_codes({0: "listed", 2: "a bad command line, or FILE cannot be written"}),
 )
-def list_checks(fmt: str) -> None:
+@format_option("text", "json", "markdown")
+@output_option("the list")
+def list_checks(fmt: str, output: str | None) -> None:
     """List every check with its code, name, severity and summary.
 
+    --format markdown prints the whole catalogue with each check's definition,
+    source, fix and examples (docs/checks.md is this text).
+
     Example: argmap checks --format json
+    """
+    emit(catalogue(fmt), output)
+
+
+def catalogue(fmt: str) -> str:
+    """The check catalogue as ``text`` (one line per check), ``json`` or ``markdown``.
+
+    The JSON form is ``[{"code", "check", "severity", "summary"}]``.
     """
     import json
 
     from argmap.analysis.checks import CHECKS, catalogue_markdown
 
     if fmt == "markdown":
-        click.echo(catalogue_markdown(), nl=False)
-        return
+        return catalogue_markdown()
     rows = [
         {"code": c.code, "check": c.name, "severity": c.severity, "summary": c.summary}
         for c in CHECKS
     ]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2))
-        return
-    for r in rows:
-        click.echo(f"{r['code']}  {r['check']:<22} {r['severity']:<8} {r['summary']}")
+        return json.dumps(rows, indent=2) + "\n"
+    return "".join(
+        f"{r['code']}  {r['check']:<22} {r['severity']:<8} {r['summary']}\n" for r in rows
+    )

@@ -6,10 +6,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.cli.common import load
+from argmap.cli.common import (
+    emit,
+    exit_codes,
+    format_option,
+    load,
+    output_option,
+    refuse_overwrite,
+)
 
 if TYPE_CHECKING:
-    from argmap.analysis.compare import Score
+    from argmap.analysis.compare import Comparison, Score
 
 
 def _rate(value: float | None) -> str:
@@ -23,18 +30,16 @@ def _line(name: str, score: Score) -> str:
     )
 
 
-@click.command()
+@click.command(
+    epilog=exit_codes(
+        {0: "compared", 2: "a map is invalid, a bad command line, or FILE cannot be written"}
+    )
+)
 @click.argument("map_a", metavar="A", type=click.Path(dir_okay=False))
 @click.argument("map_b", metavar="B", type=click.Path(dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-def compare(map_a: str, map_b: str, fmt: str) -> None:
+@format_option("text", "json")
+@output_option("the scores")
+def compare(map_a: str, map_b: str, fmt: str, output: str | None) -> None:
     """Compare map A (a draft or a student's map) with map B (the reference).
 
     Claims are matched one to one by text similarity (shared word stems,
@@ -49,11 +54,17 @@ def compare(map_a: str, map_b: str, fmt: str) -> None:
 
     from argmap.analysis.compare import compare_maps
 
-    a, b = load(map_a), load(map_b)
-    result = compare_maps(a, b)
+    for path in (map_a, map_b):
+        refuse_overwrite(path, [output] if output else [])
+    result = compare_maps(load(map_a), load(map_b))
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
-        return
+        emit(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        emit(_text(result, map_a, map_b), output)
+
+
+def _text(result: Comparison, map_a: str, map_b: str) -> str:
+    """The scores, the matched pairs and the unmatched claims, one per line."""
     lines = [_line("claims", result.claims), _line("kinds", result.kinds)]
     lines += [_line(f"  {kind}", score) for kind, score in result.by_kind.items()]
     lines.append(_line("relations", result.relations))
@@ -61,4 +72,4 @@ def compare(map_a: str, map_b: str, fmt: str) -> None:
     lines += [f"  {m.a} = {m.b}  {m.score:.2f}" for m in result.matches]
     lines.append(f"only in A: {', '.join(result.unmatched_a) or 'none'}")
     lines.append(f"only in B: {', '.join(result.unmatched_b) or 'none'}")
-    click.echo("\n".join(lines))
+    return "\n".join(lines) + "\n"

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from argmap.cli.common import refuse_overwrite
-from argmap.errors import UsageError
+from argmap.cli.common import (
+    EXIT_INVALID,
+    chosen_findings,
+    exit_codes,
+    format_option,
+    refuse_overwrite,
+    report,
+    select_options,
+    split_list,
+)
+from argmap.errors import MapLoadError, UsageError
+from argmap.findings import Finding
 
 _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
 
 
-@click.command()
+@click.command(
+    epilog=exit_codes(
+        {
+            0: "converted (warnings included)",
+            2: "an invalid input (nothing is written), a bad command line, "
+            "or OUT cannot be written",
+        }
+    )
+)
 @click.argument("source", metavar="IN", type=click.Path(dir_okay=False))
 @click.argument("target", metavar="OUT", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
@@ -25,39 +45,75 @@ _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
     type=click.Choice(_NAMES),
     help="Format of OUT (default: from its name); needed when OUT is '-'.",
 )
-def convert(source: str, target: str, from_format: str | None, to_format: str | None) -> None:
+@format_option("text", "json", "sarif", "github")
+@select_options("findings", "report")
+def convert(
+    source: str,
+    target: str,
+    from_format: str | None,
+    to_format: str | None,
+    fmt: str,
+    select: str,
+    ignore: str,
+) -> None:
     """Convert an argument map between formats.
 
     Reads argmap YAML (.yaml), argmap JSON (.json), AIF JSON (.aif.json, or
     .json holding AIF), Argdown (.argdown, .ad) and Kialo text exports (.txt
     starting with 'Discussion Title:'); writes all of these but Kialo, plus
     GraphML (.graphml) and Mermaid (.mmd). OUT '-' writes to standard output.
-    What the input leaves unclear and what the output format cannot hold is
-    reported as warnings on standard error; the exit code is still 0.
-    Exit 2: an invalid input (with file, line and column) or a bad command line.
+
+    What the input leaves unclear (AM001 import-note) and what the output
+    format cannot hold (AM002 export-loss) are warnings, reported on standard
+    error as 'argmap check' reports findings (--format, --select, --ignore);
+    the exit code is still 0. With --format json, sarif or github, standard
+    error holds the report alone.
 
     Example: argmap convert maps/two-michaels.yaml output/two-michaels.mmd
     """
-    from argmap.io.formats import output_format, read_input, writer
-    from argmap.util.files import write_atomic
+    from argmap.analysis.checks import resolve
 
+    resolve(split_list(select) + split_list(ignore))  # a typo is a usage error, before any work
     refuse_overwrite(source, [target])
     if target == "-" and to_format is None:
         raise UsageError("writing to standard output ('-') needs --to FORMAT")
+    try:
+        text, found = _converted(source, target, from_format, to_format)
+    except MapLoadError as exc:
+        click.echo(report(exc.findings, fmt), err=True, nl=False)
+        sys.exit(EXIT_INVALID)
+    found = chosen_findings(found, select, ignore)
+    if found or fmt in ("json", "sarif"):
+        click.echo(report(found, fmt), err=True, nl=False)
+    _write(target, text, announce=fmt == "text")
+
+
+def _converted(
+    source: str, target: str, from_format: str | None, to_format: str | None
+) -> tuple[str, list[Finding]]:
+    """The converted text, and the reader's notes plus what the output format lost.
+
+    Raises:
+        MapLoadError: the input is invalid.
+        UsageError: a format cannot be told, read or written.
+    """
+    from argmap.io.exchange import losses
+    from argmap.io.formats import output_format, read_input, writer
+
     out_format = to_format or output_format(target)
     write = writer(out_format)
     _, imported = read_input(source, from_format)
-    for note in imported.notes:
-        click.echo(note.format_text(), err=True)
     exported = write(imported.map)
-    if exported.lost:
-        click.echo(
-            f"argmap: warning: {out_format} cannot hold everything; left out: "
-            + "; ".join(exported.lost),
-            err=True,
-        )
+    return exported.text, [*imported.notes, *losses(imported.map, exported, out_format, source)]
+
+
+def _write(target: str, text: str, announce: bool) -> None:
+    """Write the converted map to ``target`` atomically (``-``: standard output)."""
+    from argmap.util.files import write_atomic
+
     if target == "-":
-        click.echo(exported.text, nl=False)
+        click.echo(text, nl=False)
         return
-    write_atomic(target, exported.text.encode("utf-8"))
-    click.echo(f"wrote {target}", err=True)
+    write_atomic(target, text.encode("utf-8"))
+    if announce:
+        click.echo(f"wrote {target}", err=True)

@@ -7,27 +7,24 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli.common import refuse_overwrite
+from argmap.cli.common import exit_codes, output_option, refuse_overwrite, to_option
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
 
 
-@click.command()
+@click.command(
+    epilog=exit_codes(
+        {
+            0: "drafted",
+            2: "an unreadable article, a bad patterns file, spaCy or the pipeline "
+            "missing, a bad command line, or FILE cannot be written",
+        }
+    )
+)
 @click.argument("article", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    default=None,
-    help="Write the draft here (atomically). Default: standard output.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["yaml", "json"]),
-    default=None,
-    help="yaml (a map file) or json (the same data). Default: from -o's extension, else yaml.",
-)
+@output_option("the draft")
+@to_option("argmap", "json", default="json when -o ends in .json, else argmap (YAML)")
 @click.option(
     "--model",
     default=None,
@@ -53,8 +50,7 @@ def draft(
     candidates, every proposed relation with its marker and confidence, the
     claims to review first, and the dropped paragraphs. A draft copies the
     article's sentences: never publish or commit a draft of a text you do
-    not own. Exit 2: unreadable article, bad patterns file, spaCy or the
-    pipeline missing.
+    not own. --to json writes the same data as JSON.
 
     Example: argmap draft article.txt -o /tmp/article-draft.yaml
     """

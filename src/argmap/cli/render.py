@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.cli.common import checks_for, load, refuse_overwrite
+from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
 from argmap.diagram import THEME_NAMES
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+    from argmap.render.dot import RenderOptions
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 
@@ -30,7 +36,16 @@ class _Width(click.ParamType):
         return width
 
 
-@click.command()
+@click.command(
+    epilog=exit_codes(
+        {
+            0: "every output written",
+            2: "an invalid map, a bad command line, Graphviz missing or failing, "
+            "or an output cannot be written",
+            3: "Graphviz ran out of time (--layout-timeout)",
+        }
+    )
+)
 @click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
 @click.option(
     "-o",
@@ -137,27 +152,7 @@ class _Width(click.ParamType):
     show_default=True,
     help="Seconds Graphviz may take before argmap gives up (exit 3).",
 )
-def render(
-    map_path: str,
-    outputs: tuple[str, ...],
-    theme: str | None,
-    direction: str,
-    wrap: int | None,
-    width: int | None,
-    legend: bool,
-    ids: bool,
-    para: bool,
-    findings: bool,
-    focus: str | None,
-    depth: int | None,
-    collapse: int | None,
-    split: bool,
-    color_by: str,
-    dpi: int,
-    engine: str,
-    id_prefix: str | None,
-    layout_timeout: float,
-) -> None:
+def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
     The format comes from each output's extension. SVG is ready to embed: it
@@ -168,57 +163,108 @@ def render(
 
     Example: argmap render maps/two-michaels.yaml --theme classroom -o slide.svg -o slide.png
     """
-    from argmap.analysis.checks import run_checks
     from argmap.errors import UsageError
-    from argmap.render.dot import RenderOptions
     from argmap.render.formats import format_for
-    from argmap.render.formats import render as render_bytes
-    from argmap.render.pages import PagePlan, page_file, plan_pages
-    from argmap.render.style import THEMES
-    from argmap.util.files import write_atomic
 
-    if depth is not None and focus is None:
+    req = _Request(**options)
+    if req.depth is not None and req.focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
     refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
-    fills, badges, fill_legend = _colouring(amap, color_by)
-    opts = RenderOptions(
-        theme=THEMES[theme or amap.theme or "default"],
-        direction=direction,
-        wrap=wrap,
-        legend=legend,
-        show_ids=ids,
-        show_para=para,
-        show_findings=findings,
-        width=width,
+    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req))
+
+
+@dataclass(frozen=True)
+class _Request:
+    """The diagram options of one ``argmap render`` command line, as click parsed them."""
+
+    theme: str | None
+    direction: str
+    wrap: int | None
+    width: int | None
+    legend: bool
+    ids: bool
+    para: bool
+    findings: bool
+    focus: str | None
+    depth: int | None
+    collapse: int | None
+    split: bool
+    color_by: str
+    dpi: int
+    engine: str
+    id_prefix: str | None
+    layout_timeout: float
+
+
+def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
+    """What the diagram shows: theme (command line, else the map's), labels, colouring."""
+    from argmap.render.dot import RenderOptions
+    from argmap.render.style import THEMES
+
+    fills, badges, fill_legend = _colouring(amap, req.color_by)
+    return RenderOptions(
+        theme=THEMES[req.theme or amap.theme or "default"],
+        direction=req.direction,
+        wrap=req.wrap,
+        legend=req.legend,
+        show_ids=req.ids,
+        show_para=req.para,
+        show_findings=req.findings,
+        width=req.width,
         fills=fills,
         badges=badges,
         fill_legend=fill_legend,
     )
-    found = run_checks(amap, checks_for(amap, map_path)) if findings else []
-    plan = PagePlan(focus, 2 if depth is None else depth, collapse, split)
-    done: list[tuple[str, bytes]] = []  # every page is drawn before any file is written
-    for target, fmt in zip(targets, formats, strict=True):
-        for page in plan_pages(amap, opts, plan, target, id_prefix):
+
+
+def _draw(
+    amap: ArgumentMap, map_path: str, targets: list[tuple[str, str]], req: _Request
+) -> list[tuple[str, bytes]]:
+    """Every page of every ``(output file, format)``, drawn before any file is written.
+
+    Raises:
+        UsageError: a focus that names no claim.
+        GraphvizNotFound, RenderError, LayoutTimeout: Graphviz is missing, fails or is too slow.
+    """
+    from argmap.analysis.checks import run_checks
+    from argmap.render.formats import render as render_bytes
+    from argmap.render.pages import PagePlan, page_file, plan_pages
+
+    opts = _render_options(amap, req)
+    found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
+    plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
+    done: list[tuple[str, bytes]] = []
+    for target, fmt in targets:
+        for page in plan_pages(amap, opts, plan, target, req.id_prefix):
             data = render_bytes(
                 page.amap,
                 found,
                 page.opts,
                 fmt,
                 map_id=page.map_id,
-                timeout=layout_timeout,
-                dpi=dpi,
-                engine=engine,
+                timeout=req.layout_timeout,
+                dpi=req.dpi,
+                engine=req.engine,
             )
             done.append((page_file(target, page.suffix), data))
-    for path, data in done:
+    return done
+
+
+def _write(files: list[tuple[str, bytes]]) -> None:
+    """Write each file atomically and name it on standard error."""
+    from argmap.util.files import write_atomic
+
+    for path, data in files:
         write_atomic(path, data)
         click.echo(f"wrote {path}", err=True)
 
 
-def _colouring(amap, color_by: str) -> tuple[dict, dict, tuple]:
+def _colouring(
+    amap: ArgumentMap, color_by: str
+) -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...]]:
     """Fills, caption badges and legend rows for ``--color-by status|strength``."""
     if color_by == "kind":
         return {}, {}, ()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli.common import emit, exit_codes, output_option
 
-@click.command("schema")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="Write the schema to this file instead of standard output.",
+
+@click.command(
+    "schema",
+    epilog=exit_codes(
+        {0: "printed or written", 2: "a bad command line, or FILE cannot be written"}
+    ),
 )
+@output_option("the schema")
 def schema(output: str | None) -> None:
     """Print the JSON Schema (draft-07) of the YAML map format.
 
@@ -24,11 +26,5 @@ def schema(output: str | None) -> None:
     Example: argmap schema -o argmap.schema.json
     """
     from argmap.io.yaml.schema import schema_text
-    from argmap.util.files import write_atomic
 
-    text = schema_text()
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    write_atomic(output, text.encode("utf-8"))
-    click.echo(f"wrote {output}", err=True)
+    emit(schema_text(), output)

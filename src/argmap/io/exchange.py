@@ -3,15 +3,18 @@
 An import gives an :class:`Imported`: the map plus ``import-note`` (AM001)
 findings (what was left out, what was guessed), each with its position. An
 export gives an :class:`Exported`: the text plus a list of what the target
-format cannot hold, so a lossy conversion can say what it lost.
+format cannot hold, which :func:`losses` turns into ``export-loss`` (AM002)
+findings at the positions of the parts left out, so a conversion reports what
+it lost exactly as ``argmap check`` reports findings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from argmap.findings import Finding
-from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim
+from argmap.findings import Finding, loss
+from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim, Position, complete_parts
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,23 @@ def _map_has(amap: ArgumentMap, field: str) -> bool:
     return getattr(amap, field) is not None
 
 
+def _field_phrase(field: str, count: int) -> str:
+    return f"{field} of {count} claim{'' if count == 1 else 's'}"
+
+
+def _field_losses(
+    amap: ArgumentMap, kept_claim: frozenset[str], kept_map: frozenset[str]
+) -> Iterator[tuple[str, Position | None]]:
+    """``(phrase, position of the first part it names)`` for each field a format loses."""
+    for field in CLAIM_FIELDS:
+        having = [c for c in amap.claims.values() if _claim_has(c, field)]
+        if field not in kept_claim and having:
+            yield _field_phrase(field, len(having)), next((c.loc for c in having if c.loc), None)
+    for field in MAP_FIELDS:
+        if field not in kept_map and _map_has(amap, field):
+            yield f"the map's {field}", amap.checks.loc if field == "checks" else None
+
+
 def lost_fields(
     amap: ArgumentMap, kept_claim: frozenset[str], kept_map: frozenset[str]
 ) -> list[str]:
@@ -75,14 +95,44 @@ def lost_fields(
     Returns:
         E.g. ``["tags of 2 claims", "the map's checks"]``, in field order.
     """
-    lost = []
-    for field in CLAIM_FIELDS:
-        count = sum(_claim_has(c, field) for c in amap.claims.values())
-        if field not in kept_claim and count:
-            lost.append(f"{field} of {count} claim{'' if count == 1 else 's'}")
-    lost.extend(
-        f"the map's {field}"
-        for field in MAP_FIELDS
-        if field not in kept_map and _map_has(amap, field)
-    )
-    return lost
+    return [phrase for phrase, _ in _field_losses(amap, kept_claim, kept_map)]
+
+
+def _part_positions(amap: ArgumentMap) -> dict[str, Position]:
+    """Where each part a writer may leave out stands, by the phrase that names it.
+
+    The phrases are those of :func:`lost_fields` (at the first claim having the
+    field, or the ``checks:`` block) and of :func:`~argmap.model.complete_parts`
+    (at the inference or undercut itself).
+    """
+    where: dict[str, Position | None] = dict(_field_losses(amap, frozenset(), frozenset()))
+    infs, unds, phrases = complete_parts(amap)
+    left_out = [inf.loc for inf in amap.inferences if inf not in infs]
+    left_out += [u.loc for u in amap.undercuts if u not in unds]
+    where.update(zip(phrases, left_out, strict=True))
+    return {phrase: pos for phrase, pos in where.items() if pos is not None}
+
+
+def losses(amap: ArgumentMap, exported: Exported, fmt: str, file: str) -> list[Finding]:
+    """What a conversion lost, as ``export-loss`` (AM002) warnings.
+
+    Args:
+        amap: the map that was written.
+        exported: what the writer of ``fmt`` returned.
+        fmt: the output format's name (``mermaid``).
+        file: the input file as named on the command line.
+
+    Returns:
+        One finding per phrase of ``exported.lost``, in its order, at the
+        position in ``file`` of the part it names when the map knows it, else
+        at line 1, column 1; e.g. ``the mermaid output leaves out tags of 1
+        claim`` at the first claim with tags.
+    """
+    where = _part_positions(amap)
+    found = []
+    for phrase in exported.lost:
+        pos = where.get(phrase)
+        line, column = (pos.line, pos.column) if pos else (1, 1)
+        message = f"the {fmt} output leaves out {phrase}"
+        found.append(loss(Position(file, line, column), message))
+    return found
