@@ -199,7 +199,7 @@ class FieldReader:
             return None
         return Claim(id=cid, loc=self.loc(knode), **fields)
 
-    def claim_field(self, cid: str, key: str, node: Node, fields: ClaimFields) -> None:
+    def claim_field(self, cid: str, key: object, node: Node, fields: ClaimFields) -> None:
         """Read field ``key`` of claim ``cid`` into ``fields`` (nothing for a relation key)."""
         reader = self._FIELD_READERS.get(key)
         if reader is not None:
