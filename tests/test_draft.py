@@ -13,8 +13,10 @@ import sys
 import pytest
 import yaml
 
+from argmap.cli.draft import map_file
 from argmap.draft import draft_file
 from argmap.errors import MapLoadError
+from argmap.io.mapdata import map_to_dict
 from argmap.io.yaml.reader import load_map
 
 from conftest import FIXTURES, ROOT
@@ -342,6 +344,20 @@ def test_crlf_article_spans_point_into_the_original_file(tmp_path):
     for claim in made.map.claims.values():
         start, end = claim.span
         assert " ".join(raw[start:end].split()) == claim.text, claim.id
+
+
+def test_the_map_file_is_a_header_and_the_map_and_loads_back(cars):
+    text, loaded = map_file(cars)
+    assert text.splitlines()[:3] == [
+        "# Draft argument map made by 'argmap draft' from cars.txt (spaCy pipeline: blank).",
+        "# It copies the article's sentences: check every claim (start with draft.review),",
+        "# paraphrase, and never publish or commit a draft of a text you do not own.",
+    ]
+    assert yaml.safe_load(text) == map_to_dict(cars.map)
+    assert map_to_dict(loaded) == map_to_dict(cars.map)
+    loc = loaded.claims["T1"].loc  # read back from the text, under the draft map's name
+    assert loc is not None and (loc.file, loc.line) == ("<draft>", 8)
+    assert text.splitlines()[loc.line - 1] == "  T1:"
 
 
 def test_cli_import_does_not_import_spacy():
