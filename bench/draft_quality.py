@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any, cast
 
-from argmap.analysis.compare import THRESHOLD, compare_maps, similarity
+from argmap.analysis.compare import THRESHOLD, Score, compare_maps, similarity
 from argmap.draft import draft_file
 from argmap.io.yaml.reader import load_map
 from argmap.model import BASIS_KINDS
@@ -30,7 +31,7 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1%}"
 
 
-def _rate(score) -> str:  # type: ignore[no-untyped-def]
+def _rate(score: Score) -> str:
     return (
         f"precision {_pct(score.precision)} ({score.hits}/{score.of_a}), "
         f"recall {_pct(score.recall)} ({score.hits}/{score.of_b})"
@@ -47,10 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     ref = load_map(args.reference)
     result = compare_maps(draft, ref)
     pairs = {m.b: m.a for m in result.matches}
-    candidates = draft.extra["draft"]["thesis_candidates"]
+    block = cast("dict[str, Any]", draft.extra["draft"])
+    candidates = block["thesis_candidates"]
     theses = [cid for cid, c in ref.claims.items() if c.kind == "thesis"]
     print(
-        f"pipeline: {draft.extra['draft']['pipeline']}; draft claims: {len(draft.claims)}; "
+        f"pipeline: {block['pipeline']}; draft claims: {len(draft.claims)}; "
         f"reference claims: {len(ref.claims)}"
     )
     for tid in theses:

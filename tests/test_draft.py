@@ -6,13 +6,17 @@ The articles in tests/fixtures/draft/ were written for these tests.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 import yaml
 
+from argmap.cli.draft import map_file
 from argmap.draft import draft_file
+from argmap.errors import MapLoadError
+from argmap.io.mapdata import map_to_dict
 from argmap.io.yaml.reader import load_map
 
 from conftest import FIXTURES, ROOT
@@ -280,8 +284,7 @@ def test_bad_patterns_file_names_file_line_and_column(run_cli, tmp_path):
         ),
         (
             b"ok\n\xff\n",
-            "{path}:2:1: error AM000 invalid-map: the article is not UTF-8 text: save it as "
-            "UTF-8\n",
+            "{path}:2:1: error AM000 invalid-map: the file is not UTF-8 text: save it as UTF-8\n",
         ),
     ],
 )
@@ -291,6 +294,70 @@ def test_bad_articles_exit_2_without_output(run_cli, tmp_path, content, message)
     code, stdout, stderr = run_cli("draft", str(article), "-o", str(out))
     assert (code, stdout, stderr) == (2, "", message.format(path=article))
     assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    fifo, out = tmp_path / "article.txt", tmp_path / "d.yaml"
+    os.mkfifo(fifo)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "draft", str(fifo), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,  # reading a FIFO would wait for a writer forever
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        f"{fifo}:1:1: error AM000 invalid-map: cannot read the file: it is not a regular file\n",
+    )
+    assert not out.exists()
+
+
+def test_a_folder_is_refused(run_cli, tmp_path):
+    folder = tmp_path / "article.txt"
+    folder.mkdir()
+    with pytest.raises(MapLoadError) as err:
+        draft_file(folder, model="blank")
+    assert str(err.value) == (
+        f"{folder}:1:1: error AM000 invalid-map: cannot read the file: it is a folder"
+    )
+    code, stdout, stderr = run_cli("draft", str(folder), "-o", str(tmp_path / "d.yaml"))
+    assert (code, stdout) == (2, "")
+    assert str(folder) in stderr and "Traceback" not in stderr
+    assert not (tmp_path / "d.yaml").exists()
+
+
+def test_crlf_article_spans_point_into_the_original_file(tmp_path):
+    article = tmp_path / "crlf.txt"
+    raw = CARS.read_text(encoding="utf-8").replace("\n", "\r\n")
+    article.write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))
+    made = draft_file(article, model="blank")
+    cars = draft_file(CARS, model="blank")
+    assert [(c.id, c.kind, c.text) for c in made.map.claims.values()] == [
+        (c.id, c.kind, c.text) for c in cars.map.claims.values()
+    ]
+    assert made.map.claims["T1"].span == (22, 63)  # one CR more before it than in cars.txt
+    for claim in made.map.claims.values():
+        start, end = claim.span
+        assert " ".join(raw[start:end].split()) == claim.text, claim.id
+
+
+def test_the_map_file_is_a_header_and_the_map_and_loads_back(cars):
+    text, loaded = map_file(cars)
+    assert text.splitlines()[:3] == [
+        "# Draft argument map made by 'argmap draft' from cars.txt (spaCy pipeline: blank).",
+        "# It copies the article's sentences: check every claim (start with draft.review),",
+        "# paraphrase, and never publish or commit a draft of a text you do not own.",
+    ]
+    assert yaml.safe_load(text) == map_to_dict(cars.map)
+    assert map_to_dict(loaded) == map_to_dict(cars.map)
+    loc = loaded.claims["T1"].loc  # read back from the text, under the draft map's name
+    assert loc is not None and (loc.file, loc.line) == ("<draft>", 8)
+    assert text.splitlines()[loc.line - 1] == "  T1:"
 
 
 def test_cli_import_does_not_import_spacy():
@@ -352,6 +419,19 @@ def test_answer_cue_and_additive_not_only_but(tmp_path):
         ("P1", "T1", "supports", None),
         ("P2", "P1", "supports", None),
     ]
+
+
+def test_a_patterns_file_that_is_not_utf8_is_reported(run_cli, tmp_path):
+    extra = tmp_path / "patterns"
+    extra.mkdir()
+    (extra / "cues.json").write_bytes(b'{"cues": [],\n "settings": {}}\xff\n')
+    code, stdout, stderr = run_cli("draft", str(CARS), "--patterns", str(extra))
+    assert (code, stdout, stderr) == (
+        2,
+        "",
+        f"{extra / 'cues.json'}:2:17: error AM000 invalid-map: the file is not UTF-8 text: "
+        "save it as UTF-8\n",
+    )
 
 
 def test_bad_setting_is_reported(run_cli, tmp_path):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from argmap.draft.patterns import load_patterns
-from argmap.draft.text import parse_article, read_article, split_paragraphs
+from argmap.draft.text import load_article, parse_article, split_paragraphs
 from argmap.errors import MapLoadError
+from argmap.util.files import read_text
 
 from conftest import FIXTURES
 
@@ -41,7 +42,7 @@ def test_md_paragraphs_are_blocks_without_markers():
 
 def test_boilerplate_is_dropped_with_original_numbers():
     path = FIXTURES / "draft" / "cars.txt"
-    article = parse_article(read_article(path), str(path), RULES)
+    article = load_article(path, RULES)
     assert [(d.number, d.reason) for d in article.dropped] == [
         (1, "navigation"),
         (3, "photo-credit"),
@@ -115,13 +116,27 @@ def test_not_utf8_names_line_and_column(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(b"fine\nab\xffc\n")
     with pytest.raises(MapLoadError) as err:
-        read_article(path)
+        load_article(path, RULES)
     assert str(err.value) == (
-        f"{path}:2:3: error AM000 invalid-map: the article is not UTF-8 text: save it as UTF-8"
+        f"{path}:2:3: error AM000 invalid-map: the file is not UTF-8 text: save it as UTF-8"
     )
 
 
 def test_bom_is_skipped_and_line_endings_kept(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes(b"\xef\xbb\xbfOne.\r\nTwo.\r\n")
-    assert read_article(path) == "One.\r\nTwo.\r\n"
+    path.write_bytes(b"\xef\xbb\xbfOne.\r\nTwo.\rThree.\n")
+    assert read_text(path, keep_line_endings=True) == "One.\r\nTwo.\rThree.\n"
+    assert read_text(path) == "One.\nTwo.\nThree.\n"
+
+
+def test_crlf_offsets_point_into_the_original_file(tmp_path):
+    path = tmp_path / "a.txt"
+    raw = "Parks need trees\r\n\r\nTrees cool the streets.\r\nShade helps.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + raw.encode("utf-8"))  # offsets count after the BOM
+    article = load_article(path, RULES)
+    assert [(p.number, p.start, p.end, p.text) for p in article.paragraphs] == [
+        (1, 0, 16, "Parks need trees"),
+        (2, 20, 43, "Trees cool the streets."),
+        (3, 45, 57, "Shade helps."),
+    ]
+    assert all(raw[p.start : p.end] == p.text for p in article.paragraphs)

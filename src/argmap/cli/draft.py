@@ -11,6 +11,7 @@ from argmap.cli.common import exit_codes, output_option, refuse_overwrite, to_op
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
+    from argmap.model import ArgumentMap
 
 
 @click.command(
@@ -71,15 +72,40 @@ def draft(
             "and named entities",
             err=True,
         )
+    text, loaded = map_file(made)
     if fmt == "json":
-        data = json.dumps(map_to_dict(made.map), ensure_ascii=False, indent=2) + "\n"
+        data = json.dumps(map_to_dict(loaded), ensure_ascii=False, indent=2) + "\n"
     else:
-        data = made.yaml
+        data = text
     if output:
         write_atomic(output, data.encode("utf-8"))
     else:
         click.echo(data, nl=False)
     click.echo(summary(made, output), err=True)
+
+
+def map_file(made: Draft) -> tuple[str, ArgumentMap]:
+    """The draft as a YAML map file, and the map loaded back from that text.
+
+    The text is a header comment (the article, the pipeline, a warning that
+    the draft copies the article), then :func:`argmap.io.yaml.writer.dump_map`.
+    Every draft is read back with :func:`argmap.io.yaml.reader.loads_map`
+    (named as the draft map is), so a draft always loads.
+
+    Raises:
+        MapLoadError: the text does not load back (a bug in argmap).
+    """
+    from argmap.io.yaml.reader import loads_map
+    from argmap.io.yaml.writer import dump_map
+
+    name = "".join(ch if ch.isprintable() else "?" for ch in Path(made.article.path).name)
+    text = (
+        f"# Draft argument map made by 'argmap draft' from {name} "
+        f"(spaCy pipeline: {made.pipeline}).\n"
+        "# It copies the article's sentences: check every claim (start with draft.review),\n"
+        "# paraphrase, and never publish or commit a draft of a text you do not own.\n"
+    ) + dump_map(made.map)
+    return text, loads_map(text, made.map.path)
 
 
 def summary(made: Draft, output: str | None) -> str:

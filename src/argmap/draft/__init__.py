@@ -14,9 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.draft.build import Draft
-
-#: File extensions read as Markdown (others are plain text).
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+from argmap.draft.text import MARKDOWN_SUFFIXES
 
 
 def draft_file(
@@ -26,7 +24,7 @@ def draft_file(
     patterns_dir: str | Path | None = None,
     out_path: str = "<draft>",
 ) -> Draft:
-    """Draft a map from the article at ``path`` (``.txt`` or ``.md``).
+    """Draft a map from the article at ``path`` (see :func:`argmap.draft.text.load_article`).
 
     Args:
         path: the article.
@@ -34,9 +32,13 @@ def draft_file(
         patterns_dir: a folder of extra pattern files (see ``docs/draft.md``).
         out_path: the name the draft map gets in messages.
 
+    Returns:
+        The :class:`Draft`: its ``map``, the pipeline used and the parsed article.
+
     Raises:
-        MapLoadError: the article is unreadable, not UTF-8, or has nothing to
-            draft; or a patterns file is malformed.
+        MapLoadError: the article cannot be read (missing, a folder, a FIFO or
+            device, over 512 MiB), is not UTF-8, or has nothing to draft; or a
+            patterns file is malformed.
         UsageError: spaCy or the named pipeline is not installed.
     """
     from argmap.draft.build import build_map
@@ -45,14 +47,13 @@ def draft_file(
     from argmap.draft.patterns import load_patterns
     from argmap.draft.relations import propose
     from argmap.draft.segment import segment
-    from argmap.draft.text import parse_article, read_article
+    from argmap.draft.text import load_article
     from argmap.errors import MapLoadError
     from argmap.findings import invalid
 
     name = str(path)
     patterns = load_patterns(patterns_dir)
-    markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
-    article = parse_article(read_article(path), name, patterns.boilerplate, markdown)
+    article = load_article(path, patterns.boilerplate)
     pipeline = load_pipeline(model)
     seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
     if not seg.units:

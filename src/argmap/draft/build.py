@@ -14,21 +14,18 @@ top-level ``draft:`` block, which the loader keeps verbatim:
 * ``review``: ids of claims to check first;
 * ``dropped``: numbers of the paragraphs left out as boilerplate.
 
-The YAML is written with :func:`argmap.io.yaml.writer.dump_map` and read back
-with :func:`argmap.io.yaml.reader.loads_map`, so a draft always loads.
+``argmap draft`` (:mod:`argmap.cli.draft`) writes the map as a YAML map file
+and reads that back with the map loader, so a draft always loads.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from argmap.draft.classify import Candidate
 from argmap.draft.relations import Relation
 from argmap.draft.segment import Unit
 from argmap.draft.text import Article
-from argmap.io.yaml.reader import loads_map
-from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
 
 #: Id prefix of each kind.
@@ -48,14 +45,13 @@ class Draft:
     """A finished draft.
 
     Attributes:
-        map: the draft, as loaded back from its YAML.
-        yaml: the YAML text (a header comment, then the map).
+        map: the draft map (claims in map order, the ``draft:`` block in
+            ``extra``); its ``path`` is the name it gets in messages.
         pipeline: the spaCy pipeline used (``"blank"`` or a trained one).
-        article: the parsed article (for the dropped paragraphs' reasons).
+        article: the parsed article (its file name, the dropped paragraphs' reasons).
     """
 
     map: ArgumentMap
-    yaml: str
     pipeline: str
     article: Article
 
@@ -72,19 +68,23 @@ def claim_ids(units: list[Unit]) -> dict[int, str]:
 
 
 def _source(article: Article) -> MapSource | None:
-    fields = dict(article.meta)
-    if article.title is not None:
-        fields["title"] = " ".join(article.title.text.split())
-    return MapSource(**fields) if fields else None  # type: ignore[arg-type]
-
-
-def _header(article: Article, pipeline: str) -> str:
-    name = "".join(ch if ch.isprintable() else "?" for ch in Path(article.path).name)
-    return (
-        f"# Draft argument map made by 'argmap draft' from {name} (spaCy pipeline: {pipeline}).\n"
-        "# It copies the article's sentences: check every claim (start with draft.review),\n"
-        "# paraphrase, and never publish or commit a draft of a text you do not own.\n"
+    """The article's title and the source fields its lines state; None when there are none."""
+    meta = article.meta
+    if article.title is None and not meta:
+        return None
+    title = " ".join(article.title.text.split()) if article.title is not None else None
+    year = meta.get("year")
+    return MapSource(
+        title=title,
+        publication=_string(meta.get("publication")),
+        author=_string(meta.get("author")),
+        year=year if isinstance(year, int) else None,
+        url=_string(meta.get("url")),
     )
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _draft_block(
@@ -125,11 +125,7 @@ def build_map(
     pipeline: str,
     out_path: str = "<draft>",
 ) -> Draft:
-    """The draft map of ``units`` (whose ``kind`` is final) and its YAML.
-
-    Raises:
-        MapLoadError: the YAML written does not load back (a bug in argmap).
-    """
+    """The draft map of ``units`` (whose ``kind`` is final), named ``out_path``."""
     ids = claim_ids(units)
     ordered = sorted(units, key=lambda u: (u.kind != "thesis", u.index))
     claims = {
@@ -159,5 +155,4 @@ def build_map(
         source=_source(article),
         extra={"draft": block},
     )
-    text = _header(article, pipeline) + dump_map(amap)
-    return Draft(loads_map(text, out_path), text, pipeline, article)
+    return Draft(amap, pipeline, article)

@@ -29,7 +29,7 @@ from typing import Any
 
 from argmap.draft.patterns import Cue, Patterns
 from argmap.draft.segment import Segmented, Unit
-from argmap.model import BASIS_KINDS
+from argmap.model import BASIS_KINDS, Kind
 from argmap.util.text import stem_overlap
 
 #: At most this many thesis candidates are listed.
@@ -80,7 +80,7 @@ def thesis_cue(unit: Unit) -> float:
     return max((c.weight for c in unit.cues.values() if c.kind == "thesis"), default=0.0)
 
 
-def _kind(unit: Unit, before: Unit | None, settings: dict[str, Any]) -> tuple[str, bool]:
+def _kind(unit: Unit, before: Unit | None, settings: dict[str, Any]) -> tuple[Kind, bool]:
     """(kind, ambiguous) of one unit; ``before``: the previous unit of its paragraph."""
     after_basis = before is not None and before.kind in BASIS_KINDS
     basis = cue_sum(unit, "precedent", "evidence", "basis", "modal")

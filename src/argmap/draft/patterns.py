@@ -19,6 +19,7 @@ from typing import Any
 
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
+from argmap.util.files import read_text
 
 #: Kinds a cue may point at: claim kinds, plus ``basis`` (precedent or
 #: evidence alike) and ``modal`` (a negative weight for basis claims).
@@ -277,16 +278,19 @@ def _texts(folder: Path | None) -> list[tuple[str, str, str]]:
         for name in FILES:
             path = folder / name
             if path.is_file():
-                out.append((name, str(path), path.read_text(encoding="utf-8-sig")))
+                out.append((name, str(path), read_text(path)))
     return out
 
 
 def load_patterns(folder: str | Path | None = None) -> Patterns:
     """The built-in drafting rules, extended by the files in ``folder`` if given.
 
+    The extra files are read by :func:`argmap.util.files.read_text`.
+
     Raises:
-        MapLoadError: a file is not valid JSON or an entry is malformed (file,
-            line and column of the entry, what is wrong).
+        MapLoadError: ``folder`` is no folder; a file cannot be read, is not
+            UTF-8 or not valid JSON; or an entry is malformed (file, line and
+            column of the entry, what is wrong).
     """
     settings: dict[str, Any] = {}
     cues: dict[str, Cue] = {}

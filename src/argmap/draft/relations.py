@@ -28,7 +28,7 @@ import networkx as nx
 
 from argmap.draft.classify import cue_sum
 from argmap.draft.segment import Split, Unit
-from argmap.model import BASIS_KINDS
+from argmap.model import BASIS_KINDS, Kind
 
 _REASONS = frozenset({"premise", "rebuttal", "thesis"})
 
@@ -56,7 +56,7 @@ class _Proposer:
     def __init__(self, units: list[Unit], thesis: int, settings: dict[str, Any]):
         self.units, self.thesis, self.settings = units, thesis, settings
         self.relations: list[Relation] = []
-        self.support = nx.DiGraph()
+        self.support: nx.DiGraph[int] = nx.DiGraph()
         self.support.add_nodes_from(range(len(units)))
         self.review: set[int] = set()
 
@@ -146,7 +146,7 @@ class _Proposer:
             return lead.index
         return self.thesis
 
-    def kind(self, unit: Unit) -> str:
+    def kind(self, unit: Unit) -> Kind:
         return "thesis" if unit.index == self.thesis else unit.kind
 
 

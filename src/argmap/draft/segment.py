@@ -16,6 +16,7 @@ from typing import Any
 from argmap.draft.nlp import Matchers
 from argmap.draft.patterns import Marker, Patterns
 from argmap.draft.text import Article, Paragraph
+from argmap.model import Kind
 
 _EDGE_PUNCT = frozenset(",;:-–—")
 _OPEN = {"(": ")", "[": "]", "“": "”"}
@@ -51,7 +52,7 @@ class Unit:
     title: bool = False
     opener: Marker | None = None
     cues: dict[str, Any] = field(default_factory=dict)
-    kind: str = "premise"
+    kind: Kind = "premise"
 
 
 @dataclass(frozen=True)

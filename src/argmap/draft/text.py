@@ -1,9 +1,10 @@
 """An article as paragraphs with offsets into the original file, boilerplate removed.
 
-No spaCy here: this module only reads the file, cuts it into paragraphs and
+No spaCy here: this module only cuts the article's text into paragraphs and
 drops what is not the article (navigation, photo credits, share widgets,
 hashtags, a comments footer), following the rules in
-``patterns/boilerplate.json``.
+``patterns/boilerplate.json``. :func:`load_article` reads the file with
+:func:`argmap.util.files.read_text`, line endings kept.
 
 Offsets count characters (Unicode code points) of the file decoded as UTF-8,
 after a byte-order mark, with line endings kept as they are, so for every
@@ -21,6 +22,7 @@ from pathlib import Path
 from argmap.draft.patterns import Boilerplate
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
+from argmap.util.files import read_text
 
 _LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
 _BLOCK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
@@ -30,6 +32,8 @@ _MD_TRAIL = re.compile(r"[ \t]+#+[ \t]*$")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 #: A title is at most this many words.
 TITLE_MAX_WORDS = 20
+#: File extensions read as Markdown (others are plain text).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -80,28 +84,21 @@ class Article:
     meta: dict[str, object] = field(default_factory=dict)
 
 
-def read_article(path: str | Path) -> str:
-    """The file's text: UTF-8 (a BOM is skipped), line endings kept.
+def load_article(path: str | Path, rules: Boilerplate) -> Article:
+    """The article in the file at ``path``, cut into paragraphs (see :func:`parse_article`).
+
+    The file is read by :func:`argmap.util.files.read_text` with its line
+    endings kept, so offsets count the file's own characters; a
+    :data:`MARKDOWN_SUFFIXES` file is Markdown, any other plain text.
 
     Raises:
-        MapLoadError: the file cannot be read or is not UTF-8 (naming the line
-            and column of the first bad byte).
+        MapLoadError: the file cannot be read (missing, a folder, a FIFO or
+            device, over 512 MiB), is not UTF-8 (at the line and column of the
+            first bad byte), or holds nothing to draft.
     """
     name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise MapLoadError([invalid(name, 1, 1, f"cannot read the article: {reason}")]) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise MapLoadError(
-            [invalid(name, line, column, "the article is not UTF-8 text: save it as UTF-8")]
-        ) from None
+    markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    return parse_article(read_text(path, keep_line_endings=True), name, rules, markdown)
 
 
 def _trimmed(number: int, text: str, start: int, end: int, heading: bool = False) -> Paragraph:

@@ -29,11 +29,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from argmap.io.builder import DATA_KEYS, MapBuilder, safe_id
+from argmap.io.builder import DATA_KEYS, MapBuilder, MapMeta, safe_id
 from argmap.io.exchange import Exported, Imported
 from argmap.io.json.tree import compose_json
-from argmap.io.mapdata import map_to_dict
+from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.io.tree import Map, Node, Scalar, Seq
+from argmap.io.yaml.fields import ClaimFields
 from argmap.model import ArgumentMap, Position, complete_parts
 
 #: Node types argmap reads; the dialogue layer and preferences are dropped.
@@ -114,7 +115,7 @@ class _Reader:
         meta = root.pairs.get("argmap")
         if meta is not None and not isinstance(meta[1], Map):
             self.b.error(self.pos(meta[1]), "the 'argmap' key must hold an object")
-        kwargs = (
+        kwargs: MapMeta = (
             self.b.map_meta(meta[1], self.pos(meta[1]))
             if meta and isinstance(meta[1], Map)
             else {}
@@ -204,7 +205,7 @@ class _Reader:
                 continue
             body = self.bodies[nid]
             extra = body.pairs.get("argmap", (None, None))[1]
-            fields: dict[str, object] = {}
+            fields: ClaimFields = {}
             cid = nid
             if extra is not None:
                 cid, fields = self._claim_extra(nid, extra)
@@ -212,10 +213,9 @@ class _Reader:
                 self.b.error(self.pos(body), f"claim id {cid!r} is used by two I nodes")
                 continue
             self.claim_of[nid] = cid
-            given = fields.pop("kind", None)
-            self.b.add_claim(cid, self._text(nid), self.pos(body), given, **fields)  # type: ignore[arg-type]
+            self.b.add_claim(cid, self._text(nid), self.pos(body), fields)
 
-    def _claim_extra(self, nid: str, extra: Node) -> tuple[str, dict[str, object]]:
+    def _claim_extra(self, nid: str, extra: Node) -> tuple[str, ClaimFields]:
         if not isinstance(extra, Map):
             self.b.error(self.pos(extra), f"the 'argmap' key of node {nid} must hold an object")
             return nid, {}
@@ -298,7 +298,7 @@ class _Reader:
                 continue
             for target in self._claims_around(nid, "out"):
                 fields = self.b.claims[target]
-                tags = list(fields.get("tags", ()))  # type: ignore[call-overload]
+                tags = list(fields.get("tags", ()))
                 tags += [
                     f"rephrases:{s}"
                     for s in self._claims_around(nid, "in")
@@ -358,9 +358,8 @@ def dump_aif(amap: ArgumentMap) -> Exported:
     infs, unds, lost = complete_parts(amap)
     doc = map_to_dict(amap)
     graph = _Graph()
-    claim_dicts: dict[str, dict[str, object]] = doc["claims"]  # type: ignore[assignment]
     ids = {}
-    for cid, body in claim_dicts.items():
+    for cid, body in claim_dicts(amap).items():
         extra = {"id": cid, **{k: v for k, v in body.items() if k in DATA_KEYS}}
         ids[cid] = graph.node("I", str(body["text"]), extra)
     ra = {}

@@ -11,17 +11,23 @@ AIF ``argmap`` key) are validated by the YAML loader's own rules.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypedDict, Unpack
+
 from argmap.errors import MapLoadError
 from argmap.findings import Finding, invalid, note
 from argmap.io.exchange import Imported
 from argmap.io.kinds import infer_kinds
 from argmap.io.tree import Map, Node, Scalar
+from argmap.io.yaml.fields import ClaimFields, FieldReader
 from argmap.io.yaml.reader import map_from_tree
 from argmap.model import (
     ArgumentMap,
     Attack,
+    CheckSettings,
     Claim,
     Inference,
+    MapSource,
     Position,
     Undercut,
     shorthand_inference_id,
@@ -31,6 +37,16 @@ from argmap.model import (
 DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span")
 #: Map-level fields a foreign file may carry as data.
 META_KEYS = ("version", "title", "source", "theme", "checks", "draft")
+
+
+class MapMeta(TypedDict, total=False):
+    """Map-level data a foreign file carries, as :class:`~argmap.model.ArgumentMap` takes it."""
+
+    title: str | None
+    source: MapSource | None
+    theme: str | None
+    checks: CheckSettings
+    extra: Mapping[str, object]
 
 
 def safe_id(raw: str) -> str:
@@ -49,7 +65,7 @@ class MapBuilder:
 
     def __init__(self, path: str):
         self.path = path
-        self.claims: dict[str, dict[str, object]] = {}
+        self.claims: dict[str, ClaimFields] = {}
         self.claim_pos: dict[str, Position] = {}
         self.inferences: dict[str, tuple[Inference, Position]] = {}
         self.attacks: dict[tuple[str, str], Position] = {}
@@ -75,10 +91,14 @@ class MapBuilder:
             raise MapLoadError(sorted(self.errors))
 
     def add_claim(
-        self, cid: str, text: str, pos: Position, kind: str | None = None, **fields: object
+        self, cid: str, text: str, pos: Position, fields: ClaimFields | None = None
     ) -> None:
-        """Add (or replace) claim ``cid``; ``kind`` None is guessed at build time."""
-        self.claims[cid] = {"text": text, "kind": kind, **fields}
+        """Add (or replace) claim ``cid`` with ``text`` and other ``fields``.
+
+        A ``kind`` missing from ``fields`` is guessed at build time; a
+        ``text`` in ``fields`` is replaced by ``text``.
+        """
+        self.claims[cid] = {**(fields or {}), "text": text}
         self.claim_pos[cid] = pos
 
     def add_inference(
@@ -111,38 +131,29 @@ class MapBuilder:
 
     # -- validation of carried data --------------------------------------
 
-    def claim_fields(self, cid: str, body: Map, pos: Position) -> dict[str, object]:
+    def claim_fields(self, cid: str, body: Map, pos: Position) -> ClaimFields:
         """Validate the claim fields in ``body`` (keys from :data:`DATA_KEYS`) by the YAML rules.
 
-        Problems are recorded with the positions of ``body``'s nodes.
+        Problems are recorded with the positions of ``body``'s nodes (an id
+        with a control character at ``body`` itself); other keys are left to
+        the caller.
 
         Returns:
-            The valid fields (``kind`` only when given); ``{}`` after a problem.
+            The fields given (``kind`` only when given); ``{}`` after a problem.
         """
         key = cid if cid.strip() and "->" not in cid else "claim"
-        pairs: dict[object, tuple[Scalar, Node]] = {
-            k: v for k, v in body.pairs.items() if k in DATA_KEYS
-        }
-        pairs["text"] = (
-            Scalar("text", body.line, body.column),
-            Scalar("x", body.line, body.column),
-        )
-        pairs.setdefault("kind", (Scalar("kind", 1, 1), Scalar("premise", 1, 1)))
-        claim_map = Map(
-            {key: (Scalar(key, body.line, body.column), Map(pairs, body.line, body.column))},
-            body.line,
-            body.column,
-        )
-        root = Map({"claims": (Scalar("claims", body.line, body.column), claim_map)}, 1, 1)
-        try:
-            claim = map_from_tree(root, pos.file).claims[key]
-        except MapLoadError as exc:
-            self.errors.extend(exc.findings)
+        reader = FieldReader(pos.file)
+        fields: ClaimFields = {}
+        if reader.claim_id(key, Scalar(key, body.line, body.column)) is not None:
+            for name, (_, value) in body.pairs.items():
+                if name in DATA_KEYS:
+                    reader.claim_field(key, name, value, fields)
+        if reader.errors:
+            self.errors.extend(reader.errors)
             return {}
-        fields: dict[str, object] = {k: getattr(claim, k) for k in DATA_KEYS if k in body.pairs}
         return fields
 
-    def map_meta(self, node: Map, pos: Position) -> dict[str, object]:
+    def map_meta(self, node: Map, pos: Position) -> MapMeta:
         """Validate map-level data (keys from :data:`META_KEYS`) by the YAML rules.
 
         Returns:
@@ -205,23 +216,21 @@ class MapBuilder:
                 if i in self.inferences
             ],
         )
-        claims = {}
+        claims: dict[str, Claim] = {}
         for cid, fields in self.claims.items():
             pos = self.claim_pos[cid]
             if not cid.strip() or "->" in cid:
                 self.error(
                     pos, f"claim id {cid!r} is not usable (empty, or contains '->'): rename it"
                 )
-            text = str(fields["text"])
-            if not text.strip():
+            if not fields.get("text", "").strip():
                 self.error(pos, f"claim {cid} has no text: give it some")
             loc = pos if pos.file == self.path else None
-            kind = fields.get("kind") or guessed[cid]
-            rest = {k: v for k, v in fields.items() if k not in ("text", "kind")}
-            claims[cid] = Claim(id=cid, kind=str(kind), text=text, loc=loc, **rest)  # type: ignore[arg-type]
+            given: ClaimFields = {**fields, "kind": fields.get("kind") or guessed[cid]}
+            claims[cid] = Claim(id=cid, loc=loc, **given)
         return claims
 
-    def build(self, **meta: object) -> Imported:
+    def build(self, **meta: Unpack[MapMeta]) -> Imported:
         """Check every reference and assemble the map.
 
         Args:
@@ -236,8 +245,14 @@ class MapBuilder:
         infs = tuple(self._located(inf, pos) for inf, pos in self.inferences.values())
         atts = tuple(Attack(a, t, self._loc(p)) for (a, t), p in self.attacks.items())
         unds = tuple(Undercut(a, i, self._loc(p)) for (a, i), p in self.undercuts.items())
-        parts = {"inferences": infs, "attacks": atts, "undercuts": unds, **meta}
-        amap = ArgumentMap(path=self.path, claims=claims, **parts)  # type: ignore[arg-type]
+        amap = ArgumentMap(
+            path=self.path,
+            claims=claims,
+            inferences=infs,
+            attacks=atts,
+            undercuts=unds,
+            **meta,
+        )
         return Imported(amap, tuple(sorted(set(self.notes))))
 
     def _loc(self, pos: Position) -> Position | None:

@@ -173,7 +173,7 @@ class _Discussion:
     def _claim(self, entry: _Entry, pos: Position) -> None:
         text, source = _links(entry.text)
         if source is not None:
-            self.b.add_claim(entry.cid, _unescape(text), pos, source=source)
+            self.b.add_claim(entry.cid, _unescape(text), pos, {"source": source})
         else:
             self.b.add_claim(entry.cid, _unescape(text), pos)
         if entry.number == "1.":

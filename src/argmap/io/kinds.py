@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 
+from argmap.model import Kind
+
 
 def infer_kinds(
     claims: Sequence[str],
     supports: Iterable[tuple[str, str]],
     attacks: Iterable[tuple[str, str]],
-) -> dict[str, str]:
+) -> dict[str, Kind]:
     """A kind for every claim, from support and attack edges alone.
 
     Args:
@@ -51,7 +53,7 @@ def infer_kinds(
     outgoing = supporters | attackers
     roots = [cid for cid in claims if cid not in outgoing and (into[cid] or not outgoing)]
     pro = _sides(roots or list(claims[:1]), into, order)
-    kinds = {}
+    kinds: dict[str, Kind] = {}
     for cid in claims:
         if cid in roots or (not roots and order[cid] == 0):
             kinds[cid] = "thesis"

@@ -36,19 +36,30 @@ def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, obje
     return out
 
 
-def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
-    """The map as plain Python data in the YAML format's shape."""
+def claim_dicts(amap: ArgumentMap) -> dict[str, dict[str, object]]:
+    """``{claim id: the claim's body}`` as the ``claims:`` block of :func:`map_to_dict` holds it.
+
+    A body has ``kind`` and ``text``, the claim's shorthand ``supports``,
+    ``attacks`` and ``undercuts``, and every optional field that is set.
+    """
     rels: dict[str, dict[str, list[str]]] = {cid: {} for cid in amap.claims}
-    linked = {}
     for inf in amap.inferences:
-        if inf.linked:
-            linked[inf.id] = {"premises": list(inf.premises), "conclusion": inf.conclusion}
-        else:
+        if not inf.linked:
             rels[inf.premises[0]].setdefault("supports", []).append(inf.conclusion)
     for att in amap.attacks:
         rels[att.attacker].setdefault("attacks", []).append(att.target)
     for und in amap.undercuts:
         rels[und.attacker].setdefault("undercuts", []).append(und.inference)
+    return {cid: _claim_dict(c, rels[cid]) for cid, c in amap.claims.items()}
+
+
+def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
+    """The map as plain Python data in the YAML format's shape."""
+    linked = {
+        inf.id: {"premises": list(inf.premises), "conclusion": inf.conclusion}
+        for inf in amap.inferences
+        if inf.linked
+    }
     doc: dict[str, object] = {}
     if amap.title is not None:
         doc["title"] = amap.title
@@ -62,7 +73,7 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
     }
     if checks:
         doc["checks"] = checks
-    doc["claims"] = {cid: _claim_dict(c, rels[cid]) for cid, c in amap.claims.items()}
+    doc["claims"] = claim_dicts(amap)
     if linked:
         doc["inferences"] = linked
     doc.update(amap.extra)

@@ -69,7 +69,7 @@ def _read_table(path: Path) -> CheckSettings:
                 [invalid(str(path), 1, 1, f"[tool.argmap] {key} must be a list of check names")]
             )
         values[key] = tuple(i.strip() for i in items if i.strip())
-    return CheckSettings(**values)
+    return CheckSettings(select=values.get("select", ()), ignore=values.get("ignore", ()))
 
 
 def project_settings(map_path: str | Path) -> CheckSettings:

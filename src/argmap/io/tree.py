@@ -8,11 +8,13 @@ report every problem where it stands, whichever syntax the map was written in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import final
 
 #: Deepest nesting a reader accepts (deeper documents are refused, not recursed into).
 MAX_DEPTH = 64
 
 
+@final
 @dataclass(slots=True)
 class Scalar:
     """A scalar: ``value`` is a str, int, float, bool or None (timestamps stay str)."""
@@ -23,6 +25,7 @@ class Scalar:
     size: int = 1
 
 
+@final
 @dataclass(slots=True)
 class Seq:
     """A sequence of nodes."""
@@ -33,6 +36,7 @@ class Seq:
     size: int = 1
 
 
+@final
 @dataclass(slots=True)
 class Map:
     """A mapping with scalar keys: ``pairs`` maps key value to (key node, value node)."""

@@ -3,8 +3,9 @@
 Every input (maps in any format, articles, included Argdown files, pattern
 files) is read by :func:`read_text`: regular files only (never a FIFO, device
 or folder, which could hang or be huge), at most :data:`MAX_FILE_BYTES`, UTF-8
-with an optional BOM, any line endings. Every output is written by
-:func:`write_atomic`, so no reader ever sees a half-written file.
+with an optional BOM, any line endings (made ``\\n``, or kept as they are for
+articles, whose offsets count the file's own characters). Every output is
+written by :func:`write_atomic`, so no reader ever sees a half-written file.
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ def _read_regular(path: Path, name: str) -> bytes:
     return data
 
 
-def read_text(path: str | Path) -> str:
+def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
     """Read a UTF-8 file (BOM optional, any line endings) whatever the locale.
 
+    Args:
+        path: a regular file of at most :data:`MAX_FILE_BYTES`.
+        keep_line_endings: return ``\\r\\n`` and ``\\r`` as they are, so that
+            offsets into the text are offsets into the file's characters (after
+            a BOM); by default every line ending becomes ``\\n``.
+
+    Returns:
+        The text, without a leading BOM.
+
     Raises:
-        MapLoadError: the file cannot be read or is not UTF-8 (with the line
-            and column of the first bad byte).
+        MapLoadError: the file cannot be read (missing, unreadable, a folder,
+            not a regular file such as a FIFO or device, over 512 MiB) or is not
+            UTF-8 (with the line and column of the first bad byte).
     """
     name = str(path)
     try:
@@ -55,6 +66,8 @@ def read_text(path: str | Path) -> str:
         raise MapLoadError(
             [invalid(name, line, column, "the file is not UTF-8 text: save it as UTF-8")]
         ) from None
+    if keep_line_endings:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

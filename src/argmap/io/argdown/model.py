@@ -10,10 +10,12 @@ undercut its last inference (or the inference step it is written under).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
-from argmap.io.builder import MapBuilder, safe_id
+from argmap.io.builder import MapBuilder, MapMeta, safe_id
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Scalar
+from argmap.io.yaml.fields import ClaimFields
 from argmap.model import Position
 
 #: Relation symbols: (relation, direction); -1 means the child relates to its parent.
@@ -29,6 +31,25 @@ SYMBOLS: dict[str, tuple[str, int]] = {
     "_>": ("undercut", 1),
     "><": ("contradiction", 1),
 }
+
+
+class Ref(NamedTuple):
+    """What one line of a relation tree or premise–conclusion structure names.
+
+    Attributes:
+        kind: ``"stmt"`` (a statement), ``"arg"`` (an argument) or ``"step"``
+            (an inference line of a premise–conclusion structure).
+        name: the statement's claim id, or the argument's title.
+        step: for ``"step"``, the inference line's index in its argument (from 0).
+    """
+
+    kind: Literal["stmt", "arg", "step"]
+    name: str
+    step: int = 0
+
+
+#: A relation as written: (symbol, parent line, child line, position of the symbol).
+Relation = tuple[str, Ref, Ref, Position]
 
 
 @dataclass
@@ -51,7 +72,7 @@ class ClaimDraft:
     text: str | None = None
     order: tuple[int, int] = (1, 0)
     tags: list[str] = field(default_factory=list)
-    fields: dict[str, object] = field(default_factory=dict)
+    fields: ClaimFields = field(default_factory=ClaimFields)
 
 
 @dataclass
@@ -122,12 +143,11 @@ class _Assembly:
                     f"statement [{draft.title}] is never given a text: its title is its text",
                 )
                 draft.text = draft.title
-            fields = dict(draft.fields)
-            tags = list(draft.tags) + [t for t in fields.pop("tags", ()) if t not in draft.tags]  # type: ignore[attr-defined]
+            fields = draft.fields.copy()
+            tags = list(draft.tags) + [t for t in fields.pop("tags", ()) if t not in draft.tags]
             if tags:
                 fields["tags"] = tuple(tags)
-            kind = fields.pop("kind", None)
-            self.b.add_claim(draft.cid, draft.text, draft.pos, kind, **fields)  # type: ignore[arg-type]
+            self.b.add_claim(draft.cid, draft.text, draft.pos, fields)
 
     def inferences(self) -> None:
         for title, arg in self.args.items():
@@ -155,13 +175,13 @@ class _Assembly:
             self.step_ids[title] = ids
             self.conclusion[title] = arg.steps[-1][1]
 
-    def node(self, ref: tuple, pos: Position) -> str | None:
+    def node(self, ref: Ref, pos: Position) -> str | None:
         """The claim a statement or argument stands for in a support or attack."""
-        if ref[0] == "stmt":
-            return ref[1]
-        if ref[0] == "arg":
-            return self.arg_claim.get(ref[1]) or self.conclusion.get(ref[1])
-        if ref[0] == "step":
+        if ref.kind == "stmt":
+            return ref.name
+        if ref.kind == "arg":
+            return self.arg_claim.get(ref.name) or self.conclusion.get(ref.name)
+        if ref.kind == "step":
             self.b.note(
                 pos,
                 "support or attack of an inference line is not kept: "
@@ -169,13 +189,13 @@ class _Assembly:
             )
         return None
 
-    def inference_of(self, ref: tuple, pos: Position) -> str | None:
+    def inference_of(self, ref: Ref, pos: Position) -> str | None:
         """The inference an undercut is aimed at."""
-        if ref[0] == "step":
-            ids = self.step_ids.get(ref[1], [])
-            return ids[ref[2]] if ref[2] < len(ids) else None
-        if ref[0] == "arg" and ref[1] in self.step_ids:
-            return self.step_ids[ref[1]][-1]
+        if ref.kind == "step":
+            ids = self.step_ids.get(ref.name, [])
+            return ids[ref.step] if ref.step < len(ids) else None
+        if ref.kind == "arg" and ref.name in self.step_ids:
+            return self.step_ids[ref.name][-1]
         cid = self.node(ref, pos)
         found = [i for i, (inf, _) in self.b.inferences.items() if inf.premises == (cid,)]
         if len(found) == 1:
@@ -187,8 +207,8 @@ class _Assembly:
         )
         return None
 
-    def relations(self, relations: list[tuple[str, tuple, tuple, Position]]) -> None:
-        undercuts = []
+    def relations(self, relations: list[Relation]) -> None:
+        undercuts: list[tuple[Ref, Ref, Position]] = []
         for symbol, parent, child, pos in relations:
             relation, direction = SYMBOLS[symbol]
             src, dst = (child, parent) if direction < 0 else (parent, child)
@@ -214,8 +234,8 @@ def assemble(
     b: MapBuilder,
     claims: dict[str, ClaimDraft],
     args: dict[str, ArgDraft],
-    relations: list[tuple[str, tuple, tuple, Position]],
-    meta: dict[str, object],
+    relations: list[Relation],
+    meta: MapMeta,
 ) -> Imported:
     """Build the map from what the Argdown reader collected.
 

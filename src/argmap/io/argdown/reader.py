@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from argmap.io.argdown.model import ArgDraft, ClaimDraft, assemble
+from argmap.io.argdown.model import ArgDraft, ClaimDraft, Ref, Relation, assemble
 from argmap.io.argdown.syntax import (
     FRONT_MATTER,
     INCLUDE,
@@ -42,7 +42,7 @@ from argmap.io.argdown.syntax import (
     parse_member,
     strip_comments,
 )
-from argmap.io.builder import DATA_KEYS, MapBuilder, safe_id
+from argmap.io.builder import DATA_KEYS, MapBuilder, MapMeta, safe_id
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.parse import YamlError, compose
@@ -84,14 +84,14 @@ class _Reader:
         self.claims: dict[str, ClaimDraft] = {}
         self.titles: dict[str, str] = {}
         self.args: dict[str, ArgDraft] = {}
-        self.relations: list[tuple[str, tuple, tuple, Position]] = []
+        self.relations: list[Relation] = []
         self.seen: set[Path] = set()
         self.counter = 0
         self.anonymous = 0
         self.depth = 0
         self.heading: str | None = None
         self.last_arg: str | None = None
-        self.meta: dict[str, object] = {}
+        self.meta: MapMeta = {}
 
     def tick(self) -> tuple[int, int]:
         self.counter += 1
@@ -206,10 +206,10 @@ class _Reader:
                 "structure, which starts after an empty line",
             )
         refs = [self._ref(item) for item in items]
-        self.last_arg = refs[0][1] if refs[0][0] == "arg" else None
+        self.last_arg = refs[0].name if refs[0].kind == "arg" else None
         self._relations(items, refs)
 
-    def _relations(self, items: list[Item], refs: list[tuple]) -> None:
+    def _relations(self, items: list[Item], refs: list[Ref]) -> None:
         for k, item in enumerate(items):
             if item.kind != "rel":
                 continue
@@ -223,7 +223,7 @@ class _Reader:
             else:
                 self.relations.append((item.symbol, refs[parent], refs[k], item.pos))
 
-    def _ref(self, item: Item) -> tuple:
+    def _ref(self, item: Item) -> Ref:
         member = parse_member(item.text, item.start)
         if member.kind == "empty":
             raise ArgdownSyntaxError(
@@ -232,8 +232,8 @@ class _Reader:
                 f"{item.symbol or 'this line'} names no statement or argument",
             )
         if member.kind == "arg":
-            return ("arg", self._argument(member).title)
-        return ("stmt", self._statement(member).cid)
+            return Ref("arg", self._argument(member).title)
+        return Ref("stmt", self._statement(member).cid)
 
     def _pcs(self, items: list[Item]) -> None:
         title = self.last_arg
@@ -243,12 +243,12 @@ class _Reader:
                 title += "'"
             self.args[title] = ArgDraft(title, items[0].pos, order=self.tick())
         self.last_arg = None
-        refs: list[tuple] = []
+        refs: list[Ref] = []
         for item in items:
             if item.kind == "pcs":
-                refs.append(("stmt", self._statement(parse_member(item.text, item.start)).cid))
+                refs.append(Ref("stmt", self._statement(parse_member(item.text, item.start)).cid))
             elif item.kind == "inference":
-                refs.append(("step", title, sum(r[0] == "step" for r in refs)))
+                refs.append(Ref("step", title, sum(r.kind == "step" for r in refs)))
             else:
                 refs.append(self._ref(item))
         arg = self.args[title]
@@ -260,7 +260,9 @@ class _Reader:
         arg.steps = self._steps(items, refs, title)
         self._relations(items, refs)
 
-    def _steps(self, items: list[Item], refs: list[tuple], title: str) -> list:
+    def _steps(
+        self, items: list[Item], refs: list[Ref], title: str
+    ) -> list[tuple[list[str], str, Position]]:
         anchors = [
             (i, r) for i, r in zip(items, refs, strict=True) if i.kind in ("pcs", "inference")
         ]
@@ -272,17 +274,19 @@ class _Reader:
                 "a premise and end with an inference line (----) and a conclusion",
             )
             return []
-        numbered = {i.number: r[1] for i, r in anchors if i.kind == "pcs"}
-        steps, since, previous = [], [], None
+        numbered = {i.number: r.name for i, r in anchors if i.kind == "pcs"}
+        steps: list[tuple[list[str], str, Position]] = []
+        since: list[str] = []
+        previous: str | None = None
         for k, (item, ref) in enumerate(anchors):
             if item.kind == "inference" or kinds[k - 1] != "inference":
-                since += [ref[1]] if item.kind == "pcs" else []
+                since += [ref.name] if item.kind == "pcs" else []
                 continue
             inference = anchors[k - 1][0]
             uses = [numbered[n] for n in self._uses(inference) if n in numbered]
             premises = uses or ([previous] if previous else []) + since
-            steps.append((premises, ref[1], inference.pos))
-            since, previous = [], ref[1]
+            steps.append((premises, ref.name, inference.pos))
+            since, previous = [], ref.name
         return steps
 
     def _uses(self, inference: Item) -> list[int]:

@@ -17,7 +17,7 @@ import json
 import re
 
 from argmap.io.exchange import Exported
-from argmap.io.mapdata import map_to_dict
+from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.model import ArgumentMap, Inference, complete_parts
 
 _SPECIAL = frozenset("\\[]<>{}#*_@")
@@ -139,7 +139,7 @@ class _Writer:
         return ["===", body, "===", ""]
 
     def claim_lines(self, cid: str, body: dict[str, object]) -> list[str]:
-        tags = [str(t) for t in body.get("tags", ())]  # type: ignore[attr-defined]
+        tags = list(self.amap.claims[cid].tags)
         data: dict[str, object] = {"id": cid} if self.titles[cid] != cid else {}
         data.update(
             {k: body[k] for k in _DATA_ORDER if k in body and (k != "tags" or not _hashtags(tags))}
@@ -157,8 +157,7 @@ class _Writer:
 
     def write(self) -> Exported:
         lines = self.front_matter()
-        claims: dict[str, dict[str, object]] = self.doc["claims"]  # type: ignore[assignment]
-        for cid, body in claims.items():
+        for cid, body in claim_dicts(self.amap).items():
             lines += self.claim_lines(cid, body)
         for inf in self.as_args:
             lines += self.argument_lines(inf)

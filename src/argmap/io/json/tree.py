@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import re
+
+# The C string scanner json.decoder uses: (text, index after the quote) -> (value, end).
+from _json import scanstring
 from bisect import bisect_right
-from collections.abc import Callable
 
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.io.tree import MAX_DEPTH, Map, Node, Scalar, Seq
 
-#: The standard library's JSON string scanner (``(text, index after the quote) -> (value, end)``).
-scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _LITERALS = {"true": True, "false": False, "null": None}
@@ -90,7 +90,8 @@ class _Builder:
         return MapLoadError([invalid(self.path, *self.pos(index), message)])
 
     def ws(self, index: int) -> int:
-        return _WS.match(self.text, index).end()  # type: ignore[union-attr]
+        match = _WS.match(self.text, index)  # always matches (possibly nothing)
+        return match.end() if match is not None else index
 
     def build(self) -> Node:
         text = self.text

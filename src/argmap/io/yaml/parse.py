@@ -19,6 +19,8 @@ The libyaml C parser is used when PyYAML has it.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import yaml
 
 from argmap.findings import Finding, invalid
@@ -32,9 +34,16 @@ _SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timesta
 _COLLECTION_TAGS = {_T + "seq", _T + "map", "!"}
 _STR = _T + "str"
 _ScalarEvent, _AliasEvent, _DocStart = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
-_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
-_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_CollectionStart, _CollectionEnd = yaml.CollectionStartEvent, yaml.CollectionEndEvent
+_SeqStart = yaml.SequenceStartEvent
 _BOOL = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
+class _Mark(Protocol):
+    """Where an event starts: PyYAML's and libyaml's marks both have these (0-based)."""
+
+    line: int
+    column: int
 
 
 class YamlError(Exception):
@@ -45,13 +54,13 @@ class YamlError(Exception):
         self.finding = finding
 
 
-def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+def _pos(mark: _Mark | None) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return mark.line + 1, mark.column + 1
 
 
-def _tag_error(path: str, tag: str, mark: yaml.Mark) -> YamlError:
+def _tag_error(path: str, tag: str, mark: _Mark | None) -> YamlError:
     shown = tag.replace(_T, "!!")
     return YamlError(
         invalid(
@@ -157,8 +166,9 @@ class _Composer:
                 continue
             # Scalars, well over half of all events, are attached inline.
             value = self._scalar_value(ev)
-            mark = ev.start_mark
-            node = Scalar(value, mark.line + 1, mark.column + 1)
+            mark = ev.start_mark  # never None from libyaml or PyYAML
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            node = Scalar(value, line, column)
             if ev.anchor:
                 self.anchors[ev.anchor] = node
             if parent is None:
@@ -178,14 +188,13 @@ class _Composer:
                     parent.pending_key = node
 
     def _structure(self, ev: yaml.Event) -> None:
-        cls = type(ev)
-        if cls is _MapStart or cls is _SeqStart:
+        if isinstance(ev, _CollectionStart):
             self._open(ev)
-        elif cls is _MapEnd or cls is _SeqEnd:
+        elif isinstance(ev, _CollectionEnd):
             self._close(ev)
-        elif cls is _AliasEvent:
+        elif isinstance(ev, _AliasEvent):
             self._alias(ev)
-        elif cls is _DocStart:
+        elif isinstance(ev, _DocStart):
             self.documents += 1
             if self.documents > 1:
                 raise self._fail(ev.start_mark, "a map file holds one YAML document: remove '---'")
@@ -205,7 +214,7 @@ class _Composer:
             return self._value(tag, ev)
         raise _tag_error(self.path, tag, ev.start_mark)
 
-    def _fail(self, mark: yaml.Mark | None, message: str) -> YamlError:
+    def _fail(self, mark: _Mark | None, message: str) -> YamlError:
         return YamlError(invalid(self.path, *_pos(mark), message))
 
     def _value(self, tag: str, ev: yaml.ScalarEvent) -> object:
@@ -232,8 +241,7 @@ class _Composer:
             raise self._fail(
                 ev.start_mark, f"nesting deeper than {MAX_DEPTH} levels: flatten the document"
             )
-        mark = ev.start_mark
-        line, col = mark.line + 1, mark.column + 1
+        line, col = _pos(ev.start_mark)
         node: Seq | Map = Seq([], line, col) if type(ev) is _SeqStart else Map({}, line, col)
         if ev.anchor:
             self.open_anchors.add(ev.anchor)
@@ -253,7 +261,7 @@ class _Composer:
     def _alias(self, ev: yaml.AliasEvent) -> None:
         if ev.anchor in self.open_anchors:
             raise self._fail(ev.start_mark, f"alias *{ev.anchor} refers to itself: remove it")
-        node = self.anchors.get(ev.anchor)
+        node = self.anchors.get(ev.anchor) if ev.anchor is not None else None
         if node is None:
             raise self._fail(ev.start_mark, f"alias *{ev.anchor} names no anchor")
         self.expanded += node.size

@@ -7,53 +7,38 @@ wrong and how to fix it; all problems found are reported together.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
-from argmap.findings import Finding, invalid
-from argmap.io.tree import Map, Node, Scalar, Seq, to_python
+from argmap.io.tree import Map, Node, Scalar, to_python
+from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import (
-    KINDS,
     ArgumentMap,
     Attack,
     CheckSettings,
     Claim,
     Inference,
     MapSource,
-    Position,
     Undercut,
     shorthand_inference_id,
-    unshowable_character,
 )
 from argmap.util.files import read_text
 from argmap.util.gcpause import gc_paused
 from argmap.util.suggest import did_you_mean
-from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
 MAX_SUGGESTIONS = 50
 
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
-CLAIM_KEYS = (
-    "kind",
-    "text",
-    "supports",
-    "attacks",
-    "undercuts",
-    "para",
-    "source",
-    "tags",
-    "score",
-    "ignore",
-    "span",
-)
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
+
+#: A relation written on a claim: (claim id, ``supports``/``attacks``/``undercuts``, its value).
+_Relation = tuple[str, str, Node]
 
 
 def load_map(path: str | Path) -> ArgumentMap:
@@ -98,90 +83,13 @@ def map_from_tree(root: Node | None, path: str = "<string>") -> ArgumentMap:
     return amap
 
 
-class _Reader:
+class _Reader(FieldReader):
     """Walks the node tree, building the model and collecting problems."""
 
     def __init__(self, path: str):
-        self.path = path
-        self.errors: list[Finding] = []
+        super().__init__(path)
         self.broken: set[str] = set()  # claim ids declared with errors
         self.unknown = 0  # references to unknown ids so far
-
-    def loc(self, node: Node) -> Position:
-        """The position of ``node`` in this file."""
-        return Position(self.path, node.line, node.column)
-
-    def error(self, node: Node | None, message: str) -> None:
-        line, column = (node.line, node.column) if node is not None else (1, 1)
-        self.errors.append(invalid(self.path, line, column, message))
-
-    # -- generic shapes ---------------------------------------------------
-
-    def keys(self, node: Map, allowed: tuple[str, ...], where: str) -> None:
-        if _key_set(allowed).issuperset(node.pairs):
-            return
-        for key, (knode, _) in node.pairs.items():
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed) or f"; allowed keys: {', '.join(allowed)}"
-                self.error(knode, f"unknown key {key!r} in {where}{hint}")
-
-    def string(self, node: Node, what: str, *, empty_ok: bool = False) -> str | None:
-        if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            shown = _shape(node)
-            self.error(node, f"{what} must be a string, not {shown}; quote it if needed")
-            return None
-        if not empty_ok and not node.value.strip():
-            self.error(node, f"{what} is empty: write some text")
-            return None
-        if not self.showable(node, node.value, what):
-            return None
-        return node.value
-
-    def showable(self, node: Node, value: str, what: str) -> bool:
-        """False (with an error) when ``value`` holds a control character."""
-        bad = unshowable_character(value)
-        if bad is not None:
-            self.error(
-                node,
-                f"{what} contains the control character U+{ord(bad):04X}, "
-                "which no diagram can show: remove it",
-            )
-        return bad is None
-
-    def strings(self, node: Node, what: str, unique: bool = False) -> list[tuple[str, Node]]:
-        if type(node) is Scalar and type(node.value) is str:
-            return [(node.value, node)]  # the common case: one id
-        items = node.items if isinstance(node, Seq) else [node]
-        out: list[tuple[str, Node]] = []
-        seen: set[str] = set()
-        for item in items:
-            if (
-                isinstance(item, Scalar)
-                and isinstance(item.value, (str, int))
-                and not isinstance(item.value, bool)
-            ):
-                value = str(item.value)
-                if unique and value in seen:
-                    self.error(item, f"{what} lists {value!r} twice: remove one")
-                    continue
-                seen.add(value)
-                out.append((value, item))
-            else:
-                self.error(item, f"{what} must be an id or a list of ids, not {_shape(item)}")
-        return out
-
-    def integer(self, node: Node, what: str, minimum: int = 0) -> int | None:
-        value = node.value if isinstance(node, Scalar) else None
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            self.error(node, f"{what} must be a whole number ≥ {minimum}, not {_shape(node)}")
-            return None
-        return value
-
-    def mapping(self, node: Node, what: str) -> Map | None:
-        if not isinstance(node, Map):
-            self.error(node, f"{what} must be a mapping (key: value lines), not {_shape(node)}")
-            return None
-        return node
 
     # -- the document -----------------------------------------------------
 
@@ -240,24 +148,22 @@ class _Reader:
         if node is None:
             return None
         self.keys(node, SOURCE_KEYS, "'source'")
-        values: dict[str, object] = {}
-        for key, (_, value) in node.pairs.items():
-            if key == "year":
-                values["year"] = self.integer(value, "source year")
-            elif key in SOURCE_KEYS:
-                values[key] = self.string(value, f"source {key}")
-        if isinstance(values.get("url"), str):
-            self.check_scheme(node.pairs["url"][1], str(values["url"]), "source url")
-        return MapSource(**values)  # type: ignore[arg-type]
-
-    def check_scheme(self, node: Node, value: str, what: str) -> None:
-        scheme = url_scheme(value)
-        if scheme is not None and scheme not in SAFE_SCHEMES:
-            self.error(
-                node,
-                f"{what} uses the URL scheme '{scheme}:', which argmap refuses; "
-                "use an http, https or mailto link, or a plain citation without a scheme",
-            )
+        pairs = node.pairs
+        text = {
+            key: self.string(pairs[key][1], f"source {key}")
+            for key in ("title", "publication", "author", "url")
+            if key in pairs
+        }
+        url = text.get("url")
+        if url is not None:
+            self.check_scheme(pairs["url"][1], url, "source url")
+        return MapSource(
+            title=text.get("title"),
+            publication=text.get("publication"),
+            author=text.get("author"),
+            year=self.integer(pairs["year"][1], "source year") if "year" in pairs else None,
+            url=url,
+        )
 
     def _checks(self, entry: tuple[Scalar, Node] | None) -> CheckSettings:
         if entry is None:
@@ -275,14 +181,14 @@ class _Reader:
 
     # -- claims -----------------------------------------------------------
 
-    def _claims(self, node: Node) -> tuple[dict[str, Claim], list[tuple[str, str, Node]]]:
+    def _claims(self, node: Node) -> tuple[dict[str, Claim], list[_Relation]]:
         claims: dict[str, Claim] = {}
-        relations: list[tuple[str, str, Node]] = []  # (claim id, key, value node)
+        relations: list[_Relation] = []
         block = self.mapping(node, "'claims'")
         if block is None:
             return claims, relations
         for key, (knode, value) in block.pairs.items():
-            cid = self._claim_id(key, knode)
+            cid = self.claim_id(key, knode)
             if cid is None:
                 continue
             if cid in claims or cid in self.broken:
@@ -292,7 +198,7 @@ class _Reader:
                     "read alike): rename one",
                 )
                 continue
-            claim = self._claim(cid, knode, value)
+            claim = self.claim(cid, knode, value)
             if claim is not None:
                 claims[cid] = claim
             else:
@@ -305,103 +211,11 @@ class _Reader:
                 )
         return claims, relations
 
-    def _claim_id(self, key: object, knode: Scalar) -> str | None:
-        if isinstance(key, bool) or not isinstance(key, (str, int)) or str(key).strip() == "":
-            self.error(knode, f"claim id {key!r} is not usable: use a name such as P1")
-            return None
-        cid = str(key)
-        if not self.showable(knode, cid, "a claim id"):
-            return None
-        if "->" in cid:
-            self.error(knode, f"claim id {cid!r} contains '->', which names inferences: rename it")
-            return None
-        return cid
-
-    def _claim(self, cid: str, knode: Scalar, node: Node) -> Claim | None:
-        body = self.mapping(node, f"claim {cid}")
-        if body is None:
-            return None
-        pairs = body.pairs
-        self.keys(body, CLAIM_KEYS, f"claim {cid}")
-        fields: dict[str, object] = {}
-        readers = self._FIELD_READERS
-        for key, (_, value) in pairs.items():
-            reader = readers.get(key)
-            if reader is not None:
-                result = reader(self, cid, value)
-                if result is not None:
-                    fields[key] = result
-        if "kind" not in pairs or "text" not in pairs:
-            for required in ("kind", "text"):
-                if required not in pairs:
-                    self.error(knode, f"claim {cid} has no '{required}:'; add one")
-            return None
-        if "kind" not in fields or "text" not in fields:
-            return None
-        loc = self.loc(knode)
-        return Claim(id=cid, loc=loc, **fields)  # type: ignore[arg-type]
-
-    def _kind(self, cid: str, node: Node) -> str | None:
-        kind = self.string(node, f"kind of claim {cid}")
-        if kind is not None and kind not in KINDS:
-            hint = did_you_mean(kind, KINDS) or ""
-            self.error(
-                node, f"unknown kind {kind!r} for claim {cid}{hint} (kinds: {', '.join(KINDS)})"
-            )
-            return None
-        return kind
-
-    def _text(self, cid: str, node: Node) -> str | None:
-        return self.string(node, f"text of claim {cid}")
-
-    def _para(self, cid: str, node: Node) -> tuple[int, ...] | None:
-        items = node.items if isinstance(node, Seq) else [node]
-        values = [self.integer(item, f"para of claim {cid}", minimum=1) for item in items]
-        return None if None in values else tuple(v for v in values if v is not None)
-
-    def _claim_source(self, cid: str, node: Node) -> str | None:
-        value = self.string(node, f"source of claim {cid}")
-        if value is not None:
-            self.check_scheme(node, value, f"the source of claim {cid}")
-        return value
-
-    def _tags(self, cid: str, node: Node) -> tuple[str, ...]:
-        return tuple(s for s, _ in self.strings(node, f"tags of claim {cid}"))
-
-    def _ignore(self, cid: str, node: Node) -> frozenset[str]:
-        return frozenset(s for s, _ in self.strings(node, f"ignore of claim {cid}"))
-
-    def _score(self, cid: str, node: Node) -> float | None:
-        value = node.value if isinstance(node, Scalar) else None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            self.error(
-                node, f"score of claim {cid} must be a number from 0 to 1, not {_shape(node)}"
-            )
-            return None
-        return float(value)
-
-    def _span(self, cid: str, node: Node) -> tuple[int, int] | None:
-        items = node.items if isinstance(node, Seq) else []
-        values = [self.integer(i, f"span of claim {cid}") for i in items]
-        if len(values) != 2 or None in values or values[0] > values[1]:  # type: ignore[operator]
-            self.error(node, f"span of claim {cid} must be [start, end] with 0 ≤ start ≤ end")
-            return None
-        return (values[0], values[1])  # type: ignore[return-value]
-
-    _FIELD_READERS: dict[str, Callable[[_Reader, str, Node], object]] = {
-        "kind": _kind,
-        "text": _text,
-        "para": _para,
-        "source": _claim_source,
-        "tags": _tags,
-        "ignore": _ignore,
-        "score": _score,
-        "span": _span,
-    }
-
     # -- relations --------------------------------------------------------
 
-    def _target(self, cid: str, rel: str, target: str, node: Node, known: dict) -> bool:
+    def _target(
+        self, cid: str, rel: str, target: str, node: Node, known: Mapping[str, object]
+    ) -> bool:
         if target in known:
             return True
         if target in self.broken:  # declared, but invalid: already reported
@@ -413,7 +227,7 @@ class _Reader:
         return False
 
     def _inferences(
-        self, entry: tuple[Scalar, Node] | None, claims: dict, rels: list
+        self, entry: tuple[Scalar, Node] | None, claims: dict[str, Claim], rels: list[_Relation]
     ) -> list[Inference]:
         out: list[Inference] = []
         for cid, rel, node in rels:
@@ -431,7 +245,7 @@ class _Reader:
         block = self.mapping(node, "'inferences'")
         if block is None:
             return []
-        out = []
+        out: list[Inference] = []
         for key, (knode, value) in block.pairs.items():
             iid = str(key)
             body = self.mapping(value, f"inference {iid}")
@@ -463,9 +277,10 @@ class _Reader:
         return self.strings(body.pairs[key][1], f"{key} of inference {iid}", unique=True)
 
     def _attacks(
-        self, rels: list, claims: dict, inferences: list[Inference]
+        self, rels: list[_Relation], claims: dict[str, Claim], inferences: list[Inference]
     ) -> tuple[list[Attack], list[Undercut]]:
-        attacks, undercuts = [], []
+        attacks: list[Attack] = []
+        undercuts: list[Undercut] = []
         by_id = {i.id: i for i in inferences}
         for cid, rel, node in rels:
             if rel == "supports":
@@ -479,23 +294,3 @@ class _Reader:
                 else:
                     undercuts.append(Undercut(cid, target, self.loc(item)))
         return attacks, undercuts
-
-
-@functools.cache
-def _key_set(allowed: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(allowed)
-
-
-def _shape(node: Node) -> str:
-    if isinstance(node, Seq):
-        return "a list"
-    if isinstance(node, Map):
-        return "a mapping"
-    value = node.value
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    return f"the text {value!r}"
