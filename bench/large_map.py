@@ -13,7 +13,7 @@ import time
 from argmap.errors import LayoutTimeout
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions
-from argmap.render.formats import render
+from argmap.render.outputs import render
 from argmap.render.pages import PagePlan, plan_pages
 
 

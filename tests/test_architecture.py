@@ -127,15 +127,16 @@ MUTATIONS = {
     "snowballstemmer": Mutation("analysis/compare.py", "import snowballstemmer"),
     "defusedxml": Mutation("io/graphml.py", "from defusedxml import ElementTree"),
     "subprocess": Mutation("cli/common.py", "import subprocess"),
+    "pytest,jsonschema,hypothesis,py_arg,playwright": Mutation("model.py", "import jsonschema"),
 }
 
 
 def contract_key(contract: dict[str, object]) -> str:
-    """A short name for a contract: its forbidden module, or its type for the others."""
+    """A short name for a contract: its forbidden modules joined by commas, or its type."""
     if contract["type"] == "forbidden":
         forbidden = contract["forbidden_modules"]
-        assert isinstance(forbidden, list) and len(forbidden) == 1, contract["name"]
-        return str(forbidden[0])
+        assert isinstance(forbidden, list) and forbidden, contract["name"]
+        return ",".join(str(module) for module in forbidden)
     return str(contract["type"])
 
 

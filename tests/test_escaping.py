@@ -13,9 +13,9 @@ from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap, Attack, Claim, Inference
 from argmap.render.dot import RenderOptions, to_dot
-from argmap.render.formats import render
 from argmap.render.graphviz import run_dot
 from argmap.render.labels import claim_tooltip, xml_safe
+from argmap.render.outputs import render
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
 

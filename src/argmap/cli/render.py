@@ -52,6 +52,7 @@ class _Width(click.ParamType):
     "--output",
     "outputs",
     multiple=True,
+    metavar="FILE",
     help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
     "Default: output/<map name>.svg",
 )
@@ -164,7 +165,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     Example: argmap render maps/two-michaels.yaml --theme classroom -o slide.svg -o slide.png
     """
     from argmap.errors import UsageError
-    from argmap.render.formats import format_for
+    from argmap.render.outputs import format_for
 
     req = _Request(**options)
     if req.depth is not None and req.focus is None:
@@ -230,7 +231,7 @@ def _draw(
         GraphvizNotFound, RenderError, LayoutTimeout: Graphviz is missing, fails or is too slow.
     """
     from argmap.analysis.checks import run_checks
-    from argmap.render.formats import render as render_bytes
+    from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
     opts = _render_options(amap, req)

@@ -1,7 +1,7 @@
 """Whole renderings: a map → DOT → Graphviz → finished SVG in one call.
 
 :func:`render_svg` is what pages embed (the HTML output too);
-:func:`argmap.render.formats.render` serves every output format.
+:func:`argmap.render.outputs.render` serves every output format.
 """
 
 from __future__ import annotations
