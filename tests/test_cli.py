@@ -103,7 +103,9 @@ def test_checks_listing_json(run_cli):
     code, out, _ = run_cli("checks", "--format", "json")
     rows = json.loads(out)
     assert code == 0
-    assert rows[0] == {
+    assert [r["code"] for r in rows[:3]] == ["AM000", "AM001", "AM002"]
+    assert [r["check"] for r in rows[:3]] == ["invalid-map", "import-note", "export-loss"]
+    assert rows[3] == {
         "code": "AM101",
         "check": "unsupported-claim",
         "severity": "warning",

@@ -197,3 +197,12 @@ def test_render_color_by_status_marks_labels_in_captions():
     assert f'fillcolor="{STATUS_FILLS["OUT"]}"' in dot and "THESIS · T1 · OUT" in dot
     fills, badges, _ = _colouring(amap, "strength")
     assert badges == {"T1": "0.25", "O1": "0.50"}
+
+
+def test_sarif_file_locations_are_uri_references():
+    from argmap.report import artifact_uri
+
+    assert artifact_uri("maps/x.yaml") == "maps/x.yaml"
+    assert artifact_uri("sp ace#%?.yaml") == "sp%20ace%23%25%3F.yaml"
+    assert artifact_uri("x:foo.yaml") == "x%3Afoo.yaml"
+    assert artifact_uri("dir\\é.yaml") == "dir/%C3%A9.yaml"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 from argmap.findings import Finding, Rule
 
@@ -66,13 +67,23 @@ def _sarif_result(f: Finding, rule_index: int) -> dict[str, object]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                    "artifactLocation": {"uri": artifact_uri(f.file)},
                     "region": {"startLine": f.line, "startColumn": f.column},
                 }
             }
         ],
         "properties": {"check": f.check, "claims": list(f.claims)},
     }
+
+
+def artifact_uri(file: str) -> str:
+    """A file name as a SARIF ``artifactLocation.uri``: a relative URI reference.
+
+    Backslashes become slashes and every character a URI cannot hold literally
+    is percent-encoded (RFC 3986, §2.1; SARIF 2.1.0, §3.4.3), so ``a b#1.yaml``
+    is ``a%20b%231.yaml`` and ``x:y.yaml`` cannot be read as a URI scheme.
+    """
+    return quote(file.replace("\\", "/"), safe="/")
 
 
 def as_sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:

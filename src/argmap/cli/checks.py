@@ -14,7 +14,11 @@ from argmap.cli.common import emit, exit_codes, format_option, output_option
 @format_option("text", "json", "markdown")
 @output_option("the list")
 def list_checks(fmt: str, output: str | None) -> None:
-    """List every check with its code, name, severity and summary.
+    """List every finding code with its name, severity and summary.
+
+    AM000-AM002 are not checks but the reading and writing of files (an
+    invalid input, what a reader guessed or left out, what an output format
+    cannot hold); --select and --ignore take them like the checks' codes.
 
     --format markdown prints the whole catalogue with each check's definition,
     source, fix and examples (docs/checks.md is this text).
@@ -25,19 +29,21 @@ def list_checks(fmt: str, output: str | None) -> None:
 
 
 def catalogue(fmt: str) -> str:
-    """The check catalogue as ``text`` (one line per check), ``json`` or ``markdown``.
+    """The catalogue of finding codes as ``text`` (one line per code), ``json`` or
+    ``markdown``, in code order: the built-in codes AM000-AM002, then the checks.
 
     The JSON form is ``[{"code", "check", "severity", "summary"}]``.
     """
     import json
 
     from argmap.analysis.checks import CHECKS, catalogue_markdown
+    from argmap.findings import BUILTIN_RULES
 
     if fmt == "markdown":
         return catalogue_markdown()
     rows = [
         {"code": c.code, "check": c.name, "severity": c.severity, "summary": c.summary}
-        for c in CHECKS
+        for c in (*BUILTIN_RULES, *CHECKS)
     ]
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"

@@ -107,8 +107,9 @@ def _part_positions(amap: ArgumentMap) -> dict[str, Position]:
     """
     where: dict[str, Position | None] = dict(_field_losses(amap, frozenset(), frozenset()))
     infs, unds, phrases = complete_parts(amap)
-    left_out = [inf.loc for inf in amap.inferences if inf not in infs]
-    left_out += [u.loc for u in amap.undercuts if u not in unds]
+    kept_infs, kept_unds = set(infs), set(unds)  # sets: linear in the map's size
+    left_out = [inf.loc for inf in amap.inferences if inf not in kept_infs]
+    left_out += [u.loc for u in amap.undercuts if u not in kept_unds]
     where.update(zip(phrases, left_out, strict=True))
     return {phrase: pos for phrase, pos in where.items() if pos is not None}
 

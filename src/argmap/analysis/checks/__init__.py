@@ -131,7 +131,11 @@ def catalogue_markdown() -> str:
     out = [
         "# Checks\n",
         "Generated from the check modules' docstrings by `argmap checks --format markdown`.\n",
-        "Invalid input is reported as `AM000 invalid-map` (error, exit code 2).\n",
+        "Codes below AM100 are not checks but the reading and writing of files: invalid "
+        "input is reported as `AM000 invalid-map` (error, exit code 2), what a reader of "
+        "a foreign format guessed or left out as `AM001 import-note` (warning) and what an "
+        "output format of `argmap convert` cannot hold as `AM002 export-loss` (warning). "
+        "`--select` and `--ignore` take them like the checks' codes.\n",
         "Each check shows maps that trigger it and maps that pass it. The `Reports:` line "
         "under a map lists every finding `argmap check` gives on it, in the order it prints "
         "them: the code, then the claims the finding names (none when it is about the map "
