@@ -34,18 +34,6 @@ LOSS_CODE = "AM002"
 LOSS_CHECK = "export-loss"
 
 
-def as_severity(value: str) -> Severity:
-    """``value`` as a :data:`Severity` (e.g. a check's declared severity).
-
-    Raises:
-        ValueError: ``value`` is not one of :data:`SEVERITIES`.
-    """
-    for known in SEVERITIES:
-        if value == known:
-            return known
-    raise ValueError(f"unknown severity {value!r}: expected one of {', '.join(SEVERITIES)}")
-
-
 @dataclass(frozen=True, slots=True)
 class Rule:
     """What a finding code means (one row of the catalogue; a SARIF rule).

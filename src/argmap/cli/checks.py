@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.common import emit, exit_codes, format_option, output_option
+from argmap.cli.common import emit, exit_codes, format_option, output_option, rule_catalogue
 
 
 @click.command(
@@ -36,14 +36,13 @@ def catalogue(fmt: str) -> str:
     """
     import json
 
-    from argmap.analysis.checks import CHECKS, catalogue_markdown
-    from argmap.findings import BUILTIN_RULES
+    from argmap.analysis.checks import catalogue_markdown
 
     if fmt == "markdown":
         return catalogue_markdown()
     rows = [
-        {"code": c.code, "check": c.name, "severity": c.severity, "summary": c.summary}
-        for c in (*BUILTIN_RULES, *CHECKS)
+        {"code": r.code, "check": r.name, "severity": r.severity, "summary": r.summary}
+        for r in rule_catalogue()
     ]
     if fmt == "json":
         return json.dumps(rows, indent=2) + "\n"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
-from argmap.findings import BUILTIN_RULES, Finding, Rule, as_severity
+from argmap.findings import BUILTIN_RULES, Finding, Rule
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -199,7 +199,7 @@ def rule_catalogue() -> tuple[Rule, ...]:
     the checks of :data:`~argmap.analysis.checks.CHECKS` in code order."""
     from argmap.analysis.checks import CHECKS
 
-    checks = tuple(Rule(c.code, c.name, as_severity(c.severity), c.summary, c.doc) for c in CHECKS)
+    checks = tuple(Rule(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS)
     return BUILTIN_RULES + checks
 
 
