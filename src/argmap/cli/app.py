@@ -84,8 +84,35 @@ def main(argv: Sequence[str] | None = None) -> None:
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
             stream.reconfigure(encoding="utf-8", errors="replace")
     _unix_signals()
-    with gc_paused():
-        _main(argv)
+    try:
+        with gc_paused():
+            _main(argv)
+    finally:
+        _flush_or_drop()
+
+
+def _say(message: str) -> None:
+    """Print ``message`` on standard error; if that cannot be written, say nothing."""
+    try:
+        click.echo(message, err=True)
+    except OSError:
+        pass
+
+
+def _flush_or_drop() -> None:
+    """Flush standard output and error; a stream that cannot take what is left (a full
+    disk, a closed descriptor) is pointed at the null device, so that Python's own
+    flush at exit cannot fail again and change the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, stream.fileno())
+                os.close(null)
+            except (OSError, ValueError):
+                pass
 
 
 def _main(argv: Sequence[str] | None) -> None:
@@ -97,26 +124,26 @@ def _main(argv: Sequence[str] | None) -> None:
         exc.show()
         sys.exit(EXIT_INVALID)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        _say("aborted")
         sys.exit(130)
     except MapLoadError as exc:
-        click.echo(str(exc), err=True)
+        _say(str(exc))
         sys.exit(EXIT_INVALID)
     except ArgmapError as exc:
-        click.echo(f"argmap: {exc}", err=True)
+        _say(f"argmap: {exc}")
         sys.exit(exit_code_for(exc))
     except OSError as exc:
-        click.echo(f"argmap: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"argmap: {where}{exc.strerror or exc}")
         sys.exit(EXIT_INVALID)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug: say so plainly instead of a traceback
         if os.environ.get("ARGMAP_DEBUG"):
             raise
-        click.echo(
+        _say(
             f"argmap: internal error: {type(exc).__name__}: {exc} "
-            "(set ARGMAP_DEBUG=1 for a traceback, and please report it)",
-            err=True,
+            "(set ARGMAP_DEBUG=1 for a traceback, and please report it)"
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

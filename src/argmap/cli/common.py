@@ -177,6 +177,21 @@ def exit_codes(codes: Mapping[int, str]) -> str:
     return "\n".join(lines)
 
 
+def to_stdout(text: str) -> None:
+    """Print ``text`` on standard output as it is (no newline added).
+
+    Raises:
+        OSError: standard output cannot be written (a full disk, a closed
+            descriptor); the error names "standard output".
+    """
+    try:
+        click.echo(text, nl=False)
+    except OSError as exc:
+        raise OSError(
+            exc.errno, f"cannot write: {exc.strerror or exc}", "standard output"
+        ) from None
+
+
 def emit(text: str, output: str | None) -> None:
     """Print ``text`` on standard output, or write it to ``output`` atomically.
 
@@ -188,7 +203,7 @@ def emit(text: str, output: str | None) -> None:
     from argmap.util.files import write_atomic
 
     if output is None:
-        click.echo(text, nl=False)
+        to_stdout(text)
         return
     write_atomic(output, text.encode("utf-8"))
     click.echo(f"wrote {output}", err=True)

@@ -15,6 +15,7 @@ from argmap.cli.common import (
     report,
     select_options,
     split_list,
+    to_stdout,
 )
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
@@ -112,7 +113,7 @@ def _write(target: str, text: str, announce: bool) -> None:
     from argmap.util.files import write_atomic
 
     if target == "-":
-        click.echo(text, nl=False)
+        to_stdout(text)
         return
     write_atomic(target, text.encode("utf-8"))
     if announce:

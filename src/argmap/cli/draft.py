@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.cli.common import exit_codes, output_option, refuse_overwrite, to_option
+from argmap.cli.common import exit_codes, output_option, refuse_overwrite, to_option, to_stdout
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
@@ -80,7 +80,7 @@ def draft(
     if output:
         write_atomic(output, data.encode("utf-8"))
     else:
-        click.echo(data, nl=False)
+        to_stdout(data)
     click.echo(summary(made, output), err=True)
 
 

@@ -10,6 +10,7 @@ written by :func:`write_atomic`, so no reader ever sees a half-written file.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -72,27 +73,65 @@ def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename).
+    """Write ``data`` to the file ``path`` without ever leaving it half-written.
 
-    The file gets ordinary permissions (0666 less the umask, e.g. 0644); a
-    failure never leaves a half-written file behind.
+    A regular file (new or existing) is replaced atomically: the data go to a
+    temporary file in the same folder, which is then renamed over the target,
+    with ordinary permissions (0666 less the umask, e.g. 0644); on failure the
+    temporary file is removed and the target is untouched. A symbolic link is
+    followed: the file it points to is replaced and the link is kept. A target
+    that exists and is not a regular file (``/dev/null``, another device, a
+    FIFO, or a link to one) is written in place and never renamed over; a FIFO
+    that no process reads is refused rather than waited for. Missing parent
+    folders are created.
 
     Raises:
-        OSError: the folder cannot be written, or ``path`` is a folder; the
-            error names ``path`` (never the temporary file).
+        OSError: the target is a folder or is named like one (``out/``), its
+            folder cannot be written, or a FIFO has no reader; the error names
+            ``path`` (never the temporary file) and says why in words.
     """
-    target = Path(path)
+    name = os.fspath(path)
     try:
-        _replace_with(target, data)
+        if name.endswith(("/", os.sep)):
+            raise IsADirectoryError(21, "the name ends with a slash, like a folder's")
+        target = Path(os.path.realpath(name))
+        mode = _mode(target)
+        if mode is not None and stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "it is a folder")
+        if mode is not None and not stat.S_ISREG(mode):
+            _write_in_place(target, data, fifo=stat.S_ISFIFO(mode))
+        else:
+            _replace_with(target, data)
     except OSError as exc:
-        raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", str(target)) from None
+        raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", name) from None
+
+
+def _mode(path: Path) -> int | None:
+    """``path``'s file mode, or None when nothing is there."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+
+
+def _write_in_place(target: Path, data: bytes, fifo: bool) -> None:
+    """Write into an existing device or FIFO (opened for writing, never replaced)."""
+    flags = os.O_WRONLY | (os.O_NONBLOCK if fifo else 0)
+    try:
+        fd = os.open(target, flags)
+    except OSError as exc:
+        if fifo and exc.errno == errno.ENXIO:
+            raise OSError(exc.errno, "it is a FIFO that no process reads") from None
+        raise
+    if fifo:
+        os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 def _replace_with(target: Path, data: bytes) -> None:
-    if target.is_dir():
-        raise IsADirectoryError(21, "it is a folder", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
