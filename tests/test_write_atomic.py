@@ -13,7 +13,7 @@ import pytest
 
 from argmap.util.files import write_atomic
 
-from conftest import ROOT
+from conftest import ROOT, needs_dot
 
 OP_ED = str(ROOT / "maps" / "two-michaels.yaml")
 
@@ -143,3 +143,58 @@ def test_a_full_standard_error_keeps_the_documented_exit_code(tmp_path: Path):
     with open("/dev/full", "wb") as full:
         assert _argmap("check", str(bad), stdout=full, stderr=full) == 2
         assert _argmap("checks", stdout=subprocess.DEVNULL, stderr=full) == 0
+
+
+def test_the_settings_file_and_pattern_files_are_never_outputs(tmp_path: Path, run_cli):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "pat").mkdir()
+    settings = tmp_path / "pyproject.toml"
+    settings.write_text("[tool.argmap]\nignore = []\n", encoding="utf-8")
+    cues = tmp_path / "pat" / "cues.json"
+    cues.write_text("{}\n", encoding="utf-8")
+    amap = tmp_path / "sub" / "m.yaml"
+    amap.write_text("claims:\n  T1: {kind: thesis, text: A}\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Cities should ban cars.\n", encoding="utf-8")
+    code, _, stderr = run_cli("check", str(amap), "-o", str(settings))
+    assert (code, stderr) == (
+        2,
+        f"argmap: {settings} is the settings file this command reads: "
+        "write the output elsewhere\n",
+    )
+    code, _, stderr = run_cli(
+        "draft",
+        str(article),
+        "--model",
+        "blank",
+        "--patterns",
+        str(tmp_path / "pat"),
+        "-o",
+        str(cues),
+    )
+    assert (code, stderr) == (
+        2,
+        f"argmap: {cues} is a file this command reads: write the output elsewhere\n",
+    )
+    assert settings.read_text(encoding="utf-8") == "[tool.argmap]\nignore = []\n"
+    assert cues.read_text(encoding="utf-8") == "{}\n"
+
+
+@needs_dot
+def test_several_outputs_are_written_all_or_none(tmp_path: Path, run_cli):
+    from argmap.util.files import write_all
+
+    first, folder = tmp_path / "ok.svg", tmp_path / "taken.svg"
+    folder.mkdir()
+    with pytest.raises(OSError) as info:
+        write_all([(first, b"one"), (folder, b"two")])
+    assert (info.value.filename, info.value.strerror) == (
+        str(folder),
+        "cannot write: it is a folder",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken.svg"]
+    small = tmp_path / "m.yaml"
+    small.write_text("claims:\n  T1: {kind: thesis, text: A}\n", encoding="utf-8")
+    code, _, stderr = run_cli("render", str(small), "-o", str(first), "-o", str(folder))
+    assert (code, stderr) == (2, f"argmap: {folder}: cannot write: it is a folder\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml", "taken.svg"]

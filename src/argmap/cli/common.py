@@ -280,18 +280,29 @@ def checks_for(amap: ArgumentMap, path: str, select: str = "", ignore: str = "")
         raise MapLoadError([invalid(file, line, col, str(exc))]) from None
 
 
-def refuse_overwrite(source: str, targets: Sequence[str]) -> None:
-    """Refuse to write an output over the command's own input.
+def refuse_overwrite(source: str, targets: Sequence[str], also: Sequence[str] = ()) -> None:
+    """Refuse to write an output over a file the command reads.
+
+    The files read are ``source``, the ``pyproject.toml`` whose ``[tool.argmap]``
+    settings apply to it (see :mod:`argmap.io.pyproject`) and ``also`` (e.g.
+    pattern files); a target is compared with each after resolving links.
 
     Raises:
-        UsageError: a target is the same file as ``source``.
+        UsageError: a target is one of those files.
     """
     from argmap.errors import UsageError
+    from argmap.io.pyproject import nearest_pyproject
 
+    settings = nearest_pyproject(source) if os.path.exists(source) else None
+    read = [(source, "the input file")]
+    read += [(str(settings), "the settings file this command reads")] if settings else []
+    read += [(path, "a file this command reads") for path in also]
     for target in targets:
-        if target != "-" and os.path.exists(target) and os.path.exists(source):
-            if os.path.samefile(source, target):
-                raise UsageError(f"{target} is the input file: write the output elsewhere")
+        if target == "-" or not os.path.exists(target):
+            continue
+        for path, what in read:
+            if os.path.exists(path) and os.path.samefile(path, target):
+                raise UsageError(f"{target} is {what}: write the output elsewhere")
 
 
 def split_list(value: str) -> list[str]:

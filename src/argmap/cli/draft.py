@@ -61,7 +61,8 @@ def draft(
     from argmap.io.mapdata import map_to_dict
     from argmap.util.files import write_atomic
 
-    refuse_overwrite(article, [output] if output else [])
+    patterns = sorted(str(f) for f in Path(patterns_dir).glob("*.json")) if patterns_dir else []
+    refuse_overwrite(article, [output] if output else [], also=patterns)
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
     made = draft_file(
         article, model=model, patterns_dir=patterns_dir, out_path=output or "<stdout>"

@@ -255,11 +255,11 @@ def _draw(
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:
-    """Write each file atomically and name it on standard error."""
-    from argmap.util.files import write_atomic
+    """Write the files, all or none, and name each on standard error."""
+    from argmap.util.files import write_all
 
-    for path, data in files:
-        write_atomic(path, data)
+    write_all(files)
+    for path, _ in files:
         click.echo(f"wrote {path}", err=True)
 
 

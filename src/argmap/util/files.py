@@ -14,6 +14,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from argmap.errors import MapLoadError
@@ -90,20 +92,65 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             folder cannot be written, or a FIFO has no reader; the error names
             ``path`` (never the temporary file) and says why in words.
     """
-    name = os.fspath(path)
+    write_all([(os.fspath(path), data)])
+
+
+def write_all(outputs: Sequence[tuple[str | Path, bytes]]) -> None:
+    """Write several files as :func:`write_atomic` does, all or none of the regular ones.
+
+    Every regular target's data first go to a temporary file beside it; only
+    when all of them are written are they renamed into place (and devices and
+    FIFOs written), so a target that cannot be written leaves every other
+    file untouched.
+
+    Raises:
+        OSError: as :func:`write_atomic`, naming the first target that fails.
+    """
+    staged: list[tuple[str, str, Path]] = []  # (name, temporary file, target)
+    in_place: list[tuple[str, Path, bytes, bool]] = []
     try:
-        if name.endswith(("/", os.sep)):
-            raise IsADirectoryError(21, "the name ends with a slash, like a folder's")
-        target = Path(os.path.realpath(name))
-        mode = _mode(target)
-        if mode is not None and stat.S_ISDIR(mode):
-            raise IsADirectoryError(21, "it is a folder")
-        if mode is not None and not stat.S_ISREG(mode):
-            _write_in_place(target, data, fifo=stat.S_ISFIFO(mode))
-        else:
-            _replace_with(target, data)
+        for path, data in outputs:
+            name = os.fspath(path)
+            with _named(name):
+                target, mode = _resolve(name)
+                if mode is not None and not stat.S_ISREG(mode):
+                    in_place.append((name, target, data, stat.S_ISFIFO(mode)))
+                else:
+                    staged.append((name, _stage(target, data), target))
+        for name, tmp, target in staged:
+            with _named(name):
+                os.replace(tmp, target)
+    except BaseException:
+        for _, tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for name, target, data, fifo in in_place:
+        with _named(name):
+            _write_in_place(target, data, fifo)
+
+
+@contextmanager
+def _named(name: str) -> Iterator[None]:
+    """Turn an OSError inside the block into one naming ``name`` and saying why."""
+    try:
+        yield
     except OSError as exc:
         raise OSError(exc.errno, f"cannot write: {exc.strerror or exc}", name) from None
+
+
+def _resolve(name: str) -> tuple[Path, int | None]:
+    """The file ``name`` writes to (links followed) and its mode (None: nothing there).
+
+    Raises:
+        IsADirectoryError: ``name`` is a folder or ends with a slash.
+    """
+    if name.endswith(("/", os.sep)):
+        raise IsADirectoryError(21, "the name ends with a slash, like a folder's")
+    target = Path(os.path.realpath(name))
+    mode = _mode(target)
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(21, "it is a folder")
+    return target, mode
 
 
 def _mode(path: Path) -> int | None:
@@ -129,7 +176,8 @@ def _write_in_place(target: Path, data: bytes, fifo: bool) -> None:
         handle.write(data)
 
 
-def _replace_with(target: Path, data: bytes) -> None:
+def _stage(target: Path, data: bytes) -> str:
+    """A temporary file beside ``target`` holding ``data`` with ordinary permissions."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=target.parent)
     try:
@@ -138,7 +186,7 @@ def _replace_with(target: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
