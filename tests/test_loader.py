@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,49 @@ def test_linked_inference_and_undercut():
 )
 def test_url_scheme(source, scheme):
     assert url_scheme(source) == scheme
+
+
+PREMISELESS_UNDERCUT = (
+    "claims:\n"
+    "  T1: {kind: thesis, text: A}\n"
+    "  U: {kind: objection, text: B, undercuts: I1}\n"
+    "inferences:\n"
+    "  I1: {conclusion: T1}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "out", "extra"),
+    [
+        ("render", "m.svg", []),
+        ("render", "m.html", []),
+        ("render", "m.dot", []),
+        ("convert", "m.out.yaml", []),
+        ("convert", "m.json", []),
+        ("convert", "m.aif.json", ["--to", "aif"]),
+        ("convert", "m.argdown", []),
+        ("convert", "m.graphml", []),
+        ("convert", "m.mmd", []),
+    ],
+)
+def test_an_undercut_inference_without_premises_reaches_every_output(
+    tmp_path, command, out, extra
+):
+    # the loader keeps premise-less inferences (half-finished maps); no output may crash
+    path = tmp_path / "m.yaml"
+    path.write_text(PREMISELESS_UNDERCUT)
+    target = tmp_path / out
+    run = subprocess.run(
+        [sys.executable, "-m", "argmap", command, str(path), *_out_args(command, target), *extra],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert target.stat().st_size > 0
+    if out in ("m.svg", "m.html"):
+        assert "the step from no premises to T1" in target.read_text()
+
+
+def _out_args(command, target):
+    return ["-o", str(target)] if command == "render" else [str(target)]

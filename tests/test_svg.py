@@ -222,6 +222,17 @@ def test_only_safe_links_are_made(url, kept):
     assert links == ([kept] if kept else [])
 
 
+@pytest.mark.parametrize("url", ["https://x/url(#evil)", "https://x/a?q=url(#e)#url(#f)"])
+def test_prefixing_ids_never_rewrites_a_link_url(url):
+    out = ET.fromstring(finish_svg(RAW, SvgExtras("h15-", "t", "d", links={"n0": url})))
+    assert [a.get(HREF) for a in out.iter(S + "a") if a.get(HREF)] == [url]
+
+
+def test_malformed_link_url_makes_no_link():
+    out = ET.fromstring(finish_svg(RAW, SvgExtras("m-", "t", "d", links={"n0": "https://]x"})))
+    assert [a.get(HREF) for a in out.iter(S + "a") if a.get(HREF)] == []
+
+
 @needs_dot
 def test_cli_width_engine_and_prefix(run_cli, tmp_path):
     src = tmp_path / "act.yaml"

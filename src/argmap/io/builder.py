@@ -118,7 +118,11 @@ class MapBuilder:
         if iid in self.inferences:
             self.error(pos, f"inference id {iid!r} is used twice: rename one")
             return iid
-        self.inferences[iid] = (Inference(iid, tuple(premises), conclusion, True), pos)
+        once = tuple(dict.fromkeys(premises))
+        if len(once) < len(premises):
+            twice = sorted({p for p in premises if premises.count(p) > 1})
+            self.note(pos, f"inference {iid} lists premise {', '.join(twice)} twice: kept once")
+        self.inferences[iid] = (Inference(iid, once, conclusion, True), pos)
         return iid
 
     def add_attack(self, attacker: str, target: str, pos: Position) -> None:
@@ -219,16 +223,37 @@ class MapBuilder:
         claims: dict[str, Claim] = {}
         for cid, fields in self.claims.items():
             pos = self.claim_pos[cid]
-            if not cid.strip() or "->" in cid:
-                self.error(
-                    pos, f"claim id {cid!r} is not usable (empty, or contains '->'): rename it"
-                )
-            if not fields.get("text", "").strip():
-                self.error(pos, f"claim {cid} has no text: give it some")
+            self._check_claim(cid, fields, pos)
             loc = pos if pos.file == self.path else None
             given: ClaimFields = {**fields, "kind": fields.get("kind") or guessed[cid]}
             claims[cid] = Claim(id=cid, loc=loc, **given)
         return claims
+
+    def _check_claim(self, cid: str, fields: ClaimFields, pos: Position) -> None:
+        """Apply the YAML loader's rules (:class:`~argmap.io.yaml.fields.FieldReader`)
+        to the id, text, source and tags of claim ``cid``, reporting at ``pos``."""
+        reader = FieldReader(pos.file)
+
+        def node(value: object) -> Scalar:
+            return Scalar(value, pos.line, pos.column)
+
+        if not cid.strip() or "->" in cid:
+            self.error(pos, f"claim id {cid!r} is not usable (empty, or contains '->'): rename it")
+        elif reader.claim_id(cid, node(cid)) is not None:
+            scratch: ClaimFields = {}
+            reader.claim_field(cid, "text", node(fields.get("text", "")), scratch)
+            if fields.get("source") is not None:
+                reader.claim_field(cid, "source", node(fields["source"]), scratch)
+            for tag in fields.get("tags", ()):
+                reader.string(node(tag), f"tag {tag!r} of claim {cid}")
+        self.errors.extend(reader.errors)
+
+    def _check_inference_ids(self) -> None:
+        for iid, (_, pos) in self.inferences.items():
+            if iid in self.claims:
+                self.error(
+                    pos, f"inference id {iid!r} is already used by a claim: rename one of them"
+                )
 
     def build(self, **meta: Unpack[MapMeta]) -> Imported:
         """Check every reference and assemble the map.
@@ -240,6 +265,7 @@ class MapBuilder:
             MapLoadError: any problem recorded or found (all of them, sorted).
         """
         self._check_references()
+        self._check_inference_ids()
         claims = self._claims()
         self.fail_now()
         infs = tuple(self._located(inf, pos) for inf, pos in self.inferences.values())

@@ -18,6 +18,7 @@ in a claim becomes its ``source`` and shows as its link text; escapes are undone
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,6 @@ TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 _CLAIM = re.compile(r"((?:\d+\.)+) (?:(Pro|Con): )?(.*)")
 _SUSPECT = re.compile(r"(\d\S*)[ \t]+(?:Pro|Con):")
 _SEE = re.compile(r"-> See ((?:\d+\.)+)")
-_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(((?:\\.|[^)\\\s])+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
@@ -193,11 +193,58 @@ class _Discussion:
 
 def _links(text: str) -> tuple[str, str | None]:
     """Replace the first web link by its text and return its address as the source."""
-    for match in _LINK.finditer(text):
-        url = _unescape(match.group(2))
+    for start, end, title, address in markdown_links(text):
+        url = _unescape(address)
         if url_scheme(url) in SAFE_SCHEMES:
-            return text[: match.start()] + match.group(1) + text[match.end() :], url
+            return text[:start] + title + text[end:], url
     return text, None
+
+
+def markdown_links(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """The Markdown links ``[title](address)`` in ``text``, left to right, as
+    ``(start, end, title, address)`` (raw, escapes kept), in time linear in ``len(text)``.
+
+    A link starts at a ``[`` not preceded by a backslash; its title runs to the
+    first unescaped ``]`` on the same line; ``(`` follows at once, and the
+    address (at least one character, no whitespace) runs to the first unescaped
+    ``)``. Links do not overlap. Where each title and address scan stops is
+    worked out once for every position (right to left), so a line of
+    ``[a](`` repeated never scans again what it has scanned.
+    """
+    if "](" not in text:
+        return
+    title_end = _scan_ends(text, "]\n")
+    address_end = _scan_ends(text, ")", stop_at_space=True)
+    n = len(text)
+    i = text.find("[")
+    while i != -1:
+        if i == 0 or text[i - 1] != "\\":
+            close = title_end[i + 1]
+            opening = close + 1
+            if close < n and text[close] == "]" and opening < n and text[opening] == "(":
+                end = address_end[opening + 1]
+                if end > opening + 1 and end < n and text[end] == ")":
+                    yield i, end + 1, text[i + 1 : close], text[opening + 1 : end]
+                    i = text.find("[", end + 1)
+                    continue
+        i = text.find("[", i + 1)
+
+
+def _scan_ends(text: str, stops: str, stop_at_space: bool = False) -> list[int]:
+    """For each position p (and len(text)), where a scan from p of escape pairs
+    (a backslash and any character but a line break) and characters other than
+    ``stops``, backslashes (and whitespace with ``stop_at_space``) stops."""
+    n = len(text)
+    ends = [n] * (n + 2)
+    for p in range(n - 1, -1, -1):
+        char = text[p]
+        if char == "\\":
+            ends[p] = ends[p + 2] if p + 1 < n and text[p + 1] != "\n" else p
+        elif char in stops or (stop_at_space and char.isspace()):
+            ends[p] = p
+        else:
+            ends[p] = ends[p + 1]
+    return ends
 
 
 def _unescape(text: str) -> str:

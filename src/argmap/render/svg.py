@@ -32,7 +32,7 @@ from defusedxml.ElementTree import fromstring
 
 from argmap.errors import RenderError
 from argmap.render.labels import xml_safe
-from argmap.util.urls import SAFE_SCHEMES, url_scheme
+from argmap.util.urls import SAFE_SCHEMES, url_problem, url_scheme
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -114,7 +114,7 @@ def _safe_href(url: str) -> bool:
     scheme = url_scheme(url)
     if scheme is None:  # a relative URL (a page beside this one), not "//host/…"
         return not url.strip().replace("\\", "/").startswith("//")  # browsers read \ as /
-    return scheme in SAFE_SCHEMES
+    return scheme in SAFE_SCHEMES and url_problem(url) is None
 
 
 def _retitle(group: ET.Element, text: str | None) -> None:
@@ -143,15 +143,21 @@ def _wrap_link(group: ET.Element, url: str) -> None:
 
 
 def _prefix_refs(el: ET.Element, prefix: str) -> None:
+    """Prefix ``el``'s id and its references to ids of the document (``href="#id"``,
+    ``url(#id)`` in the other attributes: style, fill, clip-path …); a link's URL
+    is never rewritten (an unsafe one is dropped), nor are event handlers kept."""
     for key, value in list(el.attrib.items()):
         if key == "id":
             el.set(key, prefix + value)
-        elif key in (_HREF, "href") and value.startswith("#"):
-            el.set(key, "#" + prefix + value[1:])
+        elif key in (_HREF, "href"):
+            if value.startswith("#"):
+                el.set(key, "#" + prefix + value[1:])
+            elif not _safe_href(value):
+                del el.attrib[key]
+        elif key.startswith("on"):
+            del el.attrib[key]
         elif "url(#" in value:
             el.set(key, _URL_REF.sub(lambda m: f"url(#{prefix}{m.group(1)})", value))
-        elif key.startswith("on") or (key in (_HREF, "href") and not _safe_href(value)):
-            del el.attrib[key]
 
 
 def _scale_dashes(el: ET.Element) -> None:

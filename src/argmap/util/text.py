@@ -121,13 +121,11 @@ def and_list(ids: Sequence[str], limit: int | None = None) -> str:
     """``["P2"]`` → ``"P2"``; ``["P1", "P2", "P3"]`` → ``"P1, P2 and P3"``.
 
     Past ``limit`` ids (None: no limit), the first ``limit`` and a count:
-    ``"A, B, … and 9 more"``.
-
-    Raises:
-        ValueError: ``ids`` is empty.
+    ``"A, B, … and 9 more"``. No ids (an inference whose premises are not
+    written yet) → ``"no premises"``.
     """
     if not ids:
-        raise ValueError("and_list needs at least one id")
+        return "no premises"
     if limit is not None and len(ids) > limit:
         return ", ".join(ids[:limit]) + f", … and {len(ids) - limit} more"
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

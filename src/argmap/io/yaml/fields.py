@@ -19,7 +19,7 @@ from argmap.findings import Finding, invalid
 from argmap.io.tree import Map, Node, Scalar, Seq
 from argmap.model import KINDS, Claim, Kind, Position, unshowable_character
 from argmap.util.suggest import did_you_mean
-from argmap.util.urls import SAFE_SCHEMES, url_scheme
+from argmap.util.urls import SAFE_SCHEMES, url_problem, url_scheme
 
 CLAIM_KEYS = (
     "kind",
@@ -149,13 +149,23 @@ class FieldReader:
         return node
 
     def check_scheme(self, node: Node, value: str, what: str) -> None:
-        """Report a URL scheme other than http, https and mailto."""
+        """Report a URL scheme other than http, https and mailto, and a URL that
+        cannot be read as one (:func:`~argmap.util.urls.url_problem`: a malformed
+        host, a host that changes under NFKC normalisation, a port out of range)."""
         scheme = url_scheme(value)
         if scheme is not None and scheme not in SAFE_SCHEMES:
             self.error(
                 node,
                 f"{what} uses the URL scheme '{scheme}:', which argmap refuses; "
                 "use an http, https or mailto link, or a plain citation without a scheme",
+            )
+            return
+        problem = url_problem(value)
+        if problem is not None:
+            self.error(
+                node,
+                f"{what} is not a usable URL: {problem}; "
+                "correct the address, or write a plain citation without a scheme",
             )
 
     # -- claims -----------------------------------------------------------

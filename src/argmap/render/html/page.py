@@ -44,7 +44,7 @@ from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.outline import outline
 from argmap.render.pipeline import render_svg
 from argmap.render.svg import clean_svg, id_prefix
-from argmap.util.urls import url_scheme
+from argmap.util.urls import url_problem, url_scheme
 
 _ASSETS = files("argmap.render.html") / "assets"
 _SAFE_HREF = re.compile(r"^(https?|mailto):", re.I)
@@ -120,8 +120,9 @@ def inline_svg(svg: bytes) -> str:
 
 
 def safe_href(url: str | None) -> str | None:
-    """``url`` when it is http, https or mailto, else None (never a ``javascript:`` link)."""
-    return url if url and _SAFE_HREF.match(url.strip()) else None
+    """``url`` when it is a usable http, https or mailto URL, else None (never a
+    ``javascript:`` link, nor one :func:`~argmap.util.urls.url_problem` refuses)."""
+    return url if url and _SAFE_HREF.match(url.strip()) and url_problem(url) is None else None
 
 
 def page_data(
