@@ -1,14 +1,18 @@
 # argmap: `make demo` renders every map in maps/ into output/; `make test` runs the
 # linters, then the tests. Both first install what the machine lacks (system packages
 # via apt-get, a .venv); Chromium only for the tests, which drive it to test the
-# interactive HTML. ARGMAP_BROWSER_TESTS=0 (environment or `make test
-# ARGMAP_BROWSER_TESTS=0`) neither installs Chromium nor runs the browser tests.
+# interactive HTML and argmap's Mermaid output, rendered by the official `mermaid`
+# package, which `npm ci` installs from the npm registry into tests/js/node_modules.
+# ARGMAP_BROWSER_TESTS=0 (environment or `make test ARGMAP_BROWSER_TESTS=0`) installs
+# neither Chromium nor the npm package and runs no browser test.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MAPS := $(wildcard maps/*.yaml)
+
+NODE_MODULES := tests/js/node_modules/.package-lock.json
 
 .PHONY: demo test lint bench setup system-deps clean
 
@@ -27,8 +31,13 @@ demo: setup
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
 	done; exit $$status
 
-test: lint
+test: lint $(if $(filter 0,$(ARGMAP_BROWSER_TESTS)),,$(NODE_MODULES))
 	$(BIN)/python -m pytest
+
+# The Mermaid renderer for the browser tests, exactly as tests/js/package-lock.json says.
+$(NODE_MODULES): tests/js/package.json tests/js/package-lock.json | system-deps
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # In this order; make stops at the first that fails.
 lint: setup
@@ -51,4 +60,4 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info tests/js/node_modules

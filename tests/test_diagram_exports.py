@@ -42,7 +42,7 @@ def test_mermaid_exact_text():
             '    n0["THESIS · T1 · ¶1<br/>Build bike lanes."]',
             '    n1("PREMISE · P1<br/>Lanes make #34;cycling#34; safer.")',
             '    n2("PREMISE · P2<br/>Safer cycling brings more cyclists.")',
-            '    n3(["EVIDENCE · E1<br/>A study: 30% more riders."])',
+            '    n3(["EVIDENCE · E1<br/>A study#58; 30#37; more riders."])',
             '    n4("OBJECTION · O1<br/>Lanes take #60;parking#62; #38; #35;space.")',
             '    j0(("I1"))',
             "    n1 --> n0",
