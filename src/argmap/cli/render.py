@@ -42,7 +42,7 @@ class _Width(click.ParamType):
             0: "every output written",
             2: "an invalid map, a bad command line, Graphviz missing or failing, "
             "or an output cannot be written",
-            3: "Graphviz ran out of time (--layout-timeout)",
+            3: "the rendering ran out of time (--layout-timeout)",
         }
     )
 )
@@ -151,7 +151,8 @@ class _Width(click.ParamType):
     type=click.FloatRange(min=0, min_open=True, max=86400),
     default=60.0,
     show_default=True,
-    help="Seconds Graphviz may take before argmap gives up (exit 3).",
+    help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
+    "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
 )
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
@@ -228,18 +229,23 @@ def _draw(
 
     Raises:
         UsageError: a focus that names no claim.
-        GraphvizNotFound, RenderError, LayoutTimeout: Graphviz is missing, fails or is too slow.
+        GraphvizNotFound, RenderError: Graphviz is missing or fails.
+        LayoutTimeout: the rendering ran past --layout-timeout (one budget for every page).
     """
     from argmap.analysis.checks import run_checks
+    from argmap.render.budget import Deadline
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
+    deadline = Deadline(req.layout_timeout)
     opts = _render_options(amap, req)
+    deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
+    deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
-        for page in plan_pages(amap, opts, plan, target, req.id_prefix):
+        for page in plan_pages(amap, opts, plan, target, req.id_prefix, deadline):
             data = render_bytes(
                 page.amap,
                 found,
@@ -249,6 +255,7 @@ def _draw(
                 timeout=req.layout_timeout,
                 dpi=req.dpi,
                 engine=req.engine,
+                deadline=deadline,
             )
             done.append((page_file(target, page.suffix), data))
     return done

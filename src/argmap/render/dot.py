@@ -30,7 +30,8 @@ import pydot
 from argmap.diagram import Diagram, Junction, caption, diagram, node_names
 from argmap.findings import Finding
 from argmap.model import KINDS, ArgumentMap, Claim
-from argmap.render.labels import claim_table, claim_tooltip, html_text, source_line
+from argmap.render.budget import STRIDE, Deadline
+from argmap.render.labels import claim_table, claim_tooltip, finding_codes, html_text, source_line
 from argmap.render.legend import legend_label
 from argmap.render.style import DEFAULT, Theme
 from argmap.util.text import wrap_text
@@ -180,14 +181,21 @@ EDGE_STYLES = {"support": "support", "premise": "link", "attack": "attack", "und
 class _Builder:
     """Adds nodes and edges to a graph, numbering edges and collecting tooltips."""
 
-    def __init__(self, graph: pydot.Dot, opts: RenderOptions):
-        self.graph, self.opts = graph, opts
+    def __init__(self, graph: pydot.Dot, opts: RenderOptions, deadline: Deadline | None):
+        self.graph, self.opts, self.deadline = graph, opts, deadline
         self.titles: dict[str, str] = {}
         self.links: dict[str, str] = {}
-        self.edges = 0
+        self.edges = self.added = 0
+
+    def _tick(self) -> None:
+        """Count an added element; every :data:`STRIDE` of them, look at the deadline."""
+        self.added += 1
+        if self.deadline is not None and self.added % STRIDE == 0:
+            self.deadline.check("building the DOT")
 
     def edge(self, src: str, dst: str, style: str, title: str, **extra: str) -> None:
         """Add edge ``e<n>`` drawn with the theme's edge style ``style`` (also its class)."""
+        self._tick()
         es, theme = self.opts.theme.edges[style], self.opts.theme
         eid, self.edges = f"e{self.edges}", self.edges + 1
         attrs: dict[str, Any] = {
@@ -205,6 +213,7 @@ class _Builder:
 
     def node(self, node: pydot.Node, title: str, link: str | None = None) -> None:
         """Add a node with its tooltip and, if any, the URL it links to."""
+        self._tick()
         self.graph.add_node(node)
         name = node.get_name()
         self.titles[name] = title
@@ -278,15 +287,6 @@ def _add_legend(b: _Builder, amap: ArgumentMap) -> None:
     b.node(legend, "Legend")
 
 
-def _finding_codes(findings: Iterable[Finding], opts: RenderOptions) -> dict[str, list[str]]:
-    codes: dict[str, list[str]] = {}
-    if opts.show_findings:
-        for f in findings:
-            if f.claims:
-                codes.setdefault(f.claims[0], []).append(f.code)
-    return codes
-
-
 def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
     theme = opts.theme
     graph = pydot.Dot(
@@ -311,7 +311,10 @@ def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
 
 
 def build_diagram(
-    amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
+    amap: ArgumentMap,
+    findings: Iterable[Finding] = (),
+    opts: RenderOptions | None = None,
+    deadline: Deadline | None = None,
 ) -> DotDiagram:
     """Build the diagram of ``amap``: the pydot graph, tooltips and links.
 
@@ -319,6 +322,8 @@ def build_diagram(
         amap: the map.
         findings: findings to mark on their claims (first claim of each).
         opts: rendering options (defaults: :class:`RenderOptions`).
+        deadline: looked at every :data:`~argmap.render.budget.STRIDE` nodes and edges
+            (:class:`~argmap.errors.LayoutTimeout` once it has passed).
 
     Returns:
         A :class:`DotDiagram` of :func:`argmap.diagram.diagram` (partial):
@@ -327,9 +332,9 @@ def build_diagram(
         ``id`` attributes; edges are ``e0``….
     """
     opts = opts or RenderOptions()
-    b = _Builder(_new_graph(amap, opts), opts)
+    b = _Builder(_new_graph(amap, opts), opts, deadline)
     shape = diagram(amap, partial=True)
-    _add_claims(b, shape, _finding_codes(findings, opts))
+    _add_claims(b, shape, finding_codes(findings) if opts.show_findings else {})
     _add_lines(b, shape)
     _add_folds(b, amap)
     stagger(b.graph, opts.theme.max_row if opts.max_row is None else opts.max_row)
@@ -366,9 +371,30 @@ def stagger(graph: pydot.Dot, max_row: int) -> None:
                 edge.set("minlen", str(1 + i % rows))
 
 
+def dot_source(graph: pydot.Dot, deadline: Deadline | None = None) -> str:
+    """The DOT source of ``graph``, ending with a newline (pydot's text, written
+    element by element so that ``deadline`` is looked at every
+    :data:`~argmap.render.budget.STRIDE` elements).
+
+    Raises:
+        LayoutTimeout: the deadline passed.
+    """
+    bare = dict(graph.obj_dict, nodes={}, edges={}, subgraphs={})
+    head = pydot.Dot(obj_dict=bare).to_string()  # "digraph argmap {", attributes, "}"
+    parts = [head[: head.rindex("}")]]
+    elements: list[pydot.Node | pydot.Edge | pydot.Subgraph] = [*graph.get_node_list()]
+    elements += [*graph.get_edge_list(), *graph.get_subgraph_list()]
+    for i, element in enumerate(sorted(elements, key=lambda e: e.get_sequence() or 0)):
+        if deadline is not None and i % STRIDE == 0:
+            deadline.check("writing the DOT")
+        text = element.to_string(indent_level=1)
+        parts.append(text if isinstance(element, pydot.Subgraph) else text + "\n")
+    parts.append("}\n")
+    return "".join(parts)
+
+
 def to_dot(
     amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
 ) -> str:
     """The DOT source of the map's diagram (deterministic text, ends with a newline)."""
-    text = build_dot(amap, findings, opts).to_string()
-    return text if text.endswith("\n") else text + "\n"
+    return dot_source(build_dot(amap, findings, opts))

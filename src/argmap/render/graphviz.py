@@ -12,6 +12,7 @@ import shutil
 import subprocess
 
 from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
+from argmap.render.budget import Deadline
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DPI = 96
@@ -28,6 +29,7 @@ def run_dot(
     timeout: float = DEFAULT_TIMEOUT,
     dpi: int = DEFAULT_DPI,
     engine: str = "dot",
+    deadline: Deadline | None = None,
 ) -> bytes:
     """Lay out ``dot_source`` with Graphviz and return the output bytes.
 
@@ -37,15 +39,21 @@ def run_dot(
         timeout: seconds before the layout is abandoned.
         dpi: resolution for raster output (dots per inch).
         engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …).
+        deadline: the whole rendering's deadline; Graphviz gets only the time
+            left (and at most ``timeout``).
 
     Raises:
         GraphvizNotFound: the program is not installed.
-        LayoutTimeout: the layout took longer than ``timeout`` seconds.
+        LayoutTimeout: the layout took longer than ``timeout`` seconds, or than
+            the time left before ``deadline``.
         RenderError: Graphviz failed (its message is included).
     """
     exe = shutil.which(engine)
     if exe is None:
         raise GraphvizNotFound(f"Graphviz's '{engine}' program was not found: {INSTALL_HINT}")
+    limit = timeout if deadline is None else min(timeout, deadline.left())
+    if deadline is not None and limit <= 0:
+        raise deadline.error("laying the diagram out")
     args = [exe, f"-T{fmt}"]
     if fmt == "png":
         args.append(f"-Gdpi={dpi}")
@@ -54,16 +62,24 @@ def run_dot(
             args,
             input=dot_source.encode("utf-8"),
             capture_output=True,
-            timeout=timeout,
+            timeout=limit,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise LayoutTimeout(
-            f"Graphviz did not finish the layout within {timeout:g} s; render part of the map "
-            "with --focus ID --depth K, --collapse DEPTH or --split, raise --layout-timeout, "
-            "or output .dot and lay it out elsewhere"
-        ) from None
+        raise _late(timeout, limit, deadline) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         raise RenderError(f"Graphviz failed: {message}")
     return done.stdout
+
+
+def _late(timeout: float, limit: float, deadline: Deadline | None) -> LayoutTimeout:
+    """The error for a layout stopped after ``limit`` seconds: the rendering's budget
+    ran out (``limit`` was the time left before ``deadline``), or ``timeout`` did."""
+    if deadline is not None and limit < timeout:
+        return deadline.error("Graphviz laid the diagram out")
+    return LayoutTimeout(
+        f"Graphviz did not finish the layout within {timeout:g} s; render part of the map "
+        "with --focus ID --depth K, --collapse DEPTH or --split, raise --layout-timeout, "
+        "or output .dot and lay it out elsewhere"
+    )

@@ -11,10 +11,12 @@ Everything a map's author wrote reaches Graphviz only through :func:`html_text`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
 
 from argmap.diagram import para_ref
+from argmap.findings import Finding
 from argmap.model import Claim
 from argmap.render.style import Theme
 from argmap.util.text import wrap_text
@@ -40,6 +42,15 @@ def html_text(text: str) -> str:
     escape sequence starts with.
     """
     return escape(xml_safe(text), quote=True).replace("\\", "\\\u2060")
+
+
+def finding_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """Claim id → codes of the findings whose first claim it is, in order."""
+    codes: dict[str, list[str]] = {}
+    for f in findings:
+        if f.claims:
+            codes.setdefault(f.claims[0], []).append(f.code)
+    return codes
 
 
 def claim_table(

@@ -13,6 +13,7 @@ from pathlib import Path
 from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
+from argmap.render.budget import Deadline, within
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
 from argmap.render.html.page import render_html
@@ -55,19 +56,27 @@ def render(
     timeout: float = DEFAULT_TIMEOUT,
     dpi: int = DEFAULT_DPI,
     engine: str = "dot",
+    deadline: Deadline | None = None,
 ) -> bytes:
     """The map in one format: ``svg`` (finished), ``html`` (interactive page),
-    ``png``, ``pdf`` or ``dot`` (no Graphviz).
+    ``png``, ``pdf`` or ``dot`` (no Graphviz). ``timeout`` bounds the whole
+    rendering when no ``deadline`` (:mod:`argmap.render.budget`) is given.
 
     Raises:
-        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
+        GraphvizNotFound, RenderError: from Graphviz.
+        LayoutTimeout: the deadline passed.
     """
     findings = list(findings)
+    deadline = within(deadline, timeout)
     if fmt == "svg":
-        return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+        return render_svg(
+            amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+        )
     if fmt == "html":
-        return render_html(amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine)
-    text = dot_text(build_diagram(amap, findings, opts))
+        return render_html(
+            amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine, deadline=deadline
+        )
+    text = dot_text(build_diagram(amap, findings, opts, deadline), deadline)
     if fmt == "dot":
         return text.encode("utf-8")
-    return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine)
+    return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine, deadline=deadline)

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from argmap.model import ArgumentMap
+from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
 from argmap.render.pipeline import map_title
 from argmap.render.subset import collapse, focus, split
@@ -89,7 +90,12 @@ def _folded(
 
 
 def plan_pages(
-    amap: ArgumentMap, opts: RenderOptions, plan: PagePlan, output: str, map_id: str | None = None
+    amap: ArgumentMap,
+    opts: RenderOptions,
+    plan: PagePlan,
+    output: str,
+    map_id: str | None = None,
+    deadline: Deadline | None = None,
 ) -> list[Page]:
     """The pages to draw for ``output`` (a file name; only its name is used).
 
@@ -98,6 +104,7 @@ def plan_pages(
 
     Raises:
         UsageError: the focus names no claim; a depth is negative.
+        LayoutTimeout: ``deadline`` passed (looked at before each page).
     """
     base_id = map_id if map_id is not None else amap.name
     if plan.focus is not None:
@@ -108,6 +115,8 @@ def plan_pages(
     if not plan.split:
         shown, shown_opts = _folded(amap, opts, plan.collapse)
         return [Page("", shown, shown_opts, base_id)]
+    if deadline is not None:
+        deadline.check("planning the pages")
     parts = split(amap)
     suffixes = page_suffixes(list(parts.pages))
     name = PurePath(output).name
@@ -115,6 +124,8 @@ def plan_pages(
     counts = {cid: len(ids) for cid, ids in parts.overview.folds.items()}
     pages = [Page("", parts.overview.amap, replace(opts, folds=counts, links=links), base_id)]
     for cid, page in parts.pages.items():
+        if deadline is not None:
+            deadline.check("planning the pages")
         titled = replace(page, title=f"{map_title(amap)}: {cid}")
         shown, shown_opts = _folded(titled, opts, plan.collapse)
         pages.append(Page(suffixes[cid], shown, shown_opts, f"{base_id}-{suffixes[cid]}"))

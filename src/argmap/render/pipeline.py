@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
-from argmap.render.dot import DotDiagram, RenderOptions, build_diagram
+from argmap.render.budget import Deadline, within
+from argmap.render.dot import DotDiagram, RenderOptions, build_diagram, dot_source
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
 from argmap.render.outline import outline_text
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
@@ -45,6 +46,7 @@ def render_svg(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     engine: str = "dot",
+    deadline: Deadline | None = None,
 ) -> bytes:
     """The map's finished SVG: DOT → ``dot -Tsvg`` → :func:`~argmap.render.svg.finish_svg`.
 
@@ -55,19 +57,32 @@ def render_svg(
         map_id: base of the element id prefix (default: the map's name); an
             element of claim n3 gets id ``<prefix>-n3`` (see
             :func:`argmap.diagram.node_names`).
-        timeout: seconds Graphviz may take.
+        timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
+        deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
 
     Raises:
-        GraphvizNotFound, LayoutTimeout, RenderError: from Graphviz.
+        GraphvizNotFound, RenderError: from Graphviz.
+        LayoutTimeout: the deadline passed (building the DOT, in Graphviz or finishing).
     """
     opts = opts or RenderOptions()
-    diagram = build_diagram(amap, findings, opts)
-    raw = run_dot(dot_text(diagram), "svg", timeout=timeout, engine=engine)
-    return finish_svg(raw, svg_extras(amap, diagram, opts, map_id))
+    deadline = within(deadline, timeout)
+    diagram = build_diagram(amap, findings, opts, deadline)
+    raw = run_dot(
+        dot_text(diagram, deadline), "svg", timeout=timeout, engine=engine, deadline=deadline
+    )
+    extras = svg_extras(amap, diagram, opts, map_id)
+    deadline.check("finishing the SVG")
+    svg = finish_svg(raw, extras)
+    deadline.check("finishing the SVG")
+    return svg
 
 
-def dot_text(diagram: DotDiagram) -> str:
-    """The DOT source of a built diagram, ending with a newline."""
-    text = diagram.graph.to_string()
-    return text if text.endswith("\n") else text + "\n"
+def dot_text(diagram: DotDiagram, deadline: Deadline | None = None) -> str:
+    """The DOT source of a built diagram, ending with a newline
+    (:func:`~argmap.render.dot.dot_source`).
+
+    Raises:
+        LayoutTimeout: ``deadline`` passed while writing it.
+    """
+    return dot_source(diagram.graph, deadline)

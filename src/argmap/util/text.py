@@ -82,33 +82,90 @@ def stem_overlap(a: str, b: str) -> float:
     return len(sa & sb) / math.sqrt(len(sa) * len(sb))
 
 
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes: wide and full-width characters (CJK, most emoji) count 2,
     combining marks and zero-width characters 0 (Unicode UAX #11 East Asian Width)."""
     if text.isascii():  # no ASCII character is wide, combining or of category Cf
         return len(text)
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    return sum(map(_char_width, text))
+
+
+#: What :mod:`textwrap` splits words at (spaces, hyphens of hyphenated words, em-dashes).
+_WORDSEP = textwrap.TextWrapper.wordsep_re
+#: The whitespace :mod:`textwrap` turns into spaces.
+_SPACES = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
+
+
+def _fit(chunk: str, start: int, columns: int) -> int:
+    """The end of the longest part of ``chunk`` from ``start`` at most ``columns`` wide."""
+    if chunk[start : start + columns].isascii():
+        return min(len(chunk), start + columns)
+    end, used = start, 0
+    while end < len(chunk) and used + _char_width(chunk[end]) <= columns:
+        used += _char_width(chunk[end])
+        end += 1
+    return end
+
+
+def _break_at(chunk: str, start: int, columns: int, empty_line: bool) -> int:
+    """Where a word too long for its line is broken: after its last hyphen that fits
+    (if a letter comes before it), else after the last character that fits (at
+    least one on an empty line, so that wrapping always moves on)."""
+    end = _fit(chunk, start, columns)
+    if empty_line and end == start:
+        return start + 1
+    hyphen = chunk.rfind("-", start, end)
+    if hyphen > start and chunk[start:hyphen].strip("-"):
+        return hyphen + 1
+    return end
 
 
 def _wrap_para(para: str, width: int) -> list[str]:
-    chars = width
-    while True:
-        lines = textwrap.wrap(para, chars, break_long_words=True, break_on_hyphens=True)
-        if chars <= 1 or all(display_width(line) <= width for line in lines):
-            return lines or [""]
-        chars -= 1
+    """:func:`textwrap.wrap` (long words and hyphenated words broken) counting display
+    columns, in time linear in the text: a long word is broken by index, never re-sliced."""
+    chunks = [c for c in _WORDSEP.split(para.expandtabs().translate(_SPACES)) if c]
+    widths = [display_width(c) for c in chunks]
+    solid = [len(c.rstrip()) for c in chunks]  # a chunk's rest from here on is blank
+    lines: list[str] = []
+    i, start, head = 0, 0, widths[0] if chunks else 0  # next chunk, its unused part, its width
+    while i < len(chunks):
+        if lines and start >= solid[i]:
+            i, start = i + 1, 0
+            head = widths[i] if i < len(chunks) else 0
+        line: list[str] = []
+        used = 0
+        while i < len(chunks) and used + head <= width:
+            line.append(chunks[i][start:])
+            used += head
+            i, start = i + 1, 0
+            head = widths[i] if i < len(chunks) else 0
+        if i < len(chunks) and head > width:
+            space = width - used if width >= 1 else 1
+            end = _break_at(chunks[i], start, space, not line)
+            line.append(chunks[i][start:end])
+            head -= display_width(line[-1])
+            start = end
+        if line and not line[-1].strip():
+            del line[-1]
+        if line:
+            lines.append("".join(line))
+    return lines or [""]
 
 
 def wrap_text(text: str, width: int) -> list[str]:
     """Wrap ``text`` to lines at most ``width`` columns wide (see :func:`display_width`).
 
     Words longer than ``width`` (URLs, long compounds) are broken too, so no
-    line is ever wider than ``width``; explicit newlines start new lines.
+    line is ever wider than ``width``; explicit newlines start new lines. Where
+    every character takes one column the lines are those of :func:`textwrap.wrap`
+    (long words and hyphenated words broken). Time is linear in the text's length.
     Returns at least one line (``[""]`` for empty text).
     """
     lines: list[str] = []

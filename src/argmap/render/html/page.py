@@ -38,6 +38,7 @@ from typing import Any
 from argmap.diagram import Diagram, diagram
 from argmap.findings import Finding
 from argmap.model import KINDS, ArgumentMap, Claim, MapSource
+from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
@@ -65,6 +66,7 @@ def diagram_svg(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     engine: str = "dot",
+    deadline: Deadline | None = None,
 ) -> bytes:
     """The diagram as finished SVG bytes: the one place the page asks for the SVG
     pipeline (:func:`argmap.render.pipeline.render_svg`, element ids prefixed
@@ -73,7 +75,9 @@ def diagram_svg(
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: as :func:`render_svg`.
     """
-    return render_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    return render_svg(
+        amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+    )
 
 
 def script_json(data: object) -> str:
@@ -278,6 +282,7 @@ def render_html(
     map_id: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     engine: str = "dot",
+    deadline: Deadline | None = None,
 ) -> bytes:
     """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
 
@@ -290,16 +295,21 @@ def render_html(
             direction, wrap, fills and badges (``--color-by``), folds, links …
             as for the SVG; ``width`` is ignored (the page sizes the diagram).
         map_id: base of the SVG's element id prefix (default: the map's name).
-        timeout: seconds Graphviz may take to lay the diagram out.
+        timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
+        deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
     """
     opts = opts or RenderOptions()
     findings = on_page(amap, findings) if opts.show_findings else []
-    svg = diagram_svg(amap, findings, opts, map_id, timeout=timeout, engine=engine)
+    svg = diagram_svg(
+        amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+    )
     fields = _page_fields(amap, findings, opts, map_id)
+    if deadline is not None:
+        deadline.check("writing the HTML page")
     fields["svg"] = inline_svg(svg)
     # One pass: substituted values are never scanned for placeholders again.
     return Template(_asset("page.html")).substitute(fields).encode("utf-8")
