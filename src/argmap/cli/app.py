@@ -91,6 +91,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         _flush_or_drop()
 
 
+def run() -> None:
+    """The ``argmap`` program: :func:`main`, then leave the process at once.
+
+    Once the exit code is known and both streams are flushed, the process
+    ends with :func:`os._exit`, so a large map's objects are not torn down
+    one by one (seconds for tens of thousands of claims): the time a command
+    takes, and the ``--layout-timeout`` budget, end with its output.
+    """
+    code = EXIT_OK
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else EXIT_INVALID
+    _flush_or_drop()
+    os._exit(code)
+
+
 def _say(message: str) -> None:
     """Print ``message`` on standard error; if that cannot be written, say nothing."""
     try:
