@@ -51,7 +51,7 @@ class MapMeta(TypedDict, total=False):
 
 def safe_id(raw: str) -> str:
     """``raw`` as a usable claim id: ``->`` (which names inferences) becomes ``→``."""
-    return raw.replace("->", "→").strip()
+    return raw.replace("->", "→")
 
 
 class MapBuilder:
