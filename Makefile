@@ -14,7 +14,7 @@ MAPS := $(wildcard maps/*.yaml)
 
 NODE_MODULES := tests/js/node_modules/.package-lock.json
 
-.PHONY: demo test lint bench setup system-deps clean
+.PHONY: demo test lint fuzz bench setup system-deps clean
 
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
@@ -38,6 +38,17 @@ test: lint $(if $(filter 0,$(ARGMAP_BROWSER_TESTS)),,$(NODE_MODULES))
 $(NODE_MODULES): tests/js/package.json tests/js/package-lock.json | system-deps
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# The fuzz tests (tests/test_fuzz_*.py) with the long, randomized "fuzz" profile
+# (tests/conftest.py); `make test` runs them with the fixed "ci" profile. Prints how
+# many inputs each test tried and their sum.
+fuzz: setup
+	ARGMAP_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider \
+	  --hypothesis-show-statistics tests/test_fuzz_readers.py tests/test_fuzz_roundtrip.py \
+	  | tee .fuzz.log
+	@awk '/passing examples/ { for (i = 1; i < NF; i++) if ($$(i+1) ~ /^passing/) n += $$i } \
+	  END { print "fuzz: " n " inputs tried" }' .fuzz.log
+	@rm -f .fuzz.log
 
 # In this order; make stops at the first that fails.
 lint: setup

@@ -6,6 +6,11 @@ fails, naming the program and how to install it; it is never skipped and never
 expected to fail. A test without the marker that runs a Graphviz program through
 :mod:`argmap.render.graphviz` fails too, so the marker stays exact.
 
+Hypothesis profiles: ``ci`` (the default; derandomized, a fixed number of
+examples, so ``make test`` gives the same result every run) and ``fuzz`` (``make
+fuzz``: randomized, many more examples). ``--hypothesis-profile`` or
+``ARGMAP_FUZZ_PROFILE`` picks one.
+
 ``browser``: the test drives Debian's Chromium with Playwright. It fails when
 Chromium is missing; ``ARGMAP_BROWSER_TESTS=0`` deselects these tests (pytest
 reports them as deselected, never as passed). Unset or ``1`` runs them.
@@ -20,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from argmap.cli.render import ENGINES
 from argmap.io.yaml.reader import loads_map
@@ -31,6 +37,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 
 needs_dot = pytest.mark.graphviz
+
+#: Examples per fuzz test under each profile (tests that set their own keep them).
+FUZZ_EXAMPLES = {"ci": 150, "fuzz": 5000}
+for _name, _examples in FUZZ_EXAMPLES.items():
+    settings.register_profile(
+        _name,
+        max_examples=_examples,
+        derandomize=_name == "ci",
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+settings.load_profile(os.environ.get("ARGMAP_FUZZ_PROFILE", "ci"))
 
 #: Graphviz's layout programs (``argmap render --engine``).
 GRAPHVIZ_PROGRAMS = frozenset(ENGINES)

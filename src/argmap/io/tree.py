@@ -10,8 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import final
 
-#: Deepest nesting a reader accepts (deeper documents are refused, not recursed into).
-MAX_DEPTH = 64
+from argmap.util.limits import DEPTH
+
+
+def max_depth() -> int:
+    """Deepest nesting a reader accepts now (``ARGMAP_MAX_DEPTH``, default 64); deeper
+    documents are refused, not recursed into.
+
+    Raises:
+        UsageError: ``ARGMAP_MAX_DEPTH`` is not a whole number ≥ 1.
+    """
+    return DEPTH.value()
+
+
+def too_deep(limit: int) -> str:
+    """The message refusing a document nested deeper than ``limit`` levels (the limit,
+    the depth found and how to raise the limit)."""
+    return (
+        f"nesting deeper than {limit} levels ({limit + 1} found; the limit is "
+        f"{DEPTH.variable}): {DEPTH.advice}, or raise the limit with {DEPTH.variable}=N"
+    )
 
 
 @final

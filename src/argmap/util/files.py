@@ -2,7 +2,8 @@
 
 Every input (maps in any format, articles, included Argdown files, pattern
 files) is read by :func:`read_text`: regular files only (never a FIFO, device
-or folder, which could hang or be huge), at most :data:`MAX_FILE_BYTES`, UTF-8
+or folder, which could hang or be huge), at most :data:`argmap.util.limits.FILE_BYTES`
+(512 MiB unless ``ARGMAP_MAX_FILE_BYTES`` says otherwise), UTF-8
 with an optional BOM, any line endings (made ``\\n``, or kept as they are for
 articles, whose offsets count the file's own characters). Every output is
 written by :func:`write_atomic`, so no reader ever sees a half-written file.
@@ -20,20 +21,21 @@ from pathlib import Path
 
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
-
-MAX_FILE_BYTES = 512 * 1024 * 1024
+from argmap.util.limits import FILE_BYTES
 
 
 def _read_regular(path: Path, name: str) -> bytes:
-    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES` (never a FIFO or device)."""
-    mode = path.stat().st_mode
-    if not stat.S_ISREG(mode):
-        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+    """The bytes of a regular file within the file size limit (never a FIFO or device)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: it is {what}")])
+    limit = FILE_BYTES.value()
     with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise MapLoadError([invalid(name, 1, 1, "the file is larger than 512 MiB: split it")])
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        found = max(info.st_size, len(data))
+        raise MapLoadError([invalid(name, 1, 1, FILE_BYTES.message(found, limit))])
     return data
 
 
@@ -41,7 +43,7 @@ def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
     """Read a UTF-8 file (BOM optional, any line endings) whatever the locale.
 
     Args:
-        path: a regular file of at most :data:`MAX_FILE_BYTES`.
+        path: a regular file within the file size limit (``ARGMAP_MAX_FILE_BYTES``).
         keep_line_endings: return ``\\r\\n`` and ``\\r`` as they are, so that
             offsets into the text are offsets into the file's characters (after
             a BOM); by default every line ending becomes ``\\n``.
@@ -51,7 +53,7 @@ def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
 
     Raises:
         MapLoadError: the file cannot be read (missing, unreadable, a folder,
-            not a regular file such as a FIFO or device, over 512 MiB) or is not
+            not a regular file such as a FIFO or device, over the size limit) or is not
             UTF-8 (with the line and column of the first bad byte).
     """
     name = str(path)

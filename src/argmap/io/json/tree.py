@@ -8,7 +8,7 @@ by the same code as YAML maps and every message points at the offending value.
 
 Refused, with their position: duplicate keys (``json`` keeps the last one
 silently), ``NaN`` and ``Infinity`` (not JSON, though Python accepts them) and
-nesting deeper than :data:`argmap.io.tree.MAX_DEPTH` levels.
+nesting deeper than :func:`argmap.io.tree.max_depth` levels.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bisect import bisect_right
 
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
-from argmap.io.tree import MAX_DEPTH, Map, Node, Scalar, Seq
+from argmap.io.tree import Map, Node, Scalar, Seq, max_depth, too_deep
 
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
@@ -46,7 +46,11 @@ def check_syntax(text: str, path: str) -> None:
         raise MapLoadError(
             [
                 invalid(
-                    path, 1, 1, f"JSON nested too deeply: flatten it (at most {MAX_DEPTH} levels)"
+                    path,
+                    1,
+                    1,
+                    "JSON nested too deeply for the parser: flatten it "
+                    f"(argmap reads at most {max_depth()} levels, ARGMAP_MAX_DEPTH)",
                 )
             ]
         ) from None
@@ -66,7 +70,8 @@ def compose_json(text: str, path: str = "<string>") -> Node:
 
     Raises:
         MapLoadError: malformed JSON, a duplicate key, ``NaN``/``Infinity``, or
-            nesting deeper than ``MAX_DEPTH``; the finding names line and column.
+            nesting deeper than :func:`~argmap.io.tree.max_depth` levels; the
+            finding names line and column.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -80,6 +85,7 @@ class _Builder:
     def __init__(self, text: str, path: str):
         self.text = text
         self.path = path
+        self.max_depth = max_depth()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def pos(self, index: int) -> tuple[int, int]:
@@ -99,10 +105,8 @@ class _Builder:
         i = self.ws(0)
         while True:
             if text[i] in "{[":
-                if len(stack) >= MAX_DEPTH:
-                    raise self.fail(
-                        i, f"nesting deeper than {MAX_DEPTH} levels: flatten the document"
-                    )
+                if len(stack) >= self.max_depth:
+                    raise self.fail(i, too_deep(self.max_depth))
                 line, col = self.pos(i)
                 stack.append(Map({}, line, col) if text[i] == "{" else Seq([], line, col))
                 i = self.ws(i + 1)

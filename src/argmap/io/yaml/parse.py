@@ -8,7 +8,7 @@ parser's event stream itself, iteratively, and builds a small tree of
 column, refusing:
 
 * duplicate keys at any level;
-* nesting deeper than :data:`MAX_DEPTH`;
+* nesting deeper than :func:`argmap.io.tree.max_depth` levels;
 * aliases whose expansion would exceed :data:`MAX_EXPANDED_NODES`;
 * any explicit tag beyond the standard ``str``, ``int``, ``float``, ``bool``,
   ``null``, ``seq`` and ``map`` (nothing is ever constructed from a tag);
@@ -24,7 +24,7 @@ from typing import Protocol
 import yaml
 
 from argmap.findings import Finding, invalid
-from argmap.io.tree import MAX_DEPTH, Map, Node, Scalar, Seq
+from argmap.io.tree import Map, Node, Scalar, Seq, max_depth, too_deep
 
 MAX_EXPANDED_NODES = 2_000_000
 
@@ -120,6 +120,7 @@ class _Composer:
         self.text = text
         self.loader = _Loader(text)
         self.stack: list[Seq | Map] = []
+        self.max_depth = max_depth()
         self.stack_anchors: list[str | None] = []
         self.anchors: dict[str, Node] = {}
         self.open_anchors: set[str] = set()
@@ -237,10 +238,8 @@ class _Composer:
     def _open(self, ev: yaml.CollectionStartEvent) -> None:
         if ev.tag is not None and ev.tag not in _COLLECTION_TAGS:
             raise _tag_error(self.path, ev.tag, ev.start_mark)
-        if len(self.stack) >= MAX_DEPTH:
-            raise self._fail(
-                ev.start_mark, f"nesting deeper than {MAX_DEPTH} levels: flatten the document"
-            )
+        if len(self.stack) >= self.max_depth:
+            raise self._fail(ev.start_mark, too_deep(self.max_depth))
         line, col = _pos(ev.start_mark)
         node: Seq | Map = Seq([], line, col) if type(ev) is _SeqStart else Map({}, line, col)
         if ev.anchor:

@@ -7,11 +7,13 @@ wrong and how to fix it; all problems found are reported together.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
+from argmap.findings import invalid
 from argmap.io.tree import Map, Node, Scalar, to_python
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.parse import YamlError, compose
@@ -27,6 +29,7 @@ from argmap.model import (
 )
 from argmap.util.files import read_text
 from argmap.util.gcpause import gc_paused
+from argmap.util.limits import CLAIMS, RELATIONS, TEXT_CHARS
 from argmap.util.suggest import did_you_mean
 
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
@@ -73,11 +76,16 @@ def map_from_tree(root: Node | None, path: str = "<string>") -> ArgumentMap:
     the model is built (see :mod:`argmap.util.gcpause`).
 
     Raises:
-        MapLoadError: the tree is not a valid map (all problems found).
+        MapLoadError: the tree is not a valid map (all problems found), or
+            it is over a limit of :mod:`argmap.util.limits` (claims in the map,
+            characters in a claim's text, relations on a claim).
+        UsageError: a limit's environment variable is not a whole number ≥ 1.
     """
     reader = _Reader(path)
     with gc_paused():
         amap = reader.read(root)
+        if amap is not None:
+            reader.within_limits(amap)
     if reader.errors or amap is None:
         raise MapLoadError(sorted(reader.errors))
     return amap
@@ -187,6 +195,10 @@ class _Reader(FieldReader):
         block = self.mapping(node, "'claims'")
         if block is None:
             return claims, relations
+        limit = CLAIMS.value()
+        if len(block.pairs) > limit:
+            self.error(block, CLAIMS.message(len(block.pairs), limit))
+            return claims, relations
         for key, (knode, value) in block.pairs.items():
             cid = self.claim_id(key, knode)
             if cid is None:
@@ -210,6 +222,29 @@ class _Reader(FieldReader):
                     if rel in value.pairs
                 )
         return claims, relations
+
+    def within_limits(self, amap: ArgumentMap) -> None:
+        """Report each claim whose text or whose relations are over their limits."""
+        text_limit, relation_limit = TEXT_CHARS.value(), RELATIONS.value()
+        on_claim: Counter[str] = Counter()
+        for inference in amap.inferences:
+            on_claim.update(inference.premises)
+            on_claim[inference.conclusion] += 1
+        on_claim.update(a.attacker for a in amap.attacks)
+        on_claim.update(a.target for a in amap.attacks)
+        on_claim.update(u.attacker for u in amap.undercuts)
+        for claim in amap.claims.values():
+            line, column = (claim.loc.line, claim.loc.column) if claim.loc else (1, 1)
+            if len(claim.text) > text_limit:
+                message = TEXT_CHARS.message(len(claim.text), text_limit)
+                self.errors.append(
+                    invalid(self.path, line, column, f"claim {claim.id}: {message}")
+                )
+            if on_claim[claim.id] > relation_limit:
+                message = RELATIONS.message(on_claim[claim.id], relation_limit)
+                self.errors.append(
+                    invalid(self.path, line, column, f"claim {claim.id}: {message}")
+                )
 
     # -- relations --------------------------------------------------------
 
