@@ -9,6 +9,7 @@ undercut its last inference (or the inference step it is written under).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -62,7 +63,7 @@ class ClaimDraft:
         pos: where it is defined (or first named).
         text: its text; None until defined.
         order: sort key: ``(0, n)`` for the n-th definition, ``(1, n)`` when never defined.
-        tags: hashtags and heading groups, in order.
+        tags: hashtags and heading groups, in order (a dict used as an ordered set).
         fields: validated claim fields from its ``{...}`` data.
     """
 
@@ -71,7 +72,7 @@ class ClaimDraft:
     pos: Position
     text: str | None = None
     order: tuple[int, int] = (1, 0)
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)
     fields: ClaimFields = field(default_factory=ClaimFields)
 
 
@@ -84,7 +85,7 @@ class ArgDraft:
         pos: where it is described (or first named).
         description: its first description, if any.
         order: as for :class:`ClaimDraft`.
-        tags: its hashtags.
+        tags: its hashtags, in order (a dict used as an ordered set).
         data: its ``{...}`` data (``id``, ``shorthand``, claim fields).
         steps: its premise–conclusion structure: ``(premise ids, conclusion id,
             position of the inference line)`` per inference step.
@@ -94,9 +95,15 @@ class ArgDraft:
     pos: Position
     description: str | None = None
     order: tuple[int, int] = (1, 0)
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)
     data: Map | None = None
     steps: list[tuple[list[str], str, Position]] = field(default_factory=list)
+
+
+def add_tags(tags: dict[str, None], more: Iterable[str]) -> None:
+    """Add to the ordered set ``tags`` each tag of ``more`` it does not hold yet, in order."""
+    for tag in more:
+        tags.setdefault(tag)
 
 
 def _scalar(data: Map | None, key: str) -> object:
@@ -114,6 +121,7 @@ class _Assembly:
         self.arg_claim: dict[str, str] = {}
         self.step_ids: dict[str, list[str]] = {}
         self.conclusion: dict[str, str] = {}
+        self.supports_of: dict[str, list[str]] | None = None
 
     def sketched_arguments(self) -> None:
         for title, arg in self.args.items():
@@ -128,7 +136,7 @@ class _Assembly:
                     arg.pos, f"argument <{title}> has no description: its title is its text"
                 )
             draft = ClaimDraft(
-                cid, title, arg.pos, arg.description or title, arg.order, list(arg.tags)
+                cid, title, arg.pos, arg.description or title, arg.order, dict(arg.tags)
             )
             if arg.data is not None:
                 draft.fields = self.b.claim_fields(cid, arg.data, arg.pos)
@@ -144,7 +152,8 @@ class _Assembly:
                 )
                 draft.text = draft.title
             fields = draft.fields.copy()
-            tags = list(draft.tags) + [t for t in fields.pop("tags", ()) if t not in draft.tags]
+            tags = dict(draft.tags)
+            add_tags(tags, fields.pop("tags", ()))
             if tags:
                 fields["tags"] = tuple(tags)
             self.b.add_claim(draft.cid, draft.text, draft.pos, fields)
@@ -197,7 +206,12 @@ class _Assembly:
         if ref.kind == "arg" and ref.name in self.step_ids:
             return self.step_ids[ref.name][-1]
         cid = self.node(ref, pos)
-        found = [i for i, (inf, _) in self.b.inferences.items() if inf.premises == (cid,)]
+        if self.supports_of is None:
+            self.supports_of = {}
+            for iid, (inf, _) in self.b.inferences.items():
+                if len(inf.premises) == 1:
+                    self.supports_of.setdefault(inf.premises[0], []).append(iid)
+        found = self.supports_of.get(cid, []) if cid is not None else []
         if len(found) == 1:
             return found[0]
         self.b.note(

@@ -19,7 +19,9 @@ What is read (``docs/interchange.md`` lists what is left out):
   front matter (``title``, and an ``argmap`` block for the map's source and
   settings), comments and ``\\`` escapes;
 * ``@include(file.argdown)`` on a line of its own, relative to the including
-  file; each file is read once, so files that include each other end.
+  file and confined to the main file's folder tree once links are resolved
+  (:mod:`argmap.io.argdown.includes`); each file is read once, so files that
+  include each other end.
 
 Kinds come from ``{kind: ...}`` data when present, else they are guessed from
 the structure (:mod:`argmap.io.kinds`).
@@ -30,7 +32,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from argmap.io.argdown.model import ArgDraft, ClaimDraft, Ref, Relation, assemble
+from argmap.errors import MapLoadError
+from argmap.io.argdown.data import compose_data
+from argmap.io.argdown.includes import include_refusal
+from argmap.io.argdown.model import ArgDraft, ClaimDraft, Ref, Relation, add_tags, assemble
 from argmap.io.argdown.syntax import (
     FRONT_MATTER,
     INCLUDE,
@@ -49,8 +54,6 @@ from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import Position
 from argmap.util.files import read_text
 
-#: Files ``@include`` may name.
-INCLUDE_SUFFIXES = (".argdown", ".ad")
 #: How deep files may include files that include files.
 MAX_INCLUDE_DEPTH = 64
 
@@ -86,11 +89,13 @@ class _Reader:
         self.args: dict[str, ArgDraft] = {}
         self.relations: list[Relation] = []
         self.seen: set[Path] = set()
+        self.root = Path(path).parent.resolve()
         self.counter = 0
         self.anonymous = 0
         self.depth = 0
         self.heading: str | None = None
         self.last_arg: str | None = None
+        self.steps = 0
         self.meta: MapMeta = {}
 
     def tick(self) -> tuple[int, int]:
@@ -170,10 +175,9 @@ class _Reader:
         for name in (n.strip() for n in match.group(1).split(",")):
             pos = Position(file, line, match.start(1) + 1)
             target = Path(file).parent / name
-            if target.suffix.lower() not in INCLUDE_SUFFIXES:
-                self.b.error(pos, f"@include({name}): only .argdown and .ad files can be included")
-            elif not target.is_file():
-                self.b.error(pos, f"@include({name}): there is no file {target}")
+            refused = include_refusal(name, target, self.root)
+            if refused:
+                self.b.error(pos, f"@include({name}): {refused}")
             elif target.resolve() in self.seen:
                 self.b.note(pos, f"@include({name}): already read, so not read again")
             elif self.depth >= MAX_INCLUDE_DEPTH:
@@ -183,9 +187,17 @@ class _Reader:
                     f"{MAX_INCLUDE_DEPTH} files; include the files from one place",
                 )
             else:
-                self.depth += 1
-                self.read(read_text(target), str(target))
-                self.depth -= 1
+                self._read_included(target, pos, name)
+
+    def _read_included(self, target: Path, pos: Position, name: str) -> None:
+        try:
+            text = read_text(target)
+        except MapLoadError as exc:
+            self.b.error(pos, f"@include({name}): {target}: {exc.findings[0].message}")
+            return
+        self.depth += 1
+        self.read(text, str(target))
+        self.depth -= 1
 
     # -- relation trees and premise–conclusion structures --------------------
 
@@ -210,10 +222,14 @@ class _Reader:
         self._relations(items, refs)
 
     def _relations(self, items: list[Item], refs: list[Ref]) -> None:
+        above: list[int] = []  # items that may still be a parent, indents growing
         for k, item in enumerate(items):
+            while above and items[above[-1]].indent >= item.indent:
+                above.pop()
+            parent = above[-1] if above else None
+            above.append(k)
             if item.kind != "rel":
                 continue
-            parent = next((j for j in range(k - 1, -1, -1) if items[j].indent < item.indent), None)
             if parent is None:
                 self.b.error(
                     item.pos,
@@ -242,13 +258,14 @@ class _Reader:
             while title in self.args:
                 title += "'"
             self.args[title] = ArgDraft(title, items[0].pos, order=self.tick())
-        self.last_arg = None
+        self.last_arg, self.steps = None, 0
         refs: list[Ref] = []
         for item in items:
             if item.kind == "pcs":
                 refs.append(Ref("stmt", self._statement(parse_member(item.text, item.start)).cid))
             elif item.kind == "inference":
-                refs.append(Ref("step", title, sum(r.kind == "step" for r in refs)))
+                refs.append(Ref("step", title, self.steps))
+                self.steps += 1
             else:
                 refs.append(self._ref(item))
         arg = self.args[title]
@@ -302,15 +319,8 @@ class _Reader:
     def _data(self, member: Member, allowed: tuple[str, ...] = ()) -> Map | None:
         merged: Map | None = None
         for raw, pos in member.data:
-            body = raw[1:-1]
-            block = "\n" in body and not body.split("\n", 1)[0].strip()
-            text = (
-                "\n" * (pos.line - 1) + " " * pos.column + body
-                if block
-                else ("\n" * (pos.line - 1) + " " * (pos.column - 1) + raw)
-            )
             try:
-                node = compose(text, pos.file)
+                node = compose_data(raw, pos)
             except YamlError as exc:
                 self.b.errors.append(exc.finding)
                 continue
@@ -338,7 +348,7 @@ class _Reader:
             cid = self.titles.get(member.title) or self._new_id(member, data)
             self.titles[member.title] = cid
         claim = self.claims.setdefault(cid, ClaimDraft(cid, member.title or cid, member.pos))
-        claim.tags += [t for t in member.tags if t not in claim.tags]
+        add_tags(claim.tags, member.tags)
         if data is not None:
             claim.fields.update(self.b.claim_fields(cid, data, member.pos))
         if member.text and (member.defined or member.kind == "anon"):
@@ -362,19 +372,19 @@ class _Reader:
         if claim.text is None:
             claim.text, claim.pos, claim.order = text, pos, self.tick()
             if self.heading:
-                claim.tags.append(f"group:{self.heading}")
+                claim.tags.setdefault(f"group:{self.heading}")
         elif claim.text != text:
             self.b.note(pos, f"statement [{claim.cid}] is given a second text; the first is kept")
 
     def _argument(self, member: Member) -> ArgDraft:
         arg = self.args.setdefault(member.title, ArgDraft(member.title, member.pos))
-        arg.tags += [t for t in member.tags if t not in arg.tags]
+        add_tags(arg.tags, member.tags)
         data = self._data(member, ("id", "shorthand", *DATA_KEYS))
         arg.data = data if data is not None else arg.data
         if member.text and arg.description is None:
             arg.description, arg.pos, arg.order = member.text, member.pos, self.tick()
             if self.heading:
-                arg.tags.append(f"group:{self.heading}")
+                arg.tags.setdefault(f"group:{self.heading}")
         elif arg.order == (1, 0):
             arg.order = (1, self.tick()[1])
         return arg

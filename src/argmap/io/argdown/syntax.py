@@ -22,10 +22,9 @@ _REL = re.compile(r"([ \t]*)(\+>|->|_>|<\+|<-|<_|><|\+|-|_(?=[ \t]))[ \t]*")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 _INFERENCE = re.compile(r"([ \t]*)--")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+")
-_LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
-_STMT = re.compile(r"\[([^\[\]\n]*\S[^\[\]\n]*)\](?!\()(:?)")
-_ARG = re.compile(r"<([^<>\n]*\S[^<>\n]*)>(:?)")
-_TAG = re.compile(r"#(\(([^)\n]+)\)|[A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+_STMT = re.compile(r"\[([^\[\]\n]*)\](?!\()(:?)")
+_ARG = re.compile(r"<([^<>\n]*)>(:?)")
+_TAG = re.compile(r"#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
 
 
 class ArgdownSyntaxError(Exception):
@@ -60,19 +59,69 @@ def data_end(text: str, start: int) -> int:
     return -1
 
 
+class Finder:
+    """Where a character next occurs, for start positions that only grow: linear in total.
+
+    ``find(char, start)`` equals ``text.find(char, start)``; each character of
+    the text is scanned at most once per looked-for character as long as the
+    starts do not decrease (a smaller start is answered too, by a fresh scan).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._last: dict[str, tuple[int, int]] = {}
+
+    def find(self, char: str, start: int) -> int:
+        """Index of the first ``char`` at or after ``start``, or -1."""
+        since, found = self._last.get(char, (start + 1, 0))
+        if since <= start and (found >= start or found < 0):
+            return found
+        found = self.text.find(char, start)
+        self._last[char] = (start, found)
+        return found
+
+
+def link_end(text: str, i: int, finder: Finder) -> int:
+    """End of the link ``[text](url)`` starting at ``i`` (both parts on one line), or -1."""
+    close = finder.find("]", i + 1)
+    if close <= i + 1 or not text.startswith("(", close + 1):
+        return -1
+    paren = finder.find(")", close + 2)
+    newline = finder.find("\n", i + 1)
+    if paren <= close + 2 or 0 <= newline < paren:
+        return -1
+    return paren + 1
+
+
+def bracketed_tag_end(text: str, i: int, finder: Finder) -> int:
+    """End of the tag ``#(words)`` starting at ``i`` (closed on its line), or -1."""
+    if not text.startswith("#(", i):
+        return -1
+    paren = finder.find(")", i + 2)
+    newline = finder.find("\n", i + 2)
+    if paren <= i + 2 or 0 <= newline < paren:
+        return -1
+    return paren + 1
+
+
 def strip_comments(text: str) -> str:
     """``text`` with every comment replaced by spaces (newlines kept).
+
+    Linear in the length of ``text``: after a ``{`` that is never closed (an
+    error the member holding it reports), no later ``{`` is taken for data.
 
     Raises:
         ArgdownSyntaxError: a ``/*`` or ``<!--`` comment is never closed.
     """
     out, i, n = list(text), 0, len(text)
+    finder, data = Finder(text), True
     while i < n:
         if text[i] == "\\":
             i += 2
             continue
-        token = _skip_token(text, i)
+        token = _skip_token(text, i, finder, data)
         if token is None:
+            data = data and text[i] != "{"
             i += 1
             continue
         end, comment = token
@@ -84,10 +133,10 @@ def strip_comments(text: str) -> str:
     return "".join(out)
 
 
-def _skip_token(text: str, i: int) -> tuple[int, bool] | None:
+def _skip_token(text: str, i: int, finder: Finder, data: bool) -> tuple[int, bool] | None:
     """``(end, is_comment)`` of the comment, data block or link at ``i``, or None.
 
-    ``end`` is -1 for a comment that is never closed.
+    ``end`` is -1 for a comment that is never closed; a ``{`` counts only while ``data``.
     """
     if text.startswith("<!--", i):
         end = text.find("-->", i + 4)
@@ -96,14 +145,14 @@ def _skip_token(text: str, i: int) -> tuple[int, bool] | None:
         end = text.find("*/", i + 2)
         return (end + 2 if end >= 0 else -1), True
     if text.startswith("//", i):
-        end = text.find("\n", i)
+        end = finder.find("\n", i)
         return (end if end >= 0 else len(text)), True
-    if text[i] == "{":
+    if text[i] == "{" and data:
         end = data_end(text, i)
         return (end, False) if end > 0 else None
     if text[i] == "[":
-        match = _LINK.match(text, i)
-        return (match.end(), False) if match else None
+        end = link_end(text, i, finder)
+        return (end, False) if end > 0 else None
     return None
 
 
@@ -253,15 +302,32 @@ class Member:
     pos: Position
 
 
-def _pos_in(raw: str, start: Position, index: int) -> Position:
-    line, col = _line_col(raw, index)
-    return Position(
-        start.file, start.line + line - 1, start.column + col - 1 if line == 1 else col
-    )
+class _Where:
+    """Positions of indices into ``raw`` (which starts at ``start``), for growing indices."""
+
+    def __init__(self, raw: str, start: Position):
+        self.raw, self.start = raw, start
+        self.index, self.line, self.line_start = 0, 0, 0
+
+    def __call__(self, index: int) -> Position:
+        if index < self.index:
+            self.index, self.line, self.line_start = 0, 0, 0
+        newlines = self.raw.count("\n", self.index, index)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.raw.rfind("\n", self.index, index) + 1
+        self.index = index
+        column = index - self.line_start + 1
+        if self.line == 0:
+            column += self.start.column - 1
+        return Position(self.start.file, self.start.line + self.line, column)
 
 
 def parse_member(raw: str, start: Position) -> Member:
     """Read a member: ``[T]: text``, ``[T]``, ``<T>: text``, ``<T>`` or untitled text.
+
+    A title runs to the first closing bracket (titles have no escapes) and
+    holds some non-space character.
 
     Raises:
         ArgdownSyntaxError: a ``{`` data block is never closed.
@@ -270,7 +336,7 @@ def parse_member(raw: str, start: Position) -> Member:
     kind, title, defined, offset = "anon", "", False, lead
     for pattern, name in ((_STMT, "stmt"), (_ARG, "arg")):
         match = pattern.match(raw, lead)
-        if match:
+        if match and match.group(1).strip():
             kind, title, defined, offset = (
                 name,
                 match.group(1).strip(),
@@ -278,18 +344,20 @@ def parse_member(raw: str, start: Position) -> Member:
                 match.end(),
             )
             break
-    text, tags, data = _split_text(raw, offset, start)
+    where = _Where(raw, start)
+    text, tags, data = _split_text(raw, offset, where)
     if kind == "anon" and not text:
         kind = "empty"
-    return Member(kind, title, defined, text, tags, data, _pos_in(raw, start, lead))
+    return Member(kind, title, defined, text, tags, data, where(lead))
 
 
 def _split_text(
-    raw: str, i: int, start: Position
+    raw: str, i: int, where: _Where
 ) -> tuple[str, list[str], list[tuple[str, Position]]]:
     out: list[str] = []
     tags: list[str] = []
     data: list[tuple[str, Position]] = []
+    finder = Finder(raw)
     while i < len(raw):
         c = raw[i]
         if c == "\\" and i + 1 < len(raw):
@@ -299,18 +367,27 @@ def _split_text(
         if c == "{":
             end = data_end(raw, i)
             if end < 0:
-                where = _pos_in(raw, start, i)
+                pos = where(i)
                 raise ArgdownSyntaxError(
-                    where.line, where.column, "this '{' (YAML data) is never closed with '}'"
+                    pos.line, pos.column, "this '{' (YAML data) is never closed with '}'"
                 )
-            data.append((raw[i:end], _pos_in(raw, start, i)))
+            data.append((raw[i:end], where(i)))
             i = end
             continue
-        match = _TAG.match(raw, i) if c == "#" and (i == 0 or raw[i - 1].isspace()) else None
-        if match:
-            tags.append(match.group(2) if match.group(2) is not None else match.group(1))
-            i = match.end()
+        end = _tag_end(raw, i, finder) if c == "#" and (i == 0 or raw[i - 1].isspace()) else -1
+        if end > 0:
+            tags.append(raw[i + 2 : end - 1] if raw[i + 1] == "(" else raw[i + 1 : end])
+            i = end
             continue
         out.append(c)
         i += 1
     return " ".join("".join(out).split()), tags, data
+
+
+def _tag_end(raw: str, i: int, finder: Finder) -> int:
+    """End of the tag (``#word`` or ``#(words)``) at ``i``, or -1."""
+    end = bracketed_tag_end(raw, i, finder)
+    if end > 0:
+        return end
+    match = _TAG.match(raw, i)
+    return match.end() if match else -1

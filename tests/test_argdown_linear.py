@@ -1,0 +1,73 @@
+"""Reading Argdown takes time linear in the input, whatever the input holds.
+
+Each input below once made the reader rescan the rest of the line or file at
+every character (an unclosed ``{``, ``[``, ``[a](`` or ``#(``, a title that
+never closes, thousands of data blocks or relations). At a megabyte a
+quadratic reader needs hours; a linear one a second or two. The inputs are
+read in a subprocess that is stopped after 60 seconds, which only a quadratic
+reader can reach, so no assertion depends on the speed of the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+MB = 1_000_000
+
+SCRIPT = textwrap.dedent(
+    """
+    from argmap.errors import MapLoadError
+    from argmap.io.argdown.reader import loads_argdown
+
+    MB = 1_000_000
+    CASES = {
+        "unclosed data": "[T]: " + "{" * MB,
+        "unclosed links": "[a](" * (MB // 4),
+        "mentions": "@[" * (MB // 2),
+        "brackets": "[" * MB,
+        "unclosed bracketed tags": "[T]: x" + " #(" * (MB // 3),
+        "unclosed title": "[" + "a" * MB,
+        "unclosed argument title": "<" + "a" * MB,
+        "data blocks on one line": "[T]: x " + "{}" * (MB // 20),
+        "data blocks on many lines": "".join(
+            f"[c{k}]: x {{kind: premise}}\\n" for k in range(MB // 100)
+        ),
+        "relations of one claim": "[T]: t\\n" + "  + [a]\\n" * (MB // 16),
+        "inference lines": "(1) a\\n" + "----\\n(2) b\\n" * (MB // 12),
+        "tags of one claim": "[T]: t\\n\\n" + "".join(f"[T] #t{k}\\n\\n" for k in range(MB // 20)),
+    }
+    for name, text in CASES.items():
+        try:
+            loads_argdown(text)
+        except MapLoadError:
+            pass
+        print(name, len(text), flush=True)
+    """
+)
+
+
+def test_pathological_inputs_are_read_in_linear_time():
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1] / "src"))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", SCRIPT],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        done = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout
+        pytest.fail(f"reading took over 60 s (quadratic?); inputs read: {done!r}")
+    assert result.returncode == 0, result.stderr
+    names = [line.rsplit(" ", 1)[0] for line in result.stdout.splitlines()]
+    assert len(names) == 12
+    sizes = [int(line.rsplit(" ", 1)[1]) for line in result.stdout.splitlines()]
+    assert min(sizes) >= MB // 10
