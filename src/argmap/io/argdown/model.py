@@ -128,7 +128,11 @@ class _Assembly:
             if arg.steps:
                 continue
             stored = _scalar(arg.data, "id")
-            cid = safe_id(str(stored)) if isinstance(stored, (str, int)) else safe_id(title)
+            cid = (
+                str(stored).replace("->", "→")
+                if isinstance(stored, (str, int))
+                else safe_id(title)
+            )
             if cid in self.drafts:
                 cid = f"{cid} (argument)"
             if arg.description is None:
@@ -169,7 +173,7 @@ class _Assembly:
                     "argmap keeps its premises and conclusion",
                 )
             stored = _scalar(arg.data, "id")
-            main = safe_id(str(stored)) if isinstance(stored, (str, int)) else safe_id(title)
+            main = str(stored) if isinstance(stored, (str, int)) else safe_id(title)
             ids = []
             for k, (premises, conclusion, pos) in enumerate(arg.steps, 1):
                 last = k == len(arg.steps)

@@ -363,10 +363,15 @@ class _Reader:
 
     def _new_id(self, member: Member, data: Map | None) -> str:
         stored = data.pairs.get("id") if data is not None else None
-        raw = str(stored[1].value) if stored and isinstance(stored[1], Scalar) else member.title
-        if safe_id(raw) != raw:
-            self.b.note(member.pos, f"title {raw!r} becomes the claim id {safe_id(raw)!r}")
-        return safe_id(raw)
+        if stored and isinstance(stored[1], Scalar):
+            raw = str(stored[1].value)
+            cid = raw.replace("->", "→")  # an id given in data is kept as written
+        else:
+            raw = member.title
+            cid = safe_id(raw)
+        if cid != raw:
+            self.b.note(member.pos, f"title {raw!r} becomes the claim id {cid!r}")
+        return cid
 
     def _define(self, claim: ClaimDraft, text: str, pos: Position) -> None:
         if claim.text is None:

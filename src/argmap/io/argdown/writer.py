@@ -8,7 +8,10 @@ premise–conclusion structure per linked inference (and per one-premise
 support that something undercuts, marked ``{shorthand: true}``). Argdown has no
 kinds or paragraphs: they travel in the ``{...}`` YAML data, which Argdown
 tools keep and ignore. Text is escaped with ``\\`` wherever Argdown would read
-syntax; claim ids that cannot be titles travel as ``{id: ...}``.
+syntax; ids that cannot be titles (which have no escapes) and tags that cannot
+be ``#(tags)`` travel in the data, whose strings are JSON with ``\\u`` escapes
+for what Argdown or YAML would read otherwise (``docs/interchange.md`` lists
+the rules). Only runs of whitespace in texts are lost (each becomes a space).
 """
 
 from __future__ import annotations
@@ -21,7 +24,17 @@ from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.model import ArgumentMap, Inference, complete_parts
 
 _SPECIAL = frozenset("\\[]<>{}#*_@")
-_SAFE_TITLE = re.compile(r"[^\[\]<>{}\\\n@/]+")
+#: A title runs to its first closing bracket, has no escapes and is read through the
+#: comment pass, so it holds no bracket, brace, backslash, slash, ``@`` or line break.
+_SAFE_TITLE = re.compile(r"[^\[\]<>{}\\\n\r@/]+")
+#: Bracketed tags ``#(...)`` end at the first ``)`` and have no escapes either.
+_SAFE_TAG = re.compile(r"[^()\[\]<>{}\\\n\r/]+")
+#: Characters a YAML double-quoted scalar must hold as escapes: braces (Argdown
+#: data ends at ``}``), ``=`` (front matter fences), line breaks YAML folds, and
+#: characters YAML refuses as they are.
+_YAML_ESCAPE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+#: The same for front matter, where the JSON's own braces must stay.
+_FRONT_ESCAPE = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BARE = re.compile(r"[a-z]+")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
 _DATA_ORDER = ("kind", "para", "source", "tags", "score", "ignore", "span")
@@ -56,16 +69,24 @@ def _flow(value: object) -> str:
         return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if _BARE.fullmatch(str(value)) and str(value) not in _YAML_WORDS:
         return str(value)
-    quoted = json.dumps(str(value), ensure_ascii=False)
-    return quoted.replace("{", "\\u007b").replace("}", "\\u007d")
+    return _json(str(value))
 
 
-def _usable_title(title: str) -> bool:
-    return bool(_SAFE_TITLE.fullmatch(title)) and title == title.strip()
+def _json(value: object, indent: int | None = None, escape: re.Pattern[str] = _YAML_ESCAPE) -> str:
+    """``value`` as JSON that YAML reads back unchanged (``escape``: what to write as ``\\u``)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return escape.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _usable_title(title: str, argument: bool = False) -> bool:
+    """Whether ``title`` reads back as itself (an argument's ``<+``, ``<-``, ``<_`` would not)."""
+    if argument and title.startswith(("+", "-", "_")):
+        return False
+    return bool(_SAFE_TITLE.fullmatch(title)) and title == title.strip() and "->" not in title
 
 
 def _hashtags(tags: list[str]) -> bool:
-    return all(t and t == t.strip() and ")" not in t and "\n" not in t for t in tags)
+    return all(_SAFE_TAG.fullmatch(t) and t == t.strip() for t in tags)
 
 
 class _Writer:
@@ -111,7 +132,7 @@ class _Writer:
             else:
                 title = f"{inf.premises[0]} supports {inf.conclusion}"
                 data = {"shorthand": True}
-            if not _usable_title(title) or title in used:
+            if not _usable_title(title, argument=True) or title in used:
                 title = f"inference {n}"
                 data = data if not inf.linked else {"id": inf.id}
             used.add(title)
@@ -135,7 +156,7 @@ class _Writer:
             front["argmap"] = meta
         if not front:
             return []
-        body = json.dumps(front, ensure_ascii=False, indent=2).replace("=", "\\u003d")
+        body = _json(front, indent=2, escape=_FRONT_ESCAPE)
         return ["===", body, "===", ""]
 
     def claim_lines(self, cid: str, body: dict[str, object]) -> list[str]:
