@@ -117,3 +117,19 @@ def test_outside_content_never_reaches_the_output(tree: Path, run_cli):
     assert not out.exists()
     assert "The secret" not in stdout + stderr
     assert "main.argdown:3:10: error AM000 invalid-map: @include(" in stderr
+
+
+def test_a_control_character_in_an_included_name_is_refused(tmp_path):
+    from argmap.errors import MapLoadError
+    from argmap.util.files import read_text
+
+    main = tmp_path / "main.argdown"
+    main.write_text("@include(\x00x.argdown)\n\n[A]: a.\n", encoding="utf-8")
+    with pytest.raises(MapLoadError) as info:
+        load_argdown(main)
+    assert [f.message for f in info.value.findings] == [
+        "@include(\x00x.argdown): the file name holds the control character U+0000: remove it"
+    ]
+    with pytest.raises(MapLoadError) as info:
+        read_text("a\x00b.yaml")
+    assert info.value.findings[0].message == "cannot read the file: its name holds a NUL"

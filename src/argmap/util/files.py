@@ -57,6 +57,8 @@ def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
             UTF-8 (with the line and column of the first bad byte).
     """
     name = str(path)
+    if "\x00" in name:
+        raise MapLoadError([invalid(name, 1, 1, "cannot read the file: its name holds a NUL")])
     try:
         data = _read_regular(Path(path), name)
     except OSError as exc:

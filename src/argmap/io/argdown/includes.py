@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from argmap.model import unshowable_character
+
 #: Files ``@include`` may name.
 INCLUDE_SUFFIXES = (".argdown", ".ad")
 
@@ -27,6 +29,9 @@ def include_refusal(name: str, target: Path, root: Path) -> str | None:
         A message for the user (the wrong suffix, an absolute path, a file
         outside ``root`` after resolving links, or no file at all), or None.
     """
+    bad = unshowable_character(name)
+    if bad is not None:
+        return f"the file name holds the control character U+{ord(bad):04X}: remove it"
     if target.suffix.lower() not in INCLUDE_SUFFIXES:
         return "only .argdown and .ad files can be included"
     if Path(name).is_absolute():
