@@ -43,12 +43,12 @@ $(NODE_MODULES): tests/js/package.json tests/js/package-lock.json | system-deps
 # (tests/conftest.py); `make test` runs them with the fixed "ci" profile. Prints how
 # many inputs each test tried and their sum.
 fuzz: setup
-	ARGMAP_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider \
+	@ARGMAP_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider \
 	  --hypothesis-show-statistics tests/test_fuzz_readers.py tests/test_fuzz_roundtrip.py \
-	  | tee .fuzz.log
-	@awk '/passing examples/ { for (i = 1; i < NF; i++) if ($$(i+1) ~ /^passing/) n += $$i } \
-	  END { print "fuzz: " n " inputs tried" }' .fuzz.log
-	@rm -f .fuzz.log
+	  > .fuzz.log 2>&1; status=$$?; cat .fuzz.log; \
+	awk '/ passing, / { for (i = 2; i <= NF; i++) if ($$i == "passing,") n += $$(i-1) } \
+	  END { print "fuzz: " n " inputs tried" }' .fuzz.log; \
+	rm -f .fuzz.log; exit $$status
 
 # In this order; make stops at the first that fails.
 lint: setup

@@ -39,11 +39,14 @@ def include_refusal(name: str, target: Path, root: Path) -> str | None:
             "an absolute path is refused: name the file relative to the including "
             f"file, inside {root}"
         )
-    if not target.resolve().is_relative_to(root):
-        return (
-            f"{target} is outside {root}, the folder of the main file: included "
-            "files must be in that folder or below it (links are followed)"
-        )
-    if not target.exists() and not target.is_symlink():
-        return f"there is no file {target}"
+    try:
+        if not target.resolve().is_relative_to(root):
+            return (
+                f"{target} is outside {root}, the folder of the main file: included "
+                "files must be in that folder or below it (links are followed)"
+            )
+        if not target.exists() and not target.is_symlink():
+            return f"there is no file {target}"
+    except OSError as exc:  # a name too long for the file system, a loop of links …
+        return f"cannot read {target}: {exc.strerror or exc}"
     return None

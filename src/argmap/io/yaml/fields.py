@@ -247,7 +247,14 @@ class FieldReader:
             fields["source"] = value
 
     def _tags(self, cid: str, node: Node, fields: ClaimFields) -> None:
-        fields["tags"] = tuple(s for s, _ in self.strings(node, f"tags of claim {cid}"))
+        tags = []
+        for value, item in self.strings(node, f"tags of claim {cid}"):
+            what = f"tag {value!r} of claim {cid}"
+            if not value.strip():
+                self.error(item, f"{what} is empty: write some text")
+            elif self.showable(item, value, what):
+                tags.append(value)
+        fields["tags"] = tuple(tags)
 
     def _ignore(self, cid: str, node: Node, fields: ClaimFields) -> None:
         fields["ignore"] = frozenset(s for s, _ in self.strings(node, f"ignore of claim {cid}"))
