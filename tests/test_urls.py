@@ -71,3 +71,15 @@ def test_check_and_render_exit_2_not_70(tmp_path):
         )
         assert run.returncode == 2, run.stderr
         assert "m.yaml:2:39: error AM000" in run.stdout + run.stderr
+
+
+def test_urls_without_host_or_with_spaces_are_refused():
+    from argmap.util.urls import url_problem
+
+    no_host = "it names no host: write the address as https://host/path"
+    assert url_problem("http://") == no_host
+    assert url_problem("https:///path") == no_host
+    assert url_problem("https://@/") == no_host
+    assert url_problem("https://x y") == "it holds a space: write spaces in a URL as %20"
+    assert url_problem("mailto:someone@example.org") is None
+    assert url_problem("https://example.org/a%20b") is None

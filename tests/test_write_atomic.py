@@ -198,3 +198,15 @@ def test_several_outputs_are_written_all_or_none(tmp_path: Path, run_cli):
     code, _, stderr = run_cli("render", str(small), "-o", str(first), "-o", str(folder))
     assert (code, stderr) == (2, f"argmap: {folder}: cannot write: it is a folder\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.yaml", "taken.svg"]
+
+
+def test_a_failing_device_or_fifo_leaves_the_regular_outputs_unwritten(tmp_path: Path):
+    from argmap.util.files import write_all
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    first, last = tmp_path / "a.svg", tmp_path / "c.dot"
+    with pytest.raises(OSError) as info:
+        write_all([(first, b"one"), (fifo, b"two"), (last, b"three")])
+    assert info.value.filename == str(fifo)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]

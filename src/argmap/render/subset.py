@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
-from argmap.render.outline import arguers
+from argmap.render.outline import Child, arguers
 from argmap.util.suggest import did_you_mean
 
 
@@ -65,24 +65,52 @@ def restrict(amap: ArgumentMap, keep: set[str] | frozenset[str]) -> ArgumentMap:
 
     An inference stays when its conclusion and at least one premise stay (its
     premises cut to those kept); an undercut stays with its attacker and its
-    inference.
+    inference. Everything keeps the map's order.
     """
-    claims = {cid: c for cid, c in amap.claims.items() if cid in keep}
-    inferences = []
-    for inf in amap.inferences:
-        premises = tuple(p for p in inf.premises if p in claims)
-        if inf.conclusion in claims and premises:
-            inferences.append(replace(inf, premises=premises))
-    kept_infs = {inf.id for inf in inferences}
-    return replace(
-        amap,
-        claims=claims,
-        inferences=tuple(inferences),
-        attacks=tuple(a for a in amap.attacks if a.attacker in claims and a.target in claims),
-        undercuts=tuple(
-            u for u in amap.undercuts if u.attacker in claims and u.inference in kept_infs
-        ),
-    )
+    return Restrictor(amap).restrict(keep)
+
+
+class Restrictor:
+    """:func:`restrict` for many parts of one map, each in time proportional to the
+    part (the map is indexed once: relations by the claim they start or end at).
+    """
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.rank = {cid: i for i, cid in enumerate(amap.claims)}
+        self.into: dict[str, list[int]] = {}
+        for i, inf in enumerate(amap.inferences):
+            self.into.setdefault(inf.conclusion, []).append(i)
+        self.attacks: dict[str, list[int]] = {}
+        for i, att in enumerate(amap.attacks):
+            self.attacks.setdefault(att.attacker, []).append(i)
+        self.undercuts: dict[str, list[int]] = {}
+        for i, und in enumerate(amap.undercuts):
+            self.undercuts.setdefault(und.attacker, []).append(i)
+
+    def restrict(self, keep: set[str] | frozenset[str]) -> ArgumentMap:
+        """The part of the map with the claims in ``keep`` (see :func:`restrict`)."""
+        amap, rank = self.amap, self.rank
+        ordered = sorted((cid for cid in keep if cid in rank), key=rank.__getitem__)
+        claims = {cid: amap.claims[cid] for cid in ordered}
+        inferences = []
+        for i in sorted(i for cid in ordered for i in self.into.get(cid, ())):
+            inf = amap.inferences[i]
+            premises = tuple(p for p in inf.premises if p in claims)
+            if premises:
+                inferences.append(replace(inf, premises=premises))
+        kept_infs = {inf.id for inf in inferences}
+        attacks = sorted(i for cid in ordered for i in self.attacks.get(cid, ()))
+        undercuts = sorted(i for cid in ordered for i in self.undercuts.get(cid, ()))
+        return replace(
+            amap,
+            claims=claims,
+            inferences=tuple(inferences),
+            attacks=tuple(amap.attacks[i] for i in attacks if amap.attacks[i].target in claims),
+            undercuts=tuple(
+                amap.undercuts[i] for i in undercuts if amap.undercuts[i].inference in kept_infs
+            ),
+        )
 
 
 def neighbours(amap: ArgumentMap) -> dict[str, list[str]]:
@@ -162,21 +190,31 @@ def collapse(amap: ArgumentMap, depth: int) -> Folded:
         raise UsageError(f"--collapse must be 0 or more, not {depth}")
     level, parent = levels(amap)
     keep = {cid for cid, lv in level.items() if lv <= depth}
+    anchor = {cid: cid for cid in keep}
+    for cid in sorted(level, key=level.__getitem__):  # a parent before its children
+        if cid not in anchor:
+            anchor[cid] = anchor[parent[cid]]
     folds: dict[str, list[str]] = {}
     for cid in amap.claims:
-        if cid in keep:
-            continue
-        anchor = cid
-        while anchor not in keep:
-            anchor = parent[anchor]
-        folds.setdefault(anchor, []).append(cid)
+        if cid not in keep:
+            folds.setdefault(anchor[cid], []).append(cid)
     return Folded(restrict(amap, keep), {k: tuple(v) for k, v in folds.items()})
 
 
-def below(amap: ArgumentMap, claim_id: str, stop: frozenset[str] = frozenset()) -> list[str]:
+def below(
+    amap: ArgumentMap,
+    claim_id: str,
+    stop: frozenset[str] = frozenset(),
+    index: dict[str, list[Child]] | None = None,
+    rank: dict[str, int] | None = None,
+) -> list[str]:
     """``claim_id`` and every claim that argues about it, directly or through
-    others, not passing through ``stop`` (file order)."""
-    index = arguers(amap)
+    others, not passing through ``stop`` (file order). ``index`` (from
+    :func:`~argmap.render.outline.arguers`) and ``rank`` (claim id → its place
+    in the map) are built when not given; pass them to look below many claims
+    in time proportional to what is found."""
+    index = arguers(amap) if index is None else index
+    rank = {cid: i for i, cid in enumerate(amap.claims)} if rank is None else rank
     found = {claim_id}
     queue = deque([claim_id])
     while queue:
@@ -184,7 +222,7 @@ def below(amap: ArgumentMap, claim_id: str, stop: frozenset[str] = frozenset()) 
             if child not in found and child not in stop:
                 found.add(child)
                 queue.append(child)
-    return [cid for cid in amap.claims if cid in found]
+    return sorted(found, key=rank.__getitem__)
 
 
 def split(amap: ArgumentMap) -> Split:
@@ -196,10 +234,12 @@ def split(amap: ArgumentMap) -> Split:
     branches = [b for b in dict.fromkeys(branches) if b not in roots]
     pages: dict[str, ArgumentMap] = {}
     folds: dict[str, tuple[str, ...]] = {}
+    parts = Restrictor(amap)
+    stop = frozenset(roots)
     for branch in branches:
-        members = below(amap, branch, frozenset(roots))
+        members = below(amap, branch, stop, index, parts.rank)
         if len(members) > 1:
-            pages[branch] = restrict(amap, set(members))
+            pages[branch] = parts.restrict(set(members))
             folds[branch] = tuple(m for m in members if m != branch)
-    overview = restrict(amap, roots | set(branches))
+    overview = parts.restrict(roots | set(branches))
     return Split(Folded(overview, folds), pages)

@@ -102,10 +102,11 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 def write_all(outputs: Sequence[tuple[str | Path, bytes]]) -> None:
     """Write several files as :func:`write_atomic` does, all or none of the regular ones.
 
-    Every regular target's data first go to a temporary file beside it; only
-    when all of them are written are they renamed into place (and devices and
-    FIFOs written), so a target that cannot be written leaves every other
-    file untouched.
+    Every regular target's data first go to a temporary file beside it; then
+    devices and FIFOs are written; only when all of that succeeded are the
+    temporary files renamed into place, so a target that cannot be written (a
+    full device, a FIFO nobody reads, a folder) leaves every regular file
+    untouched.
 
     Raises:
         OSError: as :func:`write_atomic`, naming the first target that fails.
@@ -121,6 +122,9 @@ def write_all(outputs: Sequence[tuple[str | Path, bytes]]) -> None:
                     in_place.append((name, target, data, stat.S_ISFIFO(mode)))
                 else:
                     staged.append((name, _stage(target, data), target))
+        for name, target, data, fifo in in_place:
+            with _named(name):
+                _write_in_place(target, data, fifo)
         for name, tmp, target in staged:
             with _named(name):
                 os.replace(tmp, target)
@@ -128,9 +132,6 @@ def write_all(outputs: Sequence[tuple[str | Path, bytes]]) -> None:
         for _, tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
-    for name, target, data, fifo in in_place:
-        with _named(name):
-            _write_in_place(target, data, fifo)
 
 
 @contextmanager

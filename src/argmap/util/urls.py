@@ -59,7 +59,10 @@ def url_problem(source: str) -> str | None:
     - ``"https://exa\\uff0fmple.com"``: ``"its host holds a character that reads
       as '/', '?', '#', '@' or ':' once normalised (NFKC)"``;
     - ``"https://x:99999/"``, ``"https://x:port/"``: ``"its port must be a whole
-      number from 0 to 65535"``.
+      number from 0 to 65535"``;
+    - ``"https://x y"``: ``"it holds a space: write spaces in a URL as %20"``;
+    - ``"http://"``, ``"https:///path"``, ``"https://@/"``: ``"it names no host:
+      write the address as https://host/path"``.
     """
     url = _cleaned(source)
     return None if url is None else _split_problem(url)
@@ -73,9 +76,14 @@ def _cleaned(source: str | None) -> str | None:
 
 def _split_problem(url: str) -> str | None:
     try:
-        _ = urlsplit(url).port  # reading the port checks its range
+        parts = urlsplit(url)
+        _ = parts.port  # reading the port checks its range
     except ValueError as exc:
         return _reason(str(exc))
+    if any(c.isspace() for c in url):
+        return "it holds a space: write spaces in a URL as %20"
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        return "it names no host: write the address as https://host/path"
     return None
 
 
