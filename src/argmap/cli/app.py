@@ -104,8 +104,7 @@ def run() -> None:
         main()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else EXIT_INVALID
-    _flush_or_drop()
-    os._exit(code)
+    os._exit(code)  # main has flushed both streams on its way out
 
 
 def _say(message: str) -> None:
