@@ -66,6 +66,33 @@ BUILTIN_RULES: tuple[Rule, ...] = (
 )
 
 
+#: Each code in plain words, for readers who do not know the codes (students, a
+#: diagram's badges, a slide): what the reader should notice, never the code.
+#: Diagrams show these words and keep the code for the tooltip.
+PLAIN_WORDS: dict[str, str] = {
+    INVALID_CODE: "not a valid map",
+    NOTE_CODE: "guessed when read",
+    LOSS_CODE: "lost when written",
+    "AM101": "no reason given",
+    "AM102": "goes in a circle",
+    "AM103": "supports itself",
+    "AM104": "no main claim",
+    "AM105": "attacks nothing",
+    "AM106": "not connected",
+    "AM107": "unanswered",
+    "AM108": "incomplete step",
+    "AM109": "main claim undefended",
+    "AM110": "no source given",
+    "AM111": "said twice",
+    "AM112": "contradicts another claim",
+}
+
+
+def plain_words(code: str) -> str:
+    """A finding code in plain words (:data:`PLAIN_WORDS`); an unknown code as itself."""
+    return PLAIN_WORDS.get(code, code)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One finding.

@@ -70,6 +70,10 @@ def run_dot(
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         raise RenderError(f"Graphviz failed: {message}")
+    if fmt == "pdf":
+        from argmap.render.pdf import pin_dates
+
+        return pin_dates(done.stdout)
     return done.stdout
 
 

@@ -1,0 +1,78 @@
+"""PDF pages of a chosen size, assembled from Graphviz's one-page PDFs (pypdf).
+
+Graphviz writes one page the size of the drawing; slides and printed pages need
+many pages of one paper size, each drawing placed at a chosen scale. pypdf
+(a well-kept pure-Python PDF library) places them; its output carries no date
+or random id, so the same pages give the same bytes. Graphviz's own PDFs carry
+cairo's creation time, which :func:`pin_dates` fixes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.errors import RenderError
+
+#: 1 inch = 72 pt; ISO 216 A4 is 210 × 297 mm.
+MM = 72 / 25.4
+
+#: Paper sizes, portrait (width, height) in points.
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (210 * MM, 297 * MM),
+    "letter": (8.5 * 72, 11 * 72),
+}
+
+_DATE = re.compile(rb"/CreationDate \(D:\d{14}")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One output page: a one-page PDF drawn on a page of ``size``.
+
+    Attributes:
+        pdf: a one-page PDF (Graphviz's ``-Tpdf``), its page in points.
+        size: (width, height) of the output page in points.
+        scale: factor the drawing is scaled by (1 keeps its points).
+        offset: (x, y) of the drawing's lower-left corner on the page, in points
+            from the page's lower-left corner.
+    """
+
+    pdf: bytes
+    size: tuple[float, float]
+    scale: float = 1.0
+    offset: tuple[float, float] = (0.0, 0.0)
+
+
+def pin_dates(pdf: bytes) -> bytes:
+    """The PDF with its creation time set to 1970-01-01 00:00:00 (same length, so
+    the cross-reference offsets still hold): the same drawing gives the same bytes."""
+    return _DATE.sub(b"/CreationDate (D:19700101000000", pdf)
+
+
+def assemble(pages: Sequence[Placed], title: str = "") -> bytes:
+    """One PDF with a page per :class:`Placed`, in order.
+
+    Raises:
+        RenderError: a page is not a readable one-page PDF.
+    """
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    from pypdf.errors import PyPdfError
+
+    writer = PdfWriter()
+    for number, placed in enumerate(pages, 1):
+        try:
+            source = PdfReader(io.BytesIO(placed.pdf)).pages[0]
+        except (PyPdfError, IndexError, ValueError) as err:
+            raise RenderError(f"page {number}: Graphviz's PDF could not be read ({err})") from None
+        width, height = placed.size
+        page = PageObject.create_blank_page(width=width, height=height)
+        move = Transformation().scale(placed.scale).translate(*placed.offset)
+        page.merge_transformed_page(source, move)
+        writer.add_page(page)
+    writer.add_metadata({"/Producer": "argmap", **({"/Title": title} if title else {})})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
