@@ -127,6 +127,8 @@ MUTATIONS = {
     "snowballstemmer": Mutation("analysis/compare.py", "import snowballstemmer"),
     "defusedxml": Mutation("io/graphml.py", "from defusedxml import ElementTree"),
     "subprocess": Mutation("cli/common.py", "import subprocess"),
+    "fontTools": Mutation("render/svg.py", "import fontTools"),
+    "pypdf": Mutation("render/graphviz.py", "import pypdf"),
     "pytest,jsonschema,hypothesis,py_arg,playwright": Mutation("model.py", "import jsonschema"),
 }
 

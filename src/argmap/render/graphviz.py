@@ -70,11 +70,14 @@ def run_dot(
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         raise RenderError(f"Graphviz failed: {message}")
-    if fmt == "pdf":
-        from argmap.render.pdf import pin_dates
+    return _pinned(done.stdout) if fmt == "pdf" else done.stdout
 
-        return pin_dates(done.stdout)
-    return done.stdout
+
+def _pinned(pdf: bytes) -> bytes:
+    """Graphviz's PDF with its creation time fixed (:func:`argmap.render.pdf.pin_dates`)."""
+    from argmap.render.pdf import pin_dates
+
+    return pin_dates(pdf)
 
 
 def _late(timeout: float, limit: float, deadline: Deadline | None) -> LayoutTimeout:
