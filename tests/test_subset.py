@@ -54,7 +54,7 @@ def test_levels_are_breadth_first_below_the_thesis(amap):
     ("claim", "depth", "kept"),
     [
         ("T1", 0, ["T1"]),
-        ("P2", 1, ["P1", "P2", "E1", "E2"]),
+        ("P2", 1, ["P1", "P2", "E1", "E2", "U1"]),  # U1 undercuts the step P2 -> P1
         ("P1", 1, ["T1", "P1", "P2", "U1"]),
         ("R1", 2, ["T1", "O1", "R1", "P3", "E2"]),
     ],
@@ -98,7 +98,7 @@ def test_split_pages_hold_whole_branches(amap):
     assert parts.overview.folds == {"P1": ("P2", "E1", "E2", "U1"), "O1": ("R1", "P3", "E2")}
 
 
-def test_restrict_cuts_linked_premises_to_kept_ones():
+def test_restrict_never_cuts_linked_premises():
     amap = make_map(
         """
         claims:
@@ -109,7 +109,8 @@ def test_restrict_cuts_linked_premises_to_kept_ones():
           I1: {premises: [A, B], conclusion: T1}
         """
     )
-    assert [i.premises for i in restrict(amap, {"T1", "B"}).inferences] == [("B",)]
+    assert restrict(amap, {"T1", "B"}).inferences == ()  # never drawn as B -> T1
+    assert [i.premises for i in restrict(amap, {"T1", "A", "B"}).inferences] == [("A", "B")]
     assert restrict(amap, {"A", "B"}).inferences == ()
 
 
@@ -184,6 +185,7 @@ def test_cli_focus_and_collapse(run_cli, tmp_path):
         "n1",
         "n2",
         "n3",
+        "n4",  # U1, which undercuts the step from P2 to P1
     ]
     assert run_cli("render", str(src), "--collapse", "1", "-o", str(out))[0] == 0
     assert "+4 claims hidden" in out.read_text(encoding="utf-8")

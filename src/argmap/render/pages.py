@@ -120,7 +120,7 @@ def plan_pages(
     parts = split(amap)
     suffixes = page_suffixes(list(parts.pages))
     name = PurePath(output).name
-    links = {cid: quote(page_file(name, suffixes[cid])) for cid in parts.pages}
+    links = {cid: quote(page_file(name, suffixes[key])) for cid, key in parts.page_of.items()}
     counts = {cid: len(ids) for cid, ids in parts.overview.folds.items()}
     pages = [Page("", parts.overview.amap, replace(opts, folds=counts, links=links), base_id)]
     for cid, page in parts.pages.items():
