@@ -16,6 +16,7 @@ from test_html import BIKE, HOSTILE_TEXTS, hostile_map
 from argmap.analysis.checks import run_checks
 from argmap.io.yaml.reader import load_map
 from argmap.render.html.page import render_html
+from argmap.render.pipeline import map_prefix
 from argmap.util.files import write_atomic
 
 from conftest import ROOT, make_map, needs_dot
@@ -317,10 +318,11 @@ def test_split_overview_links_to_branch_pages(open_page, tmp_path):
     assert page.evaluate(drawn) == ["T1", "P1", "O1"]
     claim(page, "P1").click()
     lit = "[...document.querySelectorAll('#am-viewport g.am-lit')].map(g => g.id)"  # nodes, edges
-    assert page.evaluate(lit) == ["bike-n1", "bike-f1", "bike-e2"]  # P1, its "+2 claims" box
+    p = map_prefix(make_map(BIKE, str(src)))
+    assert page.evaluate(lit) == [f"{p}n1", f"{p}f1", f"{p}e2"]  # P1, its "+2 claims" box
     assert page.locator("#am-details-body a").get_attribute("href") == "bike.P1.html"
     assert page.url == (tmp_path / "bike.html").as_uri()  # the claim's own link is not followed
-    page.locator("#am-viewport g#bike-f2 a").click()  # O1's "+3 claims" box: its page
+    page.locator(f"#am-viewport g#{p}f2 a").click()  # O1's "+3 claims" box: its page
     page.wait_for_url((tmp_path / "bike.O1.html").as_uri())
     assert page.title() == "Test map: O1"
     assert page.evaluate(drawn) == ["O1", "R1", "P2", "P3"]

@@ -144,7 +144,8 @@ class _Width(click.ParamType):
     "--id-prefix",
     default=None,
     metavar="NAME",
-    help="Prefix of element ids in SVG (default: the map's file name).",
+    help="Prefix of element ids in SVG (default: the map's file name and a digest of its "
+    "content, so any two maps can share a page).",
 )
 @click.option(
     "--layout-timeout",
@@ -236,16 +237,18 @@ def _draw(
     from argmap.render.budget import Deadline
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
+    from argmap.render.pipeline import default_map_id
 
     deadline = Deadline(req.layout_timeout)
     opts = _render_options(amap, req)
+    map_id = req.id_prefix if req.id_prefix is not None else default_map_id(amap)
     deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
-        for page in plan_pages(amap, opts, plan, target, req.id_prefix, deadline):
+        for page in plan_pages(amap, opts, plan, target, map_id, deadline):
             data = render_bytes(
                 page.amap,
                 found,

@@ -43,8 +43,8 @@ from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.outline import outline
-from argmap.render.pipeline import render_svg
-from argmap.render.svg import clean_svg, id_prefix
+from argmap.render.pipeline import map_prefix, render_svg
+from argmap.render.svg import clean_svg
 from argmap.util.urls import url_problem, url_scheme
 
 _ASSETS = files("argmap.render.html") / "assets"
@@ -70,7 +70,7 @@ def diagram_svg(
 ) -> bytes:
     """The diagram as finished SVG bytes: the one place the page asks for the SVG
     pipeline (:func:`argmap.render.pipeline.render_svg`, element ids prefixed
-    with :func:`~argmap.render.svg.id_prefix` of ``map_id`` or the map's name).
+    with :func:`~argmap.render.pipeline.map_prefix` of the map and ``map_id``).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: as :func:`render_svg`.
@@ -139,12 +139,13 @@ def page_data(
     "findings"}], "relations": [{"from", "to", "type", "inference",
     "junction"}], "edges": [{"id", "from", "to"}]}``.
 
-    ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.svg.id_prefix`
-    of ``map_id``, default the map's name): the shape of node ``n0`` is the
-    element with id ``prefix + "n0"``. ``claims`` are in file order; ``node``
-    is the claim's node name, ``fold`` the node name of its "+N claims" box
-    (``--collapse``, ``--split``) or None, ``page`` the relative link to its
-    own page (``--split``) or None, ``badge`` its ``--color-by`` label or "".
+    ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.pipeline.map_prefix`
+    of ``map_id``, default the map's name and a digest of its content): the
+    shape of node ``n0`` is the element with id ``prefix + "n0"``. ``claims``
+    are in file order; ``node`` is the claim's node name, ``fold`` the node
+    name of its "+N claims" box (``--collapse``, ``--split``) or None, ``page``
+    the relative link to its own page (``--split``) or None, ``badge`` its
+    ``--color-by`` label or "".
     ``relations`` run from the arguing claim to the claim argued about
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
@@ -162,7 +163,7 @@ def page_data(
     return {
         "title": amap.title or amap.name,
         "hint": HINT,
-        "prefix": id_prefix(map_id if map_id is not None else amap.name),
+        "prefix": map_prefix(amap, map_id),
         "claims": claims,
         "relations": _relations(shape),
         "edges": edges,
@@ -294,7 +295,8 @@ def render_html(
         opts: diagram options (defaults: :class:`RenderOptions`): theme,
             direction, wrap, fills and badges (``--color-by``), folds, links …
             as for the SVG; ``width`` is ignored (the page sizes the diagram).
-        map_id: base of the SVG's element id prefix (default: the map's name).
+        map_id: base of the SVG's element id prefix (default: the map's name
+            and a digest of its content, :func:`~argmap.render.pipeline.default_map_id`).
         timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
         deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
