@@ -203,7 +203,11 @@ def test_page_data_maps_claims_to_dot_names_and_relations():
     assert (e1["fold"], e1["page"], e1["badge"]) == (None, None, "")
     p2 = data["claims"][5]
     assert (p2["source"], p2["href"], p2["findings"]) == ("Town survey 2020", None, ["AM101"])
-    assert data["claims"][7]["findings"] == ["AM107"]
+    assert p2["words"] == ["no reason given"]
+    assert (data["claims"][7]["findings"], data["claims"][7]["words"]) == (
+        ["AM107"],
+        ["unanswered"],
+    )
 
 
 def test_page_data_folds_pages_badges_and_prefix():

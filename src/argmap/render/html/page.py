@@ -36,7 +36,7 @@ from string import Template
 from typing import Any
 
 from argmap.diagram import Diagram, diagram
-from argmap.findings import Finding
+from argmap.findings import Finding, plain_words
 from argmap.model import KINDS, ArgumentMap, Claim, MapSource
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram
@@ -136,7 +136,7 @@ def page_data(
 
     Shape: ``{"title", "hint", "prefix", "claims": [{"id", "kind", "label",
     "text", "para", "source", "href", "page", "badge", "tags", "node", "fold",
-    "findings"}], "relations": [{"from", "to", "type", "inference",
+    "findings", "words"}], "relations": [{"from", "to", "type", "inference",
     "junction"}], "edges": [{"id", "from", "to"}]}``.
 
     ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.pipeline.map_prefix`
@@ -145,7 +145,8 @@ def page_data(
     are in file order; ``node`` is the claim's node name, ``fold`` the node
     name of its "+N claims" box (``--collapse``, ``--split``) or None, ``page``
     the relative link to its own page (``--split``) or None, ``badge`` its
-    ``--color-by`` label or "".
+    ``--color-by`` label or "", ``findings`` its finding codes and ``words``
+    the same in plain words (:func:`argmap.findings.plain_words`).
     ``relations`` run from the arguing claim to the claim argued about
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
@@ -188,6 +189,7 @@ def _claim_data(
         "node": node,
         "fold": fold,
         "findings": codes,
+        "words": [plain_words(code) for code in codes],
     }
 
 
@@ -246,7 +248,7 @@ def claim_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
 
 def _asset(name: str) -> str:
     text = (_ASSETS / name).read_text(encoding="utf-8")
-    if name != "page.html" and re.search(r"</(script|style)", text, re.I):
+    if not name.endswith(".html") and re.search(r"</(script|style)", text, re.I):
         raise ValueError(f"asset {name} must not contain a closing script or style tag")
     return text
 
@@ -284,8 +286,15 @@ def render_html(
     timeout: float = DEFAULT_TIMEOUT,
     engine: str = "dot",
     deadline: Deadline | None = None,
+    embed: bool = False,
 ) -> bytes:
     """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
+
+    The whole page has a header, a toolbar, the diagram and a side panel (the
+    selected claim, findings, outline) that a button hides. ``embed`` gives a
+    page for an ``<iframe>`` instead: the diagram alone fills the frame, with a
+    small zoom control; a click on a claim, or Enter on a claim reached with
+    Tab, shows its details in a dialog that Escape or its close button closes.
 
     Args:
         amap: the map (or the part of a map one page shows).
@@ -300,6 +309,7 @@ def render_html(
         timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
         deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
+        embed: write the page for an iframe (see above).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
@@ -314,7 +324,8 @@ def render_html(
         deadline.check("writing the HTML page")
     fields["svg"] = inline_svg(svg)
     # One pass: substituted values are never scanned for placeholders again.
-    return Template(_asset("page.html")).substitute(fields).encode("utf-8")
+    template = _asset("embed.html" if embed else "page.html")
+    return Template(template).substitute(fields).encode("utf-8")
 
 
 def _page_fields(
