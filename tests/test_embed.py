@@ -160,6 +160,18 @@ def fills(svg: str, amap) -> dict[str, str]:
     return out
 
 
+def outlines(svg: str, amap) -> dict[str, int]:
+    """Claim id → number of outlines drawn around it (2 for a double border)."""
+    root = ET.fromstring(svg)
+    prefix = root.get("aria-labelledby").split()[0].removesuffix("title")
+    groups = {g.get("id"): g for g in root.iter(S + "g")}
+    shapes = (S + "path", S + "polygon")
+    return {
+        cid: sum(1 for el in groups[prefix + name].iter() if el.tag in shapes)
+        for cid, name in node_names(amap).items()
+    }
+
+
 @needs_dot
 def test_what_if_colours_claims_by_the_status_that_follows(run_cli, tmp_path):
     src = write(tmp_path, WHAT_IF)
@@ -176,6 +188,8 @@ def test_what_if_colours_claims_by_the_status_that_follows(run_cli, tmp_path):
     marked = [t for t in texts if t and "assumed" in t]  # the caption, then maybe findings
     assert len(marked) == 1 and marked[0].startswith("PREMISE · P2 · OUT · ✗ assumed rejected")
     assert "THESIS · T1 · OUT" in texts
+    plain = render(run_cli, src, tmp_path / "p.svg", "--no-legend")
+    assert outlines(svg, amap) == {**outlines(plain, amap), "P2": outlines(plain, amap)["P2"] + 1}
     svg = render(run_cli, src, tmp_path / "a.svg", "--accept", "O2", "--reject", "E1")
     assert "Build the lane — what if O2 is accepted and E1 is rejected?" in svg
     assert "OBJECTION · O2 · IN · ✓ assumed accepted" in svg

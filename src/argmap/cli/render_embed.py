@@ -5,9 +5,9 @@
 ``--accept ID`` / ``--reject ID`` draw a what-if: the claims are coloured by
 the status they get when those claims are taken as granted or denied (the
 same meaning as ``argmap evaluate --accept/--reject``, see
-:func:`argmap.analysis.evaluate.evaluate`), the assumed claims say so in their
-caption ("✓ assumed accepted", "✗ assumed rejected"), and the title says it is
-a what-if.
+:func:`argmap.analysis.evaluate.evaluate`), the assumed claims get a double
+border and say so in their caption ("✓ assumed accepted", "✗ assumed
+rejected"), and the title says it is a what-if.
 
 Element ids: unless ``--id-prefix`` is given, every drawing's ids start with
 the map's name and a digest of its content and of the drawing options given
@@ -127,7 +127,8 @@ class EmbedRequest:
     ) -> tuple[ArgumentMap, RenderOptions]:
         """The map and options of the what-if (unchanged without one): fills and
         caption badges by resulting status (``--color-by strength``: by strength),
-        the assumed claims marked, the title saying what is assumed.
+        the assumed claims marked (caption and double border), the title saying
+        what is assumed.
 
         Raises:
             UsageError: an unknown id (with a did-you-mean), or one id both
@@ -153,7 +154,8 @@ class EmbedRequest:
         for cid in result.rejected:
             badges[cid] = f"{badges[cid]} · ✗ assumed rejected"
         title = f"{map_title(amap)} — what if {self.assumption()}?"
-        shown = replace(opts, fills=fills, badges=badges, fill_legend=legend)
+        marked = opts.highlight | frozenset(result.accepted) | frozenset(result.rejected)
+        shown = replace(opts, fills=fills, badges=badges, fill_legend=legend, highlight=marked)
         return replace(amap, title=title), shown
 
     def assumption(self) -> str:
