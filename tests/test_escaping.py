@@ -16,7 +16,7 @@ from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.graphviz import run_dot
 from argmap.render.labels import claim_tooltip, xml_safe
 from argmap.render.outputs import render
-from argmap.render.pipeline import render_svg
+from argmap.render.pipeline import map_prefix, render_svg
 from argmap.render.style import THEMES
 
 from conftest import needs_dot
@@ -171,7 +171,8 @@ def test_svg_shows_every_text_and_id_literally(amap):
     root = ET.fromstring(render_svg(amap, run_checks(amap)))
     nodes = {g.get("id"): g for g in root.iter(S + "g") if "claim" in g.get("class", "")}
     for i, claim in enumerate(amap.claims.values()):
-        group = nodes[f"n-n{i}"]  # the map's name is "N" (the path's last part after "\\")
+        # the map's name is "N" (the path's last part after "\\"), then its content digest
+        group = nodes[f"{map_prefix(amap)}n{i}"]
         shown = [t.text or "" for t in group.iter(S + "text")]
         lines = claim.text.splitlines()  # \x0b, \x1c … end lines too, as in Python
         assert squash(xml_safe(" ".join(lines))) in squash("".join(shown)), claim.id

@@ -18,7 +18,7 @@ from argmap.render.dot import RenderOptions
 from argmap.render.html.page import inline_svg, page_data, render_html, safe_href, script_json
 from argmap.render.html.parts import outline_html
 from argmap.render.outline import outline
-from argmap.render.pipeline import render_svg
+from argmap.render.pipeline import map_prefix, render_svg
 from argmap.render.style import THEMES
 
 from conftest import ROOT, make_map, needs_dot
@@ -163,7 +163,8 @@ def test_outline_of_a_long_chain_is_not_recursive():
 def test_page_data_maps_claims_to_dot_names_and_relations():
     amap = make_map(BIKE)
     data = page_data(amap, run_checks(amap), RenderOptions())
-    assert data["prefix"] == "t-"
+    assert re.fullmatch(r"t-[0-9a-f]{8}-", data["prefix"])
+    assert data["prefix"] == map_prefix(amap) == map_prefix(make_map(BIKE, "other/t.yaml"))
     assert [(c["id"], c["node"]) for c in data["claims"]] == [
         ("T1", "n0"),
         ("P1", "n1"),
@@ -202,7 +203,11 @@ def test_page_data_maps_claims_to_dot_names_and_relations():
     assert (e1["fold"], e1["page"], e1["badge"]) == (None, None, "")
     p2 = data["claims"][5]
     assert (p2["source"], p2["href"], p2["findings"]) == ("Town survey 2020", None, ["AM101"])
-    assert data["claims"][7]["findings"] == ["AM107"]
+    assert p2["words"] == ["no reason given"]
+    assert (data["claims"][7]["findings"], data["claims"][7]["words"]) == (
+        ["AM107"],
+        ["unanswered"],
+    )
 
 
 def test_page_data_folds_pages_badges_and_prefix():
@@ -272,20 +277,22 @@ def test_page_diagram_is_the_finished_svg():
     opts = RenderOptions(theme=THEMES["classroom"], direction="LR")
     page = render_html(amap, found, opts).decode("utf-8")
     assert inline_svg(render_svg(amap, found, opts)) in page
+    p = map_prefix(amap)
     for bit in (
         'role="img"',
-        'aria-labelledby="bike-title" aria-describedby="bike-desc"',
-        'id="bike-n2"',
+        f'aria-labelledby="{p}title" aria-describedby="{p}desc"',
+        f'id="{p}n2"',
         'class="node claim evidence"',
-        'id="bike-e8" class="edge undercut"',
+        f'id="{p}e8" class="edge undercut"',
         "<title>O2 undercuts the step from E1 to P1</title>",
-        '<desc id="bike-desc">Argument map of 8 claims',
+        f'<desc id="{p}desc">Argument map of 8 claims',
         'fill="#cfe0ff"',
         'href="https://example.org/count"',
     ):
         assert bit in page, bit
     ids = re.findall(r'\sid="([^"]+)"', render_html(make_map(BIKE, "am.yaml")).decode("utf-8"))
-    assert len(ids) == len(set(ids)) and "am-data" in ids and "am-n0" in ids
+    am = map_prefix(make_map(BIKE, "am.yaml"))
+    assert len(ids) == len(set(ids)) and "am-data" in ids and f"{am}n0" in ids
 
 
 class _Collect(HTMLParser):

@@ -7,6 +7,7 @@ is missing these tests fail (``make test`` installs both), they never skip.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from test_html import BIKE, HOSTILE_TEXTS, hostile_map
 from argmap.analysis.checks import run_checks
 from argmap.io.yaml.reader import load_map
 from argmap.render.html.page import render_html
+from argmap.render.pipeline import map_prefix
 from argmap.util.files import write_atomic
 
 from conftest import ROOT, make_map, needs_dot
@@ -317,11 +319,120 @@ def test_split_overview_links_to_branch_pages(open_page, tmp_path):
     assert page.evaluate(drawn) == ["T1", "P1", "O1"]
     claim(page, "P1").click()
     lit = "[...document.querySelectorAll('#am-viewport g.am-lit')].map(g => g.id)"  # nodes, edges
-    assert page.evaluate(lit) == ["bike-n1", "bike-f1", "bike-e2"]  # P1, its "+2 claims" box
+    p = page.evaluate("JSON.parse(document.getElementById('am-data').textContent).prefix")
+    assert re.fullmatch(r"bike-[0-9a-f]{8}-", p) and p != map_prefix(make_map(BIKE, str(src)))
+    assert page.evaluate(lit) == [f"{p}n1", f"{p}f1", f"{p}e2"]  # P1, its "+2 claims" box
     assert page.locator("#am-details-body a").get_attribute("href") == "bike.P1.html"
     assert page.url == (tmp_path / "bike.html").as_uri()  # the claim's own link is not followed
-    page.locator("#am-viewport g#bike-f2 a").click()  # O1's "+3 claims" box: its page
+    page.locator(f"#am-viewport g#{p}f2 a").click()  # O1's "+3 claims" box: its page
     page.wait_for_url((tmp_path / "bike.O1.html").as_uri())
     assert page.title() == "Test map: O1"
     assert page.evaluate(drawn) == ["O1", "R1", "P2", "P3"]
+    assert problems == []
+
+
+FRAME = (700, 520)
+
+
+@pytest.fixture(scope="module")
+def framed_bike(tmp_path_factory) -> Path:
+    """The bike map's --embed page inside a 700×520 iframe of an article page."""
+    folder = tmp_path_factory.mktemp("embed")
+    amap = make_map(BIKE, "bike.yaml")
+    write_atomic(folder / "bike.html", render_html(amap, run_checks(amap), embed=True))
+    article = (
+        '<!DOCTYPE html><html><body style="margin:0"><p>Before the map.</p>'
+        f'<iframe src="bike.html" width="{FRAME[0]}" height="{FRAME[1]}" title="Argument map" '
+        'style="border:0;display:block"></iframe><p>After the map.</p></body></html>'
+    )
+    write_atomic(folder / "article.html", article.encode("utf-8"))
+    return folder / "article.html"
+
+
+def frame_of(page):
+    page.wait_for_selector("iframe")
+    frame = page.frame_locator("iframe")
+    frame.locator("#am-viewport svg").wait_for()
+    return frame, page.frames[1]
+
+
+def test_embed_page_fills_its_frame(open_page, framed_bike, tmp_path):
+    page, problems = open_page(framed_bike, 900, 700)
+    _, inner = frame_of(page)
+    view = inner.locator("#am-viewport").bounding_box()
+    assert view["width"] * view["height"] >= 0.95 * FRAME[0] * FRAME[1]
+    scroll = inner.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
+    assert scroll == list(FRAME)  # no scrollbars
+    drawn = inner.locator("#am-viewport g.graph").bounding_box()  # the map, fitted
+    fit = max(drawn["width"] / FRAME[0], drawn["height"] / FRAME[1])
+    assert 0.9 <= fit <= 1.0
+    for word in ("Selected claim", "Outline", "Findings", "Show"):
+        assert inner.get_by_text(word, exact=True).count() == 0
+    home = inner.evaluate(VIEWBOX)
+    page.mouse.move(350, 300)
+    page.mouse.wheel(0, -200)  # scrolls the article, never zooms the map
+    assert inner.evaluate(VIEWBOX) == home
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -200)  # Ctrl and the wheel zoom, as on a web map
+    page.keyboard.up("Control")
+    assert inner.evaluate(VIEWBOX)[2] < home[2]
+    page.screenshot(path=tmp_path / "framed.png")
+    assert problems == []
+
+
+def test_embed_click_and_enter_show_the_claim_in_a_dialog(open_page, framed_bike):
+    page, problems = open_page(framed_bike, 900, 700)
+    frame, inner = frame_of(page)
+    dialog = frame.locator("#am-overlay")
+    assert not dialog.is_visible()
+    frame.locator('#am-viewport g[data-claim="P2"]').click()
+    assert dialog.is_visible()
+    assert dialog.locator(".am-details-text").inner_text() == "Shops report most customers walk."
+    assert dialog.locator("#am-overlay-cap").inner_text() == "Premise · P2"
+    assert dialog.locator(".am-details-source").inner_text() == "Source: Town survey 2020"
+    assert dialog.locator("dd.am-warn").inner_text() == "no reason given (AM101)"
+    assert dialog.locator("dt").all_inner_texts() == ["Supports", "Findings"]
+    assert dialog.locator(".am-chip").all_inner_texts() == ["R1 (with P3)"]  # linked premises
+    assert inner.evaluate("document.activeElement.id") == "am-overlay-cap"
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert inner.evaluate("document.querySelectorAll('.am-lit').length") == 0
+    inner.locator('#am-viewport g[data-claim="T1"]').focus()
+    page.keyboard.press("Tab")  # claims are reached with Tab, in map order
+    assert inner.evaluate("document.activeElement.dataset.claim") == "P1"
+    page.keyboard.press("Enter")
+    assert dialog.locator(".am-details-text").inner_text() == "Cycling to work is rising."
+    dialog.get_by_role("button", name="E1").click()  # a relation: the dialog follows it
+    assert dialog.locator("#am-overlay-cap").inner_text() == "Evidence · E1"
+    dialog.get_by_role("button", name="Close").click()
+    assert not dialog.is_visible()
+    assert inner.evaluate("document.activeElement.dataset.claim") == "E1"
+    assert problems == []
+
+
+def test_whole_page_side_panel_hides_and_stays_hidden(open_page, bike_page):
+    page, problems = open_page(bike_page)
+    width = page.locator("#am-viewport").bounding_box()["width"]
+    toggle = page.get_by_role("button", name="Hide panel")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert not page.locator("#am-side").is_visible()
+    assert page.get_by_role("button", name="Show panel").get_attribute("aria-expanded") == "false"
+    page.reload()
+    assert not page.locator("#am-side").is_visible()  # remembered
+    assert page.locator("#am-viewport").bounding_box()["width"] > width + 250
+    claim(page, "O2").click()  # no panel: the details come in the dialog
+    assert page.locator("#am-overlay .am-details-text").inner_text() == (
+        "The count was taken in summer."
+    )
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Show panel").click()
+    assert page.locator("#am-side").is_visible()
+    claim(page, "O2").click()
+    assert not page.locator("#am-overlay").is_visible()
+    assert page.locator("#am-details-body .am-details-text").inner_text() == (
+        "The count was taken in summer."
+    )
     assert problems == []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
+from argmap.cli.render_embed import EmbedRequest, embed_options
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
@@ -144,7 +145,8 @@ class _Width(click.ParamType):
     "--id-prefix",
     default=None,
     metavar="NAME",
-    help="Prefix of element ids in SVG (default: the map's file name).",
+    help="Prefix of element ids in SVG (default: the map's file name and a digest of its "
+    "content and the drawing options, so any two drawings can share a page).",
 )
 @click.option(
     "--layout-timeout",
@@ -154,6 +156,7 @@ class _Width(click.ParamType):
     help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
     "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
 )
+@embed_options
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
@@ -168,6 +171,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     from argmap.errors import UsageError
     from argmap.render.outputs import format_for
 
+    extra = EmbedRequest.take(options)
     req = _Request(**options)
     if req.depth is not None and req.focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
@@ -175,7 +179,8 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
     refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
-    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req))
+    extra.check(formats)
+    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, extra))
 
 
 @dataclass(frozen=True)
@@ -223,7 +228,11 @@ def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
 
 
 def _draw(
-    amap: ArgumentMap, map_path: str, targets: list[tuple[str, str]], req: _Request
+    amap: ArgumentMap,
+    map_path: str,
+    targets: list[tuple[str, str]],
+    req: _Request,
+    extra: EmbedRequest | None = None,
 ) -> list[tuple[str, bytes]]:
     """Every page of every ``(output file, format)``, drawn before any file is written.
 
@@ -238,14 +247,17 @@ def _draw(
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
     deadline = Deadline(req.layout_timeout)
+    extra = extra or EmbedRequest()
     opts = _render_options(amap, req)
+    map_id = extra.map_id(amap, req.id_prefix)
+    amap, opts = extra.apply(amap, opts, req.color_by)
     deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
-        for page in plan_pages(amap, opts, plan, target, req.id_prefix, deadline):
+        for page in plan_pages(amap, opts, plan, target, map_id, deadline):
             data = render_bytes(
                 page.amap,
                 found,
@@ -256,6 +268,7 @@ def _draw(
                 dpi=req.dpi,
                 engine=req.engine,
                 deadline=deadline,
+                embed=extra.embed,
             )
             done.append((page_file(target, page.suffix), data))
     return done

@@ -57,10 +57,12 @@ def render(
     dpi: int = DEFAULT_DPI,
     engine: str = "dot",
     deadline: Deadline | None = None,
+    embed: bool = False,
 ) -> bytes:
-    """The map in one format: ``svg`` (finished), ``html`` (interactive page),
-    ``png``, ``pdf`` or ``dot`` (no Graphviz). ``timeout`` bounds the whole
-    rendering when no ``deadline`` (:mod:`argmap.render.budget`) is given.
+    """The map in one format: ``svg`` (finished), ``html`` (interactive page;
+    ``embed``: a page for an iframe), ``png``, ``pdf`` or ``dot`` (no Graphviz).
+    ``timeout`` bounds the whole rendering when no ``deadline``
+    (:mod:`argmap.render.budget`) is given.
 
     Raises:
         GraphvizNotFound, RenderError: from Graphviz.
@@ -74,7 +76,14 @@ def render(
         )
     if fmt == "html":
         return render_html(
-            amap, findings, opts, map_id=map_id, timeout=timeout, engine=engine, deadline=deadline
+            amap,
+            findings,
+            opts,
+            map_id=map_id,
+            timeout=timeout,
+            engine=engine,
+            deadline=deadline,
+            embed=embed,
         )
     text = dot_text(build_diagram(amap, findings, opts, deadline), deadline)
     if fmt == "dot":

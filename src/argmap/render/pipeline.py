@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
@@ -22,12 +25,60 @@ def map_title(amap: ArgumentMap) -> str:
     return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
 
 
+def _plain(value: object) -> object:
+    """A model value as JSON-ready data: dataclasses as dicts without their
+    ``loc`` (where they stand in the file), sets sorted, tuples as lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if f.name != "loc"}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, frozenset | set):
+        return sorted(str(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def content_digest(amap: ArgumentMap, variant: str = "") -> str:
+    """Eight hex digits of the SHA-256 of the map's content and ``variant``.
+
+    The content is everything a diagram can show: title, source, theme, check
+    settings, claims, inferences, attacks and undercuts, in file order; not the
+    file's path nor where things stand in it (so the same map gives the same
+    digest wherever it lies, and two maps that differ in any claim, relation or
+    setting give different ones). ``variant`` tells apart drawings of one map
+    (e.g. a what-if beside the plain map).
+    """
+    doc = {
+        "map": [_plain(getattr(amap, key)) for key in ("title", "source", "theme", "checks")],
+        "claims": [_plain(c) for c in amap.claims.values()],
+        "relations": [_plain(list(r)) for r in (amap.inferences, amap.attacks, amap.undercuts)],
+        "variant": variant,
+    }
+    text = json.dumps(doc, ensure_ascii=True, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def default_map_id(amap: ArgumentMap, variant: str = "") -> str:
+    """The base of a map's element id prefix when none is given: its name and
+    :func:`content_digest` (``"bike-3f09a1c2"``), so maps of the same file name
+    from different folders never share an id, and the same map always gets the
+    same ones."""
+    return f"{amap.name}-{content_digest(amap, variant)}"
+
+
+def map_prefix(amap: ArgumentMap, map_id: str | None = None) -> str:
+    """The element id prefix of a drawing of ``amap``: :func:`~argmap.render.svg.id_prefix`
+    of ``map_id``, or of :func:`default_map_id` when it is None (``"bike-3f09a1c2-"``)."""
+    return id_prefix(map_id if map_id is not None else default_map_id(amap))
+
+
 def svg_extras(
     amap: ArgumentMap, diagram: DotDiagram, opts: RenderOptions, map_id: str | None = None
 ) -> SvgExtras:
     """What :func:`~argmap.render.svg.finish_svg` adds for this map: title, outline,
-    tooltips, links, id prefix (``map_id`` + ``-``, default from the map's name)."""
-    prefix = id_prefix(map_id if map_id is not None else amap.name)
+    tooltips, links, id prefix (:func:`map_prefix`)."""
+    prefix = map_prefix(amap, map_id)
     return SvgExtras(
         prefix=prefix,
         title=map_title(amap),
@@ -54,9 +105,9 @@ def render_svg(
         amap: the map.
         findings: findings to mark on their claims.
         opts: rendering options (theme, wrap, width …).
-        map_id: base of the element id prefix (default: the map's name); an
-            element of claim n3 gets id ``<prefix>-n3`` (see
-            :func:`argmap.diagram.node_names`).
+        map_id: base of the element id prefix (default: :func:`default_map_id`,
+            the map's name and a digest of its content); an element of claim n3
+            gets id ``<prefix>-n3`` (see :func:`argmap.diagram.node_names`).
         timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
         deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).

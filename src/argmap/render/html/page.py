@@ -36,15 +36,15 @@ from string import Template
 from typing import Any
 
 from argmap.diagram import Diagram, diagram
-from argmap.findings import Finding
+from argmap.findings import Finding, plain_words
 from argmap.model import KINDS, ArgumentMap, Claim, MapSource
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.outline import outline
-from argmap.render.pipeline import render_svg
-from argmap.render.svg import clean_svg, id_prefix
+from argmap.render.pipeline import map_prefix, render_svg
+from argmap.render.svg import clean_svg
 from argmap.util.urls import url_problem, url_scheme
 
 _ASSETS = files("argmap.render.html") / "assets"
@@ -70,7 +70,7 @@ def diagram_svg(
 ) -> bytes:
     """The diagram as finished SVG bytes: the one place the page asks for the SVG
     pipeline (:func:`argmap.render.pipeline.render_svg`, element ids prefixed
-    with :func:`~argmap.render.svg.id_prefix` of ``map_id`` or the map's name).
+    with :func:`~argmap.render.pipeline.map_prefix` of the map and ``map_id``).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: as :func:`render_svg`.
@@ -136,15 +136,17 @@ def page_data(
 
     Shape: ``{"title", "hint", "prefix", "claims": [{"id", "kind", "label",
     "text", "para", "source", "href", "page", "badge", "tags", "node", "fold",
-    "findings"}], "relations": [{"from", "to", "type", "inference",
+    "findings", "words"}], "relations": [{"from", "to", "type", "inference",
     "junction"}], "edges": [{"id", "from", "to"}]}``.
 
-    ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.svg.id_prefix`
-    of ``map_id``, default the map's name): the shape of node ``n0`` is the
-    element with id ``prefix + "n0"``. ``claims`` are in file order; ``node``
-    is the claim's node name, ``fold`` the node name of its "+N claims" box
-    (``--collapse``, ``--split``) or None, ``page`` the relative link to its
-    own page (``--split``) or None, ``badge`` its ``--color-by`` label or "".
+    ``prefix`` is the SVG's element id prefix (:func:`~argmap.render.pipeline.map_prefix`
+    of ``map_id``, default the map's name and a digest of its content): the
+    shape of node ``n0`` is the element with id ``prefix + "n0"``. ``claims``
+    are in file order; ``node`` is the claim's node name, ``fold`` the node
+    name of its "+N claims" box (``--collapse``, ``--split``) or None, ``page``
+    the relative link to its own page (``--split``) or None, ``badge`` its
+    ``--color-by`` label or "", ``findings`` its finding codes and ``words``
+    the same in plain words (:func:`argmap.findings.plain_words`).
     ``relations`` run from the arguing claim to the claim argued about
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
@@ -162,7 +164,7 @@ def page_data(
     return {
         "title": amap.title or amap.name,
         "hint": HINT,
-        "prefix": id_prefix(map_id if map_id is not None else amap.name),
+        "prefix": map_prefix(amap, map_id),
         "claims": claims,
         "relations": _relations(shape),
         "edges": edges,
@@ -187,6 +189,7 @@ def _claim_data(
         "node": node,
         "fold": fold,
         "findings": codes,
+        "words": [plain_words(code) for code in codes],
     }
 
 
@@ -245,7 +248,7 @@ def claim_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
 
 def _asset(name: str) -> str:
     text = (_ASSETS / name).read_text(encoding="utf-8")
-    if name != "page.html" and re.search(r"</(script|style)", text, re.I):
+    if not name.endswith(".html") and re.search(r"</(script|style)", text, re.I):
         raise ValueError(f"asset {name} must not contain a closing script or style tag")
     return text
 
@@ -283,8 +286,15 @@ def render_html(
     timeout: float = DEFAULT_TIMEOUT,
     engine: str = "dot",
     deadline: Deadline | None = None,
+    embed: bool = False,
 ) -> bytes:
     """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
+
+    The whole page has a header, a toolbar, the diagram and a side panel (the
+    selected claim, findings, outline) that a button hides. ``embed`` gives a
+    page for an ``<iframe>`` instead: the diagram alone fills the frame, with a
+    small zoom control; a click on a claim, or Enter on a claim reached with
+    Tab, shows its details in a dialog that Escape or its close button closes.
 
     Args:
         amap: the map (or the part of a map one page shows).
@@ -294,10 +304,12 @@ def render_html(
         opts: diagram options (defaults: :class:`RenderOptions`): theme,
             direction, wrap, fills and badges (``--color-by``), folds, links …
             as for the SVG; ``width`` is ignored (the page sizes the diagram).
-        map_id: base of the SVG's element id prefix (default: the map's name).
+        map_id: base of the SVG's element id prefix (default: the map's name
+            and a digest of its content, :func:`~argmap.render.pipeline.default_map_id`).
         timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
         deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
+        embed: write the page for an iframe (see above).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
@@ -312,7 +324,8 @@ def render_html(
         deadline.check("writing the HTML page")
     fields["svg"] = inline_svg(svg)
     # One pass: substituted values are never scanned for placeholders again.
-    return Template(_asset("page.html")).substitute(fields).encode("utf-8")
+    template = _asset("embed.html" if embed else "page.html")
+    return Template(template).substitute(fields).encode("utf-8")
 
 
 def _page_fields(

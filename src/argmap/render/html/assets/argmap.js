@@ -1,6 +1,8 @@
 // argmap interactive page: pan and zoom, highlight a claim's sub-argument, filter by
-// kind, findings and outline that jump to their claim. Map text only ever reaches the
-// page through textContent and setAttribute, never as markup.
+// kind, findings and outline that jump to their claim, a side panel that can be hidden.
+// The same script runs the page for an iframe (body.am-embed): there a click, or Enter
+// on a claim reached with Tab, shows the claim's details in a dialog. Map text only
+// ever reaches the page through textContent and setAttribute, never as markup.
 "use strict";
 (() => {
   const data = JSON.parse(document.getElementById("am-data").textContent);
@@ -8,6 +10,9 @@
   const svg = viewport.querySelector("svg");
   const status = document.getElementById("am-status");
   const details = document.getElementById("am-details-body");
+  const embed = document.body.classList.contains("am-embed");
+  const overlay = document.getElementById("am-overlay");
+  const overlayBody = document.getElementById("am-overlay-body");
   const claims = new Map(data.claims.map((c) => [c.id, c]));
   const arguers = new Map(data.claims.map((c) => [c.id, []]));
   const arguesAbout = new Map(data.claims.map((c) => [c.id, []]));
@@ -27,8 +32,17 @@
     if (g) {
       g.setAttribute("data-claim", c.id);
       g.classList.add("am-claim-node");
+      if (embed) {
+        // Each claim is a button: Tab reaches it, Enter or Space shows its details.
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", `${[c.label, c.id, c.badge].filter(Boolean).join(" ")}: ${c.text}`);
+        for (const a of g.querySelectorAll("a")) a.setAttribute("tabindex", "-1");
+      }
     }
   }
+  // In a frame, a link to another page of the map ("+N claims") stays in the frame.
+  if (embed) for (const a of svg.querySelectorAll("a[target=_top]")) a.setAttribute("target", "_self");
   const edgeEls = [];
   for (const e of data.edges) {
     const g = document.getElementById(data.prefix + e.id);
@@ -85,6 +99,7 @@
   };
 
   viewport.addEventListener("wheel", (e) => {
+    if (embed && !e.ctrlKey && !e.metaKey) return;  // in an article, the wheel scrolls the article
     e.preventDefault();
     const p = toSvg(e.clientX, e.clientY);
     zoomAt(Math.exp(-e.deltaY * 0.0015), p.x, p.y);
@@ -119,8 +134,10 @@
     if (moved) return;
     const g = e.target.closest ? e.target.closest("g[data-claim]") : null;
     select(g ? g.getAttribute("data-claim") : null, { reveal: false });
-    // A click in the diagram brings the claim's details into view in the side panel.
-    if (g) document.getElementById("am-details-h").scrollIntoView({ block: "nearest" });
+    // A click in the diagram brings the claim's details into view: in the side panel,
+    // or in the dialog when there is no panel or it is hidden.
+    if (g && panelShown()) document.getElementById("am-details-h").scrollIntoView({ block: "nearest" });
+    else if (g) openOverlay(g);
   };
   viewport.addEventListener("pointerup", endDrag);
   // A claim whose source is a web address is a link in the SVG; on the page a plain
@@ -135,6 +152,13 @@
     if (dragged || (g && plain)) e.preventDefault();
     if (g && plain && e.detail === 0) select(g.getAttribute("data-claim"), { reveal: false });
     dragged = false;
+  });
+  viewport.addEventListener("keydown", (e) => {
+    const g = e.target.closest ? e.target.closest("g[data-claim]") : null;
+    if (!g || (e.key !== "Enter" && e.key !== " ")) return;
+    e.preventDefault();
+    select(g.getAttribute("data-claim"), { reveal: false });
+    openOverlay(g);
   });
   viewport.addEventListener("pointercancel", () => {
     drag = null;
@@ -207,7 +231,8 @@
     for (const b of document.querySelectorAll(".am-row[aria-current]")) b.removeAttribute("aria-current");
     viewport.classList.toggle("am-selecting", id !== null);
     if (id === null) {
-      details.replaceChildren(el("p", "am-hint", data.hint));
+      if (details) details.replaceChildren(el("p", "am-hint", data.hint));
+      if (overlay && overlay.open) overlay.close();
       status.textContent = "No claim selected.";
       return;
     }
@@ -220,7 +245,8 @@
     for (const b of document.querySelectorAll(".am-row[data-claim]")) {
       if (b.getAttribute("data-claim") === id && !b.closest(".am-list")) b.setAttribute("aria-current", "true");
     }
-    showDetails(claims.get(id), ids.size - 1);
+    if (details) details.replaceChildren(...detailParts(claims.get(id), ids.size - 1));
+    if (overlay && overlay.open) showOverlay(claims.get(id), ids.size - 1);
     const c = claims.get(id);
     status.textContent = `Selected ${caption(c)}. ${arguing(ids.size - 1)}.`;
     if (opts.reveal) {
@@ -229,14 +255,19 @@
     }
   }
 
-  function showDetails(c, count) {
-    const parts = [el("p", "am-details-cap", caption(c)), el("p", "am-details-text", c.text)];
+  // What is known of claim c (count: how many claims argue about it), as elements:
+  // caption (unless withCaption is false), text, source, its page, relations, findings
+  // in plain words.
+  function detailParts(c, count, withCaption = true) {
+    const parts = withCaption ? [el("p", "am-details-cap", caption(c))] : [];
+    parts.push(el("p", "am-details-text", c.text));
     if (c.source) {
       const p = el("p", "am-details-source", "Source: ");
       if (c.href) {
         const a = el("a", "", c.source);
         a.setAttribute("href", c.href);
         a.setAttribute("rel", "noopener noreferrer");
+        if (embed) a.setAttribute("target", "_blank");
         p.append(a);
       } else {
         p.append(c.source);
@@ -256,7 +287,13 @@
       const dd = el("dd");
       for (const r of rels) {
         const other = r[end];
-        const b = el("button", "am-chip", `${other}${r.type === "undercut" ? " (undercut)" : ""}`);
+        // A linked premise supports only together with its partners: name them.
+        const partners = end === "to" && r.junction ? data.relations
+          .filter((x) => x.inference === r.inference && x.type === "support" && x.from !== c.id)
+          .map((x) => x.from) : [];
+        const note = r.type === "undercut" ? " (undercut)"
+          : partners.length ? ` (with ${partners.join(", ")})` : "";
+        const b = el("button", "am-chip", `${other}${note}`);
         b.type = "button";
         b.setAttribute("aria-label", `${label} ${caption(claims.get(other))}`);
         b.setAttribute("title", claims.get(other).text);
@@ -272,10 +309,62 @@
     row("Supports", out.filter((r) => r.type === "support"), "to");
     row("Attacks", out.filter((r) => r.type !== "support"), "to");
     if (c.findings.length) {
-      dl.append(el("dt", "", "Findings"), el("dd", "am-warn", c.findings.join(" ")));
+      const words = c.findings.map((code, i) => `${c.words[i]} (${code})`);
+      dl.append(el("dt", "", "Findings"), el("dd", "am-warn", words.join(", ")));
     }
     parts.push(dl, el("p", "am-hint", `${arguing(count)}${count ? "; they stay lit" : ""}.`));
-    details.replaceChildren(...parts);
+    return parts;
+  }
+
+  // --- The details dialog: the page for an iframe, or the whole page with its panel hidden. ---
+  let opener = null;  // the claim whose click or Enter opened the dialog
+  const overlayCap = document.getElementById("am-overlay-cap");
+  function showOverlay(c, count) {
+    overlayCap.textContent = caption(c);
+    overlayBody.replaceChildren(...detailParts(c, count, false));
+    opener = nodeEls.get(c.node) || opener;
+    if (overlay.open) overlayCap.focus();
+  }
+  function openOverlay(g) {
+    if (!overlay || !selected) return;
+    opener = g;
+    // The dialog takes the half of the frame the claim is not in, so both are seen.
+    const r = g.getBoundingClientRect();
+    const low = r.top + r.height / 2 > window.innerHeight / 2;
+    overlay.classList.toggle("am-at-top", low);
+    overlay.classList.toggle("am-at-bottom", !low);
+    if (!overlay.open) overlay.showModal();
+    showOverlay(claims.get(selected), subArgument(selected).size - 1);
+  }
+  if (overlay) {
+    overlay.querySelector(".am-close").addEventListener("click", () => overlay.close());
+    // A click outside the box (on the backdrop) closes it too.
+    overlay.addEventListener("click", (e) => { if (e.target === overlay) overlay.close(); });
+    overlay.addEventListener("close", () => {
+      const back = opener;
+      opener = null;
+      select(null, { reveal: false });
+      if (back && back.isConnected && back.hasAttribute("tabindex")) back.focus({ preventScroll: true });
+    });
+  }
+
+  // --- The side panel can be hidden (remembered in this browser when it allows storage). ---
+  const side = document.getElementById("am-side");
+  const toggle = document.querySelector(".am-panel-toggle");
+  const panelShown = () => Boolean(side) && !document.body.classList.contains("am-panel-hidden");
+  const setPanel = (open, remember) => {
+    document.body.classList.toggle("am-panel-hidden", !open);
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide panel" : "Show panel";
+    if (remember) {
+      try { localStorage.setItem("argmap-panel", open ? "shown" : "hidden"); } catch (_) { /* no storage */ }
+    }
+  };
+  if (side && toggle) {
+    let stored = null;
+    try { stored = localStorage.getItem("argmap-panel"); } catch (_) { /* no storage */ }
+    setPanel(stored !== "hidden", false);
+    toggle.addEventListener("click", () => setPanel(!panelShown(), true));
   }
 
   for (const b of document.querySelectorAll(".am-row[data-claim]")) {
@@ -284,7 +373,7 @@
 
   // --- Outline keyboard: arrows, Home and End move between visible rows. ---
   const outline = document.getElementById("am-outline");
-  outline.addEventListener("keydown", (e) => {
+  if (outline) outline.addEventListener("keydown", (e) => {
     if (!["ArrowDown", "ArrowUp", "Home", "End"].includes(e.key)) return;
     const rows = [...outline.querySelectorAll(".am-row")].filter((b) => b.offsetParent !== null);
     const i = rows.indexOf(document.activeElement);
