@@ -14,6 +14,7 @@ from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
+from argmap.render.column.formats import render_column
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
 from argmap.render.html.page import render_html
@@ -57,10 +58,13 @@ def render(
     dpi: int = DEFAULT_DPI,
     engine: str = "dot",
     deadline: Deadline | None = None,
+    column: int | None = None,
 ) -> bytes:
     """The map in one format: ``svg`` (finished), ``html`` (interactive page),
     ``png``, ``pdf`` or ``dot`` (no Graphviz). ``timeout`` bounds the whole
     rendering when no ``deadline`` (:mod:`argmap.render.budget`) is given.
+    ``column``: draw the column layout that many CSS px wide
+    (:mod:`argmap.render.column`) instead of the whole-map graph.
 
     Raises:
         GraphvizNotFound, RenderError: from Graphviz.
@@ -68,6 +72,18 @@ def render(
     """
     findings = list(findings)
     deadline = within(deadline, timeout)
+    if column is not None:
+        return render_column(
+            amap,
+            findings,
+            opts,
+            fmt,
+            width=column,
+            map_id=map_id,
+            timeout=timeout,
+            dpi=dpi,
+            deadline=deadline,
+        )
     if fmt == "svg":
         return render_svg(
             amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
