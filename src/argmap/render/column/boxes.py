@@ -12,6 +12,7 @@ theme's (:mod:`argmap.render.style`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from argmap.diagram import caption
 from argmap.findings import plain_words
@@ -125,9 +126,12 @@ def ref_box(
     *,
     arrow: str = UP,
     circle: bool = False,
+    target: str | None = None,
 ) -> Box:
     """A reference to a claim drawn in full elsewhere: one line, ``"see P2 ↑: Beijing …"``
-    (``"see P1 ↑, a circle: …"`` when it closes a loop of support), linking to it."""
+    (``"see P1 ↑, a circle: …"`` when it closes a loop of support), linking to the
+    element ``target`` (the full box's node name; the SVG's id prefix is added to
+    the link with the ids)."""
     x, y, w = at
     ks = opts.theme.kinds[claim.kind]
     head = f"see {claim.id} {arrow}" + (", a circle" if circle else "")
@@ -149,7 +153,7 @@ def ref_box(
         style="filled,rounded,dotted",
         css=f"ref {claim.kind}",
         title=title,
-        link=None,
+        link=f"#{target}" if target else None,
     )
 
 
@@ -189,8 +193,10 @@ def fold_box(
 
 
 def title_box(text: str, opts: RenderOptions, m: Metrics) -> Box:
-    """The map's title across the top of the column, bold, wrapped."""
+    """The map's title across the top of the column, bold, wrapped (element id
+    ``heading``: the SVG's accessible ``title`` has that id)."""
     width = m.width - 2 * m.margin
     lines = _lines(text, width, m.title, m.line(m.title), opts.theme.title_color, bold=True)
     height = sum(line.height for line in lines)
-    return Box("title", m.margin, m.margin, width, height, tuple(lines), shape="plaintext")
+    box = Box("heading", m.margin, m.margin, width, height, tuple(lines), shape="plaintext")
+    return replace(box, css="heading", title=text)

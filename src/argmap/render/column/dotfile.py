@@ -7,8 +7,9 @@ table exactly as wide and tall as the box less its padding, one row per line
 each line where the layout measured it. Every connector is an edge whose route
 is given (``pos``: straight cubic Bézier pieces, the arrowhead's tip as its
 end point, a junction dot as its start point). Two invisible points at the
-corners make Graphviz's bounding box exactly the column: the picture is
-``width`` units wide, one unit per CSS px. Nodes are drawn before edges, so
+corners make Graphviz's bounding box exactly the column, and with no pad nor
+margin the picture is ``width`` units wide (one per CSS px; a PDF page of
+``width`` pt). Nodes are drawn before edges, so
 arrowheads and junction dots lie on top of the borders they touch.
 
 Text reaches the DOT only through :func:`~argmap.render.labels.html_text`;
@@ -138,7 +139,7 @@ def dot_text(layout: Layout, theme: Theme, line_width: float, arrowsize: float) 
     w, h = layout.width, layout.height
     parts = [
         "digraph column {\n",
-        f"  graph [{_attrs({'pad': '0', 'outputorder': 'nodesfirst'})}, "
+        f"  graph [{_attrs({'pad': '0', 'margin': '0', 'outputorder': 'nodesfirst'})}, "
         f"bgcolor={quote(theme.background)}];\n",
         f"  node [{_attrs({'fontname': theme.font, 'fixedsize': 'true', 'margin': '0'})}];\n",
         f"  edge [{_attrs({'fontname': theme.font})}];\n",

@@ -8,6 +8,7 @@ of safety (:data:`SLACK`, :data:`WIDE_EM`): see the package docstring for why.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -118,10 +119,12 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
     """``text`` in lines each at most ``width`` px wide at ``size`` (:func:`measure`).
 
     Whitespace (newlines too) separates words and is collapsed; a word wider
-    than ``width`` (a URL, a run of CJK characters) is broken between
-    characters, so no line is ever wider (a single character wider than
-    ``width`` gets a line of its own). Linear in the text's length. Returns at
-    least one line (``[""]`` for empty text).
+    than a whole line (a URL, a run of CJK characters) is broken between
+    characters, starting on the line it comes to, so no line is ever wider (a
+    single character wider than ``width`` gets a line of its own); a break
+    never splits a character from the marks or joiners that go with it.
+    Linear in the text's length. Returns at least one line (``[""]`` for
+    empty text).
 
     Raises:
         RenderError: DejaVu Sans is not installed.
@@ -129,40 +132,46 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
     limit = width / (size * SLACK)  # in em
     space = _char_em(" ", bold)
     lines: list[str] = []
-    line: list[str] = []
-    used = 0.0
+    line, used = "", 0.0
     for word in text.split():
         em = sum(_char_em(ch, bold) for ch in word)
-        if line and used + space + em <= limit:
-            line.append(word)
-            used += space + em
-            continue
-        if line:
-            lines.append(" ".join(line))
-            line, used = [], 0.0
-        if em <= limit:
-            line, used = [word], em
-            continue
-        pieces, last, last_em = _break_word(word, limit, bold)
-        lines.extend(pieces)
-        line, used = [last], last_em
-    if line:
-        lines.append(" ".join(line))
-    return lines or [""]
+        gap = space if line else 0.0
+        if used + gap + em <= limit:
+            line, used = line + (" " if line else "") + word, used + gap + em
+        elif em <= limit:
+            lines.append(line)
+            line, used = word, em
+        else:
+            if line:
+                line, used = line + " ", used + gap
+            for ch in _clusters(word):
+                ch_em = sum(_char_em(c, bold) for c in ch)
+                if used + ch_em > limit and line.strip():
+                    lines.append(line.rstrip())
+                    line, used = "", 0.0
+                line, used = line + ch, used + ch_em
+    lines.append(line)
+    return [ln for ln in lines if ln] or [""]
 
 
-def _break_word(word: str, limit: float, bold: bool) -> tuple[list[str], str, float]:
-    """A word wider than ``limit`` em in full pieces, plus its last piece and that
-    piece's width (em), which later words may join."""
-    pieces: list[str] = []
-    start, used = 0, 0.0
-    for i, ch in enumerate(word):
-        em = _char_em(ch, bold)
-        if used + em > limit and i > start:
-            pieces.append(word[start:i])
-            start, used = i, 0.0
-        used += em
-    return pieces, word[start:], used
+#: Characters that stay with the one before them: combining marks are found by
+#: category; these are the zero width joiner, variation selectors and emoji
+#: skin-tone modifiers.
+_JOINED = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def _clusters(word: str) -> list[str]:
+    """``word`` cut where a line may break: before each character but a mark, a
+    joiner, a variation selector or a modifier, and after none that ends in a
+    joiner."""
+    out: list[str] = []
+    for ch in word:
+        glued = _JOINED.match(ch) or unicodedata.category(ch) in ("Mn", "Me", "Mc")
+        if out and (glued or out[-1].endswith("\u200d")):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
 
 
 def fit(text: str, width: float, size: float, *, bold: bool = False) -> str:

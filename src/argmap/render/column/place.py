@@ -34,7 +34,7 @@ from argmap.render.column.boxes import (
     fold_box,
     ref_box,
 )
-from argmap.render.column.measure import Metrics
+from argmap.render.column.measure import Metrics, wrap
 from argmap.render.column.shapes import Box, TextLine, Wire
 from argmap.render.column.tree import Row
 from argmap.render.dot import RenderOptions
@@ -135,22 +135,27 @@ class Placer:
             return fold_box(row.node, claim, self.opts.folds[row.claim], self.opts, self.m, at)
         arrow = UP if self.full.get(row.claim, i) < i else DOWN
         name, self.refs = f"r{self.refs}", self.refs + 1
-        return ref_box(name, claim, self.opts, self.m, at, arrow=arrow, circle=row.circle)
+        opts, m = self.opts, self.m
+        return ref_box(name, claim, opts, m, at, arrow=arrow, circle=row.circle, target=row.node)
 
     def _group_head(self, row: Row, x: float, y: float, w: float) -> Box:
         """A linked reason's box, as tall as its caption (it grows when it closes)."""
         m, theme = self.m, self.opts.theme
         assert row.junction is not None
         text = LINKED_CAPTION if len(row.junction.premises) > 1 else STEP_CAPTION
-        line = TextLine(text, m.small, m.line(m.small), theme.caption_color, bold=True)
+        size, colour = m.small, theme.caption_color
+        lines = tuple(
+            TextLine(t, size, m.line(size), colour, bold=True)
+            for t in wrap(text, w - 2 * (m.group_pad + 2), size, bold=True)
+        )
         support = theme.edges["support"].color
         return Box(
             row.node,
             x,
             y,
             w,
-            m.group_pad + line.height,
-            (line,),
+            m.group_pad + sum(line.height for line in lines),
+            lines,
             m.group_pad + 2,
             m.group_pad,
             fill=tint(support, theme.background, 0.07),
