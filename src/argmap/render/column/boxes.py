@@ -134,7 +134,8 @@ def ref_box(
     the link with the ids)."""
     x, y, w = at
     ks = opts.theme.kinds[claim.kind]
-    head = f"see {claim.id} {arrow}" + (", a circle" if circle else "")
+    head = f"see {claim.id} {arrow}" if opts.show_ids else f"see {arrow}"
+    head += ", a circle" if circle else ""
     line = fit(f"{head}: {claim.text}", w - 2 * m.pad_x, m.text)
     where = "above" if arrow == UP else "below"
     title = claim_tooltip(claim, ks.label, []) + f"\nDrawn in full {where}."

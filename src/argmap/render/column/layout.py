@@ -53,7 +53,7 @@ def _present(
         kinds=tuple(k for k in KINDS if any(c.kind == k for c in amap.claims.values())),
         relations=tuple(s for s in ("support", "attack", "undercut", "fold") if s in styles),
         groups=any(r.kind == "group" for r in shown),
-        refs=any(r.kind == "ref" for r in shown),
+        refs=next((r.claim or "" for r in shown if r.kind == "ref"), ""),
         findings=any(codes.get(cid) for cid in amap.claims),
     )
 

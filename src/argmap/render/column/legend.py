@@ -29,14 +29,14 @@ class Present:
         kinds: kinds of claim drawn, in the order of :data:`argmap.model.KINDS`.
         relations: edge styles drawn (``support``, ``attack``, ``undercut``, ``fold``).
         groups: a linked reason's box is drawn.
-        refs: a reference box is drawn.
+        refs: the claim the first reference box refers to ("" when there is none).
         findings: a claim is marked with findings.
     """
 
     kinds: tuple[str, ...]
     relations: tuple[str, ...]
     groups: bool
-    refs: bool
+    refs: str
     findings: bool
 
 
@@ -50,7 +50,8 @@ def _entries(opts: RenderOptions, present: Present) -> list[tuple[str, str]]:
     if present.groups:
         out.append(("group", "linked premises: one reason, ● where they join"))
     if present.refs:
-        out.append(("ref", f"see P2 {UP}: drawn in full above (↓: below)"))
+        named = f"{present.refs} " if opts.show_ids else ""
+        out.append(("ref", f"see {named}{UP}: drawn in full above (↓: below)"))
     if present.findings:
         out.append(("finding", f"{theme.finding_style} border, ⚠: what a check found"))
     return out
