@@ -47,7 +47,8 @@ class Metrics:
         min_box: the narrowest a claim box gets however deep it is nested.
         penwidth: border width of claim boxes.
         line_width: width of connectors.
-        arrowsize: Graphviz arrowhead scale (a head is 10 × this long).
+        arrowsize: Graphviz arrowhead scale (a head is 10 × this long; smaller
+            than the whole-map diagram's, as the column's connectors are short).
     """
 
     width: int
@@ -92,7 +93,7 @@ def metrics(theme: Theme, width: int) -> Metrics:
         min_box=min(width - 12, max(200, round(width * 0.5))),
         penwidth=min(theme.penwidth, 2.5),
         line_width=min(theme.edge_penwidth, 2.5),
-        arrowsize=1.0,
+        arrowsize=0.8,
     )
 
 

@@ -86,7 +86,7 @@ class Placer:
         for i, row in enumerate(self.rows):
             y = self._close(i, y)
             x, right = self._span(row)
-            y += 0 if fresh else self.m.gap
+            y += 0 if fresh else self.m.gap * (2 if row.relation == "undercut" else 1)
             fresh = row.kind == "group"
             self.spans[i] = (x, right)
             if row.kind == "group":
