@@ -35,10 +35,10 @@ column's SVG in it (:mod:`.formats`). Everything is deterministic: the same map
 gives the same bytes.
 
 Fonts. Text is measured with DejaVu Sans (:func:`argmap.render.fonts.text_width`),
-the first and widest font of the theme's stack (DejaVu Sans, Verdana, Arial,
-Helvetica, sans-serif; Verdana's advances are within a few per cent of it,
-Arial's and Helvetica's narrower), plus 3 % for rounding, and a wide character
-(CJK, emoji), which DejaVu Sans lacks, counts 1.3 em. Every line is drawn
+the first and widest font of the theme's stack (:data:`argmap.render.style.FONT`:
+DejaVu Sans, Verdana, Arial, Helvetica, sans-serif), plus 3 % for rounding, and
+a wide character (CJK, emoji), which DejaVu Sans lacks, counts 1.3 em (CJK
+fonts draw it 1 em wide, emoji fonts up to about 1.25 em). Every line is drawn
 left-aligned, so a browser that substitutes a narrower font only leaves more
 room at the line's end: no text can run out of its box. The font is not
 embedded: a subset inside every SVG would add tens of kilobytes per map and a
