@@ -21,6 +21,7 @@ demo: setup
 	@status=0; for m in $(MAPS); do \
 	  name=$$(basename $$m .yaml); \
 	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
+	  $(BIN)/argmap render $$m --layout column -o output/$$name.column.svg || exit $$?; \
 	  for t in default classroom print colorblind; do \
 	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
 	  done; \

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
+from argmap.cli.render_column import column_options, column_width
 from argmap.cli.render_embed import EmbedRequest, embed_options
 from argmap.diagram import THEME_NAMES
 
@@ -57,6 +58,7 @@ class _Width(click.ParamType):
     help="Output file (.svg, .png, .pdf, .dot, .html); repeat for several. "
     "Default: output/<map name>.svg",
 )
+@column_options
 @click.option(
     "--theme",
     type=click.Choice(THEME_NAMES),
@@ -173,6 +175,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
 
     extra = EmbedRequest.take(options)
     req = _Request(**options)
+    _column(req)
     if req.depth is not None and req.focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
     amap = load(map_path)
@@ -204,6 +207,15 @@ class _Request:
     engine: str
     id_prefix: str | None
     layout_timeout: float
+    layout: str = "graph"
+    column_width: int | None = None
+
+
+def _column(req: _Request) -> int | None:
+    """The column width of ``--layout column`` (None: the graph); see :func:`column_width`."""
+    return column_width(
+        req.layout, req.column_width, engine=req.engine, direction=req.direction, wrap=req.wrap
+    )
 
 
 def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
@@ -255,6 +267,7 @@ def _draw(
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
+    column = _column(req)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
         for page in plan_pages(amap, opts, plan, target, map_id, deadline):
@@ -269,6 +282,7 @@ def _draw(
                 engine=req.engine,
                 deadline=deadline,
                 embed=extra.embed,
+                column=column,
             )
             done.append((page_file(target, page.suffix), data))
     return done

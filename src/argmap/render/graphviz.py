@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 
 from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
 from argmap.render.budget import Deadline
@@ -30,6 +31,7 @@ def run_dot(
     dpi: int = DEFAULT_DPI,
     engine: str = "dot",
     deadline: Deadline | None = None,
+    options: Sequence[str] = (),
 ) -> bytes:
     """Lay out ``dot_source`` with Graphviz and return the output bytes.
 
@@ -41,6 +43,7 @@ def run_dot(
         engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …).
         deadline: the whole rendering's deadline; Graphviz gets only the time
             left (and at most ``timeout``).
+        options: more options for the program (``-n2``: neato keeps the DOT's positions).
 
     Raises:
         GraphvizNotFound: the program is not installed.
@@ -54,17 +57,10 @@ def run_dot(
     limit = timeout if deadline is None else min(timeout, deadline.left())
     if deadline is not None and limit <= 0:
         raise deadline.error("laying the diagram out")
-    args = [exe, f"-T{fmt}"]
-    if fmt == "png":
-        args.append(f"-Gdpi={dpi}")
+    args = [exe, f"-T{fmt}", *options, *([f"-Gdpi={dpi}"] if fmt == "png" else [])]
     try:
-        done = subprocess.run(
-            args,
-            input=dot_source.encode("utf-8"),
-            capture_output=True,
-            timeout=limit,
-            check=False,
-        )
+        source = dot_source.encode("utf-8")
+        done = subprocess.run(args, input=source, capture_output=True, timeout=limit, check=False)
     except subprocess.TimeoutExpired:
         raise _late(timeout, limit, deadline) from None
     if done.returncode != 0:

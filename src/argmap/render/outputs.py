@@ -14,6 +14,7 @@ from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
+from argmap.render.column.formats import render_column
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
 from argmap.render.html.page import render_html
@@ -58,11 +59,14 @@ def render(
     engine: str = "dot",
     deadline: Deadline | None = None,
     embed: bool = False,
+    column: int | None = None,
 ) -> bytes:
     """The map in one format: ``svg`` (finished), ``html`` (interactive page;
     ``embed``: a page for an iframe), ``png``, ``pdf`` or ``dot`` (no Graphviz).
     ``timeout`` bounds the whole rendering when no ``deadline``
     (:mod:`argmap.render.budget`) is given.
+    ``column``: draw the column layout that many CSS px wide
+    (:mod:`argmap.render.column`) instead of the whole-map graph.
 
     Raises:
         GraphvizNotFound, RenderError: from Graphviz.
@@ -70,22 +74,49 @@ def render(
     """
     findings = list(findings)
     deadline = within(deadline, timeout)
-    if fmt == "svg":
-        return render_svg(
-            amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
-        )
-    if fmt == "html":
-        return render_html(
+    if column is not None:
+        return render_column(
             amap,
             findings,
             opts,
+            fmt,
+            width=column,
             map_id=map_id,
-            timeout=timeout,
-            engine=engine,
+            dpi=dpi,
             deadline=deadline,
             embed=embed,
         )
+    if fmt in ("svg", "html"):
+        return _drawn(amap, findings, opts, fmt, map_id, (timeout, engine, deadline), embed)
     text = dot_text(build_diagram(amap, findings, opts, deadline), deadline)
     if fmt == "dot":
         return text.encode("utf-8")
     return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine, deadline=deadline)
+
+
+def _drawn(
+    amap: ArgumentMap,
+    findings: list[Finding],
+    opts: RenderOptions,
+    fmt: str,
+    map_id: str | None,
+    run: tuple[float, str, Deadline],
+    embed: bool,
+) -> bytes:
+    """The finished SVG, or the HTML page (``embed``: for an iframe); ``run`` is
+    (timeout, engine, deadline) as :func:`render` takes them."""
+    timeout, engine, deadline = run
+    if fmt == "svg":
+        return render_svg(
+            amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+        )
+    return render_html(
+        amap,
+        findings,
+        opts,
+        map_id=map_id,
+        timeout=timeout,
+        engine=engine,
+        deadline=deadline,
+        embed=embed,
+    )

@@ -130,7 +130,11 @@ def safe_href(url: str | None) -> str | None:
 
 
 def page_data(
-    amap: ArgumentMap, findings: Iterable[Finding], opts: RenderOptions, map_id: str | None = None
+    amap: ArgumentMap,
+    findings: Iterable[Finding],
+    opts: RenderOptions,
+    map_id: str | None = None,
+    edges: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """The map's data as the page's script reads it (JSON-ready, deterministic).
 
@@ -151,11 +155,16 @@ def page_data(
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
     inference's junction dot, if drawn. ``edges`` are the diagram's lines,
-    by element id (before the prefix) with the node names of their ends.
+    by element id (before the prefix) with the node names of their ends;
+    ``edges`` gives them for a diagram drawn otherwise (the column layout),
+    the lines from a fold's node (``f…``) telling the folds.
     """
     findings = list(findings)
     shape = diagram(amap, partial=True)
-    edges, folds = _edges(amap, findings, opts)
+    if edges is None:
+        edges, folds = _edges(amap, findings, opts)
+    else:
+        folds = {e["to"]: e["from"] for e in edges if e["from"].startswith("f")}
     codes = claim_codes(findings)
     claims = [
         _claim_data(claim, name, opts, folds.get(name), codes.get(claim.id, []))
@@ -287,39 +296,40 @@ def render_html(
     engine: str = "dot",
     deadline: Deadline | None = None,
     embed: bool = False,
+    drawn: tuple[bytes, list[dict[str, str]]] | None = None,
 ) -> bytes:
-    """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map).
-
-    The whole page has a header, a toolbar, the diagram and a side panel (the
-    selected claim, findings, outline) that a button hides. ``embed`` gives a
-    page for an ``<iframe>`` instead: the diagram alone fills the frame, with a
-    small zoom control; a click on a claim, or Enter on a claim reached with
-    Tab, shows its details in a dialog that Escape or its close button closes.
+    """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map):
+    a header, a toolbar, the diagram and a side panel (the selected claim, findings,
+    outline) that a button hides; ``embed``: a page for an ``<iframe>``, the diagram
+    alone filling the frame with a small zoom control, a click on a claim (or Enter
+    on a claim reached with Tab) showing its details in a dialog (Escape closes it).
 
     Args:
         amap: the map (or the part of a map one page shows).
         findings: findings from ``argmap check`` (those on the page, see
             :func:`on_page`, are listed and marked on their claims; with
             ``opts.show_findings`` false, left out).
-        opts: diagram options (defaults: :class:`RenderOptions`): theme,
-            direction, wrap, fills and badges (``--color-by``), folds, links …
-            as for the SVG; ``width`` is ignored (the page sizes the diagram).
+        opts: diagram options (default :class:`RenderOptions`) as for the SVG;
+            ``width`` is ignored (the page sizes the diagram).
         map_id: base of the SVG's element id prefix (default: the map's name
             and a digest of its content, :func:`~argmap.render.pipeline.default_map_id`).
-        timeout: seconds the whole rendering may take (when no ``deadline`` is given).
-        engine: Graphviz layout program.
-        deadline: the whole rendering's deadline (see :mod:`argmap.render.budget`).
-        embed: write the page for an iframe (see above).
+        timeout, engine, deadline: as for :func:`~argmap.render.pipeline.render_svg`.
+        embed: the page for an iframe (see above).
+        drawn: a diagram drawn otherwise (the column layout) to show instead:
+            its finished SVG and its edges as :func:`page_data` takes them.
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
     """
     opts = opts or RenderOptions()
     findings = on_page(amap, findings) if opts.show_findings else []
-    svg = diagram_svg(
-        amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+    svg, edges = drawn or (
+        diagram_svg(
+            amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
+        ),
+        None,
     )
-    fields = _page_fields(amap, findings, opts, map_id)
+    fields = _page_fields(amap, findings, opts, map_id, edges)
     if deadline is not None:
         deadline.check("writing the HTML page")
     fields["svg"] = inline_svg(svg)
@@ -329,7 +339,11 @@ def render_html(
 
 
 def _page_fields(
-    amap: ArgumentMap, findings: list[Finding], opts: RenderOptions, map_id: str | None
+    amap: ArgumentMap,
+    findings: list[Finding],
+    opts: RenderOptions,
+    map_id: str | None,
+    edges: list[dict[str, str]] | None = None,
 ) -> dict[str, str]:
     """The page template's fields but the diagram (``svg``), escaped where they are HTML."""
     css, js = _asset("argmap.css"), _asset("argmap.js")
@@ -350,5 +364,5 @@ def _page_fields(
         "hint": escape(HINT),
         "findings": findings_html(findings) if opts.show_findings else "",
         "outline": outline_html(outline(amap), amap, codes, opts.theme, opts.badges),
-        "data": script_json(page_data(amap, findings, opts, map_id)),
+        "data": script_json(page_data(amap, findings, opts, map_id, edges)),
     }

@@ -51,10 +51,14 @@
 
   // --- Pan and zoom by rewriting the viewBox. ---
   const full = svg.viewBox.baseVal;
-  // "Fit" shows the whole map with a margin, so no claim touches the pane's edges.
-  const margin = 0.02 * Math.max(full.width, full.height);
+  // "Fit" shows the whole map with a margin, so no claim touches the pane's edges;
+  // a column layout (data-fit="width") fits the pane's width and starts at its top.
+  const fitWidth = svg.getAttribute("data-fit") === "width";
+  const margin = 0.02 * (fitWidth ? full.width : Math.max(full.width, full.height));
   const home = { x: full.x - margin, y: full.y - margin,
     w: full.width + 2 * margin, h: full.height + 2 * margin };
+  const pane = svg.getBoundingClientRect();
+  if (fitWidth && pane.width > 0) home.h = home.w * pane.height / pane.width;
   let view = { ...home };
   const setView = (v) => {
     const w = Math.min(Math.max(v.w, home.w / 40), home.w * 4);
