@@ -44,7 +44,15 @@ readability = _bench()
 
 
 def _svg(amap, width=700, **opts) -> bytes:
-    return column_svg(amap, run_checks(amap), RenderOptions(**opts), width=width)
+    """The column SVG, its ids prefixed by the map's bare name (the default adds a digest)."""
+    return column_svg(amap, run_checks(amap), RenderOptions(**opts), amap.name, width=width)
+
+
+def test_default_ids_carry_the_content_digest():
+    amap = load_map(SHARED_LOOP)
+    root = ET.fromstring(column_svg(amap, [], RenderOptions(), width=700))
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert ids and all(re.fullmatch(r"shared-loop-[0-9a-f]{8}-.+", i) for i in ids)
 
 
 def _groups(root: ET.Element) -> dict[str, ET.Element]:

@@ -22,8 +22,8 @@ from argmap.render.column.shapes import Layout
 from argmap.render.dot import RenderOptions
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
 from argmap.render.outline import outline_text
-from argmap.render.pipeline import map_title
-from argmap.render.svg import SvgExtras, finish_svg, id_prefix
+from argmap.render.pipeline import map_prefix, map_title
+from argmap.render.svg import SvgExtras, finish_svg
 
 #: The options that make ``neato`` keep every position and route the DOT gives.
 NEATO_FIXED = ("-n2",)
@@ -60,7 +60,7 @@ def column_svg(
 
     ``opts.width`` sets the SVG's ``width`` attribute as for the whole-map
     diagram (None: fills its column up to ``width`` px); element ids get the
-    prefix of ``map_id`` (default: the map's name).
+    prefix of ``map_id`` (default: :func:`~argmap.render.pipeline.default_map_id`).
 
     Raises:
         GraphvizNotFound, RenderError: from Graphviz (or DejaVu Sans is missing).
@@ -94,7 +94,7 @@ def drawn_svg(
     titles |= {w.name: w.title for w in placed.wires if w.title}
     links = {b.name: b.link for b in placed.boxes if b.link}
     extras = SvgExtras(
-        prefix=id_prefix(map_id if map_id is not None else amap.name),
+        prefix=map_prefix(amap, map_id),
         title=map_title(amap),
         desc=outline_text(amap),
         titles=titles,

@@ -92,7 +92,7 @@ def render_column(
         fmt: the output format.
         width: the column width in CSS px (the picture's natural width; PNG at
             ``dpi`` 72 is exactly this many pixels wide, at 96 a third more).
-        map_id: base of the SVG's element id prefix (default: the map's name).
+        map_id: base of the SVG's element id prefix (default: the map's name and a digest).
         timeout: seconds the whole rendering may take (when no ``deadline``).
         dpi: resolution of PNG output.
         deadline: the whole rendering's deadline.
