@@ -9,11 +9,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
+from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding
     from argmap.model import ArgumentMap
+    from argmap.render.budget import Deadline
     from argmap.render.dot import RenderOptions
+    from argmap.render.pages import PagePlan
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 
@@ -154,6 +158,7 @@ class _Width(click.ParamType):
     help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
     "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
 )
+@sheet_options
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
@@ -165,17 +170,24 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
 
     Example: argmap render maps/two-michaels.yaml --theme classroom -o slide.svg -o slide.png
     """
+    from argmap.cli.render_sheets import check_sheets, default_target
     from argmap.errors import UsageError
     from argmap.render.outputs import format_for
 
+    sheet = sheet_request(options)
     req = _Request(**options)
     if req.depth is not None and req.focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
+    if sheet is not None:
+        check_sheets(sheet, outputs, req.split, req.collapse)
     amap = load(map_path)
-    targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
+    default = (
+        default_target(amap.name, sheet) if sheet else str(Path("output") / f"{amap.name}.svg")
+    )
+    targets = outputs or (default,)
     refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
-    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req))
+    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, sheet))
 
 
 @dataclass(frozen=True)
@@ -223,7 +235,11 @@ def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
 
 
 def _draw(
-    amap: ArgumentMap, map_path: str, targets: list[tuple[str, str]], req: _Request
+    amap: ArgumentMap,
+    map_path: str,
+    targets: list[tuple[str, str]],
+    req: _Request,
+    sheet: SheetRequest | None = None,
 ) -> list[tuple[str, bytes]]:
     """Every page of every ``(output file, format)``, drawn before any file is written.
 
@@ -243,6 +259,8 @@ def _draw(
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
+    if sheet is not None:
+        return _draw_sheets(amap, found, opts, plan, [t for t, _ in targets], req, sheet, deadline)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
         for page in plan_pages(amap, opts, plan, target, req.id_prefix, deadline):
@@ -259,6 +277,34 @@ def _draw(
             )
             done.append((page_file(target, page.suffix), data))
     return done
+
+
+def _draw_sheets(
+    amap: ArgumentMap,
+    found: list[Finding],
+    opts: RenderOptions,
+    plan: PagePlan,
+    targets: list[str],
+    req: _Request,
+    sheet: SheetRequest,
+    deadline: Deadline,
+) -> list[tuple[str, bytes]]:
+    """The slides or pages of the map (of its --focus neighbourhood, if one is asked)."""
+    from argmap.cli.render_sheets import draw_sheets
+    from argmap.render.pages import plan_pages
+
+    page = plan_pages(amap, opts, plan, targets[0], req.id_prefix, deadline)[0]
+    return draw_sheets(
+        page.amap,
+        found,
+        page.opts,
+        targets,
+        sheet,
+        map_id=req.id_prefix,
+        engine=req.engine,
+        timeout=req.layout_timeout,
+        deadline=deadline,
+    )
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:
