@@ -50,6 +50,9 @@ class Pager:
             (inf.id, inf.conclusion): tuple(p for p in inf.premises if p in amap.claims)
             for inf in reversed(amap.inferences)
         }
+        self.undercutters: dict[str, set[str]] = {}
+        for und in amap.undercuts:
+            self.undercutters.setdefault(und.inference, set()).add(und.attacker)
 
     def run(self) -> list[Part]:
         """Every part, numbered: the overview's, then the lines'."""
@@ -180,9 +183,13 @@ class Pager:
         return tuple(reversed(trail))
 
     def _whole(self, part: ArgumentMap) -> ArgumentMap:
-        """``part`` without inferences that lost a premise (and their undercuts)."""
+        """``part`` without the inferences that lost a premise or an undercut (and
+        without their undercuts): a part draws a step whole or not at all."""
         infs = tuple(
-            i for i in part.inferences if self.full.get((i.id, i.conclusion)) == i.premises
+            i
+            for i in part.inferences
+            if self.full.get((i.id, i.conclusion)) == i.premises
+            and self.undercutters.get(i.id, set()) <= part.claims.keys()
         )
         kept = {i.id for i in infs}
         unds = tuple(u for u in part.undercuts if u.inference in kept)

@@ -27,7 +27,7 @@ from argmap.render.outline import outline_text
 from argmap.render.pager import Part, Ref
 from argmap.render.sheets.context import Drawn, Sheets
 from argmap.render.sheets.layout import closing
-from argmap.render.sheets.words import cut_to
+from argmap.render.sheets.words import cut_to, wrap_lines
 
 #: A reference's words, by kind.
 REF_WORDS = {"on": "continued on {}", "from": "continued from {}", "see": "see {}"}
@@ -70,20 +70,21 @@ def _width(text: str, size: float) -> float:
     return text_width(text, size)
 
 
-def heading_label(sheets: Sheets, title: str, crumb: str) -> str:
-    """The graph label of a heading: the title in bold over the breadcrumb, each
-    cut to the width of the sheet."""
+def heading_label(sheets: Sheets, title: str, crumb: str, most: int = 1) -> str:
+    """The graph label of a heading: the title in bold over the breadcrumb (or a
+    note) in at most ``most`` lines, each cut to the width of the sheet."""
     theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94
     title = cut_to(title, theme.font_size, width, bold=True)
-    crumb = cut_to(crumb, sheets.geometry.note_size, width) if crumb else ""
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.font_size:g}">'
         f"<B>{html_text(title)}</B></FONT></TD></TR>"
     ]
     if crumb:
+        lines = wrap_lines(crumb, sheets.geometry.note_size, width, most)
+        text = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
         rows.append(
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{sheets.geometry.note_size:g}" '
-            f'COLOR="{theme.caption_color}">{html_text(crumb)}</FONT></TD></TR>'
+            f'COLOR="{theme.caption_color}">{text}<BR ALIGN="LEFT"/></FONT></TD></TR>'
         )
     return '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">' + "".join(rows) + "</TABLE>>"
 

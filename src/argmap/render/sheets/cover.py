@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from argmap.diagram import KIND_LABELS
 from argmap.model import ArgumentMap
@@ -42,8 +43,11 @@ def title_drawing(
 ) -> Drawn:
     """The title slide: the map's title, its source, each thesis (three at most;
     its text in at most ``most`` lines, 0: all), what the slides hold, and the
-    legend under them when ``legend`` (and the options ask for one)."""
-    theme, width = sheets.opts.theme, sheets.geometry.body[0] * 0.9
+    legend under them when ``legend`` (and the options ask for one). Its small
+    text is at the note size."""
+    theme = replace(sheets.opts.theme, caption_size=sheets.geometry.note_size)
+    sheets = replace(sheets, opts=replace(sheets.opts, theme=theme))
+    width = sheets.geometry.body[0] * 0.9
     big, large = theme.font_size * 1.7, theme.font_size * 1.25
     title = wrap_to(map_title(sheets.amap), big, width, bold=True)
     rows = [

@@ -6,8 +6,9 @@ smallest size the reader sees:
 
 * **Slides**: the canvas is 1920 × 1080 (one unit = one pixel of a 1920×1080
   projector); the PDF page is 960 × 540 pt (16:9), so the canvas is drawn at
-  half scale. Claim text 28 px, captions 21 px, notes (breadcrumb, references,
-  slide number) 22 px: the minimums of 24 and 20 px hold with room.
+  half scale. Claim text 28 px, notes (breadcrumb, references, slide number,
+  legend) 24 px, the captions over a claim's text (kind, id, paragraphs) 21 px:
+  every word at least 20 px, every word but captions at least 24 px.
 * **Paper**: the canvas is the page in points (A4 or Letter, portrait or
   landscape, :data:`argmap.render.pdf.PAPERS`), margins of 15 mm. Claim text
   and notes 11 pt, captions 10 pt (over the 9 pt minimum of printed matter;
@@ -89,7 +90,7 @@ SLIDES = Geometry(
     footer=36.0,
     font_size=28.0,
     caption_size=21.0,
-    note_size=22.0,
+    note_size=24.0,
     wrap=26,
     max_row=4,
     max_scale=1.6,

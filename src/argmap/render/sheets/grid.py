@@ -183,10 +183,11 @@ def overview_drawing(
     """The overview part as a drawing, headed ``title`` over ``note``, with the
     legend under the grid when ``legend`` (``most`` and ``where``: see
     :func:`overview_table`)."""
-    statements = [f"graph [label={heading_label(sheets, title, note)}, labelloc=t, labeljust=l]"]
+    heading = heading_label(sheets, title, note, most=2)
+    statements = [f"graph [label={heading}, labelloc=t, labeljust=l]"]
     if legend:
         statements += [
-            f'legend [id="legend", fontsize="{sheets.opts.theme.caption_size:g}", '
+            f'legend [id="legend", fontsize="{sheets.geometry.note_size:g}", '
             f"label=<{legend_table(sheets)}>]",
             'table -> legend [style="invis"]',
         ]

@@ -69,14 +69,18 @@ def _row(sheets: Sheets, number: str, item: OutlineItem, widths: tuple[float, fl
     )
 
 
-def outline_drawing(
-    sheets: Sheets, rows: list[tuple[str, OutlineItem]], title: str, more: str
-) -> Drawn:
-    """Outline ``rows`` as a table headed ``title``; ``more`` (e.g. "The outline
-    continues on page 2.") under them when not empty."""
-    theme, width = sheets.opts.theme, sheets.geometry.body[0]
+def number_width(sheets: Sheets, rows: list[tuple[str, OutlineItem]]) -> float:
+    """The width of the outline's number column: the widest number and a space."""
     numbers = [number for number, _ in rows if number] or ["1"]
-    first = max(text_width(n, theme.caption_size) for n in numbers) + 8
+    return max(text_width(n, sheets.opts.theme.caption_size) for n in numbers) + 14
+
+
+def outline_drawing(
+    sheets: Sheets, rows: list[tuple[str, OutlineItem]], title: str, more: str, first: float
+) -> Drawn:
+    """Outline ``rows`` as a table headed ``title``, numbers in a column ``first``
+    wide; ``more`` (e.g. "The outline continues on page 2.") under them when not empty."""
+    theme, width = sheets.opts.theme, sheets.geometry.body[0]
     widths = (first, (width - first - 24) * 0.95)
     body = [_row(sheets, number, item, widths) for number, item in rows]
     small = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
@@ -154,12 +158,12 @@ def _overview(sheets: Sheets, parts: list[Part], rows: list[tuple[str, OutlineIt
         start_of.setdefault((item.claim, item.target), number)
     title = map_title(sheets.amap)
     source = source_words(sheets.amap)
-    note = (
-        source + " · " if source else ""
-    ) + "Each box is a line of argument; its number is in the outline."
+    note = "Each box is a line of argument, with where the outline writes it out."
+    note = f"{source} · {note}" if source else note
 
     def where(line: Line) -> str:
-        return start_of.get((line.head.claims[0], line.root), "")
+        number = start_of.get((line.head.claims[0], line.root))
+        return f"outline {number}" if number else ""
 
     part = parts[0]
     return overview_drawing(sheets, part, title, note, most=2, where=where)
@@ -170,7 +174,9 @@ def _chunk(
 ) -> Drawn:
     more = f"The outline continues on page {k + 2}." if k + 1 < total else ""
     title = "Outline" if k == 0 else f"Outline (continued from page {k})"
-    return outline_drawing(sheets, rows[span[0] : span[1]], title, more)
+    return outline_drawing(
+        sheets, rows[span[0] : span[1]], title, more, number_width(sheets, rows)
+    )
 
 
 def _fits(
@@ -183,5 +189,6 @@ def _fits(
 ) -> bool:
     more = "The outline continues on page 88." if end < len(rows) else ""
     title = "Outline (continued from page 88)" if later else "Outline"
-    width, height = sheets.painter.size(outline_drawing(sheets, rows[begin:end], title, more).dot)
+    drawn = outline_drawing(sheets, rows[begin:end], title, more, number_width(sheets, rows))
+    width, height = sheets.painter.size(drawn.dot)
     return width <= sheets.geometry.body[0] and height <= room
