@@ -51,7 +51,8 @@ def heading(sheets: Sheets, part: Part) -> tuple[str, str]:
 
 def breadcrumb(sheets: Sheets, trail: tuple[str, ...]) -> str:
     """``"T1 Canada should strike … › P23 › P13"``: the root with the start of its
-    text, then the ids, cut to the width of the page."""
+    text, then the ids; the root's text cut to 55 % of the page's width, so that
+    the heading does not keep a small diagram from being shown larger."""
     if not trail:
         return ""
     # the label's padding, and Graphviz draws text up to a few per cent wider than measured
@@ -59,7 +60,7 @@ def breadcrumb(sheets: Sheets, trail: tuple[str, ...]) -> str:
     rest = "".join(f" › {cid}" for cid in trail[1:])
     root = sheets.amap.claims[trail[0]]
     size = sheets.geometry.note_size
-    room = width - _width(f"{root.id}  {rest}", size)
+    room = width * 0.55 - _width(f"{root.id}  {rest}", size)
     text = cut_to(root.text, size, max(room, width / 4))
     return cut_to(f"{root.id} {text}{rest}", size, width)
 

@@ -8,12 +8,18 @@ is exactly the SVG's size (Graphviz otherwise adds half an inch to PDFs).
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
 from argmap.render.budget import Deadline
 from argmap.render.graphviz import run_dot
+
+#: Graphviz runs at a time (each is a process of its own).
+WORKERS = max(1, min(8, os.cpu_count() or 1))
 
 _SIZE = re.compile(rb'<svg\b[^>]*?\bviewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"', re.S)
 
@@ -73,6 +79,28 @@ class Painter:
     def pdf(self, dot: str, *, engine: str | None = None) -> bytes:
         """Graphviz's one-page PDF of ``dot`` (creation date fixed)."""
         return self._run(dot, "pdf", engine or self.engine)
+
+    def pdfs(self, drawings: Sequence[tuple[str, str]]) -> list[bytes]:
+        """The PDFs of ``(dot, engine)`` pairs, in order, several Graphviz runs at a time.
+
+        Raises:
+            GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz (the first, in order).
+        """
+        return self._many([(dot, "pdf", engine) for dot, engine in drawings])
+
+    def warm(self, drawings: Sequence[tuple[str, str]]) -> None:
+        """Lay out the ``(dot, engine)`` pairs not laid out yet, several at a time."""
+        todo = list(dict.fromkeys(d for d in drawings if d[::-1] not in self._svgs))
+        for (dot, engine), svg in zip(
+            todo, self._many([(d, "svg", e) for d, e in todo]), strict=True
+        ):
+            self._svgs[(engine, dot)] = svg
+
+    def _many(self, runs: list[tuple[str, str, str]]) -> list[bytes]:
+        if len(runs) < 2:
+            return [self._run(*run) for run in runs]
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return list(pool.map(lambda run: self._run(*run), runs))
 
     def _run(self, dot: str, fmt: str, engine: str) -> bytes:
         self.deadline.check("laying out the sheets")

@@ -140,15 +140,18 @@ def paper_pdf(sheets: Sheets, packed: Packed) -> bytes:
     painter, geometry = sheets.painter, sheets.geometry
     title = map_title(sheets.amap)
     total = len(packed.pages)
-    pages = []
+    placed: list[tuple[Drawn, Spot]] = []
     for number, page in enumerate(packed.pages, 1):
-        layers = [layer(geometry, painter.pdf(d.dot, engine=d.engine), s) for d, s in page]
         foot = footer_drawing(sheets, title, f"page {number} of {total}")
-        spot = footer_spot(geometry, painter.size(foot.dot))
-        layers.append(layer(geometry, painter.pdf(foot.dot), spot))
+        painter.warm([(foot.dot, foot.engine)])
+        placed += [*page, (foot, footer_spot(geometry, painter.size(foot.dot)))]
+    pdfs = iter(painter.pdfs([(d.dot, d.engine) for d, _ in placed]))
+    spots = iter(spot for _, spot in placed)
+    pages = []
+    for page in packed.pages:
+        layers = [layer(geometry, next(pdfs), next(spots)) for _ in range(len(page) + 1)]
+        first = layers[0]
         pages.append(
-            Placed(
-                layers[0].pdf, geometry.page, layers[0].scale, layers[0].offset, tuple(layers[1:])
-            )
+            Placed(first.pdf, geometry.page, first.scale, first.offset, tuple(layers[1:]))
         )
     return assemble(pages, title)

@@ -101,6 +101,7 @@ def deck(
     parts = paginate(amap, partial(fits, sheets), lone=True)
     sheets = replace(sheets, numbers={k: k + 2 for k in range(len(parts))})
     drawings = [_title(sheets, parts)] + [drawing(sheets, p) for p in parts]
+    painter.warm([(d.dot, d.engine) for d in drawings])
     spots = []
     for k, drawn in enumerate(drawings):
         size = painter.size(drawn.dot, engine=drawn.engine)
@@ -127,17 +128,14 @@ def _title(sheets: Sheets, parts: list[Part]) -> Drawn:
 def deck_pdf(deck: Deck) -> bytes:
     """The slides as one PDF, a 960 × 540 pt page each, numbered "3 / 12" from slide 2."""
     painter, total = deck.sheets.painter, len(deck.drawings)
-    pages = []
     title = map_title(deck.sheets.amap)
-    for k, (drawn, spot) in enumerate(zip(deck.drawings, deck.spots, strict=True)):
-        page = layer(SLIDES, painter.pdf(drawn.dot, engine=drawn.engine), spot)
-        if k:
-            foot = footer_drawing(deck.sheets, title, f"{k + 1} / {total}")
-            size = painter.size(foot.dot)
-            page = replace(
-                page, layers=(layer(SLIDES, painter.pdf(foot.dot), footer_spot(SLIDES, size)),)
-            )
-        pages.append(page)
+    feet = [footer_drawing(deck.sheets, title, f"{k} / {total}") for k in range(2, total + 1)]
+    painter.warm([(foot.dot, foot.engine) for foot in feet])
+    pdfs = painter.pdfs([(d.dot, d.engine) for d in (*deck.drawings, *feet)])
+    pages = [layer(SLIDES, pdf, spot) for pdf, spot in zip(pdfs, deck.spots, strict=False)]
+    for k, foot in enumerate(feet, 1):
+        spot = footer_spot(SLIDES, painter.size(foot.dot))
+        pages[k] = replace(pages[k], layers=(layer(SLIDES, pdfs[total + k - 1], spot),))
     return assemble(pages, title)
 
 
