@@ -51,16 +51,16 @@ def heading(sheets: Sheets, part: Part) -> tuple[str, str]:
 
 def breadcrumb(sheets: Sheets, trail: tuple[str, ...]) -> str:
     """``"T1 Canada should strike … › P23 › P13"``: the root with the start of its
-    text, then the ids; the root's text cut to 55 % of the page's width, so that
-    the heading does not keep a small diagram from being shown larger."""
+    text, then the ids; the root's text cut so the whole fits a heading's width
+    (:attr:`~argmap.render.sheets.geometry.Geometry.heading`)."""
     if not trail:
         return ""
     # the label's padding, and Graphviz draws text up to a few per cent wider than measured
-    width = (sheets.geometry.body[0] - 24) * 0.94
+    width = (sheets.geometry.body[0] - 24) * 0.94 * sheets.geometry.heading
     rest = "".join(f" › {cid}" for cid in trail[1:])
     root = sheets.amap.claims[trail[0]]
     size = sheets.geometry.note_size
-    room = width * 0.55 - _width(f"{root.id}  {rest}", size)
+    room = width - _width(f"{root.id}  {rest}", size)
     text = cut_to(root.text, size, max(room, width / 4))
     return cut_to(f"{root.id} {text}{rest}", size, width)
 
@@ -71,14 +71,18 @@ def _width(text: str, size: float) -> float:
     return text_width(text, size)
 
 
-def heading_label(sheets: Sheets, title: str, crumb: str, most: int = 1) -> str:
-    """The graph label of a heading: the title in bold over the breadcrumb (or a
-    note) in at most ``most`` lines, each cut to the width of the sheet."""
-    theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94
-    title = cut_to(title, theme.font_size, width, bold=True)
+def heading_label(
+    sheets: Sheets, title: str, crumb: str, most: int = 1, share: float = 1.0
+) -> str:
+    """The graph label of a heading: the title in bold (at most two lines) over
+    the breadcrumb or a note (at most ``most`` lines), in ``share`` of the
+    sheet's width."""
+    theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94 * share
+    lines = wrap_lines(title, theme.font_size, width, 2, bold=True)
+    text = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.font_size:g}">'
-        f"<B>{html_text(title)}</B></FONT></TD></TR>"
+        f'<B>{text}<BR ALIGN="LEFT"/></B></FONT></TD></TR>'
     ]
     if crumb:
         lines = wrap_lines(crumb, sheets.geometry.note_size, width, most)
@@ -101,8 +105,9 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
     diagram = build_diagram(part.amap, sheets.findings, opts, deadline)
     names = node_names(part.amap)
     titles, targets = dict(diagram.titles), {}
+    share = sheets.geometry.heading
     statements = [
-        f"graph [label={heading_label(sheets, *heading(sheets, part))}, "
+        f"graph [label={heading_label(sheets, *heading(sheets, part), share=share)}, "
         f'labelloc="t", labeljust="l", ranksep="{sheets.geometry.ranksep:g}"]'
     ]
     for k, ref in enumerate(part.refs):

@@ -50,6 +50,9 @@ class Geometry:
             up to this to fill a slide).
         columns: boxes per row in the overview's grid.
         ranksep: inches between the rows of a diagram (Graphviz's ``ranksep``).
+        heading: the share of the body's width a line's heading may take (one
+            as wide as the sheet would keep a small part from being shown
+            larger, or from sharing a page's row with another).
     """
 
     name: str
@@ -66,6 +69,7 @@ class Geometry:
     max_scale: float
     columns: int
     ranksep: float = 0.45
+    heading: float = 0.55
 
     @property
     def size(self) -> tuple[float, float]:
@@ -117,10 +121,11 @@ def paper_geometry(name: str, landscape: bool = False) -> Geometry:
         caption_size=10.0,
         note_size=11.0,
         wrap=26 if landscape else 22,
-        max_row=4 if landscape else 3,
+        max_row=4 if landscape else 2,
         max_scale=1.0,
         columns=3 if landscape else 2,
-        ranksep=0.3,
+        ranksep=0.25,
+        heading=0.45,
     )
 
 

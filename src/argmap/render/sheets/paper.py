@@ -2,13 +2,13 @@
 
 Each part of :func:`argmap.render.pager.paginate` (lines of one claim stay in
 the overview's boxes) fits when laid out with the paper theme (claim text
-11 pt, nothing under 9 pt) it is no larger than a page's body at scale 1.
-Parts are then stacked down the pages in order, each at scale 1, a new page
-begun when the next does not fit under the last; references name the pages
-("continued on page 4"). Numbers are put in once the packing is known, and
-the packing checked again with them (they are never wider than the
-placeholders the parts were fitted with). Every page has a footer with the
-map's title and "page 3 of 9".
+11 pt, nothing under 10 pt) it is no larger than a page's body at scale 1.
+Parts are then packed in reading order, each at scale 1: side by side while
+they fit across the page, in rows down it, a new page begun when the next
+does not fit; references name the pages ("continued on page 4"). Numbers
+are put in once the packing is known, and the packing checked again with
+them (they are never wider than the placeholders the parts were fitted
+with). Every page has a footer with the map's title and "page 3 of 9".
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from argmap.render.pager import Part, paginate
 from argmap.render.pdf import Placed, assemble
 from argmap.render.pipeline import map_title
 from argmap.render.sheets.body import line_drawing
-from argmap.render.sheets.compose import Spot, fit_scale, footer_spot, layer, top_spot
+from argmap.render.sheets.compose import Spot, fit_scale, footer_spot, layer
 from argmap.render.sheets.context import Drawn, Sheets
 from argmap.render.sheets.cover import footer_drawing, source_words
 from argmap.render.sheets.geometry import Geometry
@@ -32,7 +32,7 @@ from argmap.render.sheets.layout import Painter
 from argmap.render.sheets.slides import fits, start
 
 #: Space between two parts stacked on one page (points).
-GAP = 20.0
+GAP = 14.0
 
 
 @dataclass(frozen=True)
@@ -70,24 +70,47 @@ def _fits(sheets: Sheets, part: Part) -> bool:
     return width <= room_w and height <= room_h
 
 
-def pack(sheets: Sheets, drawings: list[Drawn]) -> list[list[int]]:
-    """Which drawings go on which page: in order, stacked ``GAP`` apart, a new
-    page when the next is taller than the room left."""
-    room = sheets.geometry.body[1]
-    pages: list[list[int]] = []
-    used = room
+#: A drawing in a row: (index, width, height, scale), sizes as placed.
+Item = tuple[int, float, float, float]
+
+
+def pack(sheets: Sheets, drawings: list[Drawn]) -> list[list[list[Item]]]:
+    """Pages of rows of drawings, in order: side by side while they fit across the
+    body, rows ``GAP`` apart down the page, a new page when the next does not fit.
+    Each drawing is placed at scale 1 (smaller only when it fits no page)."""
+    width, height = sheets.geometry.body
+    pages: list[list[list[Item]]] = []
+    top = 0.0  # the current row's top, from the body's top
     for k, drawn in enumerate(drawings):
-        height = sheets.painter.size(drawn.dot, engine=drawn.engine)[1]
-        height *= min(
-            1.0, fit_scale(sheets.geometry, sheets.painter.size(drawn.dot, engine=drawn.engine))
-        )
-        if pages and used + GAP + height <= room:
-            pages[-1].append(k)
-            used += GAP + height
+        size = sheets.painter.size(drawn.dot, engine=drawn.engine)
+        scale = min(1.0, fit_scale(sheets.geometry, size))
+        item = (k, size[0] * scale, size[1] * scale, scale)
+        row = pages[-1][-1] if pages else []
+        across = sum(i[1] for i in row) + GAP * len(row) + item[1]
+        tall = max((i[2] for i in row), default=0.0)
+        if row and across <= width and top + max(tall, item[2]) <= height:
+            row.append(item)
+        elif row and top + tall + GAP + item[2] <= height:
+            top += tall + GAP
+            pages[-1].append([item])
         else:
-            pages.append([k])
-            used = height
+            pages.append([[item]])
+            top = 0.0
     return pages
+
+
+def _spots(sheets: Sheets, page: list[list[Item]]) -> list[tuple[int, Spot]]:
+    """Where each drawing of a packed page goes: rows centred across the body."""
+    geometry = sheets.geometry
+    top, _, _, left = geometry.margins
+    out = []
+    for row in page:
+        x = left + (geometry.body[0] - sum(i[1] for i in row) - GAP * (len(row) - 1)) / 2
+        for k, w, h, scale in row:
+            out.append((k, Spot(x, top, scale, (w / scale, h / scale))))
+            x += w + GAP
+        top += max(i[2] for i in row) + GAP
+    return out
 
 
 def paper_pages(
@@ -107,32 +130,23 @@ def paper_pages(
     numbered = sheets
     layout = pack(sheets, _drawings(sheets, parts))
     for _ in range(3):  # numbers are never wider than the placeholders: settles at once
-        on = {k: n for n, page in enumerate(layout, 1) for k in page}
+        on = {k: n for n, page in enumerate(layout, 1) for row in page for k, *_ in row}
         numbered = replace(sheets, numbers=on)
         again = pack(numbered, _drawings(numbered, parts))
-        if again == layout:
+        if [[[i[0] for i in r] for r in p] for p in again] == [
+            [[i[0] for i in r] for r in p] for p in layout
+        ]:
+            layout = again
             break
         layout = again
     drawings = _drawings(numbered, parts)
-    return numbered, Packed(
-        tuple(_stack(numbered, [drawings[k] for k in page]) for page in layout)
-    )
+    pages = [[(drawings[k], spot) for k, spot in _spots(numbered, page)] for page in layout]
+    return numbered, Packed(tuple(tuple(page) for page in pages))
 
 
 def _drawings(sheets: Sheets, parts: list[Part]) -> list[Drawn]:
     last = max(k for k, part in enumerate(parts) if part.kind == "overview")
     return [paper_drawing(sheets, part, k == last) for k, part in enumerate(parts)]
-
-
-def _stack(sheets: Sheets, drawings: list[Drawn]) -> tuple[tuple[Drawn, Spot], ...]:
-    geometry, y = sheets.geometry, sheets.geometry.margins[0]
-    placed = []
-    for drawn in drawings:
-        size = sheets.painter.size(drawn.dot, engine=drawn.engine)
-        scale = min(1.0, fit_scale(geometry, size))
-        placed.append((drawn, top_spot(geometry, size, y, scale)))
-        y += size[1] * scale + GAP
-    return tuple(placed)
 
 
 def paper_pdf(sheets: Sheets, packed: Packed) -> bytes:
