@@ -78,7 +78,7 @@ class Pager:
         self._sequence(run)
         if not run.first or (len(run.seq) == 1 and not self.lone):
             shown = [self.shown[c] for c in head.claims if c in self.shown]
-            return replace(run.line, part=min(shown) if shown else None)
+            return Line(root, number, head, len(head.claims), min(shown) if shown else None)
         base = len(self.slots)
         while run.cuts[-1] < len(run.seq):
             start = run.cuts[-1]
@@ -101,6 +101,11 @@ class Pager:
 
     def _sequence(self, run: _Run) -> None:
         """The line's units breadth first; each claim new to the map expanded once."""
+        head = run.seq[0]
+        if all(not self.index[c] for c in head.claims):  # most lines of big fans: no arguers
+            run.first.update((c, 0) for c in head.claims if c not in self.placed)
+            self.placed.update(run.first)
+            return
         queue: deque[str] = deque()
 
         def visit(unit: Unit, at: int) -> None:
