@@ -217,3 +217,21 @@ def test_fits_is_asked_a_logarithmic_number_of_times_per_part():
     parts = paginate(amap, fits)
     assert {c for p in parts for c in p.amap.claims} == set(amap.claims)
     assert len(fits.calls) <= len(parts) * (2 * math.log2(12) + 2)
+
+
+def test_split_pages_keep_linked_reasons_whole_and_link_shared_claims(amap):
+    from argmap.render.dot import RenderOptions
+    from argmap.render.pages import PagePlan, plan_pages
+
+    pages = plan_pages(amap, RenderOptions(), PagePlan(split=True), "out/m.svg")
+    assert [p.suffix for p in pages] == ["", "P1", "O1"]  # P4 alone stays in the overview
+    overview, linked, objection = pages
+    assert dict(overview.opts.links) == {"P1": "m.P1.svg", "O1": "m.O1.svg"}
+    assert dict(overview.opts.folds) == {"P1": 3, "O1": 6}
+    assert ("I1", ("P1", "P2")) in [(i.id, i.premises) for i in linked.amap.inferences]
+    assert [(u.attacker, u.inference) for u in linked.amap.undercuts] == [("U1", "I1")]
+    assert {"T1", "P1", "P2", "U1", "P3", "E1", "E3"} == set(linked.amap.claims)
+    # P3 argues in both branches: its reasons are on P1's page, linked from O1's
+    assert "P3" in objection.amap.claims and "E1" not in objection.amap.claims
+    assert dict(objection.opts.links) == {"P3": "m.P1.svg"}
+    assert dict(objection.opts.folds) == {"P3": 2}  # E1 and E3

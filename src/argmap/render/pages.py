@@ -23,9 +23,10 @@ from urllib.parse import quote
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
+from argmap.render.outline import arguers
 from argmap.render.pager import Part, paginate
 from argmap.render.pipeline import map_title
-from argmap.render.subset import collapse, focus
+from argmap.render.subset import below, collapse, focus
 
 
 @dataclass(frozen=True)
@@ -170,5 +171,10 @@ def _split(
 
 
 def _hidden(part: Part, shown: tuple[str, ...]) -> int:
-    """How many claims ``part`` draws beyond ``shown`` and its context."""
-    return len(set(part.amap.claims) - set(shown) - part.context)
+    """How many claims ``part`` draws that argue about ``shown``, directly or
+    through others (``shown`` not counted)."""
+    index = arguers(part.amap)
+    found = {
+        c for cid in shown if cid in part.amap.claims for c in below(part.amap, cid, index=index)
+    }
+    return len(found - set(shown))
