@@ -220,3 +220,40 @@ def test_running_out_of_time_exits_3(tmp_path):
     )
     assert code == 3 and "did not finish" in err
     assert not (tmp_path / "d.pdf").exists()
+
+
+def test_a_map_of_two_lines_gets_at_least_three_slides(tmp_path):
+    source = tmp_path / "small.yaml"
+    source.write_text(
+        "claims:\n"
+        "  T1: {kind: thesis, text: We should walk.}\n"
+        "  P1: {kind: premise, text: It is healthy., supports: T1}\n"
+        "  P2: {kind: premise, text: It is cheap., supports: T1}\n",
+        "utf-8",
+    )
+    code, err = argmap("render", str(source), "--slides", "-o", str(tmp_path / "s.pdf"))
+    assert code == 0, err
+    text = pdf_text(tmp_path / "s.pdf")
+    assert len(text) == 4  # title, overview, one slide per reason
+    assert text[2].startswith("Reason 1 for the thesis") and "It is healthy." in text[2]
+
+
+def test_map_text_never_becomes_markup_in_the_deck(tmp_path):
+    source = tmp_path / "evil.yaml"
+    source.write_text(
+        'title: "</title><script>alert(1)</script>"\n'
+        "claims:\n"
+        '  T1: {kind: thesis, text: "<img src=x onerror=alert(2)> & \\\\N"}\n'
+        '  P1: {kind: premise, text: "</svg><script>alert(3)</script>", supports: T1}\n'
+        '  O1: {kind: objection, text: "]]> <!-- -->", attacks: T1}\n',
+        "utf-8",
+    )
+    render_deck(tmp_path, str(source))
+    html = (tmp_path / "deck.html").read_text("utf-8")
+    assert html.count("<script") == 1 and "<img" not in html and "alert(3)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for path in svg_files(tmp_path):
+        root = ET.fromstring(path.read_bytes())  # well-formed
+        assert not [el for el in root.iter() if el.tag.endswith(("script", "img"))]
+    text = " ".join(pdf_text(tmp_path / "deck.pdf"))
+    assert "<img src=x onerror=alert(2)> & \\N" in " ".join(text.split())

@@ -13,6 +13,7 @@ many claims it holds on which slide or page.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from argmap.diagram import KIND_LABELS
 from argmap.model import KINDS, Claim
@@ -122,11 +123,12 @@ def _root_box(sheets: Sheets, root: Claim, columns: int) -> str:
     return box(sheets, f"{KIND_LABELS[root.kind]} {root.id}", text, "", root.kind, columns)
 
 
-def _rows(cells: list[str], columns: int) -> list[str]:
+def _rows(sheets: Sheets, cells: list[str], columns: int) -> list[str]:
     rows = []
+    empty = f'<TD WIDTH="{_outer(sheets, 1):.0f}"></TD>'
     for i in range(0, len(cells), columns):
         row = cells[i : i + columns]
-        row += ["<TD></TD>"] * (columns - len(row))
+        row += [empty] * (columns - len(row))
         rows.append("<TR>" + "".join(row) + "</TR>")
     return rows
 
@@ -141,8 +143,14 @@ def _section(sheets: Sheets, title: str, colour: str, columns: int) -> str:
 
 def overview_table(sheets: Sheets, part: Part, most: int = 4, where: Where | None = None) -> str:
     """The overview part's grid (an HTML-like label); line texts at most ``most``
-    lines; ``where`` names the place showing a line (default: its slide or page)."""
-    columns = sheets.geometry.columns
+    lines; ``where`` names the place showing a line (default: its slide or page).
+    No more columns than the longest row of boxes needs."""
+    counts = [
+        sum(1 for ln in part.lines if (ln.root, ln.head.relation) == key)
+        for key in {(ln.root, ln.head.relation) for ln in part.lines}
+    ]
+    columns = min(sheets.geometry.columns, max(counts, default=1))
+    sheets = replace(sheets, geometry=replace(sheets.geometry, columns=columns))
     width = cell_width(sheets, columns)
     theme = sheets.opts.theme
     rows: list[str] = []
@@ -158,7 +166,7 @@ def overview_table(sheets: Sheets, part: Part, most: int = 4, where: Where | Non
             if lines:
                 rows.append(_section(sheets, title, colour, columns))
                 boxes = [_line_box(sheets, ln, width, most, where) for ln in lines]
-                rows += _rows(boxes, columns)
+                rows += _rows(sheets, boxes, columns)
     return (
         f'<<TABLE BORDER="0" CELLSPACING="{SPACING:g}" CELLPADDING="0">'
         + "".join(rows)
