@@ -100,7 +100,7 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
     Raises:
         LayoutTimeout: the deadline passed while the DOT was built.
     """
-    opts = replace(sheets.opts, legend=False, folds={}, links={}, highlight=frozenset())
+    opts = replace(sheets.opts, legend=False, folds={}, links={})
     deadline = sheets.painter.deadline
     diagram = build_diagram(part.amap, sheets.findings, opts, deadline)
     names = node_names(part.amap)
