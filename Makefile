@@ -22,6 +22,9 @@ demo: setup
 	  name=$$(basename $$m .yaml); \
 	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
 	  $(BIN)/argmap render $$m --layout column -o output/$$name.column.svg || exit $$?; \
+	  $(BIN)/argmap render $$m --slides -o output/$$name.slides.pdf -o output/$$name.slides.html \
+	    -o output/slides/$$name.svg || exit $$?; \
+	  $(BIN)/argmap render $$m --paper a4 -o output/$$name.a4.pdf || exit $$?; \
 	  for t in default classroom print colorblind; do \
 	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
 	  done; \

@@ -11,11 +11,15 @@ import click
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
 from argmap.cli.render_column import column_options, column_width
 from argmap.cli.render_embed import EmbedRequest, embed_options
+from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding
     from argmap.model import ArgumentMap
+    from argmap.render.budget import Deadline
     from argmap.render.dot import RenderOptions
+    from argmap.render.pages import PagePlan
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 
@@ -159,6 +163,7 @@ class _Width(click.ParamType):
     "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
 )
 @embed_options
+@sheet_options
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
@@ -170,20 +175,32 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
 
     Example: argmap render maps/two-michaels.yaml --theme classroom -o slide.svg -o slide.png
     """
+    from argmap.cli.render_sheets import check_sheets, default_target
     from argmap.errors import UsageError
     from argmap.render.outputs import format_for
 
     extra = EmbedRequest.take(options)
+    sheet = sheet_request(options)
     req = _Request(**options)
     _column(req)
     if req.depth is not None and req.focus is None:
         raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
+    if sheet is not None:
+        check_sheets(sheet, outputs, req.split, req.collapse)
     amap = load(map_path)
-    targets = outputs or (str(Path("output") / f"{amap.name}.svg"),)
+    default = (
+        default_target(amap.name, sheet) if sheet else str(Path("output") / f"{amap.name}.svg")
+    )
+    targets = outputs or (default,)
     refuse_overwrite(map_path, targets)
     formats = [format_for(t) for t in targets]
     extra.check(formats)
-    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, extra))
+    if sheet is not None and (extra.embed or req.layout != "graph"):
+        raise UsageError(
+            f"{sheet.option} draws its own layout: leave out "
+            + ("--embed" if extra.embed else "--layout column")
+        )
+    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, extra, sheet))
 
 
 @dataclass(frozen=True)
@@ -245,6 +262,7 @@ def _draw(
     targets: list[tuple[str, str]],
     req: _Request,
     extra: EmbedRequest | None = None,
+    sheet: SheetRequest | None = None,
 ) -> list[tuple[str, bytes]]:
     """Every page of every ``(output file, format)``, drawn before any file is written.
 
@@ -258,15 +276,17 @@ def _draw(
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
-    deadline = Deadline(req.layout_timeout)
-    extra = extra or EmbedRequest()
-    opts = _render_options(amap, req)
+    deadline, extra = Deadline(req.layout_timeout), extra or EmbedRequest()
     map_id = extra.map_id(amap, req.id_prefix)
-    amap, opts = extra.apply(amap, opts, req.color_by)
+    amap, opts = extra.apply(amap, _render_options(amap, req), req.color_by)
     deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
-    deadline.check("checking the map")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
+    deadline.check("checking the map")
+    if sheet is not None:
+        return _draw_sheets(
+            amap, found, opts, plan, [t for t, _ in targets], req, sheet, deadline, map_id
+        )
     column = _column(req)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
@@ -286,6 +306,35 @@ def _draw(
             )
             done.append((page_file(target, page.suffix), data))
     return done
+
+
+def _draw_sheets(
+    amap: ArgumentMap,
+    found: list[Finding],
+    opts: RenderOptions,
+    plan: PagePlan,
+    targets: list[str],
+    req: _Request,
+    sheet: SheetRequest,
+    deadline: Deadline,
+    map_id: str,
+) -> list[tuple[str, bytes]]:
+    """The slides or pages of the map (of its --focus neighbourhood, if one is asked)."""
+    from argmap.cli.render_sheets import draw_sheets
+    from argmap.render.pages import plan_pages
+
+    page = plan_pages(amap, opts, plan, targets[0], map_id, deadline)[0]
+    return draw_sheets(
+        page.amap,
+        found,
+        page.opts,
+        targets,
+        sheet,
+        map_id=map_id,
+        engine=req.engine,
+        timeout=req.layout_timeout,
+        deadline=deadline,
+    )
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:

@@ -3,6 +3,14 @@
 A :class:`Page` is a map to draw with its options and where it goes relative
 to the output file: the main page is the output itself; with ``--split`` each
 branch goes beside it as ``<stem>.<branch>.<ext>``.
+
+``--split`` pages are the parts of :func:`argmap.render.pager.paginate` (the
+pager of slides and printed pages, here with no size limit): the overview,
+then a page per line of argument of more than one claim, named after its
+first claim. A linked reason stays whole, with its junction and undercuts;
+a claim that serves several branches is drawn with what argues about it on
+the first page that needs it, and elsewhere with a "+N claims" box linking
+to that page.
 """
 
 from __future__ import annotations
@@ -15,8 +23,10 @@ from urllib.parse import quote
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
+from argmap.render.outline import arguers
+from argmap.render.pager import Part, paginate
 from argmap.render.pipeline import map_title
-from argmap.render.subset import collapse, focus, split
+from argmap.render.subset import below, collapse, focus
 
 
 @dataclass(frozen=True)
@@ -117,16 +127,52 @@ def plan_pages(
         return [Page("", shown, shown_opts, base_id)]
     if deadline is not None:
         deadline.check("planning the pages")
-    parts = split(amap)
-    suffixes = page_suffixes(list(parts.pages))
-    name = PurePath(output).name
-    links = {cid: quote(page_file(name, suffixes[key])) for cid, key in parts.page_of.items()}
-    counts = {cid: len(ids) for cid, ids in parts.overview.folds.items()}
-    pages = [Page("", parts.overview.amap, replace(opts, folds=counts, links=links), base_id)]
-    for cid, page in parts.pages.items():
+    return _split(amap, opts, plan, PurePath(output).name, base_id, deadline)
+
+
+def _split(
+    amap: ArgumentMap,
+    opts: RenderOptions,
+    plan: PagePlan,
+    name: str,
+    base_id: str,
+    deadline: Deadline | None,
+) -> list[Page]:
+    """The overview and a page per branch (see the module docstring)."""
+    parts = paginate(amap, lambda _: True, lone=False)
+    heads = {k: p.line.head.claims[0] for k, p in enumerate(parts) if p.line and p.kind == "line"}
+    suffixes = page_suffixes(list(heads.values()))
+    files = {k: quote(page_file(name, suffixes[cid])) for k, cid in heads.items()}
+    links, counts = {}, {}
+    for line in (ln for part in parts if part.kind == "overview" for ln in part.lines):
+        if line.part is not None:
+            # every claim of a linked reason links to the reason's page; one box says +N
+            links.update(dict.fromkeys(line.head.claims, files[line.part]))
+            counts[line.head.claims[0]] = _hidden(parts[line.part], line.head.claims)
+    overview = [p for p in parts if p.kind == "overview"][0].amap
+    pages = [Page("", overview, replace(opts, folds=counts, links=links), base_id)]
+    for k, cid in heads.items():
         if deadline is not None:
             deadline.check("planning the pages")
-        titled = replace(page, title=f"{map_title(amap)}: {cid}")
+        part = parts[k]
+        see = {r.claim: r.part for r in part.refs if r.kind == "see" and r.part in files}
+        titled = replace(part.amap, title=f"{map_title(amap)}: {cid}")
         shown, shown_opts = _folded(titled, opts, plan.collapse)
+        folds = {c: _hidden(parts[p], (c,)) for c, p in see.items() if c in shown.claims}
+        shown_opts = replace(
+            shown_opts,
+            folds={**folds, **shown_opts.folds},
+            links={c: files[p] for c, p in see.items() if c in shown.claims},
+        )
         pages.append(Page(suffixes[cid], shown, shown_opts, f"{base_id}-{suffixes[cid]}"))
     return pages
+
+
+def _hidden(part: Part, shown: tuple[str, ...]) -> int:
+    """How many claims ``part`` draws that argue about ``shown``, directly or
+    through others (``shown`` not counted)."""
+    index = arguers(part.amap)
+    found = {
+        c for cid in shown if cid in part.amap.claims for c in below(part.amap, cid, index=index)
+    }
+    return len(found - set(shown))

@@ -38,12 +38,15 @@ class Placed:
         scale: factor the drawing is scaled by (1 keeps its points).
         offset: (x, y) of the drawing's lower-left corner on the page, in points
             from the page's lower-left corner.
+        layers: more drawings on the same page, drawn over it in order, each
+            with its own scale and offset (their ``size`` is not used).
     """
 
     pdf: bytes
     size: tuple[float, float]
     scale: float = 1.0
     offset: tuple[float, float] = (0.0, 0.0)
+    layers: tuple[Placed, ...] = ()
 
 
 def pin_dates(pdf: bytes) -> bytes:
@@ -63,14 +66,16 @@ def assemble(pages: Sequence[Placed], title: str = "") -> bytes:
 
     writer = PdfWriter()
     for number, placed in enumerate(pages, 1):
-        try:
-            source = PdfReader(io.BytesIO(placed.pdf)).pages[0]
-        except (PyPdfError, IndexError, ValueError) as err:
-            raise RenderError(f"page {number}: Graphviz's PDF could not be read ({err})") from None
         width, height = placed.size
         page = PageObject.create_blank_page(width=width, height=height)
-        move = Transformation().scale(placed.scale).translate(*placed.offset)
-        page.merge_transformed_page(source, move)
+        for drawing in (placed, *placed.layers):
+            try:
+                source = PdfReader(io.BytesIO(drawing.pdf)).pages[0]
+            except (PyPdfError, IndexError, ValueError) as err:
+                message = f"page {number}: Graphviz's PDF could not be read ({err})"
+                raise RenderError(message) from None
+            move = Transformation().scale(drawing.scale).translate(*drawing.offset)
+            page.merge_transformed_page(source, move)
         writer.add_page(page)
     writer.add_metadata({"/Producer": "argmap", **({"/Title": title} if title else {})})
     out = io.BytesIO()

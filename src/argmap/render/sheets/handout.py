@@ -1,0 +1,194 @@
+"""A handout: the overview and the whole argument as a numbered outline.
+
+Page 1 holds the overview (each line of argument's box with the start of its
+text and the outline number where it is written out) and as much of the
+outline as fits under it; the rest of the outline follows on further pages,
+page 1 ending with "The outline continues on page 2." The outline is
+:func:`argmap.render.outline.outline`, numbered 1, 1.1, 1.2, 1.2.1 … by
+depth, each line one sentence of :func:`~argmap.render.outline.item_sentence`
+(id, kind, relation, text). Claim text 10.5 pt, numbers and captions 10 pt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+
+from argmap.findings import Finding
+from argmap.model import ArgumentMap
+from argmap.render.dot import RenderOptions
+from argmap.render.fonts import text_width
+from argmap.render.labels import html_text
+from argmap.render.outline import OutlineItem, item_sentence, outline
+from argmap.render.pager import Line, Part, longest, paginate
+from argmap.render.pipeline import map_title
+from argmap.render.sheets.compose import Spot, top_spot
+from argmap.render.sheets.context import Drawn, Sheets
+from argmap.render.sheets.cover import source_words
+from argmap.render.sheets.geometry import Geometry
+from argmap.render.sheets.grid import graph, overview_drawing
+from argmap.render.sheets.layout import Painter
+from argmap.render.sheets.paper import GAP, Packed
+from argmap.render.sheets.slides import start
+from argmap.render.sheets.words import wrap_to
+
+
+def numbered(amap: ArgumentMap) -> list[tuple[str, OutlineItem]]:
+    """The outline's items with their numbers: ``"1"``, ``"1.1"``, ``"1.2"``, ``"1.2.1"``
+    … by depth; when one claim (the thesis) starts the outline, it has no number
+    and what argues about it is numbered ``"1"``, ``"2"``, ``"2.1"`` …"""
+    items = outline(amap)
+    skip = 1 if sum(1 for item in items if item.depth == 0) == 1 else 0
+    counters: list[int] = []
+    out = []
+    for item in items:
+        del counters[item.depth + 1 :]
+        counters += [0] * (item.depth + 1 - len(counters))
+        counters[item.depth] += 1
+        out.append((".".join(str(n) for n in counters[skip:]), item))
+    return out
+
+
+def _row(sheets: Sheets, number: str, item: OutlineItem, widths: tuple[float, float]) -> str:
+    theme = sheets.opts.theme
+    sentence = item_sentence(sheets.amap, item)
+    lines = wrap_to(sentence, theme.font_size, widths[1])
+    first = lines[0]
+    head, rest = (
+        (item.claim, first[len(item.claim) :]) if first.startswith(item.claim) else ("", first)
+    )
+    text = f"<B>{html_text(head)}</B>{html_text(rest)}"
+    text += "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in lines[1:])
+    shown = number
+    if shown:
+        font = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
+        shown = f"{font}{html_text(shown)}</FONT>"
+    return (
+        f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{widths[0]:.0f}">{shown}</TD>'
+        f'<TD ALIGN="LEFT" VALIGN="TOP">{text}<BR ALIGN="LEFT"/></TD></TR>'
+    )
+
+
+def number_width(sheets: Sheets, rows: list[tuple[str, OutlineItem]]) -> float:
+    """The width of the outline's number column: the widest number and a space."""
+    numbers = [number for number, _ in rows if number] or ["1"]
+    return max(text_width(n, sheets.opts.theme.caption_size) for n in numbers) + 14
+
+
+def outline_drawing(
+    sheets: Sheets, rows: list[tuple[str, OutlineItem]], title: str, more: str, first: float
+) -> Drawn:
+    """Outline ``rows`` as a table headed ``title``, numbers in a column ``first``
+    wide; ``more`` (e.g. "The outline continues on page 2.") under them when not empty."""
+    theme, width = sheets.opts.theme, sheets.geometry.body[0]
+    widths = (first, (width - first - 24) * 0.95)
+    body = [_row(sheets, number, item, widths) for number, item in rows]
+    small = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
+    head = f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(title)}</B></TD></TR>'
+    if more:
+        body.append(
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT">{small}<I>{html_text(more)}</I></FONT></TD></TR>'
+        )
+    label = (
+        '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="1">' + head + "".join(body) + "</TABLE>>"
+    )
+    return Drawn(graph(sheets, label), desc=title)
+
+
+def handout_geometry(geometry: Geometry) -> Geometry:
+    """The paper geometry with the handout's sizes: claim text 10.5 pt, three boxes
+    a row in the overview (four in landscape)."""
+    return replace(geometry, font_size=10.5, columns=geometry.columns + 1)
+
+
+def handout_pages(
+    amap: ArgumentMap,
+    findings: tuple[Finding, ...],
+    opts: RenderOptions,
+    geometry: Geometry,
+    painter: Painter,
+) -> tuple[Sheets, Packed]:
+    """The handout's pages (see the module docstring).
+
+    Raises:
+        GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
+    """
+    sheets = start(amap, findings, opts, handout_geometry(geometry), painter)
+    parts = paginate(amap, lambda _: True, lone=False)
+    rows = numbered(amap)
+    overview = _overview(sheets, parts, rows)
+    room = sheets.geometry.body[1]
+    height = painter.size(overview.dot)[1] + GAP
+    chunks: list[tuple[int, int]] = []
+    start_at = 0
+    while start_at < len(rows) or not chunks:
+        left = room - (height if not chunks else 0)
+        end = longest(
+            start_at, len(rows), partial(_fits, sheets, rows, start_at, left, bool(chunks))
+        )
+        if (
+            not chunks
+            and end == start_at + 1
+            and not _fits(sheets, rows, start_at, left, False, end)
+        ):
+            end = (
+                start_at  # not even one line fits under the overview: the outline starts on page 2
+            )
+        chunks.append((start_at, end))
+        start_at = end
+    pages = []
+    for k, (begin, end) in enumerate(chunks):
+        drawn = _chunk(sheets, rows, (begin, end), k, len(chunks))
+        page = [(overview, _spot(sheets, overview, sheets.geometry.margins[0]))] if k == 0 else []
+        y = sheets.geometry.margins[0] + (height if k == 0 else 0)
+        if end > begin:
+            page.append((drawn, _spot(sheets, drawn, y)))
+        pages.append(tuple(page))
+    return sheets, Packed(tuple(pages))
+
+
+def _spot(sheets: Sheets, drawn: Drawn, y: float) -> Spot:
+    size = sheets.painter.size(drawn.dot)
+    return top_spot(sheets.geometry, size, y, min(1.0, sheets.geometry.body[0] / size[0]))
+
+
+def _overview(sheets: Sheets, parts: list[Part], rows: list[tuple[str, OutlineItem]]) -> Drawn:
+    start_of: dict[tuple[str, str | None], str] = {}
+    for number, item in rows:
+        start_of.setdefault((item.claim, item.target), number)
+    title = map_title(sheets.amap)
+    source = source_words(sheets.amap)
+    note = "Each box is a line of argument, with where the outline writes it out."
+    note = f"{source} · {note}" if source else note
+
+    def where(line: Line) -> str:
+        number = start_of.get((line.head.claims[0], line.root))
+        return f"outline {number}" if number else ""
+
+    part = parts[0]
+    return overview_drawing(sheets, part, title, note, most=2, where=where)
+
+
+def _chunk(
+    sheets: Sheets, rows: list[tuple[str, OutlineItem]], span: tuple[int, int], k: int, total: int
+) -> Drawn:
+    more = f"The outline continues on page {k + 2}." if k + 1 < total else ""
+    title = "Outline" if k == 0 else f"Outline (continued from page {k})"
+    return outline_drawing(
+        sheets, rows[span[0] : span[1]], title, more, number_width(sheets, rows)
+    )
+
+
+def _fits(
+    sheets: Sheets,
+    rows: list[tuple[str, OutlineItem]],
+    begin: int,
+    room: float,
+    later: bool,
+    end: int,
+) -> bool:
+    more = "The outline continues on page 88." if end < len(rows) else ""
+    title = "Outline (continued from page 88)" if later else "Outline"
+    drawn = outline_drawing(sheets, rows[begin:end], title, more, number_width(sheets, rows))
+    width, height = sheets.painter.size(drawn.dot)
+    return width <= sheets.geometry.body[0] and height <= room
