@@ -38,8 +38,9 @@ from argmap.render.labels import (
     html_text,
     source_line,
 )
-from argmap.render.layout import Layout, minimum_lengths, plan
-from argmap.render.legend import RELATION_STYLES, Legend, legend, legend_content
+from argmap.render.layout import Layout, in_reading_order, minimum_lengths, plan
+from argmap.render.legend import RELATION_STYLES as EDGE_STYLES
+from argmap.render.legend import Legend, legend, legend_content
 from argmap.render.looks import (
     FLAT_GAP,
     box_attrs,
@@ -165,10 +166,6 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-#: The theme's edge style (and the SVG class) of each relation of the diagram.
-EDGE_STYLES = RELATION_STYLES
-
-
 class _Builder:
     """Adds nodes and edges to a graph, numbering edges and collecting tooltips."""
 
@@ -244,7 +241,8 @@ def _add_rows(b: _Builder, layout: Layout) -> None:
         for name in box.members:
             cluster.add_node(pydot.Node(name))
         for left, right in zip(box.members, box.members[1:], strict=False):
-            cluster.add_edge(pydot.Edge(left, right, style="invis", id=f"{box.name}_{left}"))
+            ends = in_reading_order(b.opts.direction, left, right)
+            cluster.add_edge(pydot.Edge(*ends, style="invis", id=f"{box.name}_{left}"))
         b.graph.add_subgraph(cluster)
         b.titles[box.name] = box.phrase
     for k, row in enumerate(layout.rows):
@@ -283,7 +281,8 @@ def _add_legend(b: _Builder, drawn: Legend, top: str | None) -> None:
         cluster.add_node(pydot.Node(sample.name, **sample.attrs))
         b.titles[sample.name] = "Legend: " + sample.title
     for k, line in enumerate(drawn.lines):
-        cluster.add_edge(pydot.Edge(line.source, line.target, id=f"legend_e{k}", **line.attrs))
+        ends = in_reading_order(b.opts.direction, line.source, line.target)
+        cluster.add_edge(pydot.Edge(*ends, id=f"legend_e{k}", **line.attrs))
     b.graph.add_subgraph(cluster)
     if top and drawn.samples:
         above = pydot.Subgraph("legend_above")  # not a cluster: draws nothing itself

@@ -73,6 +73,10 @@ class Layout:
     backward: frozenset[int]
 
 
+#: How many times :func:`plan` plans the rows again before it gives up on rows.
+ATTEMPTS = 4
+
+
 class _Rows:
     """Union–find over node names: which nodes share a row."""
 
@@ -106,10 +110,17 @@ class _Rows:
 
 
 def _boxes(shape: Diagram, rows: _Rows, placed: set[str]) -> list[Box]:
+    """Box the linked premises of each junction (those not in ``placed`` when the
+    plan began: it holds the nodes left alone)."""
     boxes = []
     names = {claim.id: name for name, claim in shape.claims}
+    alone = set(placed)
     for junction in shape.junctions:
-        members = tuple(dict.fromkeys(names[p] for p in junction.premises))
+        if junction.name in alone:
+            continue
+        members = tuple(
+            dict.fromkeys(n for p in junction.premises if (n := names[p]) not in alone)
+        )
         if len(members) < 2:
             continue
         for other in members[1:]:
@@ -122,7 +133,9 @@ def _boxes(shape: Diagram, rows: _Rows, placed: set[str]) -> list[Box]:
     return boxes
 
 
-def _beside(shape: Diagram, rows: _Rows, placed: set[str], most: int) -> dict[int, int]:
+def _beside(
+    shape: Diagram, rows: _Rows, placed: set[str], alone: set[str], most: int
+) -> dict[int, int]:
     """Place undercutters beside their junction and objections beside their first
     target not in a box (beside a boxed premise the box would stand between them);
     returns edge index → how many attackers the target had before it."""
@@ -132,7 +145,7 @@ def _beside(shape: Diagram, rows: _Rows, placed: set[str], most: int) -> dict[in
     beside: dict[int, int] = {}
     for relation in ("undercut", "attack"):
         for i, edge in enumerate(shape.edges):
-            if edge.relation != relation or edge.source in placed or edge.source == edge.target:
+            if edge.relation != relation or edge.source in placed or edge.target in alone:
                 continue
             if seen.get(edge.target, 0) >= most or (
                 relation == "attack"
@@ -149,6 +162,17 @@ def _beside(shape: Diagram, rows: _Rows, placed: set[str], most: int) -> dict[in
 def plan(shape: Diagram, beside: int = 2) -> Layout:
     """The rows and boxes of the diagram ``shape`` (deterministic: diagram order).
 
+    Rows never make a loop, and the only lines along a row are those of the
+    attackers placed beside their target: Graphviz 2.43 can run without end
+    on a map whose lines go round in a loop through shared rows and boxes, and
+    it can abort on a box whose premises argue with each other. So a node on a
+    loop of the diagram's lines (circular support, an attack answered by its
+    target …) is left alone; when rows would close a loop of their own or hold
+    another line along them, the rows are planned again with the attackers
+    placed beside something on those rows left alone (or, with none, every
+    node of those rows); at most :data:`ATTEMPTS` times, then no rows at all.
+    Linear in the size of the diagram per attempt.
+
     Args:
         shape: :func:`argmap.diagram.diagram` of the map.
         beside: at most this many attackers beside one claim or junction (the
@@ -158,16 +182,35 @@ def plan(shape: Diagram, beside: int = 2) -> Layout:
     Returns:
         The :class:`Layout`; its rows never repeat a box's own row.
     """
-    rows, placed = _Rows(), set[str]()
-    boxes = _boxes(shape, rows, placed)
-    sides = _beside(shape, rows, placed, beside)
+    alone = on_cycles(_successors(shape.edges, None))
+    for _ in range(ATTEMPTS):
+        rows, placed = _Rows(), set(alone)
+        boxes = _boxes(shape, rows, placed)
+        sides = _beside(shape, rows, placed, alone, beside)
+        looped = _trouble(shape, rows, sides, alone)
+        if not looped:  # only the loops of the lines themselves, whose nodes share no row
+            break
+        caught = {name for name in rows.order if rows.find(name) in looped}
+        moved = caught & {shape.edges[i].source for i in sides}
+        alone |= moved or caught  # the attackers moved beside, else the boxes
+    else:
+        rows, boxes, sides = _Rows(), [], {}
     flat = frozenset(
-        i for i, e in enumerate(shape.edges) if rows.find(e.source) == rows.find(e.target)
+        i
+        for i, e in enumerate(shape.edges)
+        if e.source != e.target and rows.find(e.source) == rows.find(e.target)
     )
     backward = frozenset(i for i, k in sides.items() if k % 2 == 1 and i in flat)
     boxed = {frozenset(b.members) for b in boxes}
     kept = tuple(row for row in rows.classes() if frozenset(row) not in boxed)
     return Layout(tuple(boxes), kept, flat, backward)
+
+
+def in_reading_order(direction: str, first: str, then: str) -> tuple[str, str]:
+    """The ends ``(tail, head)`` of an invisible line along a row that puts ``first``
+    before ``then`` in reading order: left to right (``direction`` ``"TB"``), top
+    to bottom (``"LR"``: Graphviz orders a column of ``rankdir=RL`` bottom up)."""
+    return (first, then) if direction == "TB" else (then, first)
 
 
 def minimum_lengths(edges: Sequence[Edge], layout: Layout, max_row: int) -> dict[int, int]:
@@ -214,3 +257,83 @@ def _row_of(layout: Layout) -> dict[str, str]:
         for name in row:
             row_of.setdefault(name, head)
     return row_of
+
+
+def _trouble(shape: Diagram, rows: _Rows, sides: dict[int, int], alone: set[str]) -> set[str]:
+    """The rows (by representative) that close a loop of their own or hold a line
+    along them other than an attacker's beside its target."""
+    found = on_cycles(_successors(shape.edges, rows)) - alone
+    for i, edge in enumerate(shape.edges):
+        source, target = rows.find(edge.source), rows.find(edge.target)
+        if i not in sides and edge.source != edge.target and source == target:
+            found.add(source)
+    return found
+
+
+def _successors(edges: Sequence[Edge], rows: _Rows | None) -> dict[str, list[str]]:
+    """The lines as successor lists; with ``rows``, between rows (lines along a row
+    left out), each row named by its representative."""
+    succ: dict[str, list[str]] = {}
+    for edge in edges:
+        source, target = edge.source, edge.target
+        if rows is not None:
+            source, target = rows.find(source), rows.find(target)
+            if source == target:
+                continue
+        succ.setdefault(source, []).append(target)
+        succ.setdefault(target, [])
+    return succ
+
+
+def on_cycles(succ: dict[str, list[str]]) -> set[str]:
+    """The nodes that lie on a directed cycle (a self-loop counts): the members of
+    every strongly connected component of two or more nodes, and nodes with an
+    edge to themselves.
+
+    Tarjan's algorithm (Tarjan 1972, "Depth-first search and linear graph
+    algorithms", SIAM J. Computing 1(2)), without recursion: linear in nodes
+    plus edges.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found = {node for node, after in succ.items() if node in after}
+    for root in succ:
+        if root in index:
+            continue
+        work = [(root, iter(succ[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, todo = work[-1]
+            child = next(todo, None)
+            if child is None:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = _pop_component(stack, on_stack, node)
+                    if len(component) > 1:
+                        found.update(component)
+            elif child not in index:
+                index[child] = low[child] = len(index)
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(succ[child])))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return found
+
+
+def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]:
+    """Pop the strongly connected component whose root is ``root`` off Tarjan's stack."""
+    component = []
+    while True:
+        node = stack.pop()
+        on_stack.discard(node)
+        component.append(node)
+        if node == root:
+            return component

@@ -170,7 +170,7 @@ DEFAULT = Theme(
     edges={
         "support": EdgeStyle(RELATION_COLOURS["support"], "solid", "normal", _SUPPORT),
         "attack": EdgeStyle(RELATION_COLOURS["attack"], "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle(RELATION_COLOURS["premise"], "solid", "none", "linked premises"),
         "fold": EdgeStyle("#666666", "dotted", "none", _FOLD),
     },
@@ -202,11 +202,13 @@ CLASSROOM = Theme(
     edges={
         "support": EdgeStyle("#1b5e20", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#a4000f", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#a4000f", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#a4000f", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#1b5e20", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#444444", "dotted", "none", _FOLD),
     },
     fold=KindStyle("HIDDEN", "#e8e8e8", "#444444", "#000000", "box", "filled,rounded,dashed"),
+    group_fill="#eaf5e7",
+    group_border="#1b5e20",
 )
 
 PRINT = Theme(
@@ -235,11 +237,13 @@ PRINT = Theme(
     edges={
         "support": EdgeStyle("#000000", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#000000", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#000000", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#000000", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#000000", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
     },
     fold=KindStyle("HIDDEN", "#ffffff", "#555555", "#000000", "box", "filled,rounded,dashed"),
+    group_fill="#f7f7f7",
+    group_border="#555555",
 )
 
 # Okabe–Ito: orange #E69F00, sky blue #56B4E9, bluish green #009E73, yellow
@@ -266,10 +270,12 @@ COLORBLIND = Theme(
     edges={
         "support": EdgeStyle("#009e73", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#d55e00", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#d55e00", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#d55e00", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#009e73", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
     },
+    group_fill="#e9f6f1",
+    group_border="#009e73",
 )
 
 #: The themes by name, in the order help texts list them.
