@@ -221,7 +221,15 @@ def _table(theme: Theme, content: LegendContent) -> Sample | None:
         for cell, text in rows
     )
     label = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">{cells}</TABLE>>'
-    attrs = {"id": "legend_lines", "shape": "plain", "label": label}
+    attrs = {  # a box the colour of the page, so its outline bounds the table
+        "id": "legend_lines",
+        "shape": "box",
+        "style": "filled",
+        "fillcolor": theme.background,
+        "color": theme.background,
+        "margin": "0",
+        "label": label,
+    }
     words = "; ".join(text for _, text in rows)
     if content.findings:
         words += (
