@@ -204,7 +204,7 @@ def _add_claims(b: _Builder, shape: Diagram, notes: dict[str, list[Finding]]) ->
         found = notes.get(claim.id, [])
         b.node(
             _node(name, claim, [f.code for f in found], b.opts),
-            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, found),
+            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, findings=found),
             b.opts.links.get(claim.id) or link_target(claim.source),
         )
 

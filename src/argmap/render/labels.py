@@ -139,12 +139,16 @@ def source_line(source: str | None, width: int) -> list[str]:
     return lines
 
 
-def claim_tooltip(claim: Claim, label: str, findings: Sequence[Finding] = ()) -> str:
-    """A claim's tooltip: kind, id and paragraphs, the full text, source, and each
-    finding marked on it in plain words with its code and message.
+def claim_tooltip(
+    claim: Claim, label: str, codes: Sequence[str] = (), findings: Sequence[Finding] = ()
+) -> str:
+    """A claim's tooltip: kind, id and paragraphs, the full text, source, and its
+    findings: each in plain words with its code and message when ``findings`` are
+    given, else the ``codes`` (sorted, once each).
 
-    Example: ``"Premise P1 (¶4)\\nIt helps.\\nSource: Smith 2019\\nFindings:\\n⚠ no
-    reason given (AM101): premise P1 has no supporting claim: …"``.
+    Examples: ``"Premise P1 (¶4)\\nIt helps.\\nSource: Smith 2019\\nFindings:\\n⚠ no
+    reason given (AM101): premise P1 has no supporting claim: …"``;
+    ``"…\\nFindings: AM101"`` with codes only.
     """
     head = f"{label.capitalize()} {claim.id}"
     if claim.para:
@@ -155,4 +159,6 @@ def claim_tooltip(claim: Claim, label: str, findings: Sequence[Finding] = ()) ->
     if findings:
         lines.append("Findings:")
         lines += [f"⚠ {plain_words(f.code)} ({f.code}): {f.message}" for f in findings]
+    elif codes:
+        lines.append("Findings: " + " ".join(sorted(set(codes))))
     return xml_safe("\n".join(lines))
