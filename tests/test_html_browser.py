@@ -154,8 +154,9 @@ def test_kind_filter_hides_claims_lines_and_outline_rows(open_page, bike_page):
     visible = [cid for cid in ALL if claim(page, cid).is_visible()]
     assert visible == ["E1", "P1", "P2", "P3", "R1", "T1"]
     hidden_edges = page.evaluate(
-        "[...document.querySelectorAll('g.edge')].filter(g => g.getBoundingClientRect()"
-        ".width === 0).map(g => g.querySelector('title').textContent).sort()"
+        "[...document.querySelectorAll('g.edge')].filter(g => { const r ="
+        " g.getBoundingClientRect(); return r.width === 0 && r.height === 0; })"
+        ".map(g => g.querySelector('title').textContent).sort()"
     )
     assert hidden_edges == [
         "O1 attacks T1",

@@ -93,7 +93,7 @@ def test_findings_marked_by_border_style_and_badge():
     )
     dot = to_dot(amap, run_checks(amap))
     node = re.search(r"^n1 \[.*?\];$", dot, re.M | re.S).group(0)
-    assert "dashed" in node and "⚠ AM107" in node
+    assert "dashed" in node and "⚠ unanswered" in node and "AM107" not in node
     plain = to_dot(amap, run_checks(amap), RenderOptions(show_findings=False))
     assert "⚠" not in re.search(r"^n1 \[.*?\];$", plain, re.M | re.S).group(0)
 

@@ -185,7 +185,8 @@ def test_ids_are_prefixed_and_two_maps_never_clash(svg):
         i.startswith(b"second-") for i in ids[1]
     )
     assert len(set(ids[0])) == len(ids[0]) and not set(ids[0]) & set(ids[1])
-    assert ids[0][:4] == [b"act-title", b"act-desc", b"act-graph0", b"act-n0"]
+    assert ids[0][:4] == [b"act-title", b"act-desc", b"act-graph0", b"act-legend"]
+    assert b"act-n0" in ids[0] and b"act-legend_k0" in ids[0]
 
 
 @needs_dot

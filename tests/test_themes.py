@@ -81,13 +81,21 @@ def test_relations_differ_beyond_colour(name):
 def test_print_is_grayscale_and_colorblind_uses_okabe_ito():
     colours = [c for ks in THEMES["print"].kinds.values() for c in (ks.fill, ks.border, ks.text)]
     colours += [e.color for e in THEMES["print"].edges.values()]
+    colours += [THEMES["print"].group_fill, THEMES["print"].group_border]
     assert [c for c in colours if not c[1:3] == c[3:5] == c[5:7]] == []
     cb = THEMES["colorblind"]
-    used = {cb.edges[r].color for r in ("support", "attack", "undercut")}
+    used = {cb.edges[r].color for r in ("support", "attack", "undercut")} | {cb.group_border}
     used |= {
         cb.kinds[k].border for k in ("thesis", "premise", "evidence", "objection", "rebuttal")
     }
     assert used <= OKABE_ITO
+
+
+@pytest.mark.parametrize("name", THEME_NAMES)
+def test_box_of_linked_premises_is_light_with_a_visible_border(name):
+    theme = THEMES[name]
+    assert contrast_ratio(theme.group_border, theme.background) >= 3  # WCAG 2.1 §1.4.11
+    assert relative_luminance(theme.group_fill) > 0.85  # a light tint behind the claims
 
 
 def test_classroom_is_larger_and_thicker():

@@ -23,16 +23,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import pydot
 
-from argmap.diagram import Diagram, Junction, caption, diagram, node_names
+from argmap.diagram import Diagram, caption, diagram, node_names
 from argmap.findings import Finding
-from argmap.model import KINDS, ArgumentMap, Claim
+from argmap.model import ArgumentMap, Claim
 from argmap.render.budget import STRIDE, Deadline
-from argmap.render.labels import claim_table, claim_tooltip, finding_codes, html_text, source_line
-from argmap.render.legend import legend_label
+from argmap.render.labels import (
+    badge_lines,
+    claim_table,
+    claim_tooltip,
+    finding_notes,
+    html_text,
+    source_line,
+)
+from argmap.render.layout import Layout, in_reading_order, minimum_lengths, plan
+from argmap.render.legend import RELATION_STYLES as EDGE_STYLES
+from argmap.render.legend import Legend, legend, legend_content
+from argmap.render.looks import (
+    FLAT_GAP,
+    box_attrs,
+    claim_attrs,
+    fold_attrs,
+    junction_attrs,
+    legend_attrs,
+    line_attrs,
+)
 from argmap.render.style import DEFAULT, Theme
 from argmap.util.text import wrap_text
 from argmap.util.urls import link_target
@@ -107,8 +124,10 @@ class DotDiagram:
 
 def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
     """The HTML-like label of a claim: a small caption line (:func:`argmap.diagram.caption`
-    with the theme's kind label) over the wrapped text, and the source (citation
-    or link) in small type under it."""
+    with the theme's kind label) over the wrapped text, the source (citation
+    or link) in small type under it and, for a claim with findings, a warning
+    in plain words (:func:`~argmap.render.labels.badge_lines`; the codes are in
+    the tooltip)."""
     theme = opts.theme
     text = caption(
         claim,
@@ -116,66 +135,35 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
         show_id=opts.show_ids,
         show_para=opts.show_para,
         badge=opts.badges.get(claim.id, ""),
-        codes=codes,
     )
-    cite_width = round(opts.wrap_width * theme.font_size / theme.caption_size)
+    small_width = round(opts.wrap_width * theme.font_size / theme.caption_size)
     return claim_table(
         theme,
         text,
         wrap_text(claim.text, opts.wrap_width),
-        source_line(claim.source, cite_width),
+        source_line(claim.source, small_width),
         flagged=bool(codes),
+        badge=badge_lines(codes, small_width),
     )
 
 
 def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pydot.Node:
-    theme = opts.theme
-    ks = theme.kinds[claim.kind]
-    style, border, penwidth, peripheries = ks.style, ks.border, theme.penwidth, ks.peripheries
-    if codes:
-        style = style.replace("bold", "") + "," + theme.finding_style
-        border, penwidth = theme.finding_border, theme.penwidth * 1.75
-    if claim.id in opts.highlight:
-        peripheries, penwidth = 2, penwidth * 1.5
-    attrs: dict[str, Any] = {
-        "label": claim_label(claim, codes, opts),
-        "id": name,
-        "class": f"claim {claim.kind}",
-        "shape": ks.shape,
-        "style": ",".join(s for s in style.split(",") if s),
-        "peripheries": str(peripheries),
-        "fillcolor": opts.fills.get(claim.id, ks.fill),
-        "color": border,
-        "fontcolor": ks.text,
-        "penwidth": f"{penwidth:g}",
-    }
-    return pydot.Node(name, **attrs)
-
-
-def _junction_node(junction: Junction, theme: Theme) -> pydot.Node:
-    """A junction dot, filled with the support colour."""
-    colour = theme.edges["support"].color
-    return pydot.Node(
-        junction.name,
-        id=junction.name,
-        shape="circle",
-        width="0.18",
-        height="0.18",
-        fixedsize="true",
-        style="filled",
-        fillcolor=colour,
-        color=colour,
-        label='""',
+    label = claim_label(claim, codes, opts)
+    attrs = claim_attrs(
+        opts.theme,
+        name,
+        claim,
+        label,
+        flagged=bool(codes),
+        fill=opts.fills.get(claim.id),
+        highlighted=claim.id in opts.highlight,
     )
+    return pydot.Node(name, **attrs)
 
 
 def _quote(text: str) -> str:
     """A double-quoted DOT string with ``"`` and ``\\`` escaped (escString-safe)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-
-
-#: The theme's edge style (and the SVG class) of each relation of the diagram.
-EDGE_STYLES = {"support": "support", "premise": "link", "attack": "attack", "undercut": "undercut"}
 
 
 class _Builder:
@@ -196,18 +184,8 @@ class _Builder:
     def edge(self, src: str, dst: str, style: str, title: str, **extra: str) -> None:
         """Add edge ``e<n>`` drawn with the theme's edge style ``style`` (also its class)."""
         self._tick()
-        es, theme = self.opts.theme.edges[style], self.opts.theme
         eid, self.edges = f"e{self.edges}", self.edges + 1
-        attrs: dict[str, Any] = {
-            "id": eid,
-            "class": style,
-            "color": es.color,
-            "style": es.style,
-            "arrowhead": es.arrowhead,
-            "penwidth": f"{theme.edge_penwidth:g}",
-            "arrowsize": f"{theme.arrowsize * es.arrowsize:g}",
-            **extra,
-        }
+        attrs = {"id": eid, **line_attrs(self.opts.theme, style), **extra}
         self.graph.add_edge(pydot.Edge(src, dst, **attrs))
         self.titles[eid] = title
 
@@ -221,49 +199,67 @@ class _Builder:
             self.links[name] = link
 
 
-def _add_claims(b: _Builder, shape: Diagram, codes: dict[str, list[str]]) -> None:
+def _add_claims(b: _Builder, shape: Diagram, notes: dict[str, list[Finding]]) -> None:
     for name, claim in shape.claims:
-        found = codes.get(claim.id, [])
+        found = notes.get(claim.id, [])
         b.node(
-            _node(name, claim, found, b.opts),
-            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, found),
+            _node(name, claim, [f.code for f in found], b.opts),
+            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, findings=found),
             b.opts.links.get(claim.id) or link_target(claim.source),
         )
 
 
-def _add_lines(b: _Builder, shape: Diagram) -> None:
-    """The diagram's edges in order, each junction added just before its first edge."""
-    waiting = {junction.name: junction for junction in shape.junctions}
-    for edge in shape.edges:
+def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
+    """The diagram's edges in order, each junction added just before its first edge;
+    a line along a row that :attr:`Layout.backward` names is written head first."""
+    theme, waiting = b.opts.theme, {junction.name: junction for junction in shape.junctions}
+    max_row = theme.max_row if b.opts.max_row is None else b.opts.max_row
+    lengths = minimum_lengths(shape.edges, layout, max_row)
+    for i, edge in enumerate(shape.edges):
         for end in (edge.source, edge.target):
             if end in waiting:
                 junction = waiting.pop(end)
-                b.node(_junction_node(junction, b.opts.theme), junction.phrase)
-        b.edge(edge.source, edge.target, EDGE_STYLES[edge.relation], edge.phrase)
+                node = pydot.Node(junction.name, **junction_attrs(theme, junction.name))
+                b.node(node, junction.phrase)
+        style, extra = EDGE_STYLES[edge.relation], {}
+        if i in lengths:
+            extra["minlen"] = str(lengths[i])
+        elif i in layout.flat:
+            extra["minlen"] = FLAT_GAP
+        if i in layout.backward:
+            extra.update(dir="back", arrowtail=theme.edges[style].arrowhead)
+            b.edge(edge.target, edge.source, style, edge.phrase, **extra)
+        else:
+            b.edge(edge.source, edge.target, style, edge.phrase, **extra)
+
+
+def _add_rows(b: _Builder, layout: Layout) -> None:
+    """Boxes of linked premises (clusters, one row each) and the other shared rows."""
+    theme = b.opts.theme
+    for box in layout.boxes:
+        cluster = pydot.Subgraph(f"cluster_{box.name}", **box_attrs(theme, box.name))
+        for name in box.members:
+            cluster.add_node(pydot.Node(name))
+        for left, right in zip(box.members, box.members[1:], strict=False):
+            ends = in_reading_order(b.opts.direction, left, right)
+            cluster.add_edge(pydot.Edge(*ends, style="invis", id=f"{box.name}_{left}"))
+        b.graph.add_subgraph(cluster)
+        b.titles[box.name] = box.phrase
+    for k, row in enumerate(layout.rows):
+        sub = pydot.Subgraph(f"row{k}", rank="same")
+        for name in row:
+            sub.add_node(pydot.Node(name))
+        b.graph.add_subgraph(sub)
 
 
 def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
-    theme, fold = b.opts.theme, b.opts.theme.fold
     link = b.opts.links.get(cid)
     noun = "claim" if hidden == 1 else "claims"
     text = f"+{hidden} {noun} on the page of {cid}" if link else f"+{hidden} {noun} hidden"
     fname = "f" + name[1:]
-    b.node(
-        pydot.Node(
-            fname,
-            id=fname,
-            label=f"<{html_text(text)}>",
-            shape=fold.shape,
-            style=fold.style,
-            fillcolor=fold.fill,
-            color=fold.border,
-            fontcolor=fold.text,
-            fontsize=f"{theme.caption_size:g}",
-            penwidth=f"{theme.penwidth:g}",
-        ),
-        f"{hidden} {noun} arguing about {cid}, not drawn here",
-        link,
-    )
+    attrs = fold_attrs(b.opts.theme, fname, f"<{html_text(text)}>")
+    title = f"{hidden} {noun} arguing about {cid}, not drawn here"
+    b.node(pydot.Node(fname, **attrs), title, link)
     b.edge(fname, name, "fold", f"{hidden} hidden {noun} arguing about {cid}", weight="8")
 
 
@@ -274,17 +270,24 @@ def _add_folds(b: _Builder, amap: ArgumentMap) -> None:
             _fold(b, cid, names[cid], hidden)
 
 
-def _add_legend(b: _Builder, amap: ArgumentMap) -> None:
-    relations = ["support"] + (["attack"] if amap.attacks else [])
-    relations += ["undercut"] if amap.undercuts else []
-    relations += ["fold"] if any(n > 0 for n in b.opts.folds.values()) else []
-    present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
-    theme = b.opts.theme
-    label = legend_label(theme, present, relations, b.opts.fill_legend, b.opts.show_findings)
-    legend = pydot.Node(
-        "legend", id="legend", label=label, shape="plain", fontsize=f"{theme.caption_size:g}"
-    )
-    b.node(legend, "Legend")
+def _add_legend(b: _Builder, drawn: Legend, top: str | None) -> None:
+    """The legend as a titled box holding one row of samples, on a row of its own
+    above node ``top`` (the first thesis: the legend reads as the diagram's key,
+    under its title, and never widens it unless it is wider itself); with no
+    ``top``, Graphviz puts it on the lowest row."""
+    cluster = pydot.Subgraph("cluster_legend", **legend_attrs(b.opts.theme, b.opts.direction))
+    b.titles["legend"] = "Legend"
+    for sample in drawn.samples:
+        cluster.add_node(pydot.Node(sample.name, **sample.attrs))
+        b.titles[sample.name] = "Legend: " + sample.title
+    for k, line in enumerate(drawn.lines):
+        ends = in_reading_order(b.opts.direction, line.source, line.target)
+        cluster.add_edge(pydot.Edge(*ends, id=f"legend_e{k}", **line.attrs))
+    b.graph.add_subgraph(cluster)
+    if top and drawn.samples:
+        above = pydot.Subgraph("legend_above")  # not a cluster: draws nothing itself
+        above.add_edge(pydot.Edge(top, drawn.samples[0].name, style="invis", id="legend_above"))
+        b.graph.add_subgraph(above)
 
 
 def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
@@ -334,12 +337,23 @@ def build_diagram(
     opts = opts or RenderOptions()
     b = _Builder(_new_graph(amap, opts), opts, deadline)
     shape = diagram(amap, partial=True)
-    _add_claims(b, shape, finding_codes(findings) if opts.show_findings else {})
-    _add_lines(b, shape)
+    layout = plan(shape, opts.theme.beside)
+    notes = finding_notes(findings) if opts.show_findings else {}
+    _add_claims(b, shape, notes)
+    _add_lines(b, shape, layout)
     _add_folds(b, amap)
-    stagger(b.graph, opts.theme.max_row if opts.max_row is None else opts.max_row)
+    _add_rows(b, layout)
     if opts.legend:
-        _add_legend(b, amap)
+        content = legend_content(
+            shape,
+            boxes=bool(layout.boxes),
+            folds=any(n > 0 for n in opts.folds.values()),
+            fill_legend=opts.fill_legend,
+            marked=any(cid in amap.claims for cid in notes),
+        )
+        drawn = legend(opts.theme, content)
+        top = next((name for name, claim in shape.claims if claim.kind == "thesis"), None)
+        _add_legend(b, drawn, top)
     return DotDiagram(b.graph, b.titles, b.links)
 
 
@@ -348,27 +362,6 @@ def build_dot(
 ) -> pydot.Dot:
     """The pydot graph of ``amap`` (see :func:`build_diagram`)."""
     return build_diagram(amap, findings, opts).graph
-
-
-def stagger(graph: pydot.Dot, max_row: int) -> None:
-    """Spread the arguers of claims with many of them over several ranks.
-
-    The i-th edge into a node with ``k > max_row`` incoming edges gets
-    ``minlen = 1 + i mod ceil(k / max_row)``: Graphviz's ``unflatten -l``
-    idea applied to every fan, keeping the diagram within a slide's width.
-    """
-    if max_row <= 0:
-        return
-    incoming: dict[str, list[pydot.Edge]] = {}
-    for edge in graph.get_edges():
-        if edge.get("class") == "fold":
-            continue
-        incoming.setdefault(str(edge.get_destination()), []).append(edge)
-    for edges in incoming.values():
-        rows = -(-len(edges) // max_row)
-        if rows > 1:
-            for i, edge in enumerate(edges):
-                edge.set("minlen", str(1 + i % rows))
 
 
 def dot_source(graph: pydot.Dot, deadline: Deadline | None = None) -> str:

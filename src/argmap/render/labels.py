@@ -11,12 +11,12 @@ Everything a map's author wrote reaches Graphviz only through :func:`html_text`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from urllib.parse import urlsplit
 
 from argmap.diagram import para_ref
-from argmap.findings import Finding
+from argmap.findings import Finding, plain_words
 from argmap.model import Claim
 from argmap.render.style import Theme
 from argmap.util.text import wrap_text
@@ -44,43 +44,75 @@ def html_text(text: str) -> str:
     return escape(xml_safe(text), quote=True).replace("\\", "\\\u2060")
 
 
-def finding_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
-    """Claim id → codes of the findings whose first claim it is, in order."""
-    codes: dict[str, list[str]] = {}
+#: Codes marked on every claim their finding names, not only on the first: each
+#: claim of a circular-support loop (AM102), of a group of duplicates (AM111) and
+#: of a contradiction (AM112) is equally at fault. Every other finding is marked
+#: on its first claim, the one it is about.
+ON_EVERY_CLAIM = frozenset({"AM102", "AM111", "AM112"})
+
+
+def finding_notes(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """Claim id → the findings marked on it, in the order given: a finding is
+    marked on its first claim, or on each of its claims for the codes of
+    :data:`ON_EVERY_CLAIM`."""
+    notes: dict[str, list[Finding]] = {}
     for f in findings:
-        if f.claims:
-            codes.setdefault(f.claims[0], []).append(f.code)
-    return codes
+        for cid in dict.fromkeys(f.claims if f.code in ON_EVERY_CLAIM else f.claims[:1]):
+            notes.setdefault(cid, []).append(f)
+    return notes
+
+
+def finding_codes(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """Claim id → codes of the findings marked on it (:func:`finding_notes`), in order."""
+    return {cid: [f.code for f in found] for cid, found in finding_notes(findings).items()}
+
+
+def badge_lines(codes: Iterable[str], width: int) -> list[str]:
+    """The warning under a claim with findings, in plain words, unescaped: ``"⚠ "``
+    and each code's :func:`~argmap.findings.plain_words` (sorted by code, once
+    each, joined by ``" · "``), wrapped at ``width`` columns; ``[]`` for no codes.
+
+    Example: ``["⚠ no reason given · goes", "in a circle"]``.
+    """
+    words = [plain_words(code) for code in sorted(set(codes))]
+    return wrap_text("⚠ " + " · ".join(words), width) if words else []
 
 
 def claim_table(
-    theme: Theme, caption: str, lines: list[str], cite: list[str], flagged: bool = False
+    theme: Theme,
+    caption: str,
+    lines: list[str],
+    cite: list[str],
+    flagged: bool = False,
+    badge: Sequence[str] = (),
 ) -> str:
     """A claim's HTML-like label: ``caption`` in small bold type over its text ``lines``,
-    and ``cite`` (the source, :func:`source_line`) in small italics under them.
+    ``cite`` (the source, :func:`source_line`) in small italics under them and
+    ``badge`` (:func:`badge_lines`) in small bold type at the bottom.
 
-    All three are given unescaped and escaped here (:func:`html_text`); the
-    caption takes the theme's finding colour when ``flagged``.
+    All are given unescaped and escaped here (:func:`html_text`); the caption
+    and the badge take the theme's finding colour when ``flagged``.
     """
     cap_color = theme.finding_text if flagged else theme.caption_color
     body = "<BR/>".join(html_text(line) for line in lines)
-    rows = [
-        (
-            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{cap_color}">'
-            f"<B>{html_text(caption)}</B></FONT></TD></TR>"
-        ),
-        f"<TR><TD>{body}</TD></TR>",
-    ]
+    rows = [_small_row(theme, [caption], cap_color, "B"), f"<TR><TD>{body}</TD></TR>"]
     if cite:
-        small = "<BR/>".join(html_text(line) for line in cite)
-        rows.append(
-            f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" '
-            f'COLOR="{theme.caption_color}"><I>{small}</I></FONT></TD></TR>'
-        )
+        rows.append(_small_row(theme, cite, theme.caption_color, "I"))
+    if badge:
+        rows.append(_small_row(theme, badge, theme.finding_text, "B"))
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         + "".join(rows)
         + "</TABLE>>"
+    )
+
+
+def _small_row(theme: Theme, lines: Sequence[str], colour: str, face: str) -> str:
+    """A table row of ``lines`` in the caption size, bold (``B``) or italic (``I``)."""
+    text = "<BR/>".join(html_text(line) for line in lines)
+    return (
+        f'<TR><TD><FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{colour}">'
+        f"<{face}>{text}</{face}></FONT></TD></TR>"
     )
 
 
@@ -107,10 +139,16 @@ def source_line(source: str | None, width: int) -> list[str]:
     return lines
 
 
-def claim_tooltip(claim: Claim, label: str, codes: list[str]) -> str:
-    """A claim's tooltip: kind, id and paragraphs, the full text, source, finding codes.
+def claim_tooltip(
+    claim: Claim, label: str, codes: Sequence[str] = (), findings: Sequence[Finding] = ()
+) -> str:
+    """A claim's tooltip: kind, id and paragraphs, the full text, source, and its
+    findings: each in plain words with its code and message when ``findings`` are
+    given, else the ``codes`` (sorted, once each).
 
-    Example: ``"Premise P1 (¶4)\\nIt helps.\\nSource: Smith 2019\\nFindings: AM101"``.
+    Examples: ``"Premise P1 (¶4)\\nIt helps.\\nSource: Smith 2019\\nFindings:\\n⚠ no
+    reason given (AM101): premise P1 has no supporting claim: …"``;
+    ``"…\\nFindings: AM101"`` with codes only.
     """
     head = f"{label.capitalize()} {claim.id}"
     if claim.para:
@@ -118,6 +156,9 @@ def claim_tooltip(claim: Claim, label: str, codes: list[str]) -> str:
     lines = [head, claim.text.strip()]
     if claim.source and claim.source.strip():
         lines.append(f"Source: {claim.source.strip()}")
-    if codes:
+    if findings:
+        lines.append("Findings:")
+        lines += [f"⚠ {plain_words(f.code)} ({f.code}): {f.message}" for f in findings]
+    elif codes:
         lines.append("Findings: " + " ".join(sorted(set(codes))))
     return xml_safe("\n".join(lines))

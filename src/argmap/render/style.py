@@ -69,6 +69,7 @@ class EdgeStyle:
         arrowhead: Graphviz arrowhead (``normal``, ``tee``, ``none``).
         legend: text for the legend.
         arrowsize: arrowhead scale relative to the theme's.
+        penwidth: line width relative to the theme's ``edge_penwidth``.
     """
 
     color: str
@@ -76,6 +77,7 @@ class EdgeStyle:
     arrowhead: str
     legend: str
     arrowsize: float = 1.0
+    penwidth: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,18 @@ class Theme:
         caption_color: caption colour (kind, id, paragraphs, citation).
         title_color: colour of the map's title and the legend's text.
         fold: style of a "+N claims hidden" box (``--collapse``).
+        group_fill: fill of the box around linked premises.
+        group_border: border colour of that box (3:1 on the background at
+            least, WCAG 2.1 §1.4.11).
         edge_penwidth: line width of relations (points).
         arrowsize: arrowhead scale.
         wrap: default wrap width of claim text (characters).
         max_row: default of :attr:`argmap.render.dot.RenderOptions.max_row`
             (higher gives wider diagrams: 4 fills a 16:9 slide better).
+        beside: at most this many attackers drawn beside the claim (or step)
+            they attack, on its row (:mod:`argmap.render.layout`); the others
+            hang under it. 2 puts one on each side; more gives flatter,
+            wider diagrams, as a 16:9 slide wants.
         extra: free settings for other renderers.
     """
 
@@ -122,10 +131,13 @@ class Theme:
     fold: KindStyle = KindStyle(
         "HIDDEN", "#eeeeee", "#666666", "#222222", "box", "filled,rounded,dashed"
     )
+    group_fill: str = "#f2f8f1"
+    group_border: str = "#2e7d32"
     edge_penwidth: float = 2.0
     arrowsize: float = 1.1
     wrap: int = 24
     max_row: int = 2
+    beside: int = 2
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -158,7 +170,7 @@ DEFAULT = Theme(
     edges={
         "support": EdgeStyle(RELATION_COLOURS["support"], "solid", "normal", _SUPPORT),
         "attack": EdgeStyle(RELATION_COLOURS["attack"], "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle(RELATION_COLOURS["premise"], "solid", "none", "linked premises"),
         "fold": EdgeStyle("#666666", "dotted", "none", _FOLD),
     },
@@ -174,6 +186,7 @@ CLASSROOM = Theme(
     arrowsize=1.2,
     wrap=22,
     max_row=4,
+    beside=6,
     caption_color="#000000",
     title_color="#000000",
     finding_border="#a4000f",
@@ -189,11 +202,13 @@ CLASSROOM = Theme(
     edges={
         "support": EdgeStyle("#1b5e20", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#a4000f", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#a4000f", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#a4000f", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#1b5e20", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#444444", "dotted", "none", _FOLD),
     },
     fold=KindStyle("HIDDEN", "#e8e8e8", "#444444", "#000000", "box", "filled,rounded,dashed"),
+    group_fill="#eaf5e7",
+    group_border="#1b5e20",
 )
 
 PRINT = Theme(
@@ -222,11 +237,13 @@ PRINT = Theme(
     edges={
         "support": EdgeStyle("#000000", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#000000", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#000000", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#000000", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#000000", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
     },
     fold=KindStyle("HIDDEN", "#ffffff", "#555555", "#000000", "box", "filled,rounded,dashed"),
+    group_fill="#f7f7f7",
+    group_border="#555555",
 )
 
 # Okabe–Ito: orange #E69F00, sky blue #56B4E9, bluish green #009E73, yellow
@@ -253,10 +270,12 @@ COLORBLIND = Theme(
     edges={
         "support": EdgeStyle("#009e73", "solid", "normal", _SUPPORT),
         "attack": EdgeStyle("#d55e00", "dashed", "tee", _ATTACK, 1.5),
-        "undercut": EdgeStyle("#d55e00", "dotted", "tee", _UNDERCUT, 1.5),
+        "undercut": EdgeStyle("#d55e00", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#009e73", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
     },
+    group_fill="#e9f6f1",
+    group_border="#009e73",
 )
 
 #: The themes by name, in the order help texts list them.
