@@ -18,10 +18,10 @@ from dataclasses import replace
 from argmap.diagram import KIND_LABELS
 from argmap.model import KINDS, Claim
 from argmap.render.labels import html_text
-from argmap.render.legend import legend_label
 from argmap.render.pager import Line, Part
 from argmap.render.sheets.body import heading_label
 from argmap.render.sheets.context import Drawn, Sheets
+from argmap.render.sheets.key import key_label
 from argmap.render.sheets.layout import closing
 from argmap.render.sheets.words import wrap_lines, wrap_to
 from argmap.util.text import and_list
@@ -209,7 +209,7 @@ def legend_table(sheets: Sheets) -> str:
     relations = ["support"] + (["attack"] if amap.attacks else [])
     relations += ["undercut"] if amap.undercuts else []
     present = [k for k in KINDS if any(c.kind == k for c in amap.claims.values())]
-    label = legend_label(opts.theme, present, relations, opts.fill_legend, opts.show_findings)
+    label = key_label(opts.theme, present, relations, opts.fill_legend, opts.show_findings)
     return label[1:-1]  # the table without the label's own angle brackets
 
 
