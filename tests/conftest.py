@@ -165,3 +165,18 @@ class _Main:
 
     def main(self, args=None, prog_name=None, **extra):
         self.main_func(args)
+
+
+def bench_module(name: str):
+    """The module ``bench/<name>.py``, imported once (bench/ is not a package)."""
+    import importlib.util
+    import sys
+
+    key = f"bench_{name}"
+    if key not in sys.modules:
+        spec = importlib.util.spec_from_file_location(key, ROOT / "bench" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[key] = module
+        spec.loader.exec_module(module)
+    return sys.modules[key]

@@ -4,10 +4,8 @@ accessibility, determinism, and every output format from the command line."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import struct
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -18,7 +16,7 @@ from argmap.render.column.draw import column_svg
 from argmap.render.column.formats import render_column
 from argmap.render.dot import RenderOptions
 
-from conftest import FIXTURES, ROOT, needs_dot
+from conftest import FIXTURES, ROOT, bench_module, needs_dot
 
 S = "{http://www.w3.org/2000/svg}"
 HREF = "{http://www.w3.org/1999/xlink}href"
@@ -29,18 +27,7 @@ HOSTILE = FIXTURES / "column" / "hostile.yaml"
 pytestmark = needs_dot
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_readability", ROOT / "bench" / "readability.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-readability = _bench()
+readability = bench_module("readability")
 
 
 def _svg(amap, width=700, **opts) -> bytes:

@@ -3,17 +3,15 @@ word readable on a 1920×1080 projector."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, _Main, needs_dot
+from conftest import ROOT, _Main, bench_module, needs_dot
 
 pytestmark = needs_dot
 
@@ -33,18 +31,7 @@ inferences:
 """
 
 
-def _readability():
-    spec = importlib.util.spec_from_file_location(
-        "bench_readability", ROOT / "bench" / "readability.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-readability = _readability()
+readability = bench_module("readability")
 
 
 def argmap(*args: str) -> tuple[int, str]:
