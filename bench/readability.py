@@ -171,7 +171,15 @@ def _report(name: str, source: Path, work: Path) -> None:
     _argmap("render", str(source), "--slides", "-o", str(deck))
     slides = pdf_pages(deck)
     smallest = min(s * 1920 / w for (w, _), words in slides for _, s in words)
-    print(f"{name}: {len(slides)} slides: smallest word {smallest:.1f} px at 1920x1080")
+    _argmap("render", str(source), "--slides", "-o", str(work / f"{name}.slides.svg"))
+    claim = min(
+        min(svg_sizes(path.read_bytes(), 1920).claim)
+        for path in sorted(work.glob(f"{name}.slides.*.svg"))
+    )
+    print(
+        f"{name}: {len(slides)} slides at 1920x1080: smallest claim text {claim:.1f} px, "
+        f"smallest word {smallest:.1f} px"
+    )
     paper = work / f"{name}.a4.pdf"
     _argmap("render", str(source), "--paper", "a4", "-o", str(paper))
     pages = pdf_pages(paper)
