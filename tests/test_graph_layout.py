@@ -423,6 +423,27 @@ def test_every_claim_of_a_loop_is_marked(library):
         assert "⚠ goes in a circle" in node and "dashed" in node, cid
 
 
+def test_every_claim_of_a_knot_is_marked_not_only_the_witness_cycle():
+    amap = make_map(
+        """
+        claims:
+          T1: {kind: thesis, text: We should act.}
+          P1: {kind: premise, text: Acting is right., supports: [T1, P2, P3]}
+          P2: {kind: premise, text: It is right to act., supports: P1}
+          P3: {kind: premise, text: Right acts are ours., supports: P2}
+        """
+    )
+    found = run_checks(amap)
+    (loop,) = [f for f in found if f.code == "AM102"]
+    assert set(loop.claims) == {"P1", "P2"}  # the witness; P3 is in the knot too
+    dot, n = to_dot(amap, found), names(amap)
+    for cid in ("P1", "P2", "P3"):
+        node = re.search(rf"^{n[cid]} \[(.*?)\];$", dot, re.M | re.S).group(1)
+        assert node.count("goes in a circle") == 1, cid
+    thesis = re.search(rf"^{n['T1']} \[(.*?)\];$", dot, re.M | re.S).group(1)
+    assert "goes in a circle" not in thesis
+
+
 def test_duplicates_are_all_marked_other_findings_on_their_claim():
     amap = make_map(
         """

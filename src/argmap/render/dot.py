@@ -38,7 +38,7 @@ from argmap.render.labels import (
     html_text,
     source_line,
 )
-from argmap.render.layout import Layout, in_reading_order, minimum_lengths, plan
+from argmap.render.layout import Layout, in_reading_order, minimum_lengths, plan, support_loops
 from argmap.render.legend import RELATION_STYLES as EDGE_STYLES
 from argmap.render.legend import Legend, legend, legend_content
 from argmap.render.looks import (
@@ -338,7 +338,7 @@ def build_diagram(
     b = _Builder(_new_graph(amap, opts), opts, deadline)
     shape = diagram(amap, partial=True)
     layout = plan(shape, opts.theme.beside)
-    notes = finding_notes(findings) if opts.show_findings else {}
+    notes = finding_notes(findings, support_loops(shape)) if opts.show_findings else {}
     _add_claims(b, shape, notes)
     _add_lines(b, shape, layout)
     _add_folds(b, amap)

@@ -51,14 +51,23 @@ def html_text(text: str) -> str:
 ON_EVERY_CLAIM = frozenset({"AM102", "AM111", "AM112"})
 
 
-def finding_notes(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+def finding_notes(
+    findings: Iterable[Finding], loops: Iterable[str] = ()
+) -> dict[str, list[Finding]]:
     """Claim id → the findings marked on it, in the order given: a finding is
     marked on its first claim, or on each of its claims for the codes of
-    :data:`ON_EVERY_CLAIM`."""
+    :data:`ON_EVERY_CLAIM`. ``loops``: ids of every claim on a loop of support;
+    when a circular-support finding (AM102, which names one witness cycle of its
+    knot) is given, each of them not yet marked gets the first such finding too."""
     notes: dict[str, list[Finding]] = {}
+    circular: Finding | None = None
     for f in findings:
+        circular = circular or (f if f.code == "AM102" else None)
         for cid in dict.fromkeys(f.claims if f.code in ON_EVERY_CLAIM else f.claims[:1]):
             notes.setdefault(cid, []).append(f)
+    for cid in loops:
+        if circular is not None and not any(f.code == "AM102" for f in notes.get(cid, [])):
+            notes.setdefault(cid, []).append(circular)
     return notes
 
 

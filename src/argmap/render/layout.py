@@ -285,6 +285,17 @@ def _successors(edges: Sequence[Edge], rows: _Rows | None) -> dict[str, list[str
     return succ
 
 
+def support_loops(shape: Diagram) -> set[str]:
+    """Ids of the claims on a loop of support (a strongly connected component of
+    two or more nodes of the support and premise lines, junctions included;
+    a claim supporting only itself is not counted: that is self-support)."""
+    lines = [
+        e for e in shape.edges if e.relation in ("support", "premise") and e.source != e.target
+    ]
+    names = {name: claim.id for name, claim in shape.claims}
+    return {names[n] for n in on_cycles(_successors(lines, None)) if n in names}
+
+
 def on_cycles(succ: dict[str, list[str]]) -> set[str]:
     """The nodes that lie on a directed cycle (a self-loop counts): the members of
     every strongly connected component of two or more nodes, and nodes with an
