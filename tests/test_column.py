@@ -145,7 +145,9 @@ def test_svg_is_accessible_linked_and_safe():
     svg = _svg(amap, 360)
     root = ET.fromstring(svg)
     assert (
-        root.get("role") == "img" and root.get("aria-labelledby") == "hostile-title hostile-desc"
+        root.get("role") == "img"
+        and root.get("aria-labelledby") == "hostile-title"
+        and root.get("aria-describedby") == "hostile-desc"
     )
     assert root.find(S + "title").text == 'A <b>bold</b> & "quoted" title \\N'
     assert "O1 (objection) attacks T1: </text><script>" in root.find(S + "desc").text

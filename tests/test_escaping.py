@@ -83,6 +83,7 @@ ALLOWED_ATTRS = {
     "viewBox",
     "role",
     "aria-labelledby",
+    "aria-describedby",
     "style",
     "transform",
     "fill",

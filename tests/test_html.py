@@ -259,7 +259,8 @@ def test_inline_svg_sizes_to_the_page():
     finished = (
         b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
         b'width="100%" style="max-width:20px;height:auto" viewBox="0 0 20 10" '
-        b'role="img" aria-labelledby="m-title m-desc">\n<title id="m-title">T</title>'
+        b'role="img" aria-labelledby="m-title" aria-describedby="m-desc">\n'
+        b'<title id="m-title">T</title>'
         b"</svg>\n"
     )
     assert inline_svg(finished) == (

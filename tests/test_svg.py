@@ -46,7 +46,7 @@ RAW = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 FINISHED = """<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" \
 width="100%" style="max-width:200px;height:auto" viewBox="0.00 0.00 200.00 100.00" role="img" \
-aria-labelledby="m-title m-desc">
+aria-labelledby="m-title" aria-describedby="m-desc">
 <title id="m-title">Map &lt;1&gt;</title>
 <desc id="m-desc">T1 (thesis): A &amp; B</desc>
 <g id="m-graph0" class="graph">
@@ -129,7 +129,8 @@ def svg():
 def test_root_is_accessible_and_responsive(svg):
     root = ET.fromstring(svg)
     assert root.attrib["role"] == "img"
-    assert root.attrib["aria-labelledby"] == "act-title act-desc"
+    assert root.attrib["aria-labelledby"] == "act-title"
+    assert root.attrib["aria-describedby"] == "act-desc"
     assert root.attrib["width"] == "100%" and "height" not in root.attrib
     assert re.fullmatch(r"max-width:\d+px;height:auto", root.attrib["style"])
     first, second = list(root)[:2]
@@ -254,7 +255,8 @@ def test_cli_width_engine_and_prefix(run_cli, tmp_path):
     )
     assert run_cli(*args)[0] == 0
     root = ET.fromstring(out.read_bytes())
-    assert root.get("width") == "640" and root.get("aria-labelledby") == "fig-2-title fig-2-desc"
+    assert root.get("width") == "640" and root.get("aria-labelledby") == "fig-2-title"
+    assert root.get("aria-describedby") == "fig-2-desc"
     code, _, err = run_cli("render", str(src), "-o", str(out), "--width", "wide")
     assert code == 2 and "'wide' is neither 'auto' nor a whole number of pixels" in err
     assert run_cli("render", str(src), "-o", str(out), "--width", "10")[0] == 2

@@ -4,9 +4,11 @@
 
 * strips comments, the DOCTYPE and the generator line (:func:`clean_svg`
   alone does only this);
-* makes the root accessible: ``role="img"``, ``aria-labelledby`` naming a
-  ``<title>`` (the map's title) and a ``<desc>`` (a text outline of the whole
-  argument), its first two children (WAI-ARIA Graphics Module; SVG 2 §5.9);
+* makes the root accessible: ``role="img"``, named by its ``<title>`` (the
+  map's title, ``aria-labelledby``) and described by its ``<desc>`` (a text
+  outline of the whole argument, ``aria-describedby``), its first two
+  children (WAI-ARIA Graphics Module; SVG 2 §5.9): the name stays short
+  however long the argument, and a screen reader offers the outline after it;
 * gives every node and edge a ``<title>`` tooltip (full text, kind, source)
   and wraps linked nodes in ``<a>`` (http, https, mailto and relative URLs
   only; anything else is dropped);
@@ -191,7 +193,13 @@ def _root(root: ET.Element, extras: SvgExtras) -> None:
     root.attrib.clear()
     p = extras.prefix
     root.attrib.update(
-        {**sizes, "viewBox": view_box, "role": "img", "aria-labelledby": f"{p}title {p}desc"}
+        {
+            **sizes,
+            "viewBox": view_box,
+            "role": "img",
+            "aria-labelledby": f"{p}title",
+            "aria-describedby": f"{p}desc",
+        }
     )
     for i, (tag, text) in enumerate((("title", extras.title), ("desc", extras.desc))):
         el = ET.Element(_S + tag, {"id": f"{p}{tag}"})

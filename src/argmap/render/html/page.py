@@ -97,10 +97,7 @@ def inline_svg(svg: bytes) -> str:
     Drops the XML declaration (and any comment or DOCTYPE), and gives the root
     ``<svg>`` width and height of 100% (dropping its own width, height and
     style) so the page's viewport sizes it; the ``viewBox`` and every other
-    attribute are kept (the script pans and zooms by changing the viewBox),
-    except that ``aria-labelledby="T D"`` (title and text outline) becomes
-    ``aria-labelledby="T" aria-describedby="D"``: on the page, the outline is
-    also a list of its own, so the diagram's name stays short.
+    attribute are kept (the script pans and zooms by changing the viewBox).
 
     Raises:
         ValueError: ``svg`` has no ``<svg>`` element.
@@ -111,13 +108,6 @@ def inline_svg(svg: bytes) -> str:
     if match is None:
         raise ValueError("no <svg> element in the diagram")
     tag = re.sub(r'\s(?:width|height|style)="[^"]*"', "", match.group(0))
-    # The page has its own outline: the diagram is named by its title alone and
-    # described (not named) by the SVG's text outline.
-    tag = re.sub(
-        r'\saria-labelledby="([^" ]+) ([^" ]+)"',
-        r' aria-labelledby="\1" aria-describedby="\2"',
-        tag,
-    )
     sized = '<svg width="100%" height="100%" preserveAspectRatio="xMidYMid meet"'
     tag = tag.replace("<svg", sized, 1)
     return text[: match.start()] + tag + text[match.end() :]
