@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from argmap.analysis.evaluate import evaluate
+from argmap.render.pages import page_suffixes
 
 from conftest import make_map, needs_dot
 
@@ -47,3 +49,50 @@ def test_render_what_if_of_a_self_undercutting_step(run_cli, tmp_path, args):
     code, _, err = run_cli("render", str(src), "-o", str(tmp_path / "m.svg"), *args)
     assert code == 0, err
     assert (tmp_path / "m.svg").read_bytes().startswith(b"<?xml")
+
+
+#: Branch ids that differ only in what element ids cannot hold: each has a page of its own.
+LOOK_ALIKE = """
+title: Look-alike branches
+claims:
+  T1: {kind: thesis, text: The thesis.}
+  a: {kind: premise, text: Branch a., supports: T1}
+  a-: {kind: premise, text: Branch a dash., supports: T1}
+  "-a": {kind: premise, text: Branch dash a., supports: T1}
+  A: {kind: premise, text: Branch capital A., supports: T1}
+  "-": {kind: premise, text: Branch dash., supports: T1}
+  map: {kind: premise, text: Branch map., supports: T1}
+  E1: {kind: evidence, text: Under a., supports: a, source: s}
+  E2: {kind: evidence, text: Under a dash., supports: a-, source: s}
+  E3: {kind: evidence, text: Under dash a., supports: "-a", source: s}
+  E4: {kind: evidence, text: Under capital A., supports: A, source: s}
+  E5: {kind: evidence, text: Under dash., supports: "-", source: s}
+  E6: {kind: evidence, text: Under map., supports: map, source: s}
+"""
+
+
+def element_ids(svg: str) -> list[str]:
+    return [el.get("id") for el in ET.fromstring(svg).iter() if el.get("id")]
+
+
+def test_page_names_differ_in_what_element_ids_keep():
+    assert page_suffixes(["a", "a-", "-a", "A", "-", "a-2"]) == {
+        "a": "a",
+        "a-": "a--2",
+        "-a": "-a-3",
+        "A": "A-4",
+        "-": "--2",
+        "a-2": "a-2-2",
+    }
+
+
+@needs_dot
+@pytest.mark.parametrize("prefix", [(), ("--id-prefix", ""), ("--id-prefix", "Fig 2")])
+def test_split_pages_of_look_alike_branches_never_share_an_id(run_cli, tmp_path, prefix):
+    src = write(tmp_path, LOOK_ALIKE)
+    code, _, err = run_cli("render", str(src), "--split", "-o", str(tmp_path / "o/m.svg"), *prefix)
+    assert code == 0, err
+    pages = sorted((tmp_path / "o").iterdir())
+    assert len(pages) == 7  # the overview and one page per branch
+    ids = [i for page in pages for i in element_ids(page.read_text(encoding="utf-8"))]
+    assert len(ids) == len(set(ids))

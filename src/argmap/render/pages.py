@@ -17,6 +17,7 @@ from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
 from argmap.render.pipeline import map_title
 from argmap.render.subset import collapse, focus, split
+from argmap.render.svg import id_prefix
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class Page:
             name (``"P3"`` → ``out.P3.svg``).
         amap: the (part of the) map to draw.
         opts: options with folds, links and highlight filled in.
-        map_id: base of the page's element id prefix.
+        map_id: base of the page's element id prefix (a branch page: the
+            overview's prefix and the page's suffix, so no two pages share an id).
     """
 
     suffix: str
@@ -57,18 +59,27 @@ class PagePlan:
 def page_suffixes(branch_ids: list[str]) -> dict[str, str]:
     """Branch claim id → file-name part: the id with every character but ASCII
     letters, digits, ``-`` and ``_`` made ``_``; ``-2``, ``-3`` … added when two
-    ids would give the same name (deterministic, in the order given)."""
+    ids would give the same name, ignoring case, or the same element id prefix
+    (:func:`~argmap.render.svg.id_prefix` keeps no ``-`` at the ends nor two in
+    a row: ``a``, ``a-`` and ``-a`` give ``a``, ``a--2`` and ``-a-3``), or a name
+    that prefix keeps nothing of (``-`` gives ``--2``). Deterministic, in the
+    order given."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for cid in branch_ids:
         base = re.sub(r"[^A-Za-z0-9_-]", "_", cid)[:60] or "_"
         name, n = base, 1
-        while name.lower() in taken:
+        while not _id_part(name) or _id_part(name) in taken:
             n += 1
             name = f"{base}-{n}"
-        taken.add(name.lower())
+        taken.add(_id_part(name))
         out[cid] = name
     return out
+
+
+def _id_part(name: str) -> str:
+    """What :func:`~argmap.render.svg.id_prefix` keeps of ``name`` after a prefix."""
+    return re.sub(r"[^a-z0-9_]+", "-", name.lower()).strip("-")
 
 
 def page_file(output: str, suffix: str) -> str:
@@ -128,5 +139,5 @@ def plan_pages(
             deadline.check("planning the pages")
         titled = replace(page, title=f"{map_title(amap)}: {cid}")
         shown, shown_opts = _folded(titled, opts, plan.collapse)
-        pages.append(Page(suffixes[cid], shown, shown_opts, f"{base_id}-{suffixes[cid]}"))
+        pages.append(Page(suffixes[cid], shown, shown_opts, id_prefix(base_id) + suffixes[cid]))
     return pages
