@@ -96,3 +96,21 @@ def test_split_pages_of_look_alike_branches_never_share_an_id(run_cli, tmp_path,
     assert len(pages) == 7  # the overview and one page per branch
     ids = [i for page in pages for i in element_ids(page.read_text(encoding="utf-8"))]
     assert len(ids) == len(set(ids))
+
+
+@needs_dot
+@pytest.mark.parametrize(
+    ("outputs", "named"),
+    [
+        (("o/m.svg", "o/m.a.svg"), "two outputs go to {o}/m.a.svg:"),  # a --split page
+        (("o/x.svg", "o/./x.svg"), "two outputs go to {o}/x.svg and {o}/./x.svg:"),
+        (("o/x.svg", "o/x.svg"), "two outputs go to {o}/x.svg:"),
+    ],
+)
+def test_two_outputs_to_one_file_are_refused(run_cli, tmp_path, outputs, named):
+    src = write(tmp_path, LOOK_ALIKE)
+    args = [a for out in outputs for a in ("-o", f"{tmp_path}/{out}")]
+    code, _, err = run_cli("render", str(src), "--split", *args)
+    assert code == 2
+    assert named.format(o=tmp_path / "o") in err and "give each output its own name" in err
+    assert not (tmp_path / "o").exists()  # nothing written

@@ -275,9 +275,28 @@ def _draw(
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:
-    """Write the files, all or none, and name each on standard error."""
+    """Write the files, all or none, and name each on standard error.
+
+    Raises:
+        UsageError: two of them are one file (a repeated ``-o``, or a ``--split``
+            page named like another output), so one would silently replace the other.
+    """
+    import os
+
+    from argmap.errors import UsageError
     from argmap.util.files import write_all
 
+    seen: dict[str, str] = {}
+    for path, _ in files:
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            both = path if seen[key] == path else f"{seen[key]} and {path}"
+            raise UsageError(
+                f"two outputs go to {both}: the second would replace the first "
+                "(a repeated -o, or a --split page named like another output); "
+                "give each output its own name"
+            )
+        seen[key] = path
     write_all(files)
     for path, _ in files:
         click.echo(f"wrote {path}", err=True)
