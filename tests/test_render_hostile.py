@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from argmap.analysis.checks import run_checks
 from argmap.analysis.evaluate import evaluate
 from argmap.render.pages import page_suffixes
+from argmap.render.pipeline import map_prefix
 
 from conftest import make_map, needs_dot
 
@@ -114,3 +116,44 @@ def test_two_outputs_to_one_file_are_refused(run_cli, tmp_path, outputs, named):
     assert code == 2
     assert named.format(o=tmp_path / "o") in err and "give each output its own name" in err
     assert not (tmp_path / "o").exists()  # nothing written
+
+
+UNSOURCED = """
+title: One map, two folders
+claims:
+  T1: {kind: thesis, text: The thesis.}
+  P1: {kind: premise, text: A reason., supports: T1}
+  E1: {kind: evidence, text: Evidence with no source., supports: P1}
+"""
+
+
+@needs_dot
+def test_one_map_checked_two_ways_gets_two_sets_of_ids(run_cli, tmp_path):
+    """The same map.yaml in two folders, one with a pyproject.toml that silences a
+    check: two different drawings, which must not share an id on one page."""
+    plain, quiet = write(tmp_path / "a", UNSOURCED), write(tmp_path / "b", UNSOURCED)
+    (tmp_path / "b" / "pyproject.toml").write_text(
+        '[tool.argmap]\nignore = ["unsourced-basis"]\n', encoding="utf-8"
+    )
+    svgs = []
+    for src in (plain, quiet, plain):
+        out = tmp_path / f"{len(svgs)}.svg"
+        code, _, err = run_cli("render", str(src), "-o", str(out))
+        assert code == 0, err
+        svgs.append(out.read_text(encoding="utf-8"))
+    assert ("AM110" in svgs[0], "AM110" in svgs[1]) == (True, False)
+    assert not set(element_ids(svgs[0])) & set(element_ids(svgs[1]))
+    assert svgs[2] == svgs[0]  # the same map checked the same way: the same ids
+
+
+def test_the_default_ids_cover_the_findings_marked():
+    amap = make_map(UNSOURCED, "a/map.yaml")
+    found = run_checks(amap)
+    assert [(f.code, f.claims) for f in found] == [("AM110", ("E1",))]
+    marked = map_prefix(amap, None, found)
+    assert marked != map_prefix(amap)
+    assert marked == map_prefix(make_map(UNSOURCED, "b/map.yaml"), None, list(reversed(found)))
+    # A finding about a claim the drawing does not hold marks nothing.
+    part = make_map(UNSOURCED.replace("  E1:", "  # E1:"), "map.yaml")
+    elsewhere = [f for f in found if f.claims and f.claims[0] == "E1"]
+    assert map_prefix(part, None, elsewhere) == map_prefix(part)

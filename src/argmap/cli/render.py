@@ -249,11 +249,11 @@ def _draw(
     deadline = Deadline(req.layout_timeout)
     extra = extra or EmbedRequest()
     opts = _render_options(amap, req)
-    map_id = extra.map_id(amap, req.id_prefix)
-    amap, opts = extra.apply(amap, opts, req.color_by)
-    deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
+    map_id = extra.map_id(amap, req.id_prefix, found)
+    amap, opts = extra.apply(amap, opts, req.color_by)
+    deadline.check("evaluating the claims")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:

@@ -10,14 +10,15 @@ border and say so in their caption ("✓ assumed accepted", "✗ assumed
 rejected"), and the title says it is a what-if.
 
 Element ids: unless ``--id-prefix`` is given, every drawing's ids start with
-the map's name and a digest of its content and of the drawing options given
-on the command line (:func:`argmap.render.pipeline.default_map_id`), so the
-plain map and its what-if, or two maps called ``map.yaml``, can share a page.
+the map's name and a digest of its content, of the drawing options given on
+the command line and of the findings it marks
+(:func:`argmap.render.pipeline.default_map_id`), so the plain map and its
+what-if, or two maps called ``map.yaml``, can share a page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +26,7 @@ import click
 from click.core import ParameterSource
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding
     from argmap.model import ArgumentMap
     from argmap.render.dot import RenderOptions
 
@@ -113,14 +115,19 @@ class EmbedRequest:
         if self.embed and "html" not in formats:
             raise UsageError("--embed makes a page for an iframe: give an output ending in .html")
 
-    def map_id(self, amap: ArgumentMap, id_prefix: str | None) -> str:
+    def map_id(
+        self, amap: ArgumentMap, id_prefix: str | None, findings: Iterable[Finding] = ()
+    ) -> str:
         """``--id-prefix`` when given, else the map's name and a digest of its
-        content and of :attr:`given` (:func:`~argmap.render.pipeline.default_map_id`)."""
+        content, of :attr:`given` and of the finding codes the drawing marks on
+        each claim (:func:`~argmap.render.pipeline.default_map_id`): the same map
+        checked under other settings (a ``pyproject.toml`` beside one copy) is
+        another drawing, with other ids."""
         from argmap.render.pipeline import default_map_id
 
         if id_prefix is not None:
             return id_prefix
-        return default_map_id(amap, repr(self.given) if self.given else "")
+        return default_map_id(amap, repr(self.given) if self.given else "", findings)
 
     def apply(
         self, amap: ArgumentMap, opts: RenderOptions, color_by: str

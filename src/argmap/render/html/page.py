@@ -164,7 +164,7 @@ def page_data(
     return {
         "title": amap.title or amap.name,
         "hint": HINT,
-        "prefix": map_prefix(amap, map_id),
+        "prefix": map_prefix(amap, map_id, findings if opts.show_findings else ()),
         "claims": claims,
         "relations": _relations(shape),
         "edges": edges,
