@@ -15,6 +15,8 @@ from argmap.render.pipeline import map_prefix
 
 from conftest import make_map, needs_dot
 
+S = "{http://www.w3.org/2000/svg}"
+
 #: U supports T and undercuts that very step; X is a linked premise of I and undercuts I.
 SELF_UNDERCUT = """
 claims:
@@ -157,3 +159,53 @@ def test_the_default_ids_cover_the_findings_marked():
     part = make_map(UNSOURCED.replace("  E1:", "  # E1:"), "map.yaml")
     elsewhere = [f for f in found if f.claims and f.claims[0] == "E1"]
     assert map_prefix(part, None, elsewhere) == map_prefix(part)
+
+
+WHAT_IF = """
+title: Build the lane
+claims:
+  T1: {kind: thesis, text: The town should build a bike lane.}
+  P1: {kind: premise, text: Cycling to work is rising., supports: T1}
+  E1: {kind: evidence, text: A count found twice as many bikes., supports: P1, source: s}
+  O1: {kind: objection, text: The lane removes parking., attacks: T1}
+  R1: {kind: rebuttal, text: Few cars park there., attacks: O1}
+  P2: {kind: premise, text: A parking survey counted four cars a day., supports: R1}
+"""
+
+
+@needs_dot
+def test_a_what_if_asks_its_question_last_on_every_page(run_cli, tmp_path):
+    src = write(tmp_path, WHAT_IF)
+    out = tmp_path / "o" / "m.svg"
+    code, _, err = run_cli(
+        "render", str(src), "--reject", "P2", "--focus", "T1", "--split", "-o", str(out)
+    )
+    assert code == 0, err
+    titles = {
+        page.name: ET.fromstring(page.read_text(encoding="utf-8")).find(S + "title").text
+        for page in (tmp_path / "o").iterdir()
+    }
+    assert titles == {
+        "m.svg": "Build the lane: around T1 — what if P2 is rejected?",
+        "m.P1.svg": "Build the lane: around T1: P1 — what if P2 is rejected?",
+        "m.O1.svg": "Build the lane: around T1: O1 — what if P2 is rejected?",
+    }
+
+
+@needs_dot
+@pytest.mark.parametrize("color_by", ["status", "strength"])
+def test_a_what_if_evaluates_the_map_once(run_cli, tmp_path, monkeypatch, color_by):
+    import argmap.analysis.evaluate as module
+
+    calls = []
+    real = module.evaluate
+    monkeypatch.setattr(module, "evaluate", lambda *a, **k: calls.append(a) or real(*a, **k))
+    src = write(tmp_path, WHAT_IF)
+    out = tmp_path / "m.svg"
+    code, _, err = run_cli(
+        "render", str(src), "--color-by", color_by, "--reject", "P2", "-o", str(out)
+    )
+    assert code == 0, err
+    assert len(calls) == 1
+    legend = "strength 0.5" if color_by == "strength" else "fill: OUT"
+    assert legend in out.read_text(encoding="utf-8")

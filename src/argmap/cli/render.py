@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
-from argmap.cli.render_embed import EmbedRequest, embed_options
+from argmap.cli.render_embed import EmbedRequest, embed_options, strength_legend
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
@@ -206,12 +206,13 @@ class _Request:
     layout_timeout: float
 
 
-def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
-    """What the diagram shows: theme (command line, else the map's), labels, colouring."""
+def _render_options(amap: ArgumentMap, req: _Request, colour: bool = True) -> RenderOptions:
+    """What the diagram shows: theme (command line, else the map's), labels, colouring
+    (``--color-by``, unless ``colour`` is false: a what-if colours the claims itself)."""
     from argmap.render.dot import RenderOptions
     from argmap.render.style import THEMES
 
-    fills, badges, fill_legend = _colouring(amap, req.color_by)
+    fills, badges, fill_legend = _colouring(amap, req.color_by if colour else "kind")
     return RenderOptions(
         theme=THEMES[req.theme or amap.theme or "default"],
         direction=req.direction,
@@ -248,18 +249,17 @@ def _draw(
 
     deadline = Deadline(req.layout_timeout)
     extra = extra or EmbedRequest()
-    opts = _render_options(amap, req)
+    opts = extra.apply(amap, _render_options(amap, req, not extra.what_if), req.color_by)
+    deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
     deadline.check("checking the map")
     map_id = extra.map_id(amap, req.id_prefix, found)
-    amap, opts = extra.apply(amap, opts, req.color_by)
-    deadline.check("evaluating the claims")
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
         for page in plan_pages(amap, opts, plan, target, map_id, deadline):
             data = render_bytes(
-                page.amap,
+                extra.retitle(page.amap),
                 found,
                 page.opts,
                 fmt,
@@ -318,9 +318,8 @@ def _colouring(
             dict(result.labelling),
             tuple(STATUS_FILLS.items()),
         )
-    scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
     return (
         {c: strength_fill(v) for c, v in result.strength.items()},
         {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()},
-        scale + (("strength n/a (cycle)", strength_fill(None)),),
+        strength_legend(),
     )

@@ -129,29 +129,26 @@ class EmbedRequest:
             return id_prefix
         return default_map_id(amap, repr(self.given) if self.given else "", findings)
 
-    def apply(
-        self, amap: ArgumentMap, opts: RenderOptions, color_by: str
-    ) -> tuple[ArgumentMap, RenderOptions]:
-        """The map and options of the what-if (unchanged without one): fills and
-        caption badges by resulting status (``--color-by strength``: by strength),
-        the assumed claims marked (caption and double border), the title saying
-        what is assumed.
+    def apply(self, amap: ArgumentMap, opts: RenderOptions, color_by: str) -> RenderOptions:
+        """The options of the what-if (unchanged without one): fills and caption
+        badges by resulting status (``--color-by strength``: by strength), the
+        assumed claims marked (caption and double border); :meth:`retitle`
+        gives each page's title.
 
         Raises:
             UsageError: an unknown id (with a did-you-mean), or one id both
                 accepted and rejected.
         """
         if not self.what_if:
-            return amap, opts
+            return opts
         from argmap.analysis.evaluate import evaluate
-        from argmap.render.pipeline import map_title
         from argmap.render.style import STATUS_FILLS, strength_fill
 
         result = evaluate(amap, self.accept, self.reject)
         if color_by == "strength":
             fills = {c: strength_fill(v) for c, v in result.strength.items()}
             badges = {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()}
-            legend = opts.fill_legend
+            legend = strength_legend()
         else:
             fills = {c: STATUS_FILLS[lab] for c, lab in result.labelling.items()}
             badges = dict(result.labelling)
@@ -160,10 +157,17 @@ class EmbedRequest:
             badges[cid] = f"{badges[cid]} · ✓ assumed accepted"
         for cid in result.rejected:
             badges[cid] = f"{badges[cid]} · ✗ assumed rejected"
-        title = f"{map_title(amap)} — what if {self.assumption()}?"
         marked = opts.highlight | frozenset(result.accepted) | frozenset(result.rejected)
-        shown = replace(opts, fills=fills, badges=badges, fill_legend=legend, highlight=marked)
-        return replace(amap, title=title), shown
+        return replace(opts, fills=fills, badges=badges, fill_legend=legend, highlight=marked)
+
+    def retitle(self, amap: ArgumentMap) -> ArgumentMap:
+        """A page of the what-if (unchanged without one) with its title asking
+        the question last: "Build the lane: around P1 — what if P2 is rejected?"."""
+        if not self.what_if:
+            return amap
+        from argmap.render.pipeline import map_title
+
+        return replace(amap, title=f"{map_title(amap)} — what if {self.assumption()}?")
 
     def assumption(self) -> str:
         """``"P2 is rejected"``, ``"P1 is accepted and P2 and P3 are rejected"``."""
@@ -175,3 +179,12 @@ class EmbedRequest:
             if ids
         ]
         return " and ".join(parts)
+
+
+def strength_legend() -> tuple[tuple[str, str], ...]:
+    """The legend rows of ``--color-by strength``: the fills at 0, 0.5 and 1, and
+    of a claim with no strength (on or below a cycle)."""
+    from argmap.render.style import strength_fill
+
+    scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
+    return scale + (("strength n/a (cycle)", strength_fill(None)),)
