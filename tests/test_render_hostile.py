@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -209,3 +210,17 @@ def test_a_what_if_evaluates_the_map_once(run_cli, tmp_path, monkeypatch, color_
     assert len(calls) == 1
     legend = "strength 0.5" if color_by == "strength" else "fill: OUT"
     assert legend in out.read_text(encoding="utf-8")
+
+
+@needs_dot
+def test_split_pages_of_an_output_named_in_no_utf_8(run_cli, tmp_path):
+    """A file name that is not UTF-8 (byte 0xFF; Python reads it as U+DCFF) links its
+    pages by their bytes, percent-encoded."""
+    src = write(tmp_path, LOOK_ALIKE)
+    out = tmp_path / "o" / "\udcff.svg"
+    code, _, err = run_cli("render", str(src), "--split", "-o", str(out))
+    assert code == 0, err
+    names = sorted(os.fsencode(p.name) for p in (tmp_path / "o").iterdir())
+    assert names[0] == b"\xff.--2.svg" and len(names) == 7
+    overview = out.read_text(encoding="utf-8")
+    assert 'href="%FF.a.svg"' in overview and 'href="%FF.A-4.svg"' in overview

@@ -7,6 +7,7 @@ branch goes beside it as ``<stem>.<branch>.<ext>``.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -131,7 +132,11 @@ def plan_pages(
     parts = split(amap)
     suffixes = page_suffixes(list(parts.pages))
     name = PurePath(output).name
-    links = {cid: quote(page_file(name, suffixes[key])) for cid, key in parts.page_of.items()}
+    # The file name's bytes, percent-encoded: a name that is not UTF-8 links to itself too.
+    links = {
+        cid: quote(os.fsencode(page_file(name, suffixes[key])))
+        for cid, key in parts.page_of.items()
+    }
     counts = {cid: len(ids) for cid, ids in parts.overview.folds.items()}
     pages = [Page("", parts.overview.amap, replace(opts, folds=counts, links=links), base_id)]
     for cid, page in parts.pages.items():

@@ -215,6 +215,10 @@
     .concat(c.para.length ? ["¶" + c.para.join(",")] : [], c.badge ? [c.badge] : []).join(" · ");
   const arguing = (n) => (n === 0 ? "No claim drawn here argues about it"
     : `${n} claim${n === 1 ? "" : "s"} argue${n === 1 ? "s" : ""} about it, directly or through others`);
+  // A page link as its file name reads ("%FF" of a name that is not UTF-8 stays as it is).
+  const readable = (url) => {
+    try { return decodeURIComponent(url); } catch (_) { return url; }
+  };
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -276,7 +280,7 @@
     }
     if (c.page) {
       const p = el("p", "am-details-source", "Its sub-argument in full: ");
-      const a = el("a", "", decodeURIComponent(c.page));
+      const a = el("a", "", readable(c.page));
       a.setAttribute("href", c.page);
       p.append(a);
       parts.push(p);
