@@ -224,3 +224,16 @@ def test_split_pages_of_an_output_named_in_no_utf_8(run_cli, tmp_path):
     assert names[0] == b"\xff.--2.svg" and len(names) == 7
     overview = out.read_text(encoding="utf-8")
     assert 'href="%FF.a.svg"' in overview and 'href="%FF.A-4.svg"' in overview
+
+
+@needs_dot
+@pytest.mark.parametrize("args", [(), ("--embed", "--reject", "P1")])
+def test_html_of_a_map_named_in_no_utf_8(run_cli, tmp_path, args):
+    """A map file whose name is not UTF-8 and that has no title: the page is named
+    after the file, its undecodable byte shown as U+FFFD."""
+    src = write(tmp_path, UNSOURCED.replace("title: One map, two folders\n", ""), "\udcfe.yaml")
+    out = tmp_path / "m.html"
+    code, _, err = run_cli("render", str(src), "-o", str(out), *args)
+    assert code == 0, err
+    title = "Argument map \ufffd — what if P1 is rejected?" if args else "\ufffd"
+    assert f"<title>{title}</title>" in out.read_text(encoding="utf-8")
