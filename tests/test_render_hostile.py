@@ -237,3 +237,13 @@ def test_html_of_a_map_named_in_no_utf_8(run_cli, tmp_path, args):
     assert code == 0, err
     title = "Argument map \ufffd — what if P1 is rejected?" if args else "\ufffd"
     assert f"<title>{title}</title>" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("seconds", ["nan", "-NaN", "inf", "0"])
+def test_layout_timeout_must_be_a_number_of_seconds(run_cli, tmp_path, seconds):
+    src = write(tmp_path, WHAT_IF)
+    code, _, err = run_cli(
+        "render", str(src), "-o", str(tmp_path / "m.dot"), "--layout-timeout", seconds
+    )
+    assert code == 2 and "Invalid value for '--layout-timeout'" in err, err
+    assert not (tmp_path / "m.dot").exists()

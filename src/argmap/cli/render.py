@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,18 @@ class _Width(click.ParamType):
         if not 50 <= width <= 20000:
             self.fail(f"{width} is not between 50 and 20000 pixels", param, ctx)
         return width
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds in the range; ``nan``, which every range check lets
+    through, fails too (exit 2)."""
+
+    def convert(self, value, param, ctx):
+        """The seconds as a float; fails (exit 2) outside the range or on ``nan``."""
+        seconds = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
 
 
 @click.command(
@@ -150,7 +163,7 @@ class _Width(click.ParamType):
 )
 @click.option(
     "--layout-timeout",
-    type=click.FloatRange(min=0, min_open=True, max=86400),
+    type=_Seconds(min=0, min_open=True, max=86400),
     default=60.0,
     show_default=True,
     help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
