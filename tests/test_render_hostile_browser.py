@@ -41,6 +41,13 @@ inferences:
 """
 
 
+#: The dialog is closed and its close event has run (it clears the selection).
+CLOSED = (
+    "() => !document.getElementById('am-overlay').open"
+    " && !document.querySelector('#am-viewport .am-selected')"
+)
+
+
 def every_claim_opens_its_dialog(page) -> list[str]:
     """Click, then Enter on, every claim of an --embed page; follow each dialog's first
     relation; returns the ids whose dialog did not show them."""
@@ -59,13 +66,13 @@ def every_claim_opens_its_dialog(page) -> list[str]:
         if chips.count():
             chips.first.click()
         page.keyboard.press("Escape")
-        page.wait_for_function("!document.getElementById('am-overlay').open")
+        page.wait_for_function(CLOSED)
         node.focus()
         page.keyboard.press("Enter")
         if cid not in cap.inner_text():
             missed.append(cid)
         page.keyboard.press("Escape")
-        page.wait_for_function("!document.getElementById('am-overlay').open")
+        page.wait_for_function(CLOSED)
     return missed
 
 
@@ -97,4 +104,56 @@ def test_page_link_of_an_output_named_in_no_utf_8(run_cli, open_page, tmp_path):
     link.click()
     page.wait_for_url("**/%FF.a.html")
     assert page.title() == "Look-alike branches: a"
+    assert problems == []
+
+
+#: Close the dialog (as Escape does) and press Enter on another claim in the same task,
+#: before the dialog's close event, which comes a task later, has run.
+CLOSE_THEN_ENTER = """async (cid) => {
+  const dialog = document.getElementById("am-overlay");
+  dialog.close();
+  const node = document.querySelector(`#am-viewport g[data-claim="${cid}"]`);
+  node.focus();
+  node.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+  await new Promise((done) => setTimeout(done, 100));
+  const selected = [...document.querySelectorAll("g.am-selected")].map((g) => g.dataset.claim);
+  return [dialog.open, document.getElementById("am-overlay-cap").textContent, selected];
+}"""
+
+
+def test_a_dialog_opened_right_after_another_closed_stays_open(run_cli, open_page, tmp_path):  # noqa: F811
+    src = write(tmp_path, LOOK_ALIKE)
+    out = tmp_path / "m.html"
+    code, _, err = run_cli("render", str(src), "--embed", "-o", str(out))
+    assert code == 0, err
+    page, problems = open_page(out, 700, 520)
+    page.locator('#am-viewport g[data-claim="a"]').click()
+    assert page.locator("#am-overlay-cap").inner_text() == "Premise · a"
+    assert page.evaluate(CLOSE_THEN_ENTER, "E1") == [True, "Evidence · E1", ["E1"]]
+    assert problems == []
+
+
+#: Close the dialog and focus another claim before the close event has run.
+CLOSE_THEN_FOCUS = """async (cid) => {
+  document.getElementById("am-overlay").close();
+  document.querySelector(`#am-viewport g[data-claim="${cid}"]`).focus();
+  await new Promise((done) => setTimeout(done, 100));
+  return document.activeElement.dataset.claim;
+}"""
+
+
+def test_focus_moved_right_after_the_dialog_closed_stays(run_cli, open_page, tmp_path):  # noqa: F811
+    src = write(tmp_path, LOOK_ALIKE)
+    out = tmp_path / "m.html"
+    code, _, err = run_cli("render", str(src), "--embed", "-o", str(out))
+    assert code == 0, err
+    page, problems = open_page(out, 700, 520)
+    page.locator('#am-viewport g[data-claim="a"]').click()
+    page.locator("#am-overlay .am-chip").first.click()  # the dialog follows a to E1
+    assert page.locator("#am-overlay-cap").inner_text() == "Evidence · E1"
+    assert page.evaluate(CLOSE_THEN_FOCUS, "E2") == "E2"  # not taken back to E1
+    page.locator('#am-viewport g[data-claim="E2"]').press("Enter")
+    page.keyboard.press("Escape")  # closed in the usual way: focus goes back to the claim
+    page.wait_for_function(CLOSED)
+    assert page.evaluate("document.activeElement.dataset.claim") == "E2"
     assert problems == []

@@ -322,6 +322,7 @@
 
   // --- The details dialog: the page for an iframe, or the whole page with its panel hidden. ---
   let opener = null;  // the claim whose click or Enter opened the dialog
+  let focusBefore = null;  // what had focus when it opened (the browser gives it back on close)
   const overlayCap = document.getElementById("am-overlay-cap");
   function showOverlay(c, count) {
     overlayCap.textContent = caption(c);
@@ -337,7 +338,10 @@
     const low = r.top + r.height / 2 > window.innerHeight / 2;
     overlay.classList.toggle("am-at-top", low);
     overlay.classList.toggle("am-at-bottom", !low);
-    if (!overlay.open) overlay.showModal();
+    if (!overlay.open) {
+      focusBefore = document.activeElement;
+      overlay.showModal();
+    }
     showOverlay(claims.get(selected), subArgument(selected).size - 1);
   }
   if (overlay) {
@@ -345,10 +349,15 @@
     // A click outside the box (on the backdrop) closes it too.
     overlay.addEventListener("click", (e) => { if (e.target === overlay) overlay.close(); });
     overlay.addEventListener("close", () => {
+      // The close event comes a task later: a claim opened since then keeps its dialog.
+      if (overlay.open) return;
       const back = opener;
       opener = null;
       select(null, { reveal: false });
-      if (back && back.isConnected && back.hasAttribute("tabindex")) back.focus({ preventScroll: true });
+      // Focus goes back to the claim last shown, unless it has moved on since the dialog closed.
+      const now = document.activeElement;
+      const moved = now && now !== document.body && now !== focusBefore && !overlay.contains(now);
+      if (back && back.isConnected && back.hasAttribute("tabindex") && !moved) back.focus({ preventScroll: true });
     });
   }
 
