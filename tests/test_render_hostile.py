@@ -11,6 +11,7 @@ import pytest
 
 from argmap.analysis.checks import run_checks
 from argmap.analysis.evaluate import evaluate
+from argmap.render.labels import bidi_isolated
 from argmap.render.pages import page_suffixes
 from argmap.render.pipeline import map_prefix
 
@@ -247,3 +248,40 @@ def test_layout_timeout_must_be_a_number_of_seconds(run_cli, tmp_path, seconds):
     )
     assert code == 2 and "Invalid value for '--layout-timeout'" in err, err
     assert not (tmp_path / "m.dot").exists()
+
+
+FSI, PDI, RLO, RLI = "\u2068", "\u2069", "\u202e", "\u2067"
+
+
+def test_bidi_isolated_keeps_overrides_inside():
+    assert bidi_isolated("Plain title, עברית too") == "Plain title, עברית too"
+    assert bidi_isolated(f"a{RLO}b") == f"{FSI}a{RLO}b{PDI}"
+    assert bidi_isolated(f"{RLI}a") == f"{FSI}{RLI}a{PDI}{PDI}"  # its own isolate closed
+    assert bidi_isolated(f"a{PDI}{RLO}b") == f"{FSI}a{RLO}b{PDI}"  # a stray PDI cannot end ours
+
+
+BIDI = f"""
+title: "Plan {RLO}A"
+claims:
+  T1: {{kind: thesis, text: The thesis.}}
+  "P{RLO}1": {{kind: premise, text: A reason., supports: T1}}
+  E1: {{kind: evidence, text: Evidence., supports: "P{RLO}1", source: s}}
+"""
+
+
+@needs_dot
+def test_words_added_to_a_title_read_as_written(run_cli, tmp_path):
+    """An override left open in the map's title or in a claim id ends before the words
+    argmap adds ("— what if … is rejected?", ": around …", a --split branch)."""
+    src = write(tmp_path, BIDI)
+    out = tmp_path / "o" / "m.svg"
+    args = ("--reject", f"P{RLO}1", "--focus", "T1", "--split", "-o", str(out))
+    code, _, err = run_cli("render", str(src), *args)
+    assert code == 0, err
+    titles = sorted(
+        ET.fromstring(page.read_text(encoding="utf-8")).find(S + "title").text
+        for page in (tmp_path / "o").iterdir()
+    )
+    plan = f"{FSI}{FSI}Plan {RLO}A{PDI}: around T1{PDI}"
+    question = f" — what if {FSI}P{RLO}1{PDI} is rejected?"
+    assert titles == [plan + question, f"{FSI}{plan}: {FSI}P{RLO}1{PDI}{PDI}{question}"]

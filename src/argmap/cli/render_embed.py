@@ -165,16 +165,17 @@ class EmbedRequest:
         the question last: "Build the lane: around P1 — what if P2 is rejected?"."""
         if not self.what_if:
             return amap
-        from argmap.render.pipeline import map_title
+        from argmap.render.pipeline import title_with
 
-        return replace(amap, title=f"{map_title(amap)} — what if {self.assumption()}?")
+        return replace(amap, title=title_with(amap, f" — what if {self.assumption()}?"))
 
     def assumption(self) -> str:
         """``"P2 is rejected"``, ``"P1 is accepted and P2 and P3 are rejected"``."""
+        from argmap.render.labels import bidi_isolated
         from argmap.util.text import and_list
 
         parts = [
-            f"{and_list(ids)} {'is' if len(ids) == 1 else 'are'} {verb}"
+            f"{and_list([bidi_isolated(i) for i in ids])} {'are' if ids[1:] else 'is'} {verb}"
             for ids, verb in ((self.accept, "accepted"), (self.reject, "rejected"))
             if ids
         ]

@@ -16,7 +16,8 @@ from urllib.parse import quote
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
-from argmap.render.pipeline import map_title
+from argmap.render.labels import bidi_isolated
+from argmap.render.pipeline import title_with
 from argmap.render.subset import collapse, focus, split
 from argmap.render.svg import id_prefix
 
@@ -121,7 +122,8 @@ def plan_pages(
     base_id = map_id if map_id is not None else amap.name
     if plan.focus is not None:
         amap = replace(
-            focus(amap, plan.focus, plan.depth), title=f"{map_title(amap)}: around {plan.focus}"
+            focus(amap, plan.focus, plan.depth),
+            title=title_with(amap, f": around {bidi_isolated(plan.focus)}"),
         )
         opts = replace(opts, highlight=frozenset({plan.focus}))
     if not plan.split:
@@ -142,7 +144,7 @@ def plan_pages(
     for cid, page in parts.pages.items():
         if deadline is not None:
             deadline.check("planning the pages")
-        titled = replace(page, title=f"{map_title(amap)}: {cid}")
+        titled = replace(page, title=title_with(amap, f": {bidi_isolated(cid)}"))
         shown, shown_opts = _folded(titled, opts, plan.collapse)
         pages.append(Page(suffixes[cid], shown, shown_opts, id_prefix(base_id) + suffixes[cid]))
     return pages

@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
 from argmap.render.dot import DotDiagram, RenderOptions, build_diagram, dot_source
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
-from argmap.render.labels import finding_codes
+from argmap.render.labels import bidi_isolated, finding_codes
 from argmap.render.outline import outline_text
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 
@@ -24,6 +24,12 @@ from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 def map_title(amap: ArgumentMap) -> str:
     """The map's title, or ``"Argument map <name>"`` when it has none."""
     return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
+
+
+def title_with(amap: ArgumentMap, words: str) -> str:
+    """:func:`map_title` followed by ``words`` (``": around P3"``), which nothing in
+    the title can reorder (:func:`~argmap.render.labels.bidi_isolated`)."""
+    return bidi_isolated(map_title(amap)) + words
 
 
 def _plain(value: object) -> object:
