@@ -171,11 +171,12 @@ def test_svg_is_well_formed_and_holds_no_injected_markup(amap, theme):
 
 @needs_dot
 def test_svg_shows_every_text_and_id_literally(amap):
-    root = ET.fromstring(render_svg(amap, run_checks(amap)))
+    found = run_checks(amap)
+    root = ET.fromstring(render_svg(amap, found))
     nodes = {g.get("id"): g for g in root.iter(S + "g") if "claim" in g.get("class", "")}
     for i, claim in enumerate(amap.claims.values()):
         # the map's name is "N" (the path's last part after "\\"), then its content digest
-        group = nodes[f"{map_prefix(amap)}n{i}"]
+        group = nodes[f"{map_prefix(amap, None, found)}n{i}"]
         shown = [t.text or "" for t in group.iter(S + "text")]
         lines = claim.text.splitlines()  # \x0b, \x1c … end lines too, as in Python
         assert squash(xml_safe(" ".join(lines))) in squash("".join(shown)), claim.id

@@ -162,9 +162,11 @@ def test_outline_of_a_long_chain_is_not_recursive():
 
 def test_page_data_maps_claims_to_dot_names_and_relations():
     amap = make_map(BIKE)
-    data = page_data(amap, run_checks(amap), RenderOptions())
+    found = run_checks(amap)
+    data = page_data(amap, found, RenderOptions())
     assert re.fullmatch(r"t-[0-9a-f]{8}-", data["prefix"])
-    assert data["prefix"] == map_prefix(amap) == map_prefix(make_map(BIKE, "other/t.yaml"))
+    moved = make_map(BIKE, "other/t.yaml")
+    assert data["prefix"] == map_prefix(amap, None, found) == map_prefix(moved, None, found)
     assert [(c["id"], c["node"]) for c in data["claims"]] == [
         ("T1", "n0"),
         ("P1", "n1"),
@@ -278,7 +280,7 @@ def test_page_diagram_is_the_finished_svg():
     opts = RenderOptions(theme=THEMES["classroom"], direction="LR")
     page = render_html(amap, found, opts).decode("utf-8")
     assert inline_svg(render_svg(amap, found, opts)) in page
-    p = map_prefix(amap)
+    p = map_prefix(amap, None, found)
     for bit in (
         'role="img"',
         f'aria-labelledby="{p}title" aria-describedby="{p}desc"',

@@ -251,8 +251,11 @@ def dfquad(
     for att in amap.attacks:
         graph.add_edge(att.attacker, att.target, sign="-")
     for und in amap.undercuts:
-        if inf_node(und.inference) in graph:
-            graph.add_edge(und.attacker, inf_node(und.inference), sign="-")
+        step = inf_node(und.inference)
+        if graph.has_edge(und.attacker, step):  # a premise undercutting its own step
+            graph.edges[und.attacker, step]["undercut"] = True
+        elif step in graph:
+            graph.add_edge(und.attacker, step, sign="-")
     undefined = _cyclic_closure(graph)
     # A defined node's predecessors are all defined (a successor of an
     # undefined node is undefined), so dropping the undefined ones changes
@@ -303,7 +306,8 @@ def _dfquad_node(
 ) -> float:
     """The DF-QuAD strength of ``node`` from the ``strength`` of its predecessors."""
     preds = graph.pred[node]
-    va = aggregate(strength[p] for p, d in preds.items() if d.get("sign") == "-")
+    attackers = (p for p, d in preds.items() if d.get("sign") == "-" or "undercut" in d)
+    va = aggregate(strength[p] for p in attackers)
     if isinstance(node, tuple):  # an inference: min of premises, weakened by undercuts
         premises = [strength[p] for p, d in preds.items() if d.get("sign") is None]
         return min(premises) * (1.0 - va)

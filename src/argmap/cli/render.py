@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,16 +11,13 @@ import click
 
 from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
 from argmap.cli.render_column import column_options, column_width
-from argmap.cli.render_embed import EmbedRequest, embed_options
+from argmap.cli.render_embed import EmbedRequest, embed_options, strength_legend
 from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
-    from argmap.findings import Finding
     from argmap.model import ArgumentMap
-    from argmap.render.budget import Deadline
     from argmap.render.dot import RenderOptions
-    from argmap.render.pages import PagePlan
 
 ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 
@@ -40,6 +38,18 @@ class _Width(click.ParamType):
         if not 50 <= width <= 20000:
             self.fail(f"{width} is not between 50 and 20000 pixels", param, ctx)
         return width
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds in the range; ``nan``, which every range check lets
+    through, fails too (exit 2)."""
+
+    def convert(self, value, param, ctx):
+        """The seconds as a float; fails (exit 2) outside the range or on ``nan``."""
+        seconds = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
 
 
 @click.command(
@@ -156,7 +166,7 @@ class _Width(click.ParamType):
 )
 @click.option(
     "--layout-timeout",
-    type=click.FloatRange(min=0, min_open=True, max=86400),
+    type=_Seconds(min=0, min_open=True, max=86400),
     default=60.0,
     show_default=True,
     help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
@@ -235,12 +245,13 @@ def _column(req: _Request) -> int | None:
     )
 
 
-def _render_options(amap: ArgumentMap, req: _Request) -> RenderOptions:
-    """What the diagram shows: theme (command line, else the map's), labels, colouring."""
+def _render_options(amap: ArgumentMap, req: _Request, colour: bool = True) -> RenderOptions:
+    """What the diagram shows: theme (command line, else the map's), labels, colouring
+    (``--color-by``, unless ``colour`` is false: a what-if colours the claims itself)."""
     from argmap.render.dot import RenderOptions
     from argmap.render.style import THEMES
 
-    fills, badges, fill_legend = _colouring(amap, req.color_by)
+    fills, badges, fill_legend = _colouring(amap, req.color_by if colour else "kind")
     return RenderOptions(
         theme=THEMES[req.theme or amap.theme or "default"],
         direction=req.direction,
@@ -272,27 +283,27 @@ def _draw(
         LayoutTimeout: the rendering ran past --layout-timeout (one budget for every page).
     """
     from argmap.analysis.checks import run_checks
+    from argmap.cli.render_sheets import draw_planned
     from argmap.render.budget import Deadline
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
     deadline, extra = Deadline(req.layout_timeout), extra or EmbedRequest()
-    map_id = extra.map_id(amap, req.id_prefix)
-    amap, opts = extra.apply(amap, _render_options(amap, req), req.color_by)
+    opts = extra.apply(amap, _render_options(amap, req, not extra.what_if), req.color_by)
     deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
+    map_id = extra.map_id(amap, req.id_prefix, found)
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     deadline.check("checking the map")
     if sheet is not None:
-        return _draw_sheets(
-            amap, found, opts, plan, [t for t, _ in targets], req, sheet, deadline, map_id
+        return draw_planned(
+            (amap, found, opts, plan), [t for t, _ in targets], sheet, map_id, req, deadline
         )
-    column = _column(req)
     done: list[tuple[str, bytes]] = []
     for target, fmt in targets:
         for page in plan_pages(amap, opts, plan, target, map_id, deadline):
             data = render_bytes(
-                page.amap,
+                extra.retitle(page.amap),
                 found,
                 page.opts,
                 fmt,
@@ -302,45 +313,35 @@ def _draw(
                 engine=req.engine,
                 deadline=deadline,
                 embed=extra.embed,
-                column=column,
+                column=_column(req),
             )
             done.append((page_file(target, page.suffix), data))
     return done
 
 
-def _draw_sheets(
-    amap: ArgumentMap,
-    found: list[Finding],
-    opts: RenderOptions,
-    plan: PagePlan,
-    targets: list[str],
-    req: _Request,
-    sheet: SheetRequest,
-    deadline: Deadline,
-    map_id: str,
-) -> list[tuple[str, bytes]]:
-    """The slides or pages of the map (of its --focus neighbourhood, if one is asked)."""
-    from argmap.cli.render_sheets import draw_sheets
-    from argmap.render.pages import plan_pages
-
-    page = plan_pages(amap, opts, plan, targets[0], map_id, deadline)[0]
-    return draw_sheets(
-        page.amap,
-        found,
-        page.opts,
-        targets,
-        sheet,
-        map_id=map_id,
-        engine=req.engine,
-        timeout=req.layout_timeout,
-        deadline=deadline,
-    )
-
-
 def _write(files: list[tuple[str, bytes]]) -> None:
-    """Write the files, all or none, and name each on standard error."""
+    """Write the files, all or none, and name each on standard error.
+
+    Raises:
+        UsageError: two of them are one file (a repeated ``-o``, or a ``--split``
+            page named like another output), so one would silently replace the other.
+    """
+    import os
+
+    from argmap.errors import UsageError
     from argmap.util.files import write_all
 
+    seen: dict[str, str] = {}
+    for path, _ in files:
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            both = path if seen[key] == path else f"{seen[key]} and {path}"
+            raise UsageError(
+                f"two outputs go to {both}: the second would replace the first "
+                "(a repeated -o, or a --split page named like another output); "
+                "give each output its own name"
+            )
+        seen[key] = path
     write_all(files)
     for path, _ in files:
         click.echo(f"wrote {path}", err=True)
@@ -362,9 +363,8 @@ def _colouring(
             dict(result.labelling),
             tuple(STATUS_FILLS.items()),
         )
-    scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
     return (
         {c: strength_fill(v) for c, v in result.strength.items()},
         {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()},
-        scale + (("strength n/a (cycle)", strength_fill(None)),),
+        strength_legend(),
     )

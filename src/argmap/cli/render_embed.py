@@ -10,14 +10,15 @@ border and say so in their caption ("✓ assumed accepted", "✗ assumed
 rejected"), and the title says it is a what-if.
 
 Element ids: unless ``--id-prefix`` is given, every drawing's ids start with
-the map's name and a digest of its content and of the drawing options given
-on the command line (:func:`argmap.render.pipeline.default_map_id`), so the
-plain map and its what-if, or two maps called ``map.yaml``, can share a page.
+the map's name and a digest of its content, of the drawing options given on
+the command line and of the findings it marks
+(:func:`argmap.render.pipeline.default_map_id`), so the plain map and its
+what-if, or two maps called ``map.yaml``, can share a page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +26,7 @@ import click
 from click.core import ParameterSource
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding
     from argmap.model import ArgumentMap
     from argmap.render.dot import RenderOptions
 
@@ -113,38 +115,40 @@ class EmbedRequest:
         if self.embed and "html" not in formats:
             raise UsageError("--embed makes a page for an iframe: give an output ending in .html")
 
-    def map_id(self, amap: ArgumentMap, id_prefix: str | None) -> str:
+    def map_id(
+        self, amap: ArgumentMap, id_prefix: str | None, findings: Iterable[Finding] = ()
+    ) -> str:
         """``--id-prefix`` when given, else the map's name and a digest of its
-        content and of :attr:`given` (:func:`~argmap.render.pipeline.default_map_id`)."""
+        content, of :attr:`given` and of the finding codes the drawing marks on
+        each claim (:func:`~argmap.render.pipeline.default_map_id`): the same map
+        checked under other settings (a ``pyproject.toml`` beside one copy) is
+        another drawing, with other ids."""
         from argmap.render.pipeline import default_map_id
 
         if id_prefix is not None:
             return id_prefix
-        return default_map_id(amap, repr(self.given) if self.given else "")
+        return default_map_id(amap, repr(self.given) if self.given else "", findings)
 
-    def apply(
-        self, amap: ArgumentMap, opts: RenderOptions, color_by: str
-    ) -> tuple[ArgumentMap, RenderOptions]:
-        """The map and options of the what-if (unchanged without one): fills and
-        caption badges by resulting status (``--color-by strength``: by strength),
-        the assumed claims marked (caption and double border), the title saying
-        what is assumed.
+    def apply(self, amap: ArgumentMap, opts: RenderOptions, color_by: str) -> RenderOptions:
+        """The options of the what-if (unchanged without one): fills and caption
+        badges by resulting status (``--color-by strength``: by strength), the
+        assumed claims marked (caption and double border); :meth:`retitle`
+        gives each page's title.
 
         Raises:
             UsageError: an unknown id (with a did-you-mean), or one id both
                 accepted and rejected.
         """
         if not self.what_if:
-            return amap, opts
+            return opts
         from argmap.analysis.evaluate import evaluate
-        from argmap.render.pipeline import map_title
         from argmap.render.style import STATUS_FILLS, strength_fill
 
         result = evaluate(amap, self.accept, self.reject)
         if color_by == "strength":
             fills = {c: strength_fill(v) for c, v in result.strength.items()}
             badges = {c: "n/a" if v is None else f"{v:.2f}" for c, v in result.strength.items()}
-            legend = opts.fill_legend
+            legend = strength_legend()
         else:
             fills = {c: STATUS_FILLS[lab] for c, lab in result.labelling.items()}
             badges = dict(result.labelling)
@@ -153,18 +157,35 @@ class EmbedRequest:
             badges[cid] = f"{badges[cid]} · ✓ assumed accepted"
         for cid in result.rejected:
             badges[cid] = f"{badges[cid]} · ✗ assumed rejected"
-        title = f"{map_title(amap)} — what if {self.assumption()}?"
         marked = opts.highlight | frozenset(result.accepted) | frozenset(result.rejected)
-        shown = replace(opts, fills=fills, badges=badges, fill_legend=legend, highlight=marked)
-        return replace(amap, title=title), shown
+        return replace(opts, fills=fills, badges=badges, fill_legend=legend, highlight=marked)
+
+    def retitle(self, amap: ArgumentMap) -> ArgumentMap:
+        """A page of the what-if (unchanged without one) with its title asking
+        the question last: "Build the lane: around P1 — what if P2 is rejected?"."""
+        if not self.what_if:
+            return amap
+        from argmap.render.pipeline import title_with
+
+        return replace(amap, title=title_with(amap, f" — what if {self.assumption()}?"))
 
     def assumption(self) -> str:
         """``"P2 is rejected"``, ``"P1 is accepted and P2 and P3 are rejected"``."""
+        from argmap.render.labels import bidi_isolated
         from argmap.util.text import and_list
 
         parts = [
-            f"{and_list(ids)} {'is' if len(ids) == 1 else 'are'} {verb}"
+            f"{and_list([bidi_isolated(i) for i in ids])} {'are' if ids[1:] else 'is'} {verb}"
             for ids, verb in ((self.accept, "accepted"), (self.reject, "rejected"))
             if ids
         ]
         return " and ".join(parts)
+
+
+def strength_legend() -> tuple[tuple[str, str], ...]:
+    """The legend rows of ``--color-by strength``: the fills at 0, 0.5 and 1, and
+    of a claim with no strength (on or below a cycle)."""
+    from argmap.render.style import strength_fill
+
+    scale = tuple((f"strength {v:g}", strength_fill(v)) for v in (0, 0.5, 1))
+    return scale + (("strength n/a (cycle)", strength_fill(None)),)

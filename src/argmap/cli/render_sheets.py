@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.render.budget import Deadline
     from argmap.render.dot import RenderOptions
+    from argmap.render.pages import PagePlan
 
 #: What each option writes, by file extension.
 WRITES = {"--slides": (".pdf", ".html", ".htm", ".svg"), "--paper": (".pdf",)}
@@ -174,3 +175,36 @@ def draw_sheets(
             )
             done.append((target, data))
     return done
+
+
+def draw_planned(
+    drawing: tuple[ArgumentMap, list[Finding], RenderOptions, PagePlan],
+    targets: list[str],
+    sheet: SheetRequest,
+    map_id: str,
+    req: Any,
+    deadline: Deadline,
+) -> list[tuple[str, bytes]]:
+    """The slides or pages of a map, or of its --focus neighbourhood when ``drawing``'s
+    plan asks for one: ``drawing`` is (map, findings, options, page plan); ``req``
+    gives ``engine`` and ``layout_timeout`` (the render command's request).
+
+    Raises:
+        UsageError: the focus names no claim.
+        GraphvizNotFound, RenderError, LayoutTimeout: from the drawing.
+    """
+    from argmap.render.pages import plan_pages
+
+    amap, found, opts, plan = drawing
+    page = plan_pages(amap, opts, plan, targets[0], map_id, deadline)[0]
+    return draw_sheets(
+        page.amap,
+        found,
+        page.opts,
+        targets,
+        sheet,
+        map_id=map_id,
+        engine=req.engine,
+        timeout=req.layout_timeout,
+        deadline=deadline,
+    )

@@ -32,6 +32,37 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+#: Explicit bidirectional formatting characters (Unicode UAX #9, Table 1): embeddings
+#: and overrides U+202A–U+202E, isolates U+2066–U+2069.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISOLATES, _PDI, _FSI = "\u2066\u2067\u2068", "\u2069", "\u2068"
+
+
+def bidi_isolated(text: str) -> str:
+    """``text`` as a part of a longer line that it cannot reorder.
+
+    Text with no explicit bidi formatting character is returned unchanged.
+    Otherwise it is put between FIRST STRONG ISOLATE and POP DIRECTIONAL
+    ISOLATE (U+2068 … U+2069), after closing the isolates it opens and dropping
+    each U+2069 it has that closes none of them, so an override it leaves open
+    ("P\u202e1") ends with it (UAX #9, rule X6a: a PDI ends every embedding
+    and override since its isolate began): in "what if P1 is rejected?" the
+    words argmap adds read as written.
+    """
+    if not _BIDI_CONTROLS.search(text):
+        return text
+    depth, kept = 0, []
+    for char in text:
+        if char in _ISOLATES:
+            depth += 1
+        elif char == _PDI:
+            if not depth:
+                continue
+            depth -= 1
+        kept.append(char)
+    return _FSI + "".join(kept) + _PDI * (depth + 1)
+
+
 def html_text(text: str) -> str:
     """Escape text for a Graphviz HTML-like label.
 

@@ -15,6 +15,7 @@ to that page.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -23,10 +24,12 @@ from urllib.parse import quote
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
+from argmap.render.labels import bidi_isolated
 from argmap.render.outline import arguers
 from argmap.render.pager import Part, paginate
-from argmap.render.pipeline import map_title
+from argmap.render.pipeline import title_with
 from argmap.render.subset import below, collapse, focus
+from argmap.render.svg import id_prefix
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ class Page:
             name (``"P3"`` → ``out.P3.svg``).
         amap: the (part of the) map to draw.
         opts: options with folds, links and highlight filled in.
-        map_id: base of the page's element id prefix.
+        map_id: base of the page's element id prefix (a branch page: the
+            overview's prefix and the page's suffix, so no two pages share an id).
     """
 
     suffix: str
@@ -67,18 +71,27 @@ class PagePlan:
 def page_suffixes(branch_ids: list[str]) -> dict[str, str]:
     """Branch claim id → file-name part: the id with every character but ASCII
     letters, digits, ``-`` and ``_`` made ``_``; ``-2``, ``-3`` … added when two
-    ids would give the same name (deterministic, in the order given)."""
+    ids would give the same name, ignoring case, or the same element id prefix
+    (:func:`~argmap.render.svg.id_prefix` keeps no ``-`` at the ends nor two in
+    a row: ``a``, ``a-`` and ``-a`` give ``a``, ``a--2`` and ``-a-3``), or a name
+    that prefix keeps nothing of (``-`` gives ``--2``). Deterministic, in the
+    order given."""
     out: dict[str, str] = {}
     taken: set[str] = set()
     for cid in branch_ids:
         base = re.sub(r"[^A-Za-z0-9_-]", "_", cid)[:60] or "_"
         name, n = base, 1
-        while name.lower() in taken:
+        while not _id_part(name) or _id_part(name) in taken:
             n += 1
             name = f"{base}-{n}"
-        taken.add(name.lower())
+        taken.add(_id_part(name))
         out[cid] = name
     return out
+
+
+def _id_part(name: str) -> str:
+    """What :func:`~argmap.render.svg.id_prefix` keeps of ``name`` after a prefix."""
+    return re.sub(r"[^a-z0-9_]+", "-", name.lower()).strip("-")
 
 
 def page_file(output: str, suffix: str) -> str:
@@ -119,7 +132,8 @@ def plan_pages(
     base_id = map_id if map_id is not None else amap.name
     if plan.focus is not None:
         amap = replace(
-            focus(amap, plan.focus, plan.depth), title=f"{map_title(amap)}: around {plan.focus}"
+            focus(amap, plan.focus, plan.depth),
+            title=title_with(amap, f": around {bidi_isolated(plan.focus)}"),
         )
         opts = replace(opts, highlight=frozenset({plan.focus}))
     if not plan.split:
@@ -142,7 +156,8 @@ def _split(
     parts = paginate(amap, lambda _: True, lone=False)
     heads = {k: p.line.head.claims[0] for k, p in enumerate(parts) if p.line and p.kind == "line"}
     suffixes = page_suffixes(list(heads.values()))
-    files = {k: quote(page_file(name, suffixes[cid])) for k, cid in heads.items()}
+    # The file name's bytes, percent-encoded: a name that is not UTF-8 links to itself too.
+    files = {k: quote(os.fsencode(page_file(name, suffixes[cid]))) for k, cid in heads.items()}
     links, counts = {}, {}
     for line in (ln for part in parts if part.kind == "overview" for ln in part.lines):
         if line.part is not None:
@@ -156,7 +171,7 @@ def _split(
             deadline.check("planning the pages")
         part = parts[k]
         see = {r.claim: r.part for r in part.refs if r.kind == "see" and r.part in files}
-        titled = replace(part.amap, title=f"{map_title(amap)}: {cid}")
+        titled = replace(part.amap, title=title_with(amap, f": {bidi_isolated(cid)}"))
         shown, shown_opts = _folded(titled, opts, plan.collapse)
         folds = {c: _hidden(parts[p], (c,)) for c, p in see.items() if c in shown.claims}
         shown_opts = replace(
@@ -164,7 +179,7 @@ def _split(
             folds={**folds, **shown_opts.folds},
             links={c: files[p] for c, p in see.items() if c in shown.claims},
         )
-        pages.append(Page(suffixes[cid], shown, shown_opts, f"{base_id}-{suffixes[cid]}"))
+        pages.append(Page(suffixes[cid], shown, shown_opts, id_prefix(base_id) + suffixes[cid]))
     return pages
 
 

@@ -16,6 +16,7 @@ from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
 from argmap.render.dot import DotDiagram, RenderOptions, build_diagram, dot_source
 from argmap.render.graphviz import DEFAULT_TIMEOUT, run_dot
+from argmap.render.labels import bidi_isolated, finding_codes
 from argmap.render.outline import outline_text
 from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 
@@ -23,6 +24,12 @@ from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 def map_title(amap: ArgumentMap) -> str:
     """The map's title, or ``"Argument map <name>"`` when it has none."""
     return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
+
+
+def title_with(amap: ArgumentMap, words: str) -> str:
+    """:func:`map_title` followed by ``words`` (``": around P3"``), which nothing in
+    the title can reorder (:func:`~argmap.render.labels.bidi_isolated`)."""
+    return bidi_isolated(map_title(amap)) + words
 
 
 def _plain(value: object) -> object:
@@ -59,26 +66,37 @@ def content_digest(amap: ArgumentMap, variant: str = "") -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def default_map_id(amap: ArgumentMap, variant: str = "") -> str:
+def default_map_id(amap: ArgumentMap, variant: str = "", findings: Iterable[Finding] = ()) -> str:
     """The base of a map's element id prefix when none is given: its name and
     :func:`content_digest` (``"bike-3f09a1c2"``), so maps of the same file name
     from different folders never share an id, and the same map always gets the
-    same ones."""
-    return f"{amap.name}-{content_digest(amap, variant)}"
+    same ones. The digest also covers ``variant`` and the finding codes marked
+    on the map's claims (``findings``: those of the drawing), so the same map
+    checked under other settings is another drawing, with other ids."""
+    codes = finding_codes(findings)
+    marked = sorted((cid, sorted(set(codes[cid]))) for cid in codes if cid in amap.claims)
+    return f"{amap.name}-{content_digest(amap, variant + (repr(marked) if marked else ''))}"
 
 
-def map_prefix(amap: ArgumentMap, map_id: str | None = None) -> str:
+def map_prefix(
+    amap: ArgumentMap, map_id: str | None = None, findings: Iterable[Finding] = ()
+) -> str:
     """The element id prefix of a drawing of ``amap``: :func:`~argmap.render.svg.id_prefix`
-    of ``map_id``, or of :func:`default_map_id` when it is None (``"bike-3f09a1c2-"``)."""
-    return id_prefix(map_id if map_id is not None else default_map_id(amap))
+    of ``map_id``, or of :func:`default_map_id` (with the ``findings`` it marks)
+    when it is None (``"bike-3f09a1c2-"``)."""
+    return id_prefix(map_id if map_id is not None else default_map_id(amap, "", findings))
 
 
 def svg_extras(
-    amap: ArgumentMap, diagram: DotDiagram, opts: RenderOptions, map_id: str | None = None
+    amap: ArgumentMap,
+    diagram: DotDiagram,
+    opts: RenderOptions,
+    map_id: str | None = None,
+    findings: Iterable[Finding] = (),
 ) -> SvgExtras:
     """What :func:`~argmap.render.svg.finish_svg` adds for this map: title, outline,
-    tooltips, links, id prefix (:func:`map_prefix`)."""
-    prefix = map_prefix(amap, map_id)
+    tooltips, links, id prefix (:func:`map_prefix` with the ``findings`` drawn)."""
+    prefix = map_prefix(amap, map_id, findings if opts.show_findings else ())
     return SvgExtras(
         prefix=prefix,
         title=map_title(amap),
@@ -106,7 +124,8 @@ def render_svg(
         findings: findings to mark on their claims.
         opts: rendering options (theme, wrap, width …).
         map_id: base of the element id prefix (default: :func:`default_map_id`,
-            the map's name and a digest of its content); an element of claim n3
+            the map's name and a digest of its content and of the finding
+            codes marked); an element of claim n3
             gets id ``<prefix>-n3`` (see :func:`argmap.diagram.node_names`).
         timeout: seconds the whole rendering may take (when no ``deadline`` is given).
         engine: Graphviz layout program.
@@ -118,11 +137,12 @@ def render_svg(
     """
     opts = opts or RenderOptions()
     deadline = within(deadline, timeout)
+    findings = list(findings)
     diagram = build_diagram(amap, findings, opts, deadline)
     raw = run_dot(
         dot_text(diagram, deadline), "svg", timeout=timeout, engine=engine, deadline=deadline
     )
-    extras = svg_extras(amap, diagram, opts, map_id)
+    extras = svg_extras(amap, diagram, opts, map_id, findings)
     deadline.check("finishing the SVG")
     svg = finish_svg(raw, extras)
     deadline.check("finishing the SVG")

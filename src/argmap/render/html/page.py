@@ -42,6 +42,7 @@ from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
 from argmap.render.html.parts import filters_html, findings_html, outline_html
+from argmap.render.labels import xml_safe
 from argmap.render.outline import outline
 from argmap.render.pipeline import map_prefix, render_svg
 from argmap.render.svg import clean_svg
@@ -78,6 +79,12 @@ def diagram_svg(
     return render_svg(
         amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
     )
+
+
+def page_title(amap: ArgumentMap) -> str:
+    """The page's title: the map's, else its name (the file name, whose bytes that
+    are not UTF-8 become U+FFFD, as every character XML cannot hold)."""
+    return xml_safe(amap.title or amap.name)
 
 
 def script_json(data: object) -> str:
@@ -161,9 +168,9 @@ def page_data(
         for name, claim in shape.claims
     ]
     return {
-        "title": amap.title or amap.name,
+        "title": page_title(amap),
         "hint": HINT,
-        "prefix": map_prefix(amap, map_id),
+        "prefix": map_prefix(amap, map_id, findings if opts.show_findings else ()),
         "claims": claims,
         "relations": _relations(shape),
         "edges": edges,
@@ -345,7 +352,7 @@ def _page_fields(
     codes = claim_codes(findings)
     return {
         "csp": csp,
-        "title": escape(amap.title or amap.name),
+        "title": escape(page_title(amap)),
         "css": css,
         "js": js,
         "source": _source_line(amap.source),

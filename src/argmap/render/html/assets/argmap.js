@@ -219,6 +219,10 @@
     .concat(c.para.length ? ["¶" + c.para.join(",")] : [], c.badge ? [c.badge] : []).join(" · ");
   const arguing = (n) => (n === 0 ? "No claim drawn here argues about it"
     : `${n} claim${n === 1 ? "" : "s"} argue${n === 1 ? "s" : ""} about it, directly or through others`);
+  // A page link as its file name reads ("%FF" of a name that is not UTF-8 stays as it is).
+  const readable = (url) => {
+    try { return decodeURIComponent(url); } catch (_) { return url; }
+  };
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -280,7 +284,7 @@
     }
     if (c.page) {
       const p = el("p", "am-details-source", "Its sub-argument in full: ");
-      const a = el("a", "", decodeURIComponent(c.page));
+      const a = el("a", "", readable(c.page));
       a.setAttribute("href", c.page);
       p.append(a);
       parts.push(p);
@@ -322,6 +326,7 @@
 
   // --- The details dialog: the page for an iframe, or the whole page with its panel hidden. ---
   let opener = null;  // the claim whose click or Enter opened the dialog
+  let focusBefore = null;  // what had focus when it opened (the browser gives it back on close)
   const overlayCap = document.getElementById("am-overlay-cap");
   function showOverlay(c, count) {
     overlayCap.textContent = caption(c);
@@ -337,7 +342,10 @@
     const low = r.top + r.height / 2 > window.innerHeight / 2;
     overlay.classList.toggle("am-at-top", low);
     overlay.classList.toggle("am-at-bottom", !low);
-    if (!overlay.open) overlay.showModal();
+    if (!overlay.open) {
+      focusBefore = document.activeElement;
+      overlay.showModal();
+    }
     showOverlay(claims.get(selected), subArgument(selected).size - 1);
   }
   if (overlay) {
@@ -345,10 +353,15 @@
     // A click outside the box (on the backdrop) closes it too.
     overlay.addEventListener("click", (e) => { if (e.target === overlay) overlay.close(); });
     overlay.addEventListener("close", () => {
+      // The close event comes a task later: a claim opened since then keeps its dialog.
+      if (overlay.open) return;
       const back = opener;
       opener = null;
       select(null, { reveal: false });
-      if (back && back.isConnected && back.hasAttribute("tabindex")) back.focus({ preventScroll: true });
+      // Focus goes back to the claim last shown, unless it has moved on since the dialog closed.
+      const now = document.activeElement;
+      const moved = now && now !== document.body && now !== focusBefore && !overlay.contains(now);
+      if (back && back.isConnected && back.hasAttribute("tabindex") && !moved) back.focus({ preventScroll: true });
     });
   }
 
