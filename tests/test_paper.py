@@ -120,3 +120,77 @@ def test_paper_options_that_make_no_sense_are_refused(tmp_path, args, message):
     code, err = argmap("render", OPED, *args)
     assert code == 2 and message in err
     assert not list(tmp_path.iterdir())
+
+
+#: A teacher's map: a reason with an undercut step, a linked pair (undercut by
+#: U2, which PHONES_NO_U2 leaves out), an answered objection, one unanswered.
+PHONES = """\
+title: Should our school ban phones in class?
+claims:
+  T1: {kind: thesis, text: Our school should ban mobile phones in lessons.}
+  P1: {kind: premise, text: Phones distract students from what is being taught., supports: T1}
+  E1:
+    kind: evidence
+    text: In our Year 9 survey, 7 out of 10 students said they check notifications in lessons.
+    supports: P1
+    source: Year 9 tutor survey, March 2024
+  P2: {kind: premise, text: Teachers cannot see what students are doing under the desk.}
+  P3: {kind: premise, text: A lot of online bullying happens during the school day.}
+  U1:
+    kind: objection
+    text: Being distracting is not enough to justify a ban; doodling distracts too.
+    undercuts: "P1 -> T1"
+  O1: {kind: objection, text: Students need their phones to reach their parents., attacks: T1}
+  R1: {kind: rebuttal, text: In an emergency the school office can call parents., attacks: O1}
+  P5: {kind: premise, text: The office already phones parents every day., supports: R1}
+  O2: {kind: objection, text: Phones are useful learning tools for quick research., attacks: T1}
+  P4: {kind: premise, text: Phone bans have worked in other schools., supports: T1}
+  PR1: {kind: precedent, text: France banned phones in schools in 2018., supports: P4}
+  E2:
+    kind: evidence
+    text: A 2015 LSE study found test scores rose after phones were banned.
+    supports: P4
+    source: Beland & Murphy, "Ill Communication", LSE CEP 2015
+  U2:
+    kind: objection
+    text: Teachers not seeing phones does not make bullying happen in lessons.
+    undercuts: I1
+inferences:
+  I1: {premises: [P2, P3], conclusion: T1}
+"""
+PHONES_NO_U2 = PHONES.split("  U2:")[0] + "inferences:" + PHONES.split("inferences:")[1]
+
+
+def _flat(text: list[str]) -> str:
+    return " ".join(" ".join(text).split())
+
+
+def _first_words(text: str, n: int = 4) -> str:
+    return " ".join(text.split()[:n])
+
+
+@pytest.mark.parametrize("args", [("--paper", "a4"), ("--paper", "letter", "--landscape")])
+@pytest.mark.parametrize("which", ["phones", "phones-no-u2", "op-ed"])
+def test_every_claim_is_printed_in_full_somewhere(tmp_path, which, args):
+    import yaml
+
+    if which == "op-ed":
+        source, data = OPED, yaml.safe_load(Path(OPED).read_text("utf-8"))
+    else:
+        text = PHONES if which == "phones" else PHONES_NO_U2
+        (tmp_path / "m.yaml").write_text(text, "utf-8")
+        source, data = str(tmp_path / "m.yaml"), yaml.safe_load(text)
+    pages = pdf_text(render(tmp_path / "p.pdf", *args, source=source))
+    flat = _flat(pages)
+    missing = [cid for cid, c in data["claims"].items() if _first_words(c["text"]) not in flat]
+    assert not missing
+    handout = _flat(pdf_text(render(tmp_path / "h.pdf", "--handout", source=source)))
+    assert not [cid for cid, c in data["claims"].items() if _first_words(c["text"]) not in handout]
+    if which != "op-ed":  # the linked pair, its undercut and the findings are drawn
+        assert "LINKED REASON P2 + P3" in flat
+        assert re.search(r"LINKED REASON P2 \+ P3.*? 3? ?claims? · page \d", flat)
+        assert "Reason 3 for the thesis" in flat and "Objection 2 to the thesis" in flat
+        assert "unanswered" in flat and "no reason given" in flat
+    if which != "op-ed" and args[1] == "a4":  # the overview fits one page, with the legend
+        assert "Overview (continued)" not in flat and "Legend" in pages[0]
+        assert len(pages) <= 4  # was 4 for phones, with half a page empty twice

@@ -43,6 +43,7 @@ from argmap.render.pager.parts import (
     PENDING,
     Fits,
     Line,
+    Lone,
     Part,
     Ref,
     RefKind,
@@ -55,6 +56,7 @@ __all__ = [
     "PENDING",
     "Fits",
     "Line",
+    "Lone",
     "Part",
     "Ref",
     "RefKind",
@@ -65,15 +67,18 @@ __all__ = [
 ]
 
 
-def paginate(amap: ArgumentMap, fits: Fits, *, lone: bool = True) -> list[Part]:
+def paginate(amap: ArgumentMap, fits: Fits, *, lone: Lone = True) -> list[Part]:
     """The map's parts: the overview, then its lines (see the module docstring).
 
     Args:
         amap: the map (or a part of one, e.g. ``--focus``).
         fits: tells whether a part fits; called with references whose part is
             :data:`PENDING` (draw a placeholder number as wide as a real one).
-        lone: give a line of one claim a part of its own (slides); without,
-            the overview box shows it (paper, ``--split``).
+        lone: give a line made of one unit (its head: one reason or
+            objection, nothing arguing about its claims) a part of its own:
+            ``True`` (slides), ``False`` (the overview box shows it:
+            ``--split``), or a test of the head unit (paper: a linked reason,
+            an undercut step or a claim with a finding gets its diagram).
 
     Returns:
         The parts, every :class:`Ref` and :attr:`Line.part` an index into them.

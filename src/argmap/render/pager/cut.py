@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -13,6 +14,7 @@ from argmap.render.pager.parts import (
     PENDING,
     Fits,
     Line,
+    Lone,
     Part,
     Ref,
     Unit,
@@ -37,8 +39,9 @@ class _Run:
 class Pager:
     """The state of one :func:`paginate`: claims placed so far and the line parts."""
 
-    def __init__(self, amap: ArgumentMap, fits: Fits, lone: bool) -> None:
-        self.amap, self.fits, self.lone = amap, fits, lone
+    def __init__(self, amap: ArgumentMap, fits: Fits, lone: Lone) -> None:
+        self.amap, self.fits = amap, fits
+        self.lone: Callable[[Unit], bool] = lone if callable(lone) else (lambda _: lone)
         self.index = arguers(amap)
         self.restrictor = Restrictor(amap)
         level, _ = levels(amap)
@@ -76,7 +79,7 @@ class Pager:
         """Cut one line into parts (appended to the slots); its :class:`Line`."""
         run = _Run(Line(root, number, head, len(head.claims), PENDING), [head], {}, {}, [0])
         self._sequence(run)
-        if not run.first or (len(run.seq) == 1 and not self.lone):
+        if not run.first or (len(run.seq) == 1 and not self.lone(head)):
             shown = [self.shown[c] for c in head.claims if c in self.shown]
             return Line(root, number, head, len(head.claims), min(shown) if shown else None)
         base = len(self.slots)

@@ -59,7 +59,8 @@ class Line:
             has no part of its own).
         part: index of the part showing it (its first part, or the part that
             shows its head claims' reasons when another line drew them first);
-            None when no part does (a line of one claim, ``lone=False``);
+            None when no part does (a line of one unit the ``lone`` test of
+            :func:`~argmap.render.pager.paginate` refuses);
             :data:`PENDING` while the parts are fitted.
     """
 
@@ -115,6 +116,10 @@ class Part:
 
 #: The caller's test: does this part fit (e.g. laid out, on a slide at a readable scale)?
 Fits = Callable[[Part], bool]
+
+#: Whether a line made of its head unit alone gets a part of its own: always,
+#: never, or as a test of the head (e.g. "it goes through a junction").
+Lone = bool | Callable[[Unit], bool]
 
 
 def units_of(children: Sequence[Child], parent: str) -> list[Unit]:

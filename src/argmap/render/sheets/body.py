@@ -33,9 +33,10 @@ from argmap.render.sheets.words import cut_to, wrap_lines
 REF_WORDS = {"on": "continued on {}", "from": "continued from {}", "see": "see {}"}
 
 
-def heading(sheets: Sheets, part: Part) -> tuple[str, str]:
+def heading(sheets: Sheets, part: Part, share: float | None = None) -> tuple[str, str]:
     """A line part's (title, breadcrumb), unescaped, e.g. ``("Reason 4 for the
-    thesis", "T1 Canada should strike a deal… › P23")``."""
+    thesis", "T1 Canada should strike a deal… › P23")``; the breadcrumb made for
+    ``share`` of the sheet's width (see :func:`breadcrumb`)."""
     assert part.line is not None
     line = part.line
     about = sheets.root_name(line.root)
@@ -46,20 +47,27 @@ def heading(sheets: Sheets, part: Part) -> tuple[str, str]:
         title = f"Objection {line.number} to {about}" + (", with its answers" if answered else "")
     if part.continued:
         title += " (continued)"
-    return title, breadcrumb(sheets, part.trail)
+    return title, breadcrumb(sheets, part.trail, share)
 
 
-def breadcrumb(sheets: Sheets, trail: tuple[str, ...]) -> str:
-    """``"T1 Canada should strike … › P23 › P13"``: the root with the start of its
-    text, then the ids; the root's text cut so the whole fits a heading's width
-    (:attr:`~argmap.render.sheets.geometry.Geometry.heading`)."""
+def breadcrumb(sheets: Sheets, trail: tuple[str, ...], share: float | None = None) -> str:
+    """``"T1 Canada should strike … › P23 › P13"``: the root with its text, then
+    the ids. The root's text is cut only so the whole fits the room the heading
+    gives it: :attr:`~argmap.render.sheets.geometry.Geometry.crumb_lines` lines of
+    ``share`` of the sheet's width (default
+    :attr:`~argmap.render.sheets.geometry.Geometry.heading`), never more than one
+    line across the sheet."""
     if not trail:
         return ""
+    geometry = sheets.geometry
     # the label's padding, and Graphviz draws text up to a few per cent wider than measured
-    width = (sheets.geometry.body[0] - 24) * 0.94 * sheets.geometry.heading
+    across = (geometry.body[0] - 24) * 0.94
+    width = across * (geometry.heading if share is None else share)
+    if geometry.crumb_lines > 1:  # wrapped lines end short of the width: keep some slack
+        width = min(across, width * geometry.crumb_lines * 0.85)
     rest = "".join(f" › {cid}" for cid in trail[1:])
     root = sheets.amap.claims[trail[0]]
-    size = sheets.geometry.note_size
+    size = geometry.note_size
     room = width - _width(f"{root.id}  {rest}", size)
     text = cut_to(root.text, size, max(room, width / 4))
     return cut_to(f"{root.id} {text}{rest}", size, width)
@@ -105,23 +113,38 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
     diagram = build_diagram(part.amap, sheets.findings, opts, deadline)
     names = node_names(part.amap)
     titles, targets = dict(diagram.titles), {}
-    share = sheets.geometry.heading
-    statements = [
-        f"graph [label={heading_label(sheets, *heading(sheets, part), share=share)}, "
-        f'labelloc="t", labeljust="l", ranksep="{sheets.geometry.ranksep:g}"]'
-    ]
+    statements = [f'graph [label="", ranksep="{sheets.geometry.ranksep:g}"]']
     for k, ref in enumerate(part.refs):
         statements += _reference(sheets, k, ref, names[ref.claim])
         titles[f"r{k}"] = _ref_title(sheets, ref)
         targets[f"r{k}"] = ref.part
+    source = dot_source(diagram.graph, deadline)
+    share, most = _share(sheets, closing(source, statements)), sheets.geometry.crumb_lines
+    statements.append(
+        f"graph [label={heading_label(sheets, *heading(sheets, part, share), most, share)}, "
+        f'labelloc="t", labeljust="l"]'
+    )
     return Drawn(
-        closing(dot_source(diagram.graph, deadline), statements),
+        closing(source, statements),
         titles,
         diagram.links,
         outline_text(part.amap),
         sheets.painter.engine,
         targets,
     )
+
+
+def _share(sheets: Sheets, bare: str) -> float:
+    """The share of the sheet's width a heading may take: at least
+    :attr:`~argmap.render.sheets.geometry.Geometry.heading`; on paper
+    (breadcrumbs of several lines) as wide as the diagram under it, laid out
+    without the heading (``bare``), so the heading uses the room there is."""
+    geometry = sheets.geometry
+    if geometry.crumb_lines == 1:
+        return geometry.heading
+    width = sheets.painter.size(bare, engine=sheets.painter.engine)[0]
+    across = (geometry.body[0] - 24) * 0.94  # as :func:`heading_label` measures
+    return min(1.0, max(geometry.heading, width / across))
 
 
 def _reference(sheets: Sheets, k: int, ref: Ref, node: str) -> list[str]:

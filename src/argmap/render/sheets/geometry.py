@@ -53,6 +53,8 @@ class Geometry:
         heading: the share of the body's width a line's heading may take (one
             as wide as the sheet would keep a small part from being shown
             larger, or from sharing a page's row with another).
+        crumb_lines: lines a line's breadcrumb may wrap to in that width
+            before the root's text is cut.
     """
 
     name: str
@@ -70,6 +72,7 @@ class Geometry:
     columns: int
     ranksep: float = 0.45
     heading: float = 0.55
+    crumb_lines: int = 1
 
     @property
     def size(self) -> tuple[float, float]:
@@ -125,7 +128,8 @@ def paper_geometry(name: str, landscape: bool = False) -> Geometry:
         max_scale=1.0,
         columns=3 if landscape else 2,
         ranksep=0.25,
-        heading=0.45,
+        heading=0.36,
+        crumb_lines=3,
     )
 
 

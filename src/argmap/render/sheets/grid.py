@@ -69,7 +69,11 @@ def box(
     body = _lines_html(text)
     if size is not None:
         body = f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
-    parts = [f"{small}<B>{html_text(caption)}</B></FONT>", f'<BR ALIGN="LEFT"/>{body}']
+    room = cell_width(sheets, sheets.geometry.columns) * span
+    heads = '<BR ALIGN="LEFT"/>'.join(
+        html_text(line) for line in wrap_to(caption, theme.caption_size, room, bold=True)
+    )
+    parts = [f"{small}<B>{heads}</B></FONT>", f'<BR ALIGN="LEFT"/>{body}']
     if foot:
         parts.append(f'{small}{html_text(foot)}</FONT><BR ALIGN="LEFT"/>')
     return (
@@ -201,6 +205,13 @@ def overview_drawing(
         ]
     label = overview_table(sheets, part, most, where)
     return Drawn(graph(sheets, label, statements), desc=overview_text(part))
+
+
+def legend_drawing(sheets: Sheets) -> Drawn:
+    """The legend of the whole map as a drawing of its own (a table)."""
+    size = sheets.geometry.note_size
+    label = f"<{legend_table(sheets)}>"
+    return Drawn(graph(sheets, label, [f'table [fontsize="{size:g}"]']), desc="Legend")
 
 
 def legend_table(sheets: Sheets) -> str:

@@ -1,25 +1,29 @@
 """Printed pages: the overview, then the lines of argument, packed on A4 or Letter.
 
-Each part of :func:`argmap.render.pager.paginate` (lines of one claim stay in
-the overview's boxes) fits when laid out with the paper theme (claim text
-11 pt, nothing under 10 pt) it is no larger than a page's body at scale 1.
-Parts are then packed in reading order, each at scale 1: side by side while
-they fit across the page, in rows down it, a new page begun when the next
-does not fit; references name the pages ("continued on page 4"). Numbers
-are put in once the packing is known, and the packing checked again with
-them (they are never wider than the placeholders the parts were fitted
-with). Every page has a footer with the map's title and "page 3 of 9".
+The parts are :func:`argmap.render.pager.paginate`'s. A line of one claim
+stays in the overview's box, its whole text shown there, unless the box
+would hide something a diagram shows: a linked reason, an undercut step or
+a finding on the claim (:func:`lone_test`); every other line gets a diagram.
+A part fits when, laid out with the paper theme (claim text 11 pt, nothing
+under 10 pt), it is no larger than a page's body at scale 1. The parts are
+then packed in reading order at scale 1 (:mod:`.pack`: side by side, under
+a shorter neighbour, in rows down the page), the legend where there is room;
+references name the pages ("continued on page 4"). Numbers are put in once
+the packing is known, and the packing checked again with them (they are
+never wider than the placeholders the parts were fitted with). Every page
+has a footer with the map's title and "page 3 of 9".
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
-from argmap.render.pager import Part, paginate
+from argmap.render.pager import Part, Unit, paginate
 from argmap.render.pdf import Placed, assemble
 from argmap.render.pipeline import map_title
 from argmap.render.sheets.body import line_drawing
@@ -27,12 +31,15 @@ from argmap.render.sheets.compose import Spot, fit_scale, footer_spot, layer
 from argmap.render.sheets.context import Drawn, Sheets
 from argmap.render.sheets.cover import footer_drawing, source_words
 from argmap.render.sheets.geometry import Geometry
-from argmap.render.sheets.grid import overview_drawing
+from argmap.render.sheets.grid import legend_drawing, overview_drawing
 from argmap.render.sheets.layout import Painter
-from argmap.render.sheets.slides import fits, start
+from argmap.render.sheets.pack import GAP, Item, Page, layout_key, pack, placed
+from argmap.render.sheets.slides import start
 
-#: Space between two parts stacked on one page (points).
-GAP = 14.0
+__all__ = ["GAP", "Packed", "lone_test", "paper_pages", "paper_pdf"]
+
+#: Lines of text a box of the overview may take on paper: all of them.
+FULL = 10**6
 
 
 @dataclass(frozen=True)
@@ -46,71 +53,55 @@ class Packed:
     pages: tuple[tuple[tuple[Drawn, Spot], ...], ...]
 
 
-def paper_drawing(sheets: Sheets, part: Part, last: bool) -> Drawn:
+def paper_drawing(sheets: Sheets, part: Part) -> Drawn:
     """A part as printed: the first overview part is headed by the map's title and
-    its source, the ``last`` overview part has the legend under it."""
+    its source; a line of one claim with no page of its own shows its whole text."""
     if part.kind == "line":
         return line_drawing(sheets, part)
-    legend = last and sheets.opts.legend
     if not part.continued:
         source = source_words(sheets.amap)
         note = (source + " · " if source else "") + "Overview: each box is a line of argument."
-        return overview_drawing(sheets, part, map_title(sheets.amap), note, legend=legend)
-    return overview_drawing(sheets, part, "Overview (continued)", "", legend=legend)
+        return overview_drawing(sheets, part, map_title(sheets.amap), note, most=FULL)
+    return overview_drawing(sheets, part, "Overview (continued)", "", most=FULL)
+
+
+def lone_test(sheets: Sheets) -> Callable[[Unit], bool]:
+    """Which lines of one unit get a diagram on paper: a linked reason, an undercut
+    step, or a claim the diagram marks with a finding (the box of the overview
+    would show none of these)."""
+    flagged = (
+        {c for f in sheets.findings for c in f.claims} if sheets.opts.show_findings else set()
+    )
+    return lambda unit: unit.junction or any(c in flagged for c in unit.claims)
 
 
 def _fits(sheets: Sheets, part: Part) -> bool:
-    """Whether ``part`` fits a page; an overview part that could be the last has
-    room for the legend."""
-    if part.kind == "line":
-        return fits(sheets, part)
-    drawn = paper_drawing(sheets, part, True)
-    width, height = sheets.painter.size(drawn.dot)
+    """Whether ``part`` fits a page's body at scale 1 (laid out, not estimated)."""
+    drawn = line_drawing(sheets, part) if part.kind == "line" else paper_drawing(sheets, part)
+    width, height = sheets.painter.size(drawn.dot, engine=drawn.engine)
     room_w, room_h = sheets.geometry.body
     return width <= room_w and height <= room_h
 
 
-#: A drawing in a row: (index, width, height, scale), sizes as placed.
-Item = tuple[int, float, float, float]
-
-
-def pack(sheets: Sheets, drawings: list[Drawn]) -> list[list[list[Item]]]:
-    """Pages of rows of drawings, in order: side by side while they fit across the
-    body, rows ``GAP`` apart down the page, a new page when the next does not fit.
-    Each drawing is placed at scale 1 (smaller only when it fits no page)."""
-    width, height = sheets.geometry.body
-    pages: list[list[list[Item]]] = []
-    top = 0.0  # the current row's top, from the body's top
+def _items(sheets: Sheets, drawings: list[Drawn]) -> list[Item]:
+    """Each drawing's size as placed: scale 1, smaller only when it fits no page."""
+    sheets.painter.warm([(d.dot, d.engine) for d in drawings])
+    out = []
     for k, drawn in enumerate(drawings):
         size = sheets.painter.size(drawn.dot, engine=drawn.engine)
         scale = min(1.0, fit_scale(sheets.geometry, size))
-        item = (k, size[0] * scale, size[1] * scale, scale)
-        row = pages[-1][-1] if pages else []
-        across = sum(i[1] for i in row) + GAP * len(row) + item[1]
-        tall = max((i[2] for i in row), default=0.0)
-        if row and across <= width and top + max(tall, item[2]) <= height:
-            row.append(item)
-        elif row and top + tall + GAP + item[2] <= height:
-            top += tall + GAP
-            pages[-1].append([item])
-        else:
-            pages.append([[item]])
-            top = 0.0
-    return pages
-
-
-def _spots(sheets: Sheets, page: list[list[Item]]) -> list[tuple[int, Spot]]:
-    """Where each drawing of a packed page goes: rows centred across the body."""
-    geometry = sheets.geometry
-    top, _, _, left = geometry.margins
-    out = []
-    for row in page:
-        x = left + (geometry.body[0] - sum(i[1] for i in row) - GAP * (len(row) - 1)) / 2
-        for k, w, h, scale in row:
-            out.append((k, Spot(x, top, scale, (w / scale, h / scale))))
-            x += w + GAP
-        top += max(i[2] for i in row) + GAP
+        out.append(Item(k, size[0] * scale, size[1] * scale, scale))
     return out
+
+
+def _layout(sheets: Sheets, parts: list[Part]) -> tuple[list[Drawn], list[Page]]:
+    """The drawings (the parts', then the legend's when shown) and their packing."""
+    drawings = [paper_drawing(sheets, part) for part in parts]
+    if sheets.opts.legend:
+        drawings.append(legend_drawing(sheets))
+    items = _items(sheets, drawings)
+    floating = items.pop() if sheets.opts.legend else None
+    return drawings, pack(items, sheets.geometry.body, floating)
 
 
 def paper_pages(
@@ -126,27 +117,35 @@ def paper_pages(
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
     sheets = start(amap, findings, opts, geometry, painter)
-    parts = paginate(amap, partial(_fits, sheets), lone=False)
+    parts = paginate(amap, partial(_fits, sheets), lone=lone_test(sheets))
     numbered = sheets
-    layout = pack(sheets, _drawings(sheets, parts))
+    drawings, layout = _layout(sheets, parts)
     for _ in range(3):  # numbers are never wider than the placeholders: settles at once
-        on = {k: n for n, page in enumerate(layout, 1) for row in page for k, *_ in row}
+        on = {
+            item.index: n
+            for n, page in enumerate(layout, 1)
+            for row in page
+            for col in row
+            for item in col.items
+        }
         numbered = replace(sheets, numbers=on)
-        again = pack(numbered, _drawings(numbered, parts))
-        if [[[i[0] for i in r] for r in p] for p in again] == [
-            [[i[0] for i in r] for r in p] for p in layout
-        ]:
-            layout = again
-            break
+        drawings, again = _layout(numbered, parts)
+        settled = layout_key(again) == layout_key(layout)
         layout = again
-    drawings = _drawings(numbered, parts)
-    pages = [[(drawings[k], spot) for k, spot in _spots(numbered, page)] for page in layout]
-    return numbered, Packed(tuple(tuple(page) for page in pages))
-
-
-def _drawings(sheets: Sheets, parts: list[Part]) -> list[Drawn]:
-    last = max(k for k, part in enumerate(parts) if part.kind == "overview")
-    return [paper_drawing(sheets, part, k == last) for k, part in enumerate(parts)]
+        if settled:
+            break
+    top, _, _, left = geometry.margins
+    pages = [
+        tuple(
+            (
+                drawings[item.index],
+                Spot(x, y, item.scale, (item.width / item.scale, item.height / item.scale)),
+            )
+            for item, x, y in placed(page, geometry.body[0], (left, top))
+        )
+        for page in layout
+    ]
+    return numbered, Packed(tuple(pages))
 
 
 def paper_pdf(sheets: Sheets, packed: Packed) -> bytes:
