@@ -381,6 +381,10 @@ def test_legend_explains_lines_junction_box_and_badge(library):
     assert "●" in table and "┫" in table and "▶" in table
     assert f'STYLE="rounded" BGCOLOR="{theme.group_fill}" COLOR="{theme.group_border}"' in table
     assert f'STYLE="rounded,dashed" COLOR="{theme.finding_border}"' in table
+    # six entries in two columns: three rows of the outer table, about as tall as
+    # two kind samples, so the legend leaves no empty band beside the samples
+    outer = re.sub(r"<TABLE(?:(?!<TABLE).)*?</TABLE>", "", table[table.index("<TABLE") + 6 :])
+    assert outer.count("<TR>") == 3
 
 
 def test_legend_lists_only_what_is_drawn():
