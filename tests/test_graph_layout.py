@@ -57,8 +57,9 @@ def names(amap):
 
 
 def subgraph(dot: str, name: str) -> str:
-    """The body of ``subgraph NAME { … }`` in DOT text (no nested braces in it)."""
-    match = re.search(r"^subgraph " + re.escape(name) + r" \{\n(.*?)^\}$", dot, re.M | re.S)
+    """The body of ``subgraph NAME { … }`` in DOT text (no nested braces in it);
+    ``name`` is a regular expression."""
+    match = re.search(r"^subgraph " + name + r" \{\n(.*?)^\}$", dot, re.M | re.S)
     assert match, f"no subgraph {name}"
     return match.group(1)
 
@@ -165,8 +166,13 @@ def test_an_undercut_step_gets_a_junction_and_the_undercutter_its_row(library):
     dot = to_dot(library)
     eid = edge_id(dot, n["O1"], step)
     assert re.search(rf"^{n['O1']} -> {step} \[id={eid}, class=undercut,", dot, re.M)
-    rows = [members(subgraph(dot, f"row{k}")) for k in range(len(plan_of(library).rows))]
-    assert any({n["O1"], step} <= set(row) for row in rows)
+    count = len(plan_of(library).rows)
+    rows = {k: members(subgraph(dot, f"(?:cluster_)?row{k}")) for k in range(count)}
+    [row] = [k for k, row in rows.items() if {n["O1"], step} <= set(row)]
+    # an unseen cluster keeps the undercutter and the dot side by side on one row
+    assert re.search(
+        rf"^subgraph cluster_row{row} {{\nid=row{row};\nrank=same;\nstyle=invis;", dot, re.M
+    )
 
 
 def plan_of(amap):
@@ -375,6 +381,10 @@ def test_legend_explains_lines_junction_box_and_badge(library):
     assert "●" in table and "┫" in table and "▶" in table
     assert f'STYLE="rounded" BGCOLOR="{theme.group_fill}" COLOR="{theme.group_border}"' in table
     assert f'STYLE="rounded,dashed" COLOR="{theme.finding_border}"' in table
+    # six entries in two columns: three rows of the outer table, about as tall as
+    # two kind samples, so the legend leaves no empty band beside the samples
+    outer = re.sub(r"<TABLE(?:(?!<TABLE).)*?</TABLE>", "", table[table.index("<TABLE") + 6 :])
+    assert outer.count("<TR>") == 3
 
 
 def test_legend_lists_only_what_is_drawn():

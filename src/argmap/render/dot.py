@@ -39,16 +39,19 @@ from argmap.render.labels import (
     source_line,
 )
 from argmap.render.layout import Layout, in_reading_order, minimum_lengths, plan, support_loops
+from argmap.render.layout import step_rows as unseen_rows
 from argmap.render.legend import RELATION_STYLES as EDGE_STYLES
 from argmap.render.legend import Legend, legend, legend_content
 from argmap.render.looks import (
     FLAT_GAP,
+    STEP_WEIGHT,
     box_attrs,
     claim_attrs,
     fold_attrs,
     junction_attrs,
     legend_attrs,
     line_attrs,
+    row_attrs,
 )
 from argmap.render.style import DEFAULT, Theme
 from argmap.util.text import wrap_text
@@ -215,13 +218,15 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
     theme, waiting = b.opts.theme, {junction.name: junction for junction in shape.junctions}
     max_row = theme.max_row if b.opts.max_row is None else b.opts.max_row
     lengths = minimum_lengths(shape.edges, layout, max_row)
+    single = {j.name for j in shape.junctions if len(j.premises) == 1}
     for i, edge in enumerate(shape.edges):
         for end in (edge.source, edge.target):
             if end in waiting:
                 junction = waiting.pop(end)
                 node = pydot.Node(junction.name, **junction_attrs(theme, junction.name))
                 b.node(node, junction.phrase)
-        style, extra = EDGE_STYLES[edge.relation], {}
+        style = EDGE_STYLES[edge.relation]
+        extra = {"weight": STEP_WEIGHT} if edge.target in single else {}
         if i in lengths:
             extra["minlen"] = str(lengths[i])
         elif i in layout.flat:
@@ -233,8 +238,9 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
             b.edge(edge.source, edge.target, style, edge.phrase, **extra)
 
 
-def _add_rows(b: _Builder, layout: Layout) -> None:
-    """Boxes of linked premises (clusters, one row each) and the other shared rows."""
+def _add_rows(b: _Builder, layout: Layout, steps: set[int]) -> None:
+    """Boxes of linked premises (clusters, one row each) and the other shared rows
+    (those of ``steps`` in unseen clusters: :func:`~argmap.render.layout.step_rows`)."""
     theme = b.opts.theme
     for box in layout.boxes:
         cluster = pydot.Subgraph(f"cluster_{box.name}", **box_attrs(theme, box.name))
@@ -246,7 +252,8 @@ def _add_rows(b: _Builder, layout: Layout) -> None:
         b.graph.add_subgraph(cluster)
         b.titles[box.name] = box.phrase
     for k, row in enumerate(layout.rows):
-        sub = pydot.Subgraph(f"row{k}", rank="same")
+        name, attrs = row_attrs(k, k in steps)
+        sub = pydot.Subgraph(name, **attrs)
         for name in row:
             sub.add_node(pydot.Node(name))
         b.graph.add_subgraph(sub)
@@ -342,7 +349,7 @@ def build_diagram(
     _add_claims(b, shape, notes)
     _add_lines(b, shape, layout)
     _add_folds(b, amap)
-    _add_rows(b, layout)
+    _add_rows(b, layout, unseen_rows(shape, layout, opts.direction))
     if opts.legend:
         content = legend_content(
             shape,

@@ -213,6 +213,22 @@ def in_reading_order(direction: str, first: str, then: str) -> tuple[str, str]:
     return (first, then) if direction == "TB" else (then, first)
 
 
+def step_rows(shape: Diagram, layout: Layout, direction: str) -> set[int]:
+    """Indexes of the rows (:attr:`Layout.rows`) that :mod:`argmap.render.dot` draws
+    as unseen clusters, so that Graphviz keeps their members next to each other
+    and no other node comes between an undercutter and its junction: the rows
+    holding a junction, except, with ``direction`` ``"LR"``, a row with an
+    attacker on each side of something (Graphviz 2.43 then puts both on one side,
+    one line running round the other)."""
+    junctions = {j.name for j in shape.junctions}
+    flanked = {e for i in layout.backward for e in (shape.edges[i].source, shape.edges[i].target)}
+    return {
+        k
+        for k, row in enumerate(layout.rows)
+        if not junctions.isdisjoint(row) and (direction == "TB" or flanked.isdisjoint(row))
+    }
+
+
 def minimum_lengths(edges: Sequence[Edge], layout: Layout, max_row: int) -> dict[int, int]:
     """Spread what argues about a claim with many arguers over several rows.
 

@@ -5,7 +5,7 @@ the graph as a box titled "Legend").
 One row, left to right: a sample box per kind present, drawn exactly as that
 kind's claims are (a node with the kind's shape, style, fill, border and
 double border, named inside) and a box per overridden fill (``--color-by``);
-then a small table: each relation drawn as a short line in its colour,
+then a small table in two columns: each relation drawn as a short line in its colour,
 pattern and width with its head, its meaning in words beside it (the undercut
 line ends at a junction dot, as in the diagram); the junction dot; the box
 around linked premises; the border and sign of a claim with findings.
@@ -215,10 +215,14 @@ def _table(theme: Theme, content: LegendContent) -> Sample | None:
     if not rows:
         return None
     font = f'<FONT COLOR="{theme.title_color}">'
-    cells = "".join(
-        f'<TR><TD ALIGN="RIGHT">{cell}</TD>'
-        f'<TD ALIGN="LEFT">{font}{html_text(text)}</FONT></TD></TR>'
+    entry = [
+        f'<TD ALIGN="RIGHT">{cell}</TD><TD ALIGN="LEFT">{font}{html_text(text)}</FONT></TD>'
         for cell, text in rows
+    ]
+    half = -(-len(entry) // 2)  # two columns, about as tall as two kind samples
+    cells = "".join(
+        f"<TR>{entry[i]}{entry[i + half] if i + half < len(entry) else ''}</TR>"
+        for i in range(half)
     )
     label = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">{cells}</TABLE>>'
     attrs = {  # a box the colour of the page, so its outline bounds the table

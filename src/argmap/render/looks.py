@@ -22,6 +22,11 @@ Attrs = dict[str, Any]
 #: enough to see (rows are set by ``rank=same``, which this does not change).
 FLAT_GAP = "4"
 
+#: ``weight`` of the lines into the junction of a one-premise step (from its premise
+#: and its undercutters): Graphviz keeps a heavy line short and straight, so the dot
+#: sits over its premise, not beside another step's dot, its undercutter close by.
+STEP_WEIGHT = "8"
+
 #: Border width of a claim with findings, and of a highlighted claim (``--focus``),
 #: relative to the theme's.
 FINDING_WIDTH = 1.75
@@ -136,3 +141,14 @@ def legend_attrs(theme: Theme, direction: str) -> Attrs:
         "margin": "12",
         "rank": "same",
     }
+
+
+def row_attrs(k: int, step: bool) -> tuple[str, Attrs]:
+    """The name and attributes of the subgraph of the ``k``-th shared row: ``row<k>``
+    with ``rank=same``; for a ``step`` row (a junction, its undercutters and their
+    objections) an unseen cluster ``cluster_row<k>`` instead, whose nodes Graphviz
+    keeps next to each other (element id ``row<k>``)."""
+    if not step:
+        return f"row{k}", {"rank": "same"}
+    attrs = {"id": f"row{k}", "rank": "same", "style": "invis", "margin": "0", "label": '""'}
+    return f"cluster_row{k}", attrs
