@@ -82,14 +82,15 @@ def _width(text: str, size: float) -> float:
 def heading_label(
     sheets: Sheets, title: str, crumb: str, most: int = 1, share: float = 1.0
 ) -> str:
-    """The graph label of a heading: the title in bold (at most two lines) over
-    the breadcrumb or a note (at most ``most`` lines), in ``share`` of the
-    sheet's width."""
+    """The graph label of a heading: the title in bold (at the sheet's title size,
+    at most two lines, or as many as a breadcrumb may take) over the breadcrumb
+    or a note (at most ``most`` lines), in ``share`` of the sheet's width."""
     theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94 * share
-    lines = wrap_lines(title, theme.font_size, width, 2, bold=True)
+    size = sheets.geometry.title_size or theme.font_size
+    lines = wrap_lines(title, size, width, max(2, sheets.geometry.crumb_lines), bold=True)
     text = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.font_size:g}">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}">'
         f'<B>{text}<BR ALIGN="LEFT"/></B></FONT></TD></TR>'
     ]
     if crumb:
