@@ -261,3 +261,17 @@ def test_the_handout_is_deterministic(phones_handout, tmp_path):
     (tmp_path / "m.yaml").write_text(PHONES, "utf-8")
     again = render(tmp_path / "h.pdf", "--handout", source=str(tmp_path / "m.yaml"))
     assert again.read_bytes() == phones_handout.read_bytes()
+
+
+def test_a_source_is_printed_in_full_on_paper(tmp_path):
+    from argmap.render.labels import source_line
+
+    cite = 'Beland & Murphy, "Ill Communication", LSE CEP 2015'
+    assert source_line(cite, 24)[-1].endswith("…")  # diagrams on screen: two lines at most
+    assert source_line(cite, 24, 0)[-1] == "2015" and len(source_line(cite, 24, 0)) == 3
+    (tmp_path / "m.yaml").write_text(PHONES, "utf-8")
+    for args in (("--paper", "a4"), ("--paper", "letter", "--landscape")):
+        pages = pdf_text(render(tmp_path / "p.pdf", *args, source=str(tmp_path / "m.yaml")))
+        flat = _flat(pages)
+        assert 'Beland & Murphy, "Ill Communication", LSE CEP 2015' in flat, args
+        assert "LSE CE…" not in flat
