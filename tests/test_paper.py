@@ -194,3 +194,84 @@ def test_every_claim_is_printed_in_full_somewhere(tmp_path, which, args):
     if which != "op-ed" and args[1] == "a4":  # the overview fits one page, with the legend
         assert "Overview (continued)" not in flat and "Legend" in pages[0]
         assert len(pages) <= 4  # was 4 for phones, with half a page empty twice
+
+
+@pytest.fixture(scope="module")
+def phones_handout(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("phones")
+    (folder / "m.yaml").write_text(PHONES, "utf-8")
+    return render(folder / "h.pdf", "--handout", source=str(folder / "m.yaml"))
+
+
+def test_the_handout_title_is_the_largest_text(phones_handout):
+    (_, words), *_ = readability.pdf_pages(phones_handout)
+    title = set("Should our school ban phones in class?".split())
+    sizes = [s for _, s in words]
+    top = [w for w, s in words if s >= max(sizes) - 0.01]
+    assert set(top) == title  # the map's title, and nothing else, at the largest size
+    claim = statistics.median(sizes)
+    assert max(sizes) >= claim + 4  # 16 pt over the 10.5 pt outline text
+    assert [s for w, s in words if w == "Outline"][0] > claim  # the outline's heading too
+
+
+def test_paper_headings_are_larger_than_what_they_head(tmp_path):
+    (tmp_path / "m.yaml").write_text(PHONES, "utf-8")
+    pages = readability.pdf_pages(
+        render(tmp_path / "p.pdf", "--paper", "a4", source=str(tmp_path / "m.yaml"))
+    )
+    words = [w for _, page in pages for w in page]
+    median = statistics.median(s for _, s in words)
+    heads = [s for w, s in words if w == "Reason"]
+    assert heads and min(heads) > median + 1
+    titles = [s for w, s in pages[0][1] if w == "Should"]
+    assert titles and titles[0] == max(s for _, s in pages[0][1])
+
+
+def test_the_handout_numbers_reasons_steps_and_undercuts(phones_handout):
+    layout = "\n".join(pdf_text(phones_handout, "-layout"))
+    expected = [
+        ("1", "P1 (premise) supports T1"),
+        ("1.1", "E1 (evidence) supports P1"),
+        ("1.2", "U1 (objection) undercuts the step from P1 to T1"),
+        ("2", "P4 (premise) supports T1"),
+        ("2.2", "E2 (evidence) supports P4"),
+        ("3a", "P2 (premise), together with P3, supports T1"),
+        ("3b", "P3 (premise), together with P2, supports T1"),
+        ("3.1", "U2 (objection) undercuts the step from P2 and P3 to T1"),
+        ("4", "O1 (objection) attacks T1"),
+        ("4.1.1", "P5 (premise) supports R1"),
+        ("5", "O2 (objection) attacks T1"),
+    ]
+    for number, sentence in expected:
+        assert re.search(rf"^ *{re.escape(number)} +{re.escape(sentence)}", layout, re.M), number
+    flat = " ".join(layout.split())
+    assert "2 claims · outline 3" in flat or "3 claims · outline 3" in flat  # the linked reason
+    assert "outline 3a" not in flat
+
+
+def test_the_handout_says_the_findings_in_plain_words(phones_handout):
+    flat = " ".join(" ".join(pdf_text(phones_handout)).split())
+    assert "under the desk. — no reason given" in flat  # P2, a premise nothing supports
+    assert "quick research. — unanswered" in flat  # O2, an objection nobody answers
+    assert "every day. — no reason given" in flat  # P5
+    assert "in 2018. — no source given" in flat  # PR1, a precedent without a source
+
+
+def test_the_handout_is_deterministic(phones_handout, tmp_path):
+    (tmp_path / "m.yaml").write_text(PHONES, "utf-8")
+    again = render(tmp_path / "h.pdf", "--handout", source=str(tmp_path / "m.yaml"))
+    assert again.read_bytes() == phones_handout.read_bytes()
+
+
+def test_a_source_is_printed_in_full_on_paper(tmp_path):
+    from argmap.render.labels import source_line
+
+    cite = 'Beland & Murphy, "Ill Communication", LSE CEP 2015'
+    assert source_line(cite, 24)[-1].endswith("…")  # diagrams on screen: two lines at most
+    assert source_line(cite, 24, 0)[-1] == "2015" and len(source_line(cite, 24, 0)) == 3
+    (tmp_path / "m.yaml").write_text(PHONES, "utf-8")
+    for args in (("--paper", "a4"), ("--paper", "letter", "--landscape")):
+        pages = pdf_text(render(tmp_path / "p.pdf", *args, source=str(tmp_path / "m.yaml")))
+        flat = _flat(pages)
+        assert 'Beland & Murphy, "Ill Communication", LSE CEP 2015' in flat, args
+        assert "LSE CE…" not in flat

@@ -156,12 +156,13 @@ def _small_row(theme: Theme, lines: Sequence[str], colour: str, face: str) -> st
     )
 
 
-def source_line(source: str | None, width: int) -> list[str]:
-    """Lines showing a claim's source in its box (unescaped; at most two).
+def source_line(source: str | None, width: int, most: int = 2) -> list[str]:
+    """Lines showing a claim's source in its box (unescaped; at most ``most``,
+    every line when ``most`` is 0, as on printed pages).
 
     A link shows as ``"↗ host/path"`` (the scheme dropped), a mailto link as
-    ``"✉ address"``, a citation as itself; what does not fit in two lines of
-    ``width`` columns ends in ``…`` (the tooltip has it in full).
+    ``"✉ address"``, a citation as itself; what does not fit in ``most`` lines
+    of ``width`` columns ends in ``…`` (the tooltip has it in full).
     """
     if not source or not source.strip():
         return []
@@ -174,8 +175,8 @@ def source_line(source: str | None, width: int) -> list[str]:
         parts = urlsplit(url)
         shown = "↗ " + (parts.netloc + parts.path).rstrip("/")
     lines = wrap_text(shown, width)
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][: max(1, len(lines[1]) - 1)] + "…"]
+    if most and len(lines) > most:
+        lines = [*lines[: most - 1], lines[most - 1][: max(1, len(lines[most - 1]) - 1)] + "…"]
     return lines
 
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from argmap.diagram import node_names
-from argmap.render.dot import build_diagram, dot_source
-from argmap.render.labels import html_text
+from argmap.model import ArgumentMap
+from argmap.render.dot import RenderOptions, build_diagram, dot_source
+from argmap.render.labels import html_text, source_line
 from argmap.render.outline import outline_text
 from argmap.render.pager import Part, Ref
 from argmap.render.sheets.context import Drawn, Sheets
@@ -82,14 +83,15 @@ def _width(text: str, size: float) -> float:
 def heading_label(
     sheets: Sheets, title: str, crumb: str, most: int = 1, share: float = 1.0
 ) -> str:
-    """The graph label of a heading: the title in bold (at most two lines) over
-    the breadcrumb or a note (at most ``most`` lines), in ``share`` of the
-    sheet's width."""
+    """The graph label of a heading: the title in bold (at the sheet's title size,
+    at most two lines, or as many as a breadcrumb may take) over the breadcrumb
+    or a note (at most ``most`` lines), in ``share`` of the sheet's width."""
     theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94 * share
-    lines = wrap_lines(title, theme.font_size, width, 2, bold=True)
+    size = sheets.geometry.title_size or theme.font_size
+    lines = wrap_lines(title, size, width, max(2, sheets.geometry.crumb_lines), bold=True)
     text = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.font_size:g}">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}">'
         f'<B>{text}<BR ALIGN="LEFT"/></B></FONT></TD></TR>'
     ]
     if crumb:
@@ -119,6 +121,8 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
         titles[f"r{k}"] = _ref_title(sheets, ref)
         targets[f"r{k}"] = ref.part
     source = dot_source(diagram.graph, deadline)
+    if sheets.geometry.noun == "page":  # on paper, a claim's source in full
+        source = whole_sources(source, part.amap, opts)
     share, most = _share(sheets, closing(source, statements)), sheets.geometry.crumb_lines
     statements.append(
         f"graph [label={heading_label(sheets, *heading(sheets, part, share), most, share)}, "
@@ -132,6 +136,22 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
         sheets.painter.engine,
         targets,
     )
+
+
+def whole_sources(source: str, amap: ArgumentMap, opts: RenderOptions) -> str:
+    """``source`` (DOT of ``amap``'s claims drawn with ``opts``) with each claim's
+    source written out in as many lines as it takes, where the diagram cut it
+    at two (:func:`argmap.render.labels.source_line`; same width: the claim
+    text's wrap width in caption-size characters, as
+    :func:`argmap.render.dot.claim_label` measures it)."""
+    theme = opts.theme
+    width = round(opts.wrap_width * theme.font_size / theme.caption_size)
+    for claim in amap.claims.values():
+        cut, whole = source_line(claim.source, width), source_line(claim.source, width, 0)
+        if cut != whole:
+            old, new = ("<BR/>".join(html_text(line) for line in ls) for ls in (cut, whole))
+            source = source.replace(f"<I>{old}</I>", f"<I>{new}</I>")
+    return source
 
 
 def _share(sheets: Sheets, bare: str) -> float:

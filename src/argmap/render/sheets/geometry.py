@@ -12,7 +12,7 @@ smallest size the reader sees:
 * **Paper**: the canvas is the page in points (A4 or Letter, portrait or
   landscape, :data:`argmap.render.pdf.PAPERS`), margins of 15 mm. Claim text
   and notes 11 pt, captions 10 pt (over the 9 pt minimum of printed matter;
-  the median word is 11 pt).
+  the median word is 11 pt); headings 13 pt, larger than what they head.
 
 Graphviz draws the text of an HTML-like label's ``FONT POINT-SIZE`` at a
 whole number of points (9.5 comes out as 9), so every size given that way is
@@ -55,6 +55,8 @@ class Geometry:
             larger, or from sharing a page's row with another).
         crumb_lines: lines a line's breadcrumb may wrap to in that width
             before the root's text is cut.
+        title_size: the bold title of a heading (a part's, the overview's: the
+            map's title); 0 for the claim text size.
     """
 
     name: str
@@ -73,6 +75,7 @@ class Geometry:
     ranksep: float = 0.45
     heading: float = 0.55
     crumb_lines: int = 1
+    title_size: float = 0.0
 
     @property
     def size(self) -> tuple[float, float]:
@@ -130,6 +133,7 @@ def paper_geometry(name: str, landscape: bool = False) -> Geometry:
         ranksep=0.25,
         heading=0.36,
         crumb_lines=3,
+        title_size=13.0,
     )
 
 

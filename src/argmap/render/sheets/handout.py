@@ -4,22 +4,27 @@ Page 1 holds the overview (each line of argument's box with the start of its
 text and the outline number where it is written out) and as much of the
 outline as fits under it; the rest of the outline follows on further pages,
 page 1 ending with "The outline continues on page 2." The outline is
-:func:`argmap.render.outline.outline`, numbered 1, 1.1, 1.2, 1.2.1 … by
-depth, each line one sentence of :func:`~argmap.render.outline.item_sentence`
-(id, kind, relation, text). Claim text 10.5 pt, numbers and captions 10 pt.
+:func:`argmap.render.outline.outline`, numbered by :mod:`.numbering` (the
+thesis's reasons and objections 1, 2, 3 …, a linked reason's premises 4a, 4b,
+an undercut under the step it attacks, 1.2), each line one sentence of
+:func:`~argmap.render.outline.item_sentence` (id, kind, relation, text) and
+what the findings say about the claim in plain words ("— no reason given").
+The map's title 16 pt, the outline's heading 13 pt, claim text 10.5 pt,
+numbers and captions 10 pt.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from string import ascii_lowercase
 
-from argmap.findings import Finding
+from argmap.findings import Finding, plain_words
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
 from argmap.render.fonts import text_width
-from argmap.render.labels import html_text
-from argmap.render.outline import OutlineItem, item_sentence, outline
+from argmap.render.labels import finding_codes, html_text
+from argmap.render.outline import OutlineItem, item_sentence
 from argmap.render.pager import Line, Part, longest, paginate
 from argmap.render.pipeline import map_title
 from argmap.render.sheets.compose import Spot, top_spot
@@ -28,30 +33,29 @@ from argmap.render.sheets.cover import source_words
 from argmap.render.sheets.geometry import Geometry
 from argmap.render.sheets.grid import graph, overview_drawing
 from argmap.render.sheets.layout import Painter
+from argmap.render.sheets.numbering import numbered
 from argmap.render.sheets.paper import GAP, Packed
 from argmap.render.sheets.slides import start
 from argmap.render.sheets.words import wrap_to
 
+#: The outline's heading ("Outline"), in points: between the claim text and the map's title.
+HEAD_SIZE = 13.0
 
-def numbered(amap: ArgumentMap) -> list[tuple[str, OutlineItem]]:
-    """The outline's items with their numbers: ``"1"``, ``"1.1"``, ``"1.2"``, ``"1.2.1"``
-    … by depth; when one claim (the thesis) starts the outline, it has no number
-    and what argues about it is numbered ``"1"``, ``"2"``, ``"2.1"`` …"""
-    items = outline(amap)
-    skip = 1 if sum(1 for item in items if item.depth == 0) == 1 else 0
-    counters: list[int] = []
-    out = []
-    for item in items:
-        del counters[item.depth + 1 :]
-        counters += [0] * (item.depth + 1 - len(counters))
-        counters[item.depth] += 1
-        out.append((".".join(str(n) for n in counters[skip:]), item))
-    return out
+
+def found_words(sheets: Sheets, item: OutlineItem) -> str:
+    """What the findings say about an item's claim in plain words, after a dash
+    (``" — no reason given; unanswered"``), each once; ``""`` when none is
+    marked on it, findings are not shown or the item repeats a claim."""
+    if item.repeat or not sheets.opts.show_findings:
+        return ""
+    codes = finding_codes(sheets.findings).get(item.claim, [])
+    words = list(dict.fromkeys(plain_words(code) for code in codes))
+    return f" — {'; '.join(words)}" if words else ""
 
 
 def _row(sheets: Sheets, number: str, item: OutlineItem, widths: tuple[float, float]) -> str:
     theme = sheets.opts.theme
-    sentence = item_sentence(sheets.amap, item)
+    sentence = item_sentence(sheets.amap, item) + found_words(sheets, item)
     lines = wrap_to(sentence, theme.font_size, widths[1])
     first = lines[0]
     head, rest = (
@@ -84,7 +88,10 @@ def outline_drawing(
     widths = (first, (width - first - 24) * 0.95)
     body = [_row(sheets, number, item, widths) for number, item in rows]
     small = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
-    head = f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(title)}</B></TD></TR>'
+    head = (
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{HEAD_SIZE:g}">'
+        f"<B>{html_text(title)}</B></FONT></TD></TR>"
+    )
     if more:
         body.append(
             f'<TR><TD COLSPAN="2" ALIGN="LEFT">{small}<I>{html_text(more)}</I></FONT></TD></TR>'
@@ -96,9 +103,9 @@ def outline_drawing(
 
 
 def handout_geometry(geometry: Geometry) -> Geometry:
-    """The paper geometry with the handout's sizes: claim text 10.5 pt, three boxes
-    a row in the overview (four in landscape)."""
-    return replace(geometry, font_size=10.5, columns=geometry.columns + 1)
+    """The paper geometry with the handout's sizes: claim text 10.5 pt, the map's
+    title 16 pt, three boxes a row in the overview (four in landscape)."""
+    return replace(geometry, font_size=10.5, title_size=16.0, columns=geometry.columns + 1)
 
 
 def handout_pages(
@@ -162,7 +169,8 @@ def _overview(sheets: Sheets, parts: list[Part], rows: list[tuple[str, OutlineIt
     note = f"{source} · {note}" if source else note
 
     def where(line: Line) -> str:
-        number = start_of.get((line.head.claims[0], line.root))
+        number = start_of.get((line.head.claims[0], line.root), "")
+        number = number.rstrip(ascii_lowercase)  # a linked reason: "4", not "4a"
         return f"outline {number}" if number else ""
 
     part = parts[0]
