@@ -239,3 +239,13 @@ def test_split_pages_in_the_column_link_to_each_other(run_cli, tmp_path):
     assert "s.P23.svg" in links and (tmp_path / "s.P23.svg").exists()
     texts = " ".join(_texts(overview))
     assert "claims on the page of P23" in texts
+
+
+def test_the_page_script_finds_the_column_by_its_prefix():
+    """The page's data names the prefix the SVG's ids carry (findings included)."""
+    amap = load_map(OP_ED)
+    found = run_checks(amap)
+    assert found
+    html = render_column(amap, found, RenderOptions(), "html").decode("utf-8")
+    prefix = re.search(r'"prefix":"([^"]+)"', html).group(1)
+    assert f'id="{prefix}n0"' in html

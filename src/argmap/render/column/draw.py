@@ -83,7 +83,7 @@ def drawn_svg(
         GraphvizNotFound, RenderError: from Graphviz (or DejaVu Sans is missing).
         LayoutTimeout: the deadline passed.
     """
-    opts = opts or RenderOptions()
+    opts, findings = opts or RenderOptions(), list(findings)
     timeout = deadline.left()
     text, placed = column_dot(amap, findings, opts, width)
     deadline.check("placing the column")
@@ -94,7 +94,7 @@ def drawn_svg(
     titles |= {w.name: w.title for w in placed.wires if w.title}
     links = {b.name: b.link for b in placed.boxes if b.link}
     extras = SvgExtras(
-        prefix=map_prefix(amap, map_id),
+        prefix=map_prefix(amap, map_id, findings if opts.show_findings else ()),
         title=map_title(amap),
         desc=outline_text(amap),
         titles=titles,
