@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_paper import A4, assert_readable
-from test_slides import argmap
+from test_slides import argmap, pdf_text
 
 from conftest import needs_dot
 
@@ -31,6 +31,14 @@ def chain(depth: int) -> str:
     for k in range(1, depth + 1):
         lines.append(f"  P{k}: {{kind: premise, text: Step {k} of the chain., supports: {above}}}")
         above = f"P{k}"
+    return "\n".join(lines) + "\n"
+
+
+def fan(reasons: int) -> str:
+    """A thesis and ``reasons`` premises supporting it."""
+    lines = ["claims:", "  T1: {kind: thesis, text: The fan's thesis.}"]
+    for k in range(1, reasons + 1):
+        lines.append(f"  P{k}: {{kind: premise, text: Reason {k} for it., supports: T1}}")
     return "\n".join(lines) + "\n"
 
 
@@ -67,3 +75,23 @@ def test_a_deep_chain_keeps_its_handout_numbers_in_a_narrow_column(tmp_path):
     x = {w: float(x) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', page)}
     body = A4[0] - 2 * 15 * 72 / 25.4
     assert 0 < x["P60"] - x["Outline"] <= body * 0.2 + 4
+
+
+def test_a_long_outline_is_never_laid_out_whole_to_cut_its_pages(tmp_path, monkeypatch):
+    from argmap.render.sheets import handout
+
+    asked: list[int] = []
+    drawing = handout.outline_drawing
+
+    def spy(sheets, rows, *args):
+        asked.append(len(rows))
+        return drawing(sheets, rows, *args)
+
+    monkeypatch.setattr(handout, "outline_drawing", spy)
+    out = tmp_path / "h.pdf"
+    source = write_map(tmp_path, fan(200))
+    code, err = argmap("render", source, "--handout", "-o", str(out))
+    assert code == 0, err
+    assert len(pdf_text(out)) >= 4
+    # no page is tried with more rows than lines of text fit on an A4 page
+    assert max(asked) <= 80 < 200

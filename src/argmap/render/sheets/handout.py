@@ -17,7 +17,7 @@ from functools import partial
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
-from argmap.render.fonts import text_width
+from argmap.render.fonts import line_height, text_width
 from argmap.render.labels import html_text
 from argmap.render.outline import OutlineItem, item_sentence, outline
 from argmap.render.pager import Line, Part, longest, paginate
@@ -160,8 +160,13 @@ def handout_pages(
     start_at = 0
     while start_at < len(rows) or not chunks:
         left = room - (height if not chunks else 0)
+        # a row is at least one line tall: no more rows than lines can fit, so a long
+        # outline is never laid out whole to find each page's end
+        most = start_at + int(left // line_height(sheets.opts.theme.caption_size)) + 1
         end = longest(
-            start_at, len(rows), partial(_fits, sheets, rows, start_at, left, bool(chunks))
+            start_at,
+            min(len(rows), most),
+            partial(_fits, sheets, rows, start_at, left, bool(chunks)),
         )
         if (
             not chunks
