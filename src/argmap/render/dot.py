@@ -142,7 +142,7 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
     small_width = round(opts.wrap_width * theme.font_size / theme.caption_size)
     return claim_table(
         theme,
-        text,
+        wrap_text(text, 2 * small_width),  # only a very long id wraps
         wrap_text(claim.text, opts.wrap_width),
         source_line(claim.source, small_width),
         flagged=bool(codes),

@@ -120,13 +120,14 @@ def badge_lines(codes: Iterable[str], width: int) -> list[str]:
 
 def claim_table(
     theme: Theme,
-    caption: str,
+    caption: str | Sequence[str],
     lines: list[str],
     cite: list[str],
     flagged: bool = False,
     badge: Sequence[str] = (),
 ) -> str:
-    """A claim's HTML-like label: ``caption`` in small bold type over its text ``lines``,
+    """A claim's HTML-like label: ``caption`` (a line, or its wrapped lines) in small
+    bold type over its text ``lines``,
     ``cite`` (the source, :func:`source_line`) in small italics under them and
     ``badge`` (:func:`badge_lines`) in small bold type at the bottom.
 
@@ -135,7 +136,8 @@ def claim_table(
     """
     cap_color = theme.finding_text if flagged else theme.caption_color
     body = "<BR/>".join(html_text(line) for line in lines)
-    rows = [_small_row(theme, [caption], cap_color, "B"), f"<TR><TD>{body}</TD></TR>"]
+    heads = [caption] if isinstance(caption, str) else list(caption)
+    rows = [_small_row(theme, heads, cap_color, "B"), f"<TR><TD>{body}</TD></TR>"]
     if cite:
         rows.append(_small_row(theme, cite, theme.caption_color, "I"))
     if badge:

@@ -24,6 +24,11 @@ from argmap.render.pager.parts import (
 )
 from argmap.render.subset import Restrictor, levels
 
+#: The units a part is first tried with (more when parts turn out larger): a
+#: slide or page holds far fewer, and trying a long line whole for every one of
+#: its parts made cutting it quadratic.
+FIRST_GUESS = 32
+
 
 @dataclass
 class _Run:
@@ -53,6 +58,7 @@ class Pager:
             (inf.id, inf.conclusion): tuple(p for p in inf.premises if p in amap.claims)
             for inf in reversed(amap.inferences)
         }
+        self.widest = 0  # the most units a line's part has held so far
         self.undercutters: dict[str, set[str]] = {}
         for und in amap.undercuts:
             self.undercutters.setdefault(und.inference, set()).add(und.attacker)
@@ -85,7 +91,9 @@ class Pager:
         base = len(self.slots)
         while run.cuts[-1] < len(run.seq):
             start = run.cuts[-1]
-            end = longest(start, len(run.seq), partial(self._fits_line, run, base, start))
+            fits = partial(self._fits_line, run, base, start)
+            end = longest(start, len(run.seq), fits, self._guess(self.widest))
+            self.widest = max(self.widest, end - start)
             run.cuts.append(whole_fans(run.seq, start, end))
         spans = zip(run.cuts, run.cuts[1:], strict=False)
         parts = [self._part(run, base, s, e, True) for s, e in spans]
@@ -95,6 +103,12 @@ class Pager:
         for cid, positions in run.kids.items():
             self.shown[cid] = base + bisect_right(run.cuts, positions[0]) - 1
         return line
+
+    @staticmethod
+    def _guess(widest: int) -> int:
+        """How many units (or overview boxes) to try first in a part: twice the most
+        a part has held so far, at least :data:`FIRST_GUESS`."""
+        return max(FIRST_GUESS, 2 * widest)
 
     def _fits_line(self, run: _Run, base: int, start: int, end: int) -> bool:
         return self.fits(self._part(run, base, start, end, False))
@@ -207,9 +221,12 @@ class Pager:
         """The overview's parts: the roots and their lines, as many as fit in each."""
         parts: list[Part] = []
         start = 0
+        widest = 0
         while start < len(lines) or not parts:
             first = not parts
-            end = longest(start, len(lines), partial(self._fits_overview, lines, start, first))
+            fits = partial(self._fits_overview, lines, start, first)
+            end = longest(start, len(lines), fits, self._guess(widest))
+            widest = max(widest, end - start)
             parts.append(self._overview_part(lines, (start, end), first, True))
             start = end
         return parts

@@ -145,16 +145,25 @@ def units_of(children: Sequence[Child], parent: str) -> list[Unit]:
     ]
 
 
-def longest(start: int, end: int, ok: Callable[[int], bool]) -> int:
+def longest(start: int, end: int, ok: Callable[[int], bool], guess: int | None = None) -> int:
     """The largest ``e`` in ``start + 1 … end`` with ``ok(e)``, or ``start + 1`` (``end``
     when ``end <= start + 1``), for ``ok`` true up to some point and false after it.
 
-    Tries ``end`` first, then gallops (``start + 2``, ``+ 3``, ``+ 5``, ``+ 9`` …)
-    and bisects: O(log(e - start)) calls when ``e`` is not ``end``.
+    Tries ``start + guess`` first (``end`` when there is no guess or it is further),
+    then gallops up from there when it was true, or up from ``start + 1`` (``+ 2``,
+    ``+ 3``, ``+ 5``, ``+ 9`` …) when it was not, and bisects: O(log(e - start))
+    calls, none on a run much longer than ``e`` or ``guess`` (so a long sequence is
+    never tried whole for each of its parts).
     """
-    if end <= start + 1 or ok(end):
+    if end <= start + 1:
         return end
-    good, bad, step = start + 1, end, 1
+    first = end if guess is None else min(end, start + max(guess, 2))
+    if ok(first):
+        if first == end:
+            return end
+        good, bad, step = first, end + 1, first - start  # end itself not tried yet
+    else:
+        good, bad, step = start + 1, first, 1
     while good + step < bad:
         if not ok(good + step):
             bad = good + step

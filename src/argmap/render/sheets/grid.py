@@ -61,19 +61,20 @@ def box(
     span: int = 1,
     size: float | None = None,
 ) -> str:
-    """One box of the grid as a table cell: caption, text lines (at ``size``, default
-    the claim text size), a note under them; ``span`` columns wide."""
+    """One box of the grid as a table cell: caption (wrapped to the box, a long
+    claim id too), text lines (at ``size``, default the claim text size), a note
+    under them; ``span`` columns wide."""
     theme = sheets.opts.theme
     style = theme.kinds[kind]
     small = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
     body = _lines_html(text)
     if size is not None:
         body = f'<FONT POINT-SIZE="{size:g}">{body}</FONT>'
-    room = cell_width(sheets, sheets.geometry.columns) * span
-    heads = '<BR ALIGN="LEFT"/>'.join(
+    room = (_outer(sheets, span) - 2 * (PADDING + BORDER)) * FONT_SLACK
+    head = '<BR ALIGN="LEFT"/>'.join(
         html_text(line) for line in wrap_to(caption, theme.caption_size, room, bold=True)
     )
-    parts = [f"{small}<B>{heads}</B></FONT>", f'<BR ALIGN="LEFT"/>{body}']
+    parts = [f"{small}<B>{head}</B></FONT>", f'<BR ALIGN="LEFT"/>{body}']
     if foot:
         parts.append(f'{small}{html_text(foot)}</FONT><BR ALIGN="LEFT"/>')
     return (

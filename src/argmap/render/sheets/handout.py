@@ -22,7 +22,7 @@ from string import ascii_lowercase
 from argmap.findings import Finding, plain_words
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
-from argmap.render.fonts import text_width
+from argmap.render.fonts import line_height, text_width
 from argmap.render.labels import finding_codes, html_text
 from argmap.render.outline import OutlineItem, item_sentence
 from argmap.render.pager import Line, Part, longest, paginate
@@ -40,6 +40,10 @@ from argmap.render.sheets.words import wrap_to
 
 #: The outline's heading ("Outline"), in points: between the claim text and the map's title.
 HEAD_SIZE = 13.0
+#: Points between an outline number and its sentence.
+NUMBER_GAP = 14.0
+#: The largest share of the page's width the outline's number column takes.
+NUMBER_SHARE = 0.2
 
 
 def found_words(sheets: Sheets, item: OutlineItem) -> str:
@@ -53,30 +57,62 @@ def found_words(sheets: Sheets, item: OutlineItem) -> str:
     return f" — {'; '.join(words)}" if words else ""
 
 
+def bold_head(lines: list[str], head: str) -> list[str]:
+    """``lines`` as label text (escaped), the leading ``head`` (a claim id, white
+    space collapsed as :func:`wrap_to` does) in bold over as many lines as it
+    spans; never an empty ``<B></B>``, which Graphviz refuses."""
+    left = " ".join(head.split())
+    out = []
+    for line in lines:
+        if left and line.startswith(left):
+            out.append(f"<B>{html_text(left)}</B>{html_text(line[len(left) :])}")
+            left = ""
+        elif left and line and left.startswith(line):
+            out.append(f"<B>{html_text(line)}</B>")
+            left = left[len(line) :].lstrip()
+        else:
+            out.append(html_text(line))
+            left = ""
+    return out
+
+
+def number_lines(number: str, size: float, width: float) -> list[str]:
+    """An outline number in lines no wider than ``width`` at ``size``, broken after
+    its dots (``"1.2.1.3"`` → ``["1.2.", "1.3"]`` when narrow)."""
+    lines = [""]
+    for piece in number.replace(".", ".\n").split("\n"):
+        if lines[-1] and text_width(lines[-1] + piece, size) > width:
+            lines.append("")
+        lines[-1] += piece
+    return lines
+
+
 def _row(sheets: Sheets, number: str, item: OutlineItem, widths: tuple[float, float]) -> str:
     theme = sheets.opts.theme
     sentence = item_sentence(sheets.amap, item) + found_words(sheets, item)
-    lines = wrap_to(sentence, theme.font_size, widths[1])
-    first = lines[0]
-    head, rest = (
-        (item.claim, first[len(item.claim) :]) if first.startswith(item.claim) else ("", first)
-    )
-    text = f"<B>{html_text(head)}</B>{html_text(rest)}"
-    text += "".join(f'<BR ALIGN="LEFT"/>{html_text(line)}' for line in lines[1:])
+    size, room = theme.font_size, widths[1]
+    # the id is drawn in bold: the lines holding it are that much wider (at most a quarter)
+    room -= min(text_width(item.claim, size, bold=True) - text_width(item.claim, size), room / 4)
+    lines = bold_head(wrap_to(sentence, size, room), item.claim)
+    text = '<BR ALIGN="LEFT"/>'.join(lines)
     shown = number
     if shown:
         font = f'<FONT POINT-SIZE="{theme.caption_size:g}" COLOR="{theme.caption_color}">'
-        shown = f"{font}{html_text(shown)}</FONT>"
+        parts = number_lines(shown, theme.caption_size, widths[0] - NUMBER_GAP)
+        shown = font + '<BR ALIGN="LEFT"/>'.join(html_text(p) for p in parts) + "</FONT>"
     return (
-        f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{widths[0]:.0f}">{shown}</TD>'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" WIDTH="{widths[0]:.0f}">{shown}</TD>'
         f'<TD ALIGN="LEFT" VALIGN="TOP">{text}<BR ALIGN="LEFT"/></TD></TR>'
     )
 
 
 def number_width(sheets: Sheets, rows: list[tuple[str, OutlineItem]]) -> float:
-    """The width of the outline's number column: the widest number and a space."""
+    """The width of the outline's number column: the widest number and a space, at
+    most :data:`NUMBER_SHARE` of the body's width (a longer number, deep in a long
+    chain of reasons, is broken after its dots)."""
     numbers = [number for number, _ in rows if number] or ["1"]
-    return max(text_width(n, sheets.opts.theme.caption_size) for n in numbers) + 14
+    widest = max(text_width(n, sheets.opts.theme.caption_size) for n in numbers) + NUMBER_GAP
+    return min(widest, sheets.geometry.body[0] * NUMBER_SHARE)
 
 
 def outline_drawing(
@@ -130,8 +166,13 @@ def handout_pages(
     start_at = 0
     while start_at < len(rows) or not chunks:
         left = room - (height if not chunks else 0)
+        # a row is at least one line tall: no more rows than lines can fit, so a long
+        # outline is never laid out whole to find each page's end
+        most = start_at + int(left // line_height(sheets.opts.theme.caption_size)) + 1
         end = longest(
-            start_at, len(rows), partial(_fits, sheets, rows, start_at, left, bool(chunks))
+            start_at,
+            min(len(rows), most),
+            partial(_fits, sheets, rows, start_at, left, bool(chunks)),
         )
         if (
             not chunks

@@ -1,0 +1,97 @@
+"""Slides, printed pages and handouts of odd maps: long and spaced claim ids, deep
+chains, long outlines. Each is drawn, readable, and in time."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_paper import A4, assert_readable
+from test_slides import argmap, pdf_text
+
+from conftest import needs_dot
+
+pytestmark = needs_dot
+
+LONG_ID = "ThisIsAVeryLongIdentifierThatGoesOnAndOnWithoutAnySpaceBreakingItUpLongerThanALine"
+
+
+def write_map(folder: Path, text: str) -> str:
+    path = folder / "odd.yaml"
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def chain(depth: int) -> str:
+    """A thesis and a chain of ``depth`` premises, each supporting the one above."""
+    lines = ["claims:", "  T1: {kind: thesis, text: The chain starts here.}"]
+    above = "T1"
+    for k in range(1, depth + 1):
+        lines.append(f"  P{k}: {{kind: premise, text: Step {k} of the chain., supports: {above}}}")
+        above = f"P{k}"
+    return "\n".join(lines) + "\n"
+
+
+def fan(reasons: int) -> str:
+    """A thesis and ``reasons`` premises supporting it."""
+    lines = ["claims:", "  T1: {kind: thesis, text: The fan's thesis.}"]
+    for k in range(1, reasons + 1):
+        lines.append(f"  P{k}: {{kind: premise, text: Reason {k} for it., supports: T1}}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "claim_id", ["a  b", "tab\there", LONG_ID], ids=["double-space", "tab", "long"]
+)
+def test_handout_and_pages_of_odd_claim_ids(tmp_path, claim_id):
+    source = write_map(
+        tmp_path,
+        "claims:\n  T1: {kind: thesis, text: The thesis.}\n"
+        f'  "{claim_id}": {{kind: premise, text: A reason., supports: T1}}\n',
+    )
+    for args in (("--handout",), ("--paper", "a4")):
+        out = tmp_path / f"{args[0][2:]}.pdf"
+        code, err = argmap("render", source, *args, "-o", str(out))
+        assert code == 0, err
+        text = " ".join(assert_readable(out, A4))
+        assert "A reason." in text
+        joined = "".join(text.split())
+        assert "".join(claim_id.split()) in joined
+
+
+def test_a_deep_chain_keeps_its_handout_numbers_in_a_narrow_column(tmp_path):
+    out = tmp_path / "h.pdf"
+    code, err = argmap("render", write_map(tmp_path, chain(60)), "--handout", "-o", str(out))
+    assert code == 0, err
+    assert "Step 60 of the chain." in "\n".join(assert_readable(out, A4))
+    # the deepest claim's number ("1.1.1…", 60 levels) is broken over lines in a
+    # column a fifth of the page wide, so its sentence starts near the left
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    page = next(p for p in bbox.split("<page ") if ">P60</word>" in p)
+    x = {w: float(x) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', page)}
+    body = A4[0] - 2 * 15 * 72 / 25.4
+    assert 0 < x["P60"] - x["Outline"] <= body * 0.2 + 4
+
+
+def test_a_long_outline_is_never_laid_out_whole_to_cut_its_pages(tmp_path, monkeypatch):
+    from argmap.render.sheets import handout
+
+    asked: list[int] = []
+    drawing = handout.outline_drawing
+
+    def spy(sheets, rows, *args):
+        asked.append(len(rows))
+        return drawing(sheets, rows, *args)
+
+    monkeypatch.setattr(handout, "outline_drawing", spy)
+    out = tmp_path / "h.pdf"
+    source = write_map(tmp_path, fan(200))
+    code, err = argmap("render", source, "--handout", "-o", str(out))
+    assert code == 0, err
+    assert len(pdf_text(out)) >= 4
+    # no page is tried with more rows than lines of text fit on an A4 page
+    assert max(asked) <= 80 < 200
