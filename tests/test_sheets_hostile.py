@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_paper import A4, assert_readable
-from test_slides import argmap, pdf_text
+from test_slides import argmap, pdf_text, readability
 
 from conftest import needs_dot
 
@@ -95,3 +95,40 @@ def test_a_long_outline_is_never_laid_out_whole_to_cut_its_pages(tmp_path, monke
     assert len(pdf_text(out)) >= 4
     # no page is tried with more rows than lines of text fit on an A4 page
     assert max(asked) <= 80 < 200
+
+
+def test_a_long_word_is_wrapped_measuring_each_character_a_few_times(monkeypatch):
+    from argmap.render.sheets import words
+
+    measured = [0]
+    width_of = words.text_width
+
+    def counting(text: str, size: float, *, bold: bool = False) -> float:
+        measured[0] += len(text)
+        return width_of(text, size, bold=bold)
+
+    monkeypatch.setattr(words, "text_width", counting)
+    word = "x" * 20_000
+    lines = words.wrap_to(word, 28, 600)
+    assert "".join(lines) == word and len(lines) > 500
+    assert measured[0] < 12 * len(word)  # was about 250 times: quadratic
+    measured[0] = 0
+    cut = words.wrap_lines(word + " and more", 28, 600, 3)
+    assert len(cut) == 3 and cut[-1].endswith(words.ELLIPSIS)
+    assert measured[0] < 4 * len(word)
+
+
+def test_a_thesis_of_a_million_characters_still_makes_readable_slides(tmp_path):
+    source = write_map(
+        tmp_path,
+        "claims:\n  T1: {kind: thesis, text: " + "x" * 1_000_000 + "}\n"
+        "  P1: {kind: premise, text: A short reason., supports: T1}\n",
+    )
+    out = tmp_path / "d.pdf"
+    code, err = argmap("render", source, "--slides", "--layout-timeout", "60", "-o", str(out))
+    assert code == 0, err
+    assert "warning" not in err
+    pages = readability.pdf_pages(out)
+    assert len(pages) == 3
+    for (width, _), words in pages:
+        assert min(size for _, size in words) * 1920 / width >= 20
