@@ -132,3 +132,52 @@ def test_a_thesis_of_a_million_characters_still_makes_readable_slides(tmp_path):
     assert len(pages) == 3
     for (width, _), words in pages:
         assert min(size for _, size in words) * 1920 / width >= 20
+
+
+def linked(premises: int) -> str:
+    """A thesis with one reason of ``premises`` linked premises, undercut once."""
+    lines = ["claims:", "  T1: {kind: thesis, text: Many things together show this.}"]
+    for k in range(premises):
+        text = f"Co-premise {k} has a text long enough to need a few lines in its box."
+        lines.append(f"  P{k}: {{kind: premise, text: {text}}}")
+    lines += [
+        "  U1: {kind: objection, text: The step does not follow., undercuts: I1}",
+        "inferences:",
+        f"  I1: {{premises: [{', '.join(f'P{k}' for k in range(premises))}], conclusion: T1}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_reason_too_wide_for_a_slide_is_drawn_and_named_in_a_warning(tmp_path):
+    source = write_map(tmp_path, linked(12))
+    out = tmp_path / "d.pdf"
+    code, err = argmap("render", source, "--slides", "-o", str(out))
+    assert code == 0 and out.exists(), err
+    pages = readability.pdf_pages(out)
+    small = [
+        k for k, ((w, _), words) in enumerate(pages, 1) if min(s for _, s in words) * 1920 / w < 20
+    ]
+    assert small == [3]
+    assert "warning: slide 3 holds a claim or reason too big for one slide" in err
+    assert "px at 1920×1080 (under 20 px" in err and "slide 2 " not in err
+    code, err = argmap("render", write_map(tmp_path, linked(3)), "--slides", "-o", str(out))
+    assert code == 0 and "warning" not in err
+
+
+def test_an_outline_row_longer_than_a_page_stays_on_the_page(tmp_path):
+    words = " ".join(f"word{k}" for k in range(3000))
+    source = write_map(
+        tmp_path,
+        "claims:\n  T1: {kind: thesis, text: Short.}\n"
+        f"  P1: {{kind: premise, text: {words}, supports: T1}}\n",
+    )
+    out = tmp_path / "h.pdf"
+    code, err = argmap("render", source, "--handout", "-o", str(out))
+    assert code == 0, err
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    bottoms = [float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', bbox)]
+    assert bottoms and max(bottoms) <= A4[1]
+    assert "word2999" in bbox
+    assert re.search(r"warning: page \d holds a claim or reason too big for one page", err)

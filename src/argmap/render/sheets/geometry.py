@@ -24,6 +24,7 @@ sizes (:func:`sheet_theme`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.render.pdf import MM, PAPERS
@@ -53,6 +54,10 @@ class Geometry:
         heading: the share of the body's width a line's heading may take (one
             as wide as the sheet would keep a small part from being shown
             larger, or from sharing a page's row with another).
+        least: the smallest text size still readable on the sheet, in canvas
+            units (slides 20 px at 1920×1080; paper 9 pt); a drawing shown so
+            small that its captions fall under it is reported
+            (:func:`small_sheets`).
     """
 
     name: str
@@ -70,6 +75,7 @@ class Geometry:
     columns: int
     ranksep: float = 0.45
     heading: float = 0.55
+    least: float = 9.0
 
     @property
     def size(self) -> tuple[float, float]:
@@ -99,6 +105,7 @@ SLIDES = Geometry(
     max_row=4,
     max_scale=1.6,
     columns=3,
+    least=20.0,
 )
 
 
@@ -127,6 +134,24 @@ def paper_geometry(name: str, landscape: bool = False) -> Geometry:
         ranksep=0.25,
         heading=0.45,
     )
+
+
+def small_sheets(geometry: Geometry, scales: Sequence[float]) -> list[str]:
+    """A warning for each sheet whose drawing had to be shrunk below the readable
+    size to fit (one claim or reason too big for a sheet), e.g. ``"slide 5 is
+    drawn at 40 % …"``; ``scales[k]`` is the smallest scale on sheet ``k + 1``."""
+    unit = "px at 1920×1080" if geometry.noun == "slide" else "pt"
+    notes = []
+    for number, scale in enumerate(scales, 1):
+        smallest = geometry.caption_size * scale
+        if smallest < geometry.least:
+            notes.append(
+                f"{geometry.noun} {number} holds a claim or reason too big for one "
+                f"{geometry.noun} at a readable size: it is drawn at {scale:.0%}, its "
+                f"smallest text {smallest:.1f} {unit} (under {geometry.least:g} {unit}); "
+                "shorten the claim, or split a reason of many linked premises"
+            )
+    return notes
 
 
 def sheet_theme(theme: Theme, geometry: Geometry) -> Theme:

@@ -190,8 +190,14 @@ def handout_pages(
 
 
 def _spot(sheets: Sheets, drawn: Drawn, y: float) -> Spot:
+    """``drawn`` at the top ``y`` of its room on the page, at scale 1 unless it is
+    wider than the body or taller than the room left under ``y`` (one outline row
+    longer than a page): then smaller, never running off the page."""
     size = sheets.painter.size(drawn.dot)
-    return top_spot(sheets.geometry, size, y, min(1.0, sheets.geometry.body[0] / size[0]))
+    top, _, _, _ = sheets.geometry.margins
+    room_w, room_h = sheets.geometry.body
+    scale = min(1.0, room_w / size[0], (room_h - (y - top)) / size[1])
+    return top_spot(sheets.geometry, size, y, scale)
 
 
 def _overview(sheets: Sheets, parts: list[Part], rows: list[tuple[str, OutlineItem]]) -> Drawn:
