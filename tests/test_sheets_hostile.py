@@ -181,3 +181,13 @@ def test_an_outline_row_longer_than_a_page_stays_on_the_page(tmp_path):
     assert bottoms and max(bottoms) <= A4[1]
     assert "word2999" in bbox
     assert re.search(r"warning: page \d holds a claim or reason too big for one page", err)
+
+
+@pytest.mark.parametrize("args", [("--slides",), ("--paper", "a4"), ("--handout",)])
+def test_out_of_time_sheets_advise_only_what_sheets_accept(tmp_path, args):
+    out = tmp_path / "x.pdf"
+    source = write_map(tmp_path, fan(40))
+    code, err = argmap("render", source, *args, "--layout-timeout", "0.001", "-o", str(out))
+    assert code == 3 and not out.exists()
+    assert "--focus ID --depth K, or raise --layout-timeout" in err
+    assert "--split" not in err and "--collapse" not in err  # both refused with sheets

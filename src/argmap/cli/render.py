@@ -276,7 +276,7 @@ def _draw(
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
-    deadline, extra = Deadline(req.layout_timeout), extra or EmbedRequest()
+    deadline, extra = Deadline(req.layout_timeout, sheets=bool(sheet)), extra or EmbedRequest()
     map_id = extra.map_id(amap, req.id_prefix)
     amap, opts = extra.apply(amap, _render_options(amap, req), req.color_by)
     deadline.check("evaluating the claims")
