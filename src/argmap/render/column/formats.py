@@ -110,7 +110,7 @@ def render_column(
         return column_html(
             amap, findings, opts, map_id, width=width, deadline=deadline, embed=embed
         )
-    text, _ = column_dot(amap, findings, opts, width)
+    text, _ = column_dot(amap, findings, opts, width, deadline)
     if fmt == "dot":
         return text.encode("utf-8")
     deadline.check("placing the column")
