@@ -3,15 +3,17 @@ chains, long outlines. Each is drawn, readable, and in time."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from test_paper import A4, assert_readable
 from test_slides import argmap, pdf_text, readability
 
-from conftest import needs_dot
+from conftest import ROOT, needs_dot
 
 pytestmark = needs_dot
 
@@ -191,3 +193,15 @@ def test_out_of_time_sheets_advise_only_what_sheets_accept(tmp_path, args):
     assert code == 3 and not out.exists()
     assert "--focus ID --depth K, or raise --layout-timeout" in err
     assert "--split" not in err and "--collapse" not in err  # both refused with sheets
+
+
+def test_colour_emoji_leave_standard_error_quiet(tmp_path):
+    source = write_map(tmp_path, 'claims:\n  T1: {kind: thesis, text: "😀😀😀 smile"}\n')
+    out = tmp_path / "p.pdf"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    command = [sys.executable, "-m", "argmap", "render", source, "--paper", "a4", "-o", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0
+    # pypdf reads cairo's emoji fonts fine, but used to log "Multiple definitions
+    # in dictionary …" here, once for each glyph
+    assert done.stderr.strip() == f"wrote {out}"
