@@ -50,6 +50,7 @@ from argmap.render.looks import (
     legend_attrs,
     line_attrs,
 )
+from argmap.render.loops import knot_notes
 from argmap.render.style import DEFAULT, Theme
 from argmap.util.text import wrap_text
 from argmap.util.urls import link_target
@@ -338,7 +339,7 @@ def build_diagram(
     b = _Builder(_new_graph(amap, opts), opts, deadline)
     shape = diagram(amap, partial=True)
     layout = plan(shape, opts.theme.beside)
-    notes = finding_notes(findings) if opts.show_findings else {}
+    notes = knot_notes(shape, finding_notes(findings)) if opts.show_findings else {}
     _add_claims(b, shape, notes)
     _add_lines(b, shape, layout)
     _add_folds(b, amap)
