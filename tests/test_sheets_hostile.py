@@ -205,3 +205,18 @@ def test_colour_emoji_leave_standard_error_quiet(tmp_path):
     # pypdf reads cairo's emoji fonts fine, but used to log "Multiple definitions
     # in dictionary …" here, once for each glyph
     assert done.stderr.strip() == f"wrote {out}"
+
+
+def test_a_handout_overview_of_sixty_lines_goes_on_to_the_next_page(tmp_path):
+    out = tmp_path / "h.pdf"
+    code, err = argmap("render", write_map(tmp_path, fan(60)), "--handout", "-o", str(out))
+    assert code == 0 and "warning" not in err, err
+    for _, words in readability.pdf_pages(out):  # was one page of 60 boxes at 4.7 pt
+        assert min(size for _, size in words) >= 9
+    text = pdf_text(out)
+    assert "Overview (continued)" in text[1]
+    first = next(k for k, page in enumerate(text) if "Outline" in page)
+    assert first >= 1 and "Reason 60 for it." in "\n".join(text[first:])
+    for k, page in enumerate(text[first:-1], first + 1):
+        assert f"The outline continues on page {k + 1}." in page
+        assert f"Outline (continued from page {k})" in text[k]
