@@ -3,15 +3,17 @@ chains, long outlines. Each is drawn, readable, and in time."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from test_paper import A4, assert_readable
-from test_slides import argmap, pdf_text
+from test_slides import argmap, pdf_text, readability
 
-from conftest import needs_dot
+from conftest import ROOT, needs_dot
 
 pytestmark = needs_dot
 
@@ -95,3 +97,126 @@ def test_a_long_outline_is_never_laid_out_whole_to_cut_its_pages(tmp_path, monke
     assert len(pdf_text(out)) >= 4
     # no page is tried with more rows than lines of text fit on an A4 page
     assert max(asked) <= 80 < 200
+
+
+def test_a_long_word_is_wrapped_measuring_each_character_a_few_times(monkeypatch):
+    from argmap.render.sheets import words
+
+    measured = [0]
+    width_of = words.text_width
+
+    def counting(text: str, size: float, *, bold: bool = False) -> float:
+        measured[0] += len(text)
+        return width_of(text, size, bold=bold)
+
+    monkeypatch.setattr(words, "text_width", counting)
+    word = "x" * 20_000
+    lines = words.wrap_to(word, 28, 600)
+    assert "".join(lines) == word and len(lines) > 500
+    assert measured[0] < 12 * len(word)  # was about 250 times: quadratic
+    measured[0] = 0
+    cut = words.wrap_lines(word + " and more", 28, 600, 3)
+    assert len(cut) == 3 and cut[-1].endswith(words.ELLIPSIS)
+    assert measured[0] < 4 * len(word)
+
+
+def test_a_thesis_of_a_million_characters_still_makes_readable_slides(tmp_path):
+    source = write_map(
+        tmp_path,
+        "claims:\n  T1: {kind: thesis, text: " + "x" * 1_000_000 + "}\n"
+        "  P1: {kind: premise, text: A short reason., supports: T1}\n",
+    )
+    out = tmp_path / "d.pdf"
+    code, err = argmap("render", source, "--slides", "--layout-timeout", "60", "-o", str(out))
+    assert code == 0, err
+    assert "warning" not in err
+    pages = readability.pdf_pages(out)
+    assert len(pages) == 3
+    for (width, _), words in pages:
+        assert min(size for _, size in words) * 1920 / width >= 20
+
+
+def linked(premises: int) -> str:
+    """A thesis with one reason of ``premises`` linked premises, undercut once."""
+    lines = ["claims:", "  T1: {kind: thesis, text: Many things together show this.}"]
+    for k in range(premises):
+        text = f"Co-premise {k} has a text long enough to need a few lines in its box."
+        lines.append(f"  P{k}: {{kind: premise, text: {text}}}")
+    lines += [
+        "  U1: {kind: objection, text: The step does not follow., undercuts: I1}",
+        "inferences:",
+        f"  I1: {{premises: [{', '.join(f'P{k}' for k in range(premises))}], conclusion: T1}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_reason_too_wide_for_a_slide_is_drawn_and_named_in_a_warning(tmp_path):
+    source = write_map(tmp_path, linked(12))
+    out = tmp_path / "d.pdf"
+    code, err = argmap("render", source, "--slides", "-o", str(out))
+    assert code == 0 and out.exists(), err
+    pages = readability.pdf_pages(out)
+    small = [
+        k for k, ((w, _), words) in enumerate(pages, 1) if min(s for _, s in words) * 1920 / w < 20
+    ]
+    assert small == [3]
+    assert "warning: slide 3 holds a claim or reason too big for one slide" in err
+    assert "px at 1920×1080 (under 20 px" in err and "slide 2 " not in err
+    code, err = argmap("render", write_map(tmp_path, linked(3)), "--slides", "-o", str(out))
+    assert code == 0 and "warning" not in err
+
+
+def test_an_outline_row_longer_than_a_page_stays_on_the_page(tmp_path):
+    words = " ".join(f"word{k}" for k in range(3000))
+    source = write_map(
+        tmp_path,
+        "claims:\n  T1: {kind: thesis, text: Short.}\n"
+        f"  P1: {{kind: premise, text: {words}, supports: T1}}\n",
+    )
+    out = tmp_path / "h.pdf"
+    code, err = argmap("render", source, "--handout", "-o", str(out))
+    assert code == 0, err
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    bottoms = [float(y) for y in re.findall(r'<word [^>]*yMax="([\d.]+)"', bbox)]
+    assert bottoms and max(bottoms) <= A4[1]
+    assert "word2999" in bbox
+    assert re.search(r"warning: page \d holds a claim or reason too big for one page", err)
+
+
+@pytest.mark.parametrize("args", [("--slides",), ("--paper", "a4"), ("--handout",)])
+def test_out_of_time_sheets_advise_only_what_sheets_accept(tmp_path, args):
+    out = tmp_path / "x.pdf"
+    source = write_map(tmp_path, fan(40))
+    code, err = argmap("render", source, *args, "--layout-timeout", "0.001", "-o", str(out))
+    assert code == 3 and not out.exists()
+    assert "--focus ID --depth K, or raise --layout-timeout" in err
+    assert "--split" not in err and "--collapse" not in err  # both refused with sheets
+
+
+def test_colour_emoji_leave_standard_error_quiet(tmp_path):
+    source = write_map(tmp_path, 'claims:\n  T1: {kind: thesis, text: "😀😀😀 smile"}\n')
+    out = tmp_path / "p.pdf"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    command = [sys.executable, "-m", "argmap", "render", source, "--paper", "a4", "-o", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0
+    # pypdf reads cairo's emoji fonts fine, but used to log "Multiple definitions
+    # in dictionary …" here, once for each glyph
+    assert done.stderr.strip() == f"wrote {out}"
+
+
+def test_a_handout_overview_of_sixty_lines_goes_on_to_the_next_page(tmp_path):
+    out = tmp_path / "h.pdf"
+    code, err = argmap("render", write_map(tmp_path, fan(60)), "--handout", "-o", str(out))
+    assert code == 0 and "warning" not in err, err
+    for _, words in readability.pdf_pages(out):  # was one page of 60 boxes at 4.7 pt
+        assert min(size for _, size in words) >= 9
+    text = pdf_text(out)
+    assert "Overview (continued)" in text[1]
+    first = next(k for k, page in enumerate(text) if "Outline" in page)
+    assert first >= 1 and "Reason 60 for it." in "\n".join(text[first:])
+    for k, page in enumerate(text[first:-1], first + 1):
+        assert f"The outline continues on page {k + 1}." in page
+        assert f"Outline (continued from page {k})" in text[k]

@@ -288,7 +288,7 @@ def _draw(
     from argmap.render.outputs import render as render_bytes
     from argmap.render.pages import PagePlan, page_file, plan_pages
 
-    deadline, extra = Deadline(req.layout_timeout), extra or EmbedRequest()
+    deadline, extra = Deadline(req.layout_timeout, sheets=bool(sheet)), extra or EmbedRequest()
     opts = extra.apply(amap, _render_options(amap, req, not extra.what_if), req.color_by)
     deadline.check("evaluating the claims")
     found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []

@@ -154,7 +154,9 @@ def draw_sheets(
     timeout: float,
     deadline: Deadline,
 ) -> list[tuple[str, bytes]]:
-    """Every file of every target, drawn before any is written.
+    """Every file of every target, drawn before any is written. A slide or page
+    that had to be drawn too small to read (one claim or reason too big for it) is
+    named in a warning on standard error; the files are still written (exit 0).
 
     Raises:
         GraphvizNotFound, RenderError: Graphviz is missing or fails.
@@ -165,15 +167,25 @@ def draw_sheets(
     painter = Painter(deadline, engine, timeout)
     base_id = map_id if map_id is not None else amap.name
     done: list[tuple[str, bytes]] = []
+    notes: list[str] = []
     for target in targets:
         if sheet.slides:
-            done += render_slides(amap, tuple(findings), opts, painter, target, base_id)
+            done += render_slides(amap, tuple(findings), opts, painter, target, base_id, notes)
         else:
             assert sheet.paper is not None
             data = render_pages(
-                amap, tuple(findings), opts, painter, sheet.paper, sheet.landscape, sheet.handout
+                amap,
+                tuple(findings),
+                opts,
+                painter,
+                sheet.paper,
+                sheet.landscape,
+                sheet.handout,
+                notes,
             )
             done.append((target, data))
+    for note in dict.fromkeys(notes):
+        click.echo(f"argmap: warning: {note}", err=True)
     return done
 
 

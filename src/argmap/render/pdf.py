@@ -10,6 +10,7 @@ cairo's creation time, which :func:`pin_dates` fixes.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,6 +62,18 @@ def assemble(pages: Sequence[Placed], title: str = "") -> bytes:
     Raises:
         RenderError: a page is not a readable one-page PDF.
     """
+    # cairo writes a colour emoji's glyphs under one name more than once, which pypdf
+    # reads fine but logs ("Multiple definitions in dictionary …") on standard error
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        return _assemble(pages, title)
+    finally:
+        log.setLevel(level)
+
+
+def _assemble(pages: Sequence[Placed], title: str) -> bytes:
     from pypdf import PageObject, PdfReader, PdfWriter, Transformation
     from pypdf.errors import PyPdfError
 

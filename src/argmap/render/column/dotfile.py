@@ -18,6 +18,7 @@ node names and ids are synthetic; colours and the font come from the theme.
 
 from __future__ import annotations
 
+from argmap.render.budget import STRIDE, Deadline
 from argmap.render.column.shapes import Box, Layout, TextLine, Wire
 from argmap.render.labels import html_text
 from argmap.render.style import Theme
@@ -126,7 +127,13 @@ def _edge(wire: Wire, theme: Theme, height: float, line_width: float, arrowsize:
     return f"  {quote(wire.tail)} -> {quote(wire.head)} [{_attrs(attrs)}];\n"
 
 
-def dot_text(layout: Layout, theme: Theme, line_width: float, arrowsize: float) -> str:
+def dot_text(
+    layout: Layout,
+    theme: Theme,
+    line_width: float,
+    arrowsize: float,
+    deadline: Deadline | None = None,
+) -> str:
     """The DOT source of a placed column (deterministic; ends with a newline).
 
     Args:
@@ -135,7 +142,17 @@ def dot_text(layout: Layout, theme: Theme, line_width: float, arrowsize: float) 
         line_width: width of connectors (px).
         arrowsize: Graphviz arrowhead scale of connectors (before the theme's
             per-relation scale).
+        deadline: the rendering's deadline, looked at every
+            :data:`~argmap.render.budget.STRIDE` boxes and connectors.
+
+    Raises:
+        LayoutTimeout: ``deadline`` passed.
     """
+
+    def check(k: int) -> None:
+        if deadline is not None and k % STRIDE == 0:
+            deadline.check("writing the column's DOT")
+
     w, h = layout.width, layout.height
     parts = [
         "digraph column {\n",
@@ -147,7 +164,11 @@ def dot_text(layout: Layout, theme: Theme, line_width: float, arrowsize: float) 
     for name, pos in (("corner0", "0,0!"), ("corner1", f"{w},{_n(h)}!")):
         attrs = {"pos": pos, "shape": "point", "style": "invis", "width": "0", "height": "0"}
         parts.append(f"  {name} [{_attrs(attrs)}];\n")
-    parts += [_node(box, h) for box in layout.boxes]
-    parts += [_edge(wire, theme, h, line_width, arrowsize) for wire in layout.wires]
+    for k, box in enumerate(layout.boxes):
+        check(k)
+        parts.append(_node(box, h))
+    for k, wire in enumerate(layout.wires):
+        check(k)
+        parts.append(_edge(wire, theme, h, line_width, arrowsize))
     parts.append("}\n")
     return "".join(parts)

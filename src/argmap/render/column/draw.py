@@ -34,16 +34,18 @@ def column_dot(
     findings: Iterable[Finding] = (),
     opts: RenderOptions | None = None,
     width: int = DEFAULT_WIDTH,
+    deadline: Deadline | None = None,
 ) -> tuple[str, Layout]:
     """The column's DOT (for ``neato -n2``) and the layout it draws.
 
     Raises:
         RenderError: DejaVu Sans is not installed.
+        LayoutTimeout: ``deadline`` passed while placing or writing.
     """
     opts = opts or RenderOptions()
     codes = claim_codes(amap, findings) if opts.show_findings else {}
-    placed, m = layout(amap, codes, opts, width)
-    return dot_text(placed, opts.theme, m.line_width, m.arrowsize), placed
+    placed, m = layout(amap, codes, opts, width, deadline)
+    return dot_text(placed, opts.theme, m.line_width, m.arrowsize, deadline), placed
 
 
 def column_svg(
@@ -85,7 +87,7 @@ def drawn_svg(
     """
     opts, findings = opts or RenderOptions(), list(findings)
     timeout = deadline.left()
-    text, placed = column_dot(amap, findings, opts, width)
+    text, placed = column_dot(amap, findings, opts, width, deadline)
     deadline.check("placing the column")
     raw = run_dot(
         text, "svg", timeout=timeout, engine="neato", deadline=deadline, options=NEATO_FIXED

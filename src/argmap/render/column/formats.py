@@ -10,8 +10,10 @@ into the pane.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
+from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
@@ -21,6 +23,27 @@ from argmap.render.column.shapes import Layout
 from argmap.render.dot import RenderOptions
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
 from argmap.render.html.page import on_page, render_html
+
+#: The longest side of a PNG Graphviz's cairo renderer draws (``CAIRO_XMAX`` and
+#: ``CAIRO_YMAX`` in its ``gvrender_pango.c``); a larger picture it shrinks to fit,
+#: text and all, saying nothing.
+PNG_MAX = 32767
+
+
+def png_fits(placed: Layout, dpi: int) -> None:
+    """Return if the column's PNG at ``dpi`` is at most :data:`PNG_MAX` pixels tall.
+
+    Raises:
+        RenderError: it is taller: Graphviz would shrink its text below the
+            column's sizes, so the PNG is refused (write .svg or .pdf).
+    """
+    tall = math.ceil(placed.height * dpi / 72)
+    if tall > PNG_MAX:
+        raise RenderError(
+            f"the column is {tall:,} px tall at --dpi {dpi}, and a PNG can be at most "
+            f"{PNG_MAX:,}: Graphviz would shrink it, text and all, to {PNG_MAX / tall:.0%}; "
+            "write .svg or .pdf, or draw part of the map (--focus, --collapse or --split)"
+        )
 
 
 def column_edges(placed: Layout) -> list[dict[str, str]]:
@@ -99,7 +122,7 @@ def render_column(
         embed: for ``html``, the page for an iframe.
 
     Raises:
-        GraphvizNotFound, RenderError: from Graphviz (or DejaVu Sans is missing).
+        GraphvizNotFound, RenderError: from Graphviz, DejaVu Sans missing, :func:`png_fits`.
         LayoutTimeout: the deadline passed.
     """
     findings = list(findings)
@@ -110,9 +133,11 @@ def render_column(
         return column_html(
             amap, findings, opts, map_id, width=width, deadline=deadline, embed=embed
         )
-    text, _ = column_dot(amap, findings, opts, width)
+    text, placed = column_dot(amap, findings, opts, width, deadline)
     if fmt == "dot":
         return text.encode("utf-8")
+    if fmt == "png":
+        png_fits(placed, dpi)
     deadline.check("placing the column")
     return run_dot(
         text, fmt, timeout=timeout, dpi=dpi, engine="neato", deadline=deadline, options=NEATO_FIXED

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from argmap.findings import Finding
 from argmap.model import KINDS, ArgumentMap
+from argmap.render.budget import Deadline
 from argmap.render.column.boxes import title_box
 from argmap.render.column.legend import Present, legend
 from argmap.render.column.measure import Metrics, metrics
@@ -63,6 +64,7 @@ def layout(
     codes: Mapping[str, Sequence[str]],
     opts: RenderOptions,
     width: int,
+    deadline: Deadline | None = None,
 ) -> tuple[Layout, Metrics]:
     """Place the column of ``amap`` ``width`` px wide.
 
@@ -73,12 +75,14 @@ def layout(
         opts: what the diagram shows (theme, ids, paragraphs, legend, fills,
             badges, folds, links, highlight).
         width: the column width in CSS px.
+        deadline: the rendering's deadline, looked at while placing the rows.
 
     Returns:
         The layout and the sizes it was made with.
 
     Raises:
         RenderError: DejaVu Sans, which text is measured with, is not installed.
+        LayoutTimeout: ``deadline`` passed.
     """
     m = metrics(opts.theme, width)
     boxes: list[Box] = []
@@ -88,7 +92,7 @@ def layout(
         boxes.append(head)
         top = head.bottom + m.gap + 4
     shown = rows(amap, opts.folds)
-    placer = Placer(amap, opts, m, codes, shown, top)
+    placer = Placer(amap, opts, m, codes, shown, top, deadline=deadline)
     bottom = placer.run()
     boxes += [b for b in placer.boxes if b is not None]
     wires = list(placer.wires)

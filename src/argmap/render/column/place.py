@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgumentMap
+from argmap.render.budget import STRIDE, Deadline
 from argmap.render.column.boxes import (
     DOWN,
     LINKED_CAPTION,
@@ -78,12 +79,20 @@ class Placer:
     open: list[int] = field(default_factory=list)
     full: dict[str, int] = field(default_factory=dict)
     refs: int = 0
+    deadline: Deadline | None = None
 
     def run(self) -> float:
-        """Place every row; return the y of the bottom of the last box."""
+        """Place every row; return the y of the bottom of the last box.
+
+        Raises:
+            LayoutTimeout: :attr:`deadline` passed (looked at every
+                :data:`~argmap.render.budget.STRIDE` rows).
+        """
         self.full = {r.claim: i for i, r in enumerate(self.rows) if r.kind == "claim" and r.claim}
         y, fresh = self.top, True
         for i, row in enumerate(self.rows):
+            if self.deadline is not None and i % STRIDE == 0:
+                self.deadline.check("placing the column")
             y = self._close(i, y)
             x, right = self._span(row)
             y += 0 if fresh else self.m.gap * (2 if row.relation == "undercut" else 1)

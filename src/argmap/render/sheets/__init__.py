@@ -24,7 +24,7 @@ from argmap.render.dot import RenderOptions
 from argmap.render.pages import page_file
 from argmap.render.pipeline import map_title
 from argmap.render.sheets.deck_html import deck_html
-from argmap.render.sheets.geometry import paper_geometry
+from argmap.render.sheets.geometry import SLIDES, paper_geometry, small_sheets
 from argmap.render.sheets.handout import handout_pages
 from argmap.render.sheets.layout import Painter
 from argmap.render.sheets.paper import paper_pages, paper_pdf
@@ -40,10 +40,12 @@ def render_slides(
     painter: Painter,
     target: str,
     map_id: str,
+    notes: list[str] | None = None,
 ) -> list[tuple[str, bytes]]:
     """The slides of ``amap`` for output file ``target``, by its extension:
     ``.pdf`` (one file), ``.html``/``.htm`` (one file), ``.svg`` (``<stem>.1.svg``,
     ``<stem>.2.svg`` …, each slide's reference boxes linking to the others).
+    A slide drawn too small to read is reported in ``notes`` (:func:`small_sheets`).
 
     Returns:
         ``(file name, bytes)`` per file to write.
@@ -53,6 +55,8 @@ def render_slides(
         ValueError: ``target`` has another extension.
     """
     slides = deck(amap, findings, opts, painter)
+    if notes is not None:
+        notes += small_sheets(SLIDES, [spot.scale for spot in slides.spots])
     ext = PurePath(target).suffix.lower()
     if ext == ".pdf":
         return [(target, deck_pdf(slides))]
@@ -74,9 +78,11 @@ def render_pages(
     name: str,
     landscape: bool = False,
     handout: bool = False,
+    notes: list[str] | None = None,
 ) -> bytes:
     """``amap`` on printed pages (``name`` ``"a4"`` or ``"letter"``) as one PDF,
-    or its handout.
+    or its handout. A page drawn too small to read is reported in ``notes``
+    (:func:`small_sheets`).
 
     Raises:
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
@@ -85,4 +91,7 @@ def render_pages(
     geometry = paper_geometry(name, landscape)
     build = handout_pages if handout else paper_pages
     sheets, packed = build(amap, findings, opts, geometry, painter)
+    if notes is not None:
+        scales = [min((spot.scale for _, spot in page), default=1.0) for page in packed.pages]
+        notes += small_sheets(sheets.geometry, scales)
     return paper_pdf(sheets, packed)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from argmap.diagram import KIND_LABELS
 from argmap.model import ArgumentMap
+from argmap.render.fonts import line_height
 from argmap.render.labels import html_text
 from argmap.render.pager import Part
 from argmap.render.pipeline import map_title
@@ -59,11 +60,10 @@ def title_drawing(
         text = html_text(cut_to(source, theme.caption_size, width))
         rows.append(f'<TR><TD ALIGN="LEFT">{small}{text}</FONT></TD></TR>')
     for claim in [c for c in sheets.amap.claims.values() if c.kind == "thesis"][:3]:
-        lines = (
-            wrap_lines(claim.text, large, width - 40, most)
-            if most
-            else wrap_to(claim.text, large, width - 40)
-        )
+        # all of it (most 0): at most one line more than the slide holds, which is
+        # enough to find that it does not fit without laying out a huge text
+        whole = int(sheets.geometry.body[1] / line_height(large)) + 1
+        lines = wrap_lines(claim.text, large, width - 40, most or whole)
         caption = f"{KIND_LABELS[claim.kind]} {claim.id}"
         rows.append(f"<TR>{box(sheets, caption, lines, '', 'thesis', size=large)}</TR>")
     count = len(sheets.amap.claims)

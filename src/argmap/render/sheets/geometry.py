@@ -24,6 +24,7 @@ sizes (:func:`sheet_theme`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from argmap.render.pdf import MM, PAPERS
@@ -57,6 +58,10 @@ class Geometry:
             before the root's text is cut.
         title_size: the bold title of a heading (a part's, the overview's: the
             map's title); 0 for the claim text size.
+        least: the smallest text size still readable on the sheet, in canvas
+            units (slides 20 px at 1920×1080; paper 9 pt); a drawing shown so
+            small that its captions fall under it is reported
+            (:func:`small_sheets`).
     """
 
     name: str
@@ -76,6 +81,7 @@ class Geometry:
     heading: float = 0.55
     crumb_lines: int = 1
     title_size: float = 0.0
+    least: float = 9.0
 
     @property
     def size(self) -> tuple[float, float]:
@@ -105,6 +111,7 @@ SLIDES = Geometry(
     max_row=4,
     max_scale=1.6,
     columns=3,
+    least=20.0,
 )
 
 
@@ -135,6 +142,24 @@ def paper_geometry(name: str, landscape: bool = False) -> Geometry:
         crumb_lines=3,
         title_size=13.0,
     )
+
+
+def small_sheets(geometry: Geometry, scales: Sequence[float]) -> list[str]:
+    """A warning for each sheet whose drawing had to be shrunk below the readable
+    size to fit (one claim or reason too big for a sheet), e.g. ``"slide 5 is
+    drawn at 40 % …"``; ``scales[k]`` is the smallest scale on sheet ``k + 1``."""
+    unit = "px at 1920×1080" if geometry.noun == "slide" else "pt"
+    notes = []
+    for number, scale in enumerate(scales, 1):
+        smallest = geometry.caption_size * scale
+        if smallest < geometry.least:
+            notes.append(
+                f"{geometry.noun} {number} holds a claim or reason too big for one "
+                f"{geometry.noun} at a readable size: it is drawn at {scale:.0%}, its "
+                f"smallest text {smallest:.1f} {unit} (under {geometry.least:g} {unit}); "
+                "shorten the claim, or split a reason of many linked premises"
+            )
+    return notes
 
 
 def sheet_theme(theme: Theme, geometry: Geometry) -> Theme:

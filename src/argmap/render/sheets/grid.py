@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from argmap.diagram import KIND_LABELS
 from argmap.model import KINDS, Claim
+from argmap.render.fonts import line_height
 from argmap.render.labels import html_text
 from argmap.render.pager import Line, Part
 from argmap.render.sheets.body import heading_label
@@ -124,7 +125,10 @@ def _line_box(
 def _root_box(sheets: Sheets, root: Claim, columns: int) -> str:
     drawn = _outer(sheets, columns) + SPACING * (columns - 1)
     width = (drawn - 2 * (PADDING + BORDER)) * FONT_SLACK
-    text = wrap_to(root.text, sheets.opts.theme.font_size, width)
+    size = sheets.opts.theme.font_size
+    # in full, unless it would take more than half the sheet: then cut with "…"
+    most = max(3, int(sheets.geometry.body[1] / 2 / line_height(size)))
+    text = wrap_lines(root.text, size, width, most)
     return box(sheets, f"{KIND_LABELS[root.kind]} {root.id}", text, "", root.kind, columns)
 
 

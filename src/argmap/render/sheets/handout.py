@@ -11,6 +11,9 @@ an undercut under the step it attacks, 1.2), each line one sentence of
 what the findings say about the claim in plain words ("— no reason given").
 The map's title 16 pt, the outline's heading 13 pt, claim text 10.5 pt,
 numbers and captions 10 pt.
+An overview too big for one page (dozens of lines of argument) goes on to the
+next pages, "Overview (continued)", at the same sizes; the outline then starts
+under its last part.
 """
 
 from __future__ import annotations
@@ -151,17 +154,38 @@ def handout_pages(
     geometry: Geometry,
     painter: Painter,
 ) -> tuple[Sheets, Packed]:
-    """The handout's pages (see the module docstring).
+    """The handout's pages (see the module docstring): the overview (on as many
+    pages as it needs, each at scale 1), the outline under its last page.
 
     Raises:
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
     sheets = start(amap, findings, opts, handout_geometry(geometry), painter)
-    parts = paginate(amap, lambda _: True, lone=False)
     rows = numbered(amap)
-    overview = _overview(sheets, parts, rows)
+    parts = paginate(amap, partial(_overview_fits, sheets, rows), lone=False)
+    overviews = [_overview(sheets, part, rows) for part in parts if part.kind == "overview"]
+    height = painter.size(overviews[-1].dot)[1] + GAP
+    chunks = _outline_chunks(sheets, rows, height)
+    top = sheets.geometry.margins[0]
+    pages: list[tuple[tuple[Drawn, Spot], ...]] = [
+        ((drawn, _spot(sheets, drawn, top)),) for drawn in overviews[:-1]
+    ]
+    for k, (begin, end) in enumerate(chunks):
+        drawn = _chunk(sheets, rows, (begin, end), len(overviews) + k, len(chunks) - k - 1)
+        page = [(overviews[-1], _spot(sheets, overviews[-1], top))] if k == 0 else []
+        y = top + (height if k == 0 else 0)
+        if end > begin:
+            page.append((drawn, _spot(sheets, drawn, y)))
+        pages.append(tuple(page))
+    return sheets, Packed(tuple(pages))
+
+
+def _outline_chunks(
+    sheets: Sheets, rows: list[tuple[str, OutlineItem]], height: float
+) -> list[tuple[int, int]]:
+    """The rows of the outline on each page, ``(begin, end)``: the first page's
+    under an overview ``height`` tall (none when not even one row fits there)."""
     room = sheets.geometry.body[1]
-    height = painter.size(overview.dot)[1] + GAP
     chunks: list[tuple[int, int]] = []
     start_at = 0
     while start_at < len(rows) or not chunks:
@@ -179,50 +203,61 @@ def handout_pages(
             and end == start_at + 1
             and not _fits(sheets, rows, start_at, left, False, end)
         ):
-            end = (
-                start_at  # not even one line fits under the overview: the outline starts on page 2
-            )
+            end = start_at  # not even one line fits under the overview: next page
         chunks.append((start_at, end))
         start_at = end
-    pages = []
-    for k, (begin, end) in enumerate(chunks):
-        drawn = _chunk(sheets, rows, (begin, end), k, len(chunks))
-        page = [(overview, _spot(sheets, overview, sheets.geometry.margins[0]))] if k == 0 else []
-        y = sheets.geometry.margins[0] + (height if k == 0 else 0)
-        if end > begin:
-            page.append((drawn, _spot(sheets, drawn, y)))
-        pages.append(tuple(page))
-    return sheets, Packed(tuple(pages))
+    return chunks
 
 
 def _spot(sheets: Sheets, drawn: Drawn, y: float) -> Spot:
+    """``drawn`` at the top ``y`` of its room on the page, at scale 1 unless it is
+    wider than the body or taller than the room left under ``y`` (one outline row
+    longer than a page): then smaller, never running off the page."""
     size = sheets.painter.size(drawn.dot)
-    return top_spot(sheets.geometry, size, y, min(1.0, sheets.geometry.body[0] / size[0]))
+    top, _, _, _ = sheets.geometry.margins
+    room_w, room_h = sheets.geometry.body
+    scale = min(1.0, room_w / size[0], (room_h - (y - top)) / size[1])
+    return top_spot(sheets.geometry, size, y, scale)
 
 
-def _overview(sheets: Sheets, parts: list[Part], rows: list[tuple[str, OutlineItem]]) -> Drawn:
+def _overview(sheets: Sheets, part: Part, rows: list[tuple[str, OutlineItem]]) -> Drawn:
+    """An overview part, each box saying where the outline writes its line out."""
     start_of: dict[tuple[str, str | None], str] = {}
     for number, item in rows:
         start_of.setdefault((item.claim, item.target), number)
-    title = map_title(sheets.amap)
-    source = source_words(sheets.amap)
-    note = "Each box is a line of argument, with where the outline writes it out."
-    note = f"{source} · {note}" if source else note
 
     def where(line: Line) -> str:
         number = start_of.get((line.head.claims[0], line.root), "")
         number = number.rstrip(ascii_lowercase)  # a linked reason: "4", not "4a"
         return f"outline {number}" if number else ""
 
-    part = parts[0]
-    return overview_drawing(sheets, part, title, note, most=2, where=where)
+    if part.continued:
+        return overview_drawing(sheets, part, "Overview (continued)", "", most=2, where=where)
+    source = source_words(sheets.amap)
+    note = "Each box is a line of argument, with where the outline writes it out."
+    note = f"{source} · {note}" if source else note
+    return overview_drawing(sheets, part, map_title(sheets.amap), note, most=2, where=where)
+
+
+def _overview_fits(sheets: Sheets, rows: list[tuple[str, OutlineItem]], part: Part) -> bool:
+    """Whether an overview part fits a page at scale 1 (lines are not drawn: they fit)."""
+    if part.kind != "overview":
+        return True
+    width, height = sheets.painter.size(_overview(sheets, part, rows).dot)
+    room_w, room_h = sheets.geometry.body
+    return width <= room_w and height <= room_h
 
 
 def _chunk(
-    sheets: Sheets, rows: list[tuple[str, OutlineItem]], span: tuple[int, int], k: int, total: int
+    sheets: Sheets,
+    rows: list[tuple[str, OutlineItem]],
+    span: tuple[int, int],
+    page: int,
+    after: int,
 ) -> Drawn:
-    more = f"The outline continues on page {k + 2}." if k + 1 < total else ""
-    title = "Outline" if k == 0 else f"Outline (continued from page {k})"
+    """The outline's rows ``span`` on page ``page``, ``after`` more pages of it to follow."""
+    more = f"The outline continues on page {page + 1}." if after else ""
+    title = "Outline" if page == 1 or not span[0] else f"Outline (continued from page {page - 1})"
     return outline_drawing(
         sheets, rows[span[0] : span[1]], title, more, number_width(sheets, rows)
     )

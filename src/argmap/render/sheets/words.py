@@ -12,11 +12,14 @@ from argmap.render.fonts import text_width
 ELLIPSIS = "…"
 
 
-def wrap_to(text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
+def wrap_to(
+    text: str, size: float, width: float, *, bold: bool = False, limit: int = 0
+) -> list[str]:
     """``text`` (white space collapsed) in lines no wider than ``width`` at ``size``.
 
     Words wider than ``width`` are broken between characters. At least one
-    line (``[""]`` for empty text).
+    line (``[""]`` for empty text). ``limit`` > 0 stops after that many lines
+    (the rest of the text is left out).
 
     Raises:
         RenderError: the font is not installed.
@@ -30,22 +33,40 @@ def wrap_to(text: str, size: float, width: float, *, bold: bool = False) -> list
             continue
         if line:
             lines.append(line)
-        line = ""
-        while text_width(word, size, bold=bold) > width and len(word) > 1:
-            cut = _fitting(word, size, width, bold)
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
+        at = 0
+        cut = _fitting(word, size, width, bold)
+        while at + cut < len(word) and not 0 < limit <= len(lines):
+            lines.append(word[at : at + cut])
+            at += cut
+            cut = _fitting(word, size, width, bold, at)
+        if 0 < limit <= len(lines):
+            return lines
+        line = word[at:]
     lines.append(line)
     return lines
 
 
-def _fitting(word: str, size: float, width: float, bold: bool) -> int:
-    """How many leading characters of ``word`` fit ``width`` (at least one)."""
-    cut = 1
-    while cut < len(word) and text_width(word[: cut + 1], size, bold=bold) <= width:
-        cut += 1
-    return cut
+def _fitting(word: str, size: float, width: float, bold: bool, at: int = 0) -> int:
+    """How many characters of ``word`` from ``at`` on fit ``width`` (at least one;
+    all of them when the rest fits whole).
+
+    Gallops (1, 2, 4 … characters) and bisects, measuring pieces only a little
+    longer than what fits: a word of a million characters is cut into lines in
+    time linear in its length, not quadratic.
+    """
+    rest = len(word) - at
+
+    def fits(cut: int) -> bool:
+        return text_width(word[at : at + cut], size, bold=bold) <= width
+
+    good, bad = 1, 2
+    while bad <= rest and fits(bad):
+        good, bad = bad, bad * 2
+    bad = min(bad, rest + 1)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        good, bad = (mid, bad) if fits(mid) else (good, mid)
+    return good
 
 
 def cut_to(text: str, size: float, width: float, *, bold: bool = False) -> str:
@@ -71,7 +92,14 @@ def wrap_lines(
 ) -> list[str]:
     """:func:`wrap_to`, at most ``most`` lines, the last one cut with ``…`` when
     text is left over."""
-    lines = wrap_to(text, size, width, bold=bold)
+    limit = most + 1
+    lines = wrap_to(text, size, width, bold=bold, limit=limit)
+    # wrap only as much as decides the cut: until what is left over is wider than a line
+    while (
+        len(lines) == limit and text_width(" ".join(lines[most - 1 :]), size, bold=bold) <= width
+    ):
+        limit *= 2
+        lines = wrap_to(text, size, width, bold=bold, limit=limit)
     if len(lines) <= most:
         return lines
     rest = " ".join(lines[most - 1 :])
