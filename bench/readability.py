@@ -139,9 +139,10 @@ def pdf_pages(path: Path) -> list[tuple[tuple[float, float], list[tuple[str, flo
     from argmap.render.fonts import line_height
 
     per_pt = line_height(1.0)
-    html = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
+    # poppler writes a colour emoji's text as UTF-16 surrogates encoded one by one,
+    # which is not UTF-8: such words keep U+FFFD, their sizes count all the same
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True)
+    html = out.stdout.decode("utf-8", "replace")
     pages: list[tuple[tuple[float, float], list[tuple[str, float]]]] = []
     for chunk in html.split("<page ")[1:]:
         size = _PAGE.match("<page " + chunk)

@@ -220,3 +220,14 @@ def test_a_handout_overview_of_sixty_lines_goes_on_to_the_next_page(tmp_path):
     for k, page in enumerate(text[first:-1], first + 1):
         assert f"The outline continues on page {k + 1}." in page
         assert f"Outline (continued from page {k})" in text[k]
+
+
+def test_the_readability_measure_reads_a_deck_with_an_emoji_title(tmp_path):
+    # the PDF's title (its metadata) comes out of pdftotext -bbox as surrogates
+    text = 'title: "Family 👩‍👩‍👧‍👦"\nclaims:\n  T1: {kind: thesis, text: "😀😀😀 smile"}\n'
+    source = write_map(tmp_path, text)
+    out = tmp_path / "d.pdf"
+    code, err = argmap("render", source, "--slides", "-o", str(out))
+    assert code == 0, err
+    pages = readability.pdf_pages(out)  # stopped with UnicodeDecodeError
+    assert len(pages) == 2 and any(w == "smile" for _, words in pages for w, _ in words)
