@@ -73,8 +73,7 @@ class RenderOptions:
         fills: per-claim fill colour overrides (e.g. colour by status).
         badges: per-claim text added to the caption (e.g. "IN", "0.82"), so
             colour is never the only cue.
-        fill_legend: ``(name, colour)`` rows explaining overridden fills in
-            the legend (kind swatches are then drawn unfilled).
+        fill_legend: legend rows ``(name, colour)`` of overridden fills.
         max_row: a claim with more arguers than this gets them on staggered
             ranks (like Graphviz's ``unflatten``), so wide fans become taller
             and narrower; 0 turns staggering off; None: the theme's.
@@ -83,8 +82,8 @@ class RenderOptions:
         links: claim id → URL its box (and its fold box) links to, overriding
             the claim's own source link (``--split`` pages).
         highlight: claims drawn with a double border (``--focus``).
-        width: SVG width: None fits the column (``width="100%"``), a number
-            is a width in CSS pixels (see :mod:`argmap.render.svg`).
+        width: SVG width: None fits the column, else CSS px (:mod:`argmap.render.svg`).
+        source_lines: lines a claim's source may take (0: as many as it needs).
     """
 
     theme: Theme = DEFAULT
@@ -102,6 +101,7 @@ class RenderOptions:
     links: Mapping[str, str] = field(default_factory=dict)
     highlight: frozenset[str] = frozenset()
     width: int | None = None
+    source_lines: int = 2
 
     @property
     def wrap_width(self) -> int:
@@ -144,7 +144,7 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
         theme,
         wrap_text(text, 2 * small_width),  # only a very long id wraps
         wrap_text(claim.text, opts.wrap_width),
-        source_line(claim.source, small_width),
+        source_line(claim.source, small_width, opts.source_lines),
         flagged=bool(codes),
         badge=badge_lines(codes, small_width),
     )

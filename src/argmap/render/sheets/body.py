@@ -21,9 +21,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from argmap.diagram import node_names
-from argmap.model import ArgumentMap
-from argmap.render.dot import RenderOptions, build_diagram, dot_source
-from argmap.render.labels import html_text, source_line
+from argmap.render.dot import build_diagram, dot_source
+from argmap.render.labels import html_text
 from argmap.render.outline import outline_text
 from argmap.render.pager import Part, Ref
 from argmap.render.sheets.context import Drawn, Sheets
@@ -110,7 +109,9 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
     Raises:
         LayoutTimeout: the deadline passed while the DOT was built.
     """
-    opts = replace(sheets.opts, legend=False, folds={}, links={})
+    # on paper, a claim's source in full
+    whole = 0 if sheets.geometry.noun == "page" else sheets.opts.source_lines
+    opts = replace(sheets.opts, legend=False, folds={}, links={}, source_lines=whole)
     deadline = sheets.painter.deadline
     diagram = build_diagram(part.amap, sheets.findings, opts, deadline)
     names = node_names(part.amap)
@@ -121,8 +122,6 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
         titles[f"r{k}"] = _ref_title(sheets, ref)
         targets[f"r{k}"] = ref.part
     source = dot_source(diagram.graph, deadline)
-    if sheets.geometry.noun == "page":  # on paper, a claim's source in full
-        source = whole_sources(source, part.amap, opts)
     share, most = _share(sheets, closing(source, statements)), sheets.geometry.crumb_lines
     statements.append(
         f"graph [label={heading_label(sheets, *heading(sheets, part, share), most, share)}, "
@@ -136,22 +135,6 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
         sheets.painter.engine,
         targets,
     )
-
-
-def whole_sources(source: str, amap: ArgumentMap, opts: RenderOptions) -> str:
-    """``source`` (DOT of ``amap``'s claims drawn with ``opts``) with each claim's
-    source written out in as many lines as it takes, where the diagram cut it
-    at two (:func:`argmap.render.labels.source_line`; same width: the claim
-    text's wrap width in caption-size characters, as
-    :func:`argmap.render.dot.claim_label` measures it)."""
-    theme = opts.theme
-    width = round(opts.wrap_width * theme.font_size / theme.caption_size)
-    for claim in amap.claims.values():
-        cut, whole = source_line(claim.source, width), source_line(claim.source, width, 0)
-        if cut != whole:
-            old, new = ("<BR/>".join(html_text(line) for line in ls) for ls in (cut, whole))
-            source = source.replace(f"<I>{old}</I>", f"<I>{new}</I>")
-    return source
 
 
 def _share(sheets: Sheets, bare: str) -> float:
