@@ -93,6 +93,37 @@ def plain_words(code: str) -> str:
     return PLAIN_WORDS.get(code, code)
 
 
+#: Each finding code as a sentence for students: ``{claims}`` stands for the
+#: claims involved ("P1", "P1 and P2", "P1, P2 and P3"). Same vocabulary as
+#: :data:`PLAIN_WORDS`, no codes; used by ``--audience student``.
+PLAIN_SENTENCES: dict[str, str] = {
+    INVALID_CODE: "The map cannot be read here: {message}",
+    NOTE_CODE: "This part was guessed when the file was read: {message}",
+    LOSS_CODE: "This part is lost in the other format: {message}",
+    "AM101": "{claims}: no reason given. "
+    "Add a premise that supports it, or say where it comes from.",
+    "AM102": "{claims}: these claims support each other in a circle, "
+    "so none of them is shown to be true.",
+    "AM103": "{claims}: this claim is given as a reason for itself.",
+    "AM104": "The map has no main claim: mark the claim everything else argues for as the thesis.",
+    "AM105": "{claims}: this objection or rebuttal does not say what it argues against.",
+    "AM106": "{claims}: not connected to the rest of the argument.",
+    "AM107": "{claims}: this objection is unanswered; nothing replies to it.",
+    "AM108": "{claims}: this step is incomplete; a premise or the claim it leads to is missing.",
+    "AM109": "{claims}: the main claim is attacked and nothing defends it.",
+    "AM110": "{claims}: no source given for this evidence.",
+    "AM111": "{claims}: the same claim is said twice; keep one and join its links.",
+    "AM112": "{claims}: these claims contradict each other.",
+}
+
+
+def and_names(names: tuple[str, ...] | list[str]) -> str:
+    """``("P1", "P2", "P3")`` → ``"P1, P2 and P3"``; one name as itself; none → ``""``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """One finding.
@@ -167,3 +198,27 @@ def note(position: Position, message: str) -> Finding:
 def loss(position: Position, message: str) -> Finding:
     """An ``export-loss`` (AM002) warning: the output format cannot hold something."""
     return Finding(position, LOSS_CODE, LOSS_CHECK, "warning", message)
+
+
+def student_sentence(finding: Finding) -> str:
+    """One finding as a sentence for students (:data:`PLAIN_SENTENCES`): no code.
+
+    Args:
+        finding: any finding; an unknown code falls back to its own message.
+
+    Returns:
+        A sentence naming the finding's claims in plain words, e.g.
+        ``"P4: no reason given. Add a premise that supports it, or say where
+        it comes from."``; a finding with no claims drops the ``"{claims}: "`` part.
+    """
+    template = PLAIN_SENTENCES.get(finding.code)
+    if template is None:
+        return finding.message
+    names = and_names(list(finding.claims))
+    if not names:
+        template = template.removeprefix("{claims}: ")
+        names = "This claim" if "{claims}" in template else ""
+    text = template.replace("{message}", finding.message).replace("{claims}", names)
+    if not text.endswith((".", "!", "?")):
+        text += "."
+    return text[:1].upper() + text[1:]
