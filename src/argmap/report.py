@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
-from argmap.findings import Finding, Rule
+from argmap.findings import Finding, Rule, student_sentence
 
 #: A reporter: ``(findings, rule catalogue) -> document``.
 Reporter = Callable[[Sequence[Finding], Sequence[Rule]], str]
@@ -23,6 +23,15 @@ Reporter = Callable[[Sequence[Finding], Sequence[Rule]], str]
 def as_text(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
     """One line per finding, ``file:line:col: severity CODE check-name: message``."""
     return "".join(f.format_text() + "\n" for f in sorted(findings))
+
+
+def as_student_text(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
+    """One line per finding for students, ``file, line N: sentence`` with no code
+    (:func:`argmap.findings.student_sentence`); a closing line when there is none."""
+    if not findings:
+        return "Nothing to report: every claim has its reasons and answers.\n"
+    lines = [f"{f.file}, line {f.line}: {student_sentence(f)}\n" for f in sorted(findings)]
+    return "".join(lines)
 
 
 def as_json(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:

@@ -10,6 +10,7 @@ import click
 from argmap.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
+    audience_option,
     checks_for,
     emit,
     exit_codes,
@@ -22,7 +23,7 @@ from argmap.cli.common import (
     select_options,
     strict_option,
 )
-from argmap.errors import MapLoadError
+from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
 
@@ -41,8 +42,15 @@ from argmap.findings import Finding
 @output_option("the report")
 @strict_option()
 @select_options("checks", "run")
+@audience_option()
 def check(
-    maps: tuple[str, ...], fmt: str, output: str | None, strict: bool, select: str, ignore: str
+    maps: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    strict: bool,
+    select: str,
+    ignore: str,
+    audience: str,
 ) -> None:
     """Check argument maps for structural problems.
 
@@ -53,8 +61,13 @@ def check(
     else [tool.argmap] in the nearest pyproject.toml above the map.
     With several maps the worst exit code wins.
 
+    With --audience student the text names no codes: one plain sentence per
+    finding ("P4: no reason given. ...").
+
     Example: argmap check maps/*.yaml --format json -o findings.json
     """
+    if audience == "student" and fmt != "text":
+        raise UsageError("--audience student prints plain text: leave out --format " + fmt)
     for path in maps:
         refuse_overwrite(path, [output] if output else [])
     findings: list[Finding] = []
@@ -64,7 +77,12 @@ def check(
         findings.extend(found)
         code = max(code, path_code)
         gc.collect(1)  # the collector is paused (see main): free this map's cycles
-    emit(report(findings, fmt), output)
+    if audience == "student":
+        from argmap.report import as_student_text
+
+        emit(as_student_text(findings), output)
+    else:
+        emit(report(findings, fmt), output)
     sys.exit(code)
 
 

@@ -160,6 +160,26 @@ def strict_option() -> Callable[[F], F]:
     )
 
 
+#: ``--audience`` values: ``expert`` and ``teacher`` see codes and the checks'
+#: messages; ``student`` sees findings in plain words only.
+AUDIENCES = ("expert", "teacher", "student")
+
+
+def audience_option(default: str = "expert") -> Callable[[F], F]:
+    """``--audience expert|teacher|student``, reaching the command as ``audience``.
+
+    ``student``: findings and legend in plain words with no codes
+    (:func:`argmap.findings.student_sentence`); ``teacher`` is ``expert``.
+    """
+    return click.option(
+        "--audience",
+        type=click.Choice(AUDIENCES),
+        default=default,
+        show_default=True,
+        help="Who reads it: student shows findings in plain words, with no codes.",
+    )
+
+
 def exit_codes(codes: Mapping[int, str]) -> str:
     """A ``--help`` epilog listing a command's exit codes, 70 (internal error) last.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.cli.common import checks_for, exit_codes, load, refuse_overwrite
+from argmap.cli.common import audience_option, checks_for, exit_codes, load, refuse_overwrite
 from argmap.cli.render_column import column_options, column_width
 from argmap.cli.render_embed import EmbedRequest, embed_options, strength_legend
 from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
@@ -172,6 +172,7 @@ class _Seconds(click.FloatRange):
     help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
     "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
 )
+@audience_option()
 @embed_options
 @sheet_options
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
@@ -236,6 +237,7 @@ class _Request:
     layout_timeout: float
     layout: str = "graph"
     column_width: int | None = None
+    audience: str = "expert"
 
 
 def _column(req: _Request) -> int | None:
@@ -264,6 +266,7 @@ def _render_options(amap: ArgumentMap, req: _Request, colour: bool = True) -> Re
         fills=fills,
         badges=badges,
         fill_legend=fill_legend,
+        audience=req.audience,
     )
 
 

@@ -21,8 +21,8 @@ to add.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pydot
 
@@ -53,60 +53,9 @@ from argmap.render.looks import (
     line_attrs,
     row_attrs,
 )
-from argmap.render.style import DEFAULT, Theme
+from argmap.render.options import RenderOptions as RenderOptions
 from argmap.util.text import wrap_text
 from argmap.util.urls import link_target
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What a diagram shows and how it is laid out.
-
-    Attributes:
-        theme: the theme.
-        direction: ``"TB"`` (thesis at the top) or ``"LR"`` (thesis at the left).
-        wrap: wrap width of claim text, in columns (≥ 10); None: the theme's.
-        legend: draw the legend.
-        show_ids: show claim ids in captions.
-        show_para: show paragraph references in captions.
-        show_findings: mark claims that have findings.
-        fills: per-claim fill colour overrides (e.g. colour by status).
-        badges: per-claim text added to the caption (e.g. "IN", "0.82"), so
-            colour is never the only cue.
-        fill_legend: legend rows ``(name, colour)`` of overridden fills.
-        max_row: a claim with more arguers than this gets them on staggered
-            ranks (like Graphviz's ``unflatten``), so wide fans become taller
-            and narrower; 0 turns staggering off; None: the theme's.
-        folds: claim id → number of claims hidden under it (``--collapse``,
-            ``--split``); each gets a "+N claims hidden" box.
-        links: claim id → URL its box (and its fold box) links to, overriding
-            the claim's own source link (``--split`` pages).
-        highlight: claims drawn with a double border (``--focus``).
-        width: SVG width: None fits the column, else CSS px (:mod:`argmap.render.svg`).
-        source_lines: lines a claim's source may take (0: as many as it needs).
-    """
-
-    theme: Theme = DEFAULT
-    direction: str = "TB"
-    wrap: int | None = None
-    legend: bool = True
-    show_ids: bool = True
-    show_para: bool = True
-    show_findings: bool = True
-    fills: Mapping[str, str] = field(default_factory=dict)
-    badges: Mapping[str, str] = field(default_factory=dict)
-    fill_legend: tuple[tuple[str, str], ...] = ()
-    max_row: int | None = None
-    folds: Mapping[str, int] = field(default_factory=dict)
-    links: Mapping[str, str] = field(default_factory=dict)
-    highlight: frozenset[str] = frozenset()
-    width: int | None = None
-    source_lines: int = 2
-
-    @property
-    def wrap_width(self) -> int:
-        """The wrap width in use: :attr:`wrap`, or the theme's."""
-        return self.wrap if self.wrap is not None else self.theme.wrap
 
 
 @dataclass(frozen=True)
@@ -207,7 +156,9 @@ def _add_claims(b: _Builder, shape: Diagram, notes: dict[str, list[Finding]]) ->
         found = notes.get(claim.id, [])
         b.node(
             _node(name, claim, [f.code for f in found], b.opts),
-            claim_tooltip(claim, b.opts.theme.kinds[claim.kind].label, findings=found),
+            claim_tooltip(
+                claim, b.opts.theme.kinds[claim.kind].label, findings=found, student=b.opts.student
+            ),
             b.opts.links.get(claim.id) or link_target(claim.source),
         )
 
@@ -357,6 +308,7 @@ def build_diagram(
             folds=any(n > 0 for n in opts.folds.values()),
             fill_legend=opts.fill_legend,
             marked=any(cid in amap.claims for cid in notes),
+            student=opts.student,
         )
         drawn = legend(opts.theme, content)
         top = next((name for name, claim in shape.claims if claim.kind == "thesis"), None)

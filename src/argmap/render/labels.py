@@ -16,7 +16,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from argmap.diagram import para_ref
-from argmap.findings import Finding, plain_words
+from argmap.findings import Finding, plain_words, student_sentence
 from argmap.model import Claim
 from argmap.render.style import Theme
 from argmap.util.text import wrap_text
@@ -183,7 +183,11 @@ def source_line(source: str | None, width: int, most: int = 2) -> list[str]:
 
 
 def claim_tooltip(
-    claim: Claim, label: str, codes: Sequence[str] = (), findings: Sequence[Finding] = ()
+    claim: Claim,
+    label: str,
+    codes: Sequence[str] = (),
+    findings: Sequence[Finding] = (),
+    student: bool = False,
 ) -> str:
     """A claim's tooltip: kind, id and paragraphs, the full text, source, and its
     findings: each in plain words with its code and message when ``findings`` are
@@ -191,7 +195,9 @@ def claim_tooltip(
 
     Examples: ``"Premise P1 (¶4)\\nIt helps.\\nSource: Smith 2019\\nFindings:\\n⚠ no
     reason given (AM101): premise P1 has no supporting claim: …"``;
-    ``"…\\nFindings: AM101"`` with codes only.
+    ``"…\\nFindings: AM101"`` with codes only. With ``student`` no code
+    shows: each finding as :func:`argmap.findings.student_sentence`, codes as
+    their plain words.
     """
     head = f"{label.capitalize()} {claim.id}"
     if claim.para:
@@ -201,7 +207,12 @@ def claim_tooltip(
         lines.append(f"Source: {claim.source.strip()}")
     if findings:
         lines.append("Findings:")
-        lines += [f"⚠ {plain_words(f.code)} ({f.code}): {f.message}" for f in findings]
+        if student:
+            lines += [f"⚠ {student_sentence(f)}" for f in findings]
+        else:
+            lines += [f"⚠ {plain_words(f.code)} ({f.code}): {f.message}" for f in findings]
+    elif codes and student:
+        lines.append("Findings: " + ", ".join(plain_words(c) for c in dict.fromkeys(codes)))
     elif codes:
         lines.append("Findings: " + " ".join(sorted(set(codes))))
     return xml_safe("\n".join(lines))

@@ -115,6 +115,7 @@ class LegendContent:
         junction: a junction dot is drawn.
         box: a box of linked premises is drawn.
         findings: a claim is marked with findings.
+        student: the tooltips say what is wrong in plain words, with no code.
     """
 
     kinds: tuple[str, ...]
@@ -123,6 +124,7 @@ class LegendContent:
     junction: bool = False
     box: bool = False
     findings: bool = False
+    student: bool = False
 
 
 def _text(theme: Theme, text: str, colour: str | None = None) -> str:
@@ -236,9 +238,10 @@ def _table(theme: Theme, content: LegendContent) -> Sample | None:
     }
     words = "; ".join(text for _, text in rows)
     if content.findings:
-        words += (
-            f": a claim with a {theme.finding_style} border and a warning in plain "
-            "words; its tooltip gives the check's code and message"
+        words += f": a claim with a {theme.finding_style} border and a warning in plain " + (
+            "words; its tooltip says what is wrong"
+            if content.student
+            else "words; its tooltip gives the check's code and message"
         )
     return Sample("legend_lines", {**attrs, "fontsize": f"{theme.caption_size:g}"}, words)
 
@@ -250,6 +253,7 @@ def legend_content(
     folds: bool = False,
     fill_legend: tuple[tuple[str, str], ...] = (),
     marked: bool = False,
+    student: bool = False,
 ) -> LegendContent:
     """What the legend of diagram ``shape`` lists: what it draws.
 
@@ -259,6 +263,7 @@ def legend_content(
         folds: a "+N claims hidden" box is drawn.
         fill_legend: the overridden fills.
         marked: a claim is marked with findings.
+        student: findings are shown to students (no codes).
     """
     drawn = {RELATION_STYLES[e.relation] for e in shape.edges}
     relations = [r for r in ("support", "attack", "undercut") if r in drawn]
@@ -270,6 +275,7 @@ def legend_content(
         junction=bool(shape.junctions),
         box=boxes,
         findings=marked,
+        student=student,
     )
 
 

@@ -112,7 +112,7 @@ def claim_box(
         style=",".join(s for s in style.split(",") if s),
         peripheries=peripheries,
         css=f"claim {claim.kind}",
-        title=claim_tooltip(claim, ks.label, list(codes)),
+        title=claim_tooltip(claim, ks.label, list(codes), student=opts.student),
         link=opts.links.get(claim.id) or link_target(claim.source),
     )
 

@@ -194,7 +194,7 @@ def _claim_data(
         "tags": list(claim.tags),
         "node": node,
         "fold": fold,
-        "findings": codes,
+        "findings": ["" for _ in codes] if opts.student else codes,
         "words": [plain_words(code) for code in codes],
     }
 
@@ -350,6 +350,8 @@ def _page_fields(
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     codes = claim_codes(findings)
+    if opts.student:
+        codes = {cid: [plain_words(c) for c in found] for cid, found in codes.items()}
     return {
         "csp": csp,
         "title": escape(page_title(amap)),
@@ -359,7 +361,7 @@ def _page_fields(
         "filters": filters_html(present, opts.theme),
         "background": escape(opts.theme.background),
         "hint": escape(HINT),
-        "findings": findings_html(findings) if opts.show_findings else "",
+        "findings": findings_html(findings, opts.student) if opts.show_findings else "",
         "outline": outline_html(outline(amap), amap, codes, opts.theme, opts.badges),
         "data": script_json(page_data(amap, findings, opts, map_id, edges)),
     }

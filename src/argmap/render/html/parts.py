@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 
 from argmap.diagram import caption
-from argmap.findings import Finding
+from argmap.findings import Finding, student_sentence
 from argmap.model import ArgumentMap
 from argmap.render.outline import OutlineItem
 from argmap.render.style import Theme
@@ -33,19 +33,27 @@ def filters_html(kinds: Sequence[str], theme: Theme) -> str:
     return '<fieldset class="am-filter"><legend>Show</legend>' + "".join(rows) + "</fieldset>"
 
 
-def findings_html(findings: Sequence[Finding]) -> str:
-    """The findings section: one row per finding; a row with claims jumps to the first."""
+def _finding_body(f: Finding, student: bool) -> str:
+    if student:  # the sentence names the claims; no code, no check name
+        return f'<span class="am-msg">{escape(student_sentence(f))}</span>'
+    about = f"{', '.join(f.claims)} · " if f.claims else ""
+    return (
+        f'<span class="am-cap">{escape(about)}{escape(f.check)}</span> '
+        f'<span class="am-code">{escape(f.code)} {escape(f.severity)}</span> '
+        f'<span class="am-msg">{escape(f.message)} (line {f.line})</span>'
+    )
+
+
+def findings_html(findings: Sequence[Finding], student: bool = False) -> str:
+    """The findings section: one row per finding; a row with claims jumps to the first.
+
+    With ``student`` each row is :func:`argmap.findings.student_sentence`: no code."""
     if not findings:
         rows = '<p class="am-hint">argmap check found nothing to report.</p>'
     else:
         items = []
         for f in findings:
-            about = f"{', '.join(f.claims)} · " if f.claims else ""
-            body = (
-                f'<span class="am-cap">{escape(about)}{escape(f.check)}</span> '
-                f'<span class="am-code">{escape(f.code)} {escape(f.severity)}</span> '
-                f'<span class="am-msg">{escape(f.message)} (line {f.line})</span>'
-            )
+            body = _finding_body(f, student)
             if f.claims:
                 items.append(
                     f'<li><button type="button" class="am-row" '
@@ -85,8 +93,8 @@ def _row(
     label = theme.kinds[claim.kind].label.title()
     cap = caption(claim, label, badge=badges.get(claim.id, ""), label_sep=" ")
     parts.append(f'<span class="am-cap">{escape(cap)}</span>')
-    if codes.get(claim.id):
-        parts.append(f' <span class="am-warn">⚠ {escape(" ".join(codes[claim.id]))}</span>')
+    if codes.get(claim.id):  # codes, or plain words for students (see outline_html)
+        parts.append(f' <span class="am-warn">⚠ {escape(", ".join(codes[claim.id]))}</span>')
     if item.repeat:
         parts.append(' <span class="am-again">(written out above)</span>')
     parts.append(f'<span class="am-text">{escape(claim.text)}</span>')

@@ -317,7 +317,7 @@
     row("Supports", out.filter((r) => r.type === "support"), "to");
     row("Attacks", out.filter((r) => r.type !== "support"), "to");
     if (c.findings.length) {
-      const words = c.findings.map((code, i) => `${c.words[i]} (${code})`);
+      const words = c.findings.map((code, i) => (code ? `${c.words[i]} (${code})` : c.words[i]));
       dl.append(el("dt", "", "Findings"), el("dd", "am-warn", words.join(", ")));
     }
     parts.push(dl, el("p", "am-hint", `${arguing(count)}${count ? "; they stay lit" : ""}.`));
