@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.analysis.checks import run_checks, selected
+from argmap.analysis.checks import Check, run_checks, selected
 from argmap.errors import ArgmapError, MapLoadError, UsageError
 from argmap.findings import Finding, invalid
 from argmap.io.formats import read_input
@@ -68,7 +68,7 @@ def load_checked(path: Path) -> Loaded:
         return Loaded(None, (invalid(str(path), 1, 1, str(exc)),))
 
 
-def _checks(amap: ArgumentMap, path: Path) -> list:
+def _checks(amap: ArgumentMap, path: Path) -> list[Check]:
     """The checks ``argmap check`` runs on the map without ``--select``/``--ignore``.
 
     Raises:

@@ -148,7 +148,7 @@ def error_page(rel: str, lines: Sequence[str], since: str, projection: bool = Fa
         '<nav class="am-links" aria-label="Pages"></nav>\n'
         f"<h1>{name} cannot be drawn</h1>\n"
         "<p>Fix what is listed below and save the file: this page redraws by itself.</p>\n"
-        f'<pre class="am-errors" role="alert">{problems}</pre>\n'
+        f'<pre class="am-errors" role="alert">\n{problems}</pre>\n'
     )
     script = live_script(rel, since, projection)
     return _page(f"{name}: cannot be drawn", body, script, projection)

@@ -5,18 +5,18 @@
 (() => {
   const live = AM_LIVE;
   if (live.projection) document.body.classList.add("am-projection", "am-panel-hidden");
-  const bar = document.querySelector(".am-toolbar") || document.querySelector(".am-links");
-  const link = (href, text, cls) => {
+  const place = document.querySelector(".am-header") || document.querySelector(".am-links");
+  const links = document.createElement("span");
+  links.className = "am-live-links";
+  const link = (href, text) => {
     const a = document.createElement("a");
     a.href = href;
-    a.className = cls;
     a.textContent = text;
-    bar.appendChild(a);
+    links.appendChild(a);
   };
-  if (bar && live.toggle) {
-    link(live.toggle, live.projection ? "Normal view" : "Projector view", "am-live-link am-projector");
-  }
-  if (bar && live.index) link(live.index, "All maps", "am-live-link");
+  if (live.toggle) link(live.toggle, live.projection ? "Normal view" : "Projector view");
+  if (live.index) link(live.index, "All maps");
+  if (place && links.firstChild) place.appendChild(links);
   const events = new EventSource(live.events);
   events.addEventListener("change", () => {
     events.close();
