@@ -72,6 +72,9 @@ class Running:
     """A :class:`MapServer` serving in a thread, with its watcher."""
 
     def __init__(self, folder: str, host: str = "127.0.0.1") -> None:
+        # as `argmap serve` does: a closed connection is an error, not the process's end
+        # (the in-process CLI tests leave SIGPIPE at its default, which kills)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
         self.server = MapServer(folder, host, 0)
         self.warnings: list[str] = []
         self.watcher = self.server.watch(self.warnings.append)
@@ -333,10 +336,23 @@ def test_the_command_prints_its_address_and_stops_cleanly_on_ctrl_c(folder):
             rf"serving {where} at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C to stop\)\n", first
         )
         assert found, first
-        conn = http.client.HTTPConnection("127.0.0.1", int(found.group(1)), timeout=10)
+        port = int(found.group(1))
+        # a page that goes away while the server writes to it does not end the server
+        events = socket.create_connection(("127.0.0.1", port), timeout=10)
+        events.sendall(f"GET /events?since=x HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n".encode())
+        got = b""
+        while not got.endswith(b"\n\n") or b"event: change" not in got:
+            got += events.recv(1000)  # all it sends, so closing sends FIN, not RST
+        assert got.startswith(b"HTTP/1.0 200")
+        events.close()
+        for n in range(3):
+            write(folder / f"new{n}.yaml", SECOND)
+            time.sleep(0.5)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         conn.request("GET", "/")
         assert conn.getresponse().status == 200
         conn.close()
+        assert proc.poll() is None
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import signal
 
 import click
 
@@ -50,6 +51,10 @@ def serve(path: str, port: int, host: str) -> None:
     from argmap.server.app import MapServer
 
     gc.enable()  # a server runs for hours: collect cycles as usual
+    if hasattr(signal, "SIGPIPE"):
+        # A page closed while the server writes to it ends that connection (EPIPE),
+        # not the server (the command line dies quietly on a closed pipe otherwise).
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     try:
         server = MapServer(path, host, port)
     except OSError as exc:

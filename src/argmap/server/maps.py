@@ -20,7 +20,7 @@ from argmap.io.pyproject import effective, nearest_pyproject, project_settings
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
-from argmap.render.html.addon import PageAddon
+from argmap.render.html.addon import PageAddon, add_to_page
 from argmap.render.html.page import render_html
 from argmap.render.style import THEMES
 
@@ -98,9 +98,8 @@ def draw_page(loaded: Loaded, addon: PageAddon, seconds: float = RENDER_SECONDS)
     amap = loaded.amap
     opts = RenderOptions(theme=THEMES[amap.theme or "default"])
     deadline = Deadline(seconds)
-    return render_html(
-        amap, loaded.findings, opts, timeout=seconds, deadline=deadline, addon=addon
-    )
+    page = render_html(amap, loaded.findings, opts, timeout=seconds, deadline=deadline)
+    return add_to_page(page, addon)
 
 
 def render_problem(error: ArgmapError) -> str:

@@ -41,7 +41,6 @@ from argmap.model import KINDS, ArgumentMap, Claim, MapSource
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_TIMEOUT
-from argmap.render.html.addon import PageAddon, addon_fields
 from argmap.render.html.parts import filters_html, findings_html, outline_html
 from argmap.render.labels import xml_safe
 from argmap.render.outline import outline
@@ -295,7 +294,6 @@ def render_html(
     deadline: Deadline | None = None,
     embed: bool = False,
     drawn: tuple[bytes, list[dict[str, str]]] | None = None,
-    addon: PageAddon | None = None,
 ) -> bytes:
     """The interactive page of ``amap`` as UTF-8 bytes (byte-identical for the same map):
     a header, a toolbar, the diagram and a side panel (the selected claim, findings,
@@ -316,8 +314,6 @@ def render_html(
         embed: the page for an iframe (see above).
         drawn: a diagram drawn otherwise (the column layout) to show instead:
             its finished SVG and its edges as :func:`page_data` takes them.
-        addon: a script and style rules added to the page
-            (:mod:`argmap.render.html.addon`; ``argmap serve``).
 
     Raises:
         GraphvizNotFound, LayoutTimeout, RenderError: the diagram could not be laid out.
@@ -331,7 +327,6 @@ def render_html(
         None,
     )
     fields = _page_fields(amap, findings, opts, map_id, edges)
-    fields.update(addon_fields(addon, fields["csp"]))
     if deadline is not None:
         deadline.check("writing the HTML page")
     fields["svg"] = inline_svg(svg)
