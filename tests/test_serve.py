@@ -374,3 +374,40 @@ def test_a_port_in_use_is_a_clear_error(folder):
 def test_a_missing_folder_is_a_usage_error(run_cli, tmp_path):
     code, _, err = run_cli("serve", str(tmp_path / "nowhere"))
     assert code == 2 and "does not exist" in err
+
+
+def test_one_map_file_serves_that_map_alone(folder):
+    run = Running(str(folder / "phones.yaml"))
+    try:
+        body = run.get("/")[2]
+        assert re.findall(r'<a href="(/map/[^"?]*)">', body) == ["/map/phones.yaml"]
+        assert run.get("/map/broken.yaml")[0] == 404
+    finally:
+        run.close()
+
+
+@needs_dot
+def test_the_addon_joins_the_page_and_its_policy_only():
+    from argmap.render.html.addon import PageAddon, add_to_page, script_hash
+    from argmap.render.html.page import render_html
+
+    from conftest import make_map
+
+    page = render_html(make_map(GOOD, "phones.yaml"))
+    script = "console.log(1)"
+    added = add_to_page(page, PageAddon(script=script, css=".x{color:red}"))
+    assert added.count(b"<script>console.log(1)</script>") == 1
+    assert added.index(b".x{color:red}</style>") < added.index(b"</head>")
+    assert added.rstrip().endswith(b"<script>console.log(1)</script>\n</body>\n</html>")
+    policy = re.search(rb'Content-Security-Policy" content="([^"]*)"', added)
+    assert policy and f"script-src {script_hash(script)} 'sha256-".encode() in policy.group(1)
+    assert policy.group(1).endswith(b"; connect-src 'self'")
+    # nothing else changes: taking the additions out gives the page back
+    undone = added.replace(b".x{color:red}", b"")
+    undone = undone.replace(b"<script>console.log(1)</script>\n", b"")
+    undone = undone.replace(f"{script_hash(script)} ".encode(), b"")
+    assert undone.replace(b"; connect-src 'self'", b"") == page
+    with pytest.raises(ValueError, match="closing script"):
+        add_to_page(page, PageAddon(script="x</script>"))
+    with pytest.raises(ValueError, match="not an interactive page"):
+        add_to_page(b"<html></html>", PageAddon(script="x"))
