@@ -123,7 +123,7 @@ def index_page(folder: str, entries: Sequence[Entry], since: str) -> bytes:
     Reloads itself when a map is saved, added or removed (stamp ``since``)."""
     where = escape(shown(folder))
     if entries:
-        head = "<tr><th>Map</th><th>Title</th><th>Claims</th><th></th></tr>\n"
+        head = '<tr><th>Map</th><th>Title</th><th class="am-n">Claims</th><th></th></tr>\n'
         rows = "".join(_row(e) for e in entries)
         table = f"<table>\n<thead>\n{head}</thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
     else:
