@@ -15,6 +15,7 @@ import click
 from argmap import __version__
 from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
+from argmap.cli.serve import serve as serve_command
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
 
@@ -56,6 +57,7 @@ for _command in (
     stats.stats,
 ):
     cli.add_command(_command)
+cli.add_command(serve_command)
 
 
 def _unix_signals() -> None:
