@@ -13,7 +13,18 @@ from collections.abc import Sequence
 import click
 
 from argmap import __version__
-from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
+from argmap.cli import (
+    check,
+    checks,
+    compare,
+    convert,
+    draft,
+    evaluate,
+    grade,
+    render,
+    schema,
+    stats,
+)
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
@@ -51,6 +62,7 @@ for _command in (
     convert.convert,
     draft.draft,
     evaluate.evaluate,
+    grade.grade,
     render.render,
     schema.schema,
     stats.stats,
