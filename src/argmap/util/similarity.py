@@ -11,7 +11,8 @@ restated at the end of a text). Steps (:func:`concepts`):
 2. Punctuation, words of one character, English stop words (the Snowball
    list, :data:`argmap.util.text.STOP_WORDS`) and the modal verbs it leaves
    out (:data:`MODALS`), tested on the word and on its lemma, are dropped;
-   apostrophes and dots are taken out (``U.S.`` → ``us``).
+   so are clitics (``'s``, ``'re``, ``n't``); apostrophes and dots are taken
+   out of the rest (``U.S.`` → ``us``).
 3. The lexicon (``lexicon.json`` beside this module, our own words) maps
    synonyms and paraphrases to one concept: each of its entries is a word or
    a phrase of up to :data:`MAX_PHRASE` words, lemmatised like a claim. At each
@@ -86,6 +87,8 @@ def lemmas(text: str) -> list[str]:
     for part in _slices(text.lower().replace("’", "'")):
         for token in nlp(part):
             word = token.text
+            if word.startswith("'") or word == "n't":  # a clitic: 's, 're, 'll, n't …
+                continue
             lemma = (token.lemma_ or word).replace("'", "").replace(".", "")
             if word in _DROP or lemma in _DROP or len(lemma) < 2:
                 continue
