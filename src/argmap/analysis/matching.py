@@ -2,11 +2,12 @@
 
 * Text similarity: :func:`argmap.util.similarity.text_similarity` (lemmas,
   stop words dropped, a lexicon of synonyms and paraphrases).
-* A pair is eligible when its text similarity is at least the threshold
+* :func:`similarity` = text similarity + :data:`PARA_BONUS` when both claims
+  give paragraphs and share one (and share a concept).
+* A pair is eligible when its similarity is at least the threshold
   (:data:`THRESHOLD` unless a rubric says otherwise) and the teacher's pairs
   do not forbid it.
-* Pair score = text similarity + :data:`PARA_BONUS` when both claims give
-  paragraphs and share one + :data:`KIND_BONUS` when both have the same kind.
+* Pair score = similarity + :data:`KIND_BONUS` when both have the same kind.
 * Greedy: pinned pairs first, then eligible pairs from the highest pair score
   down (ties in A's claim order, then B's), each taken when neither claim is
   matched yet. Defined in docs/grading.md ("Matching claims"). Only pairs that
@@ -111,9 +112,9 @@ def match_claims(
             idb, cb = b_items[j]
             if idb in used_b or (ida, idb) in pairs.forbid:
                 continue
-            if text_similarity(ca.text, cb.text) < threshold:
-                continue
             score = similarity(ca, cb)
+            if score < threshold:
+                continue
             bonus = KIND_BONUS if ca.kind == cb.kind else 0.0
             candidates.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
     for _, _, _, match in sorted(candidates, key=lambda c: c[:3]):
