@@ -122,7 +122,9 @@ def test_report_shows_both_diagrams_with_marks(run_cli, tmp_path):
     code, _, _ = run_cli("grade", str(PHONES / "model.yaml"), *students, "-o", str(report))
     assert code == 0
     page = report.read_text(encoding="utf-8")
+    # Each diagram in a figure as wide as the diagram.
     assert page.count("<figcaption>Your map</figcaption><svg") == 2
+    assert page.count('<figure style="flex:0 1 ') == 4
     assert page.count("<figcaption>Model answer</figcaption><svg") == 2
     first = page[page.index('<section id="s1">') : page.index('<section id="s2">')]
     assert "confused.yaml: score 81" in first and "wrong place" in first

@@ -11,7 +11,8 @@
 * Greedy: pinned pairs first, then eligible pairs from the highest pair score
   down (ties in A's claim order, then B's), each taken when neither claim is
   matched yet. Defined in docs/grading.md ("Matching claims"). Only pairs that
-  share a concept are scored (an index of B's concepts), so maps with little
+  share a concept are scored (an index of B's concepts, leaving out a concept
+  found in more than :data:`MAX_POSTING` of B's claims), so maps with little
   in common are compared quickly.
 """
 
@@ -29,6 +30,10 @@ THRESHOLD = 0.3
 PARA_BONUS = 0.15
 #: Added when the two claims have the same kind.
 KIND_BONUS = 0.1
+
+#: A concept found in more of B's claims than this does not propose candidates
+#: (too common to tell claims apart; keeps matching two huge maps near-linear).
+MAX_POSTING = 1000
 
 #: The role each kind plays in an argument, for spotting a claim put in the wrong place.
 ROLES: Mapping[Kind, str] = {
@@ -108,7 +113,9 @@ def match_claims(
     for i, (ida, ca) in enumerate(a.claims.items()):
         if ida in used_a:
             continue
-        for j in sorted({j for c in concepts(ca.text) for j in index.get(c, ())}):
+        postings = (index.get(c, ()) for c in concepts(ca.text))
+        near = {j for posting in postings if len(posting) <= MAX_POSTING for j in posting}
+        for j in sorted(near):
             idb, cb = b_items[j]
             if idb in used_b or (ida, idb) in pairs.forbid:
                 continue

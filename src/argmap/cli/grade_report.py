@@ -20,18 +20,12 @@ def _svg(amap: ArgumentMap, marks: dict[str, str], fills: dict[str, str], map_id
     """``amap`` drawn with ``marks`` (claim id → badge) and ``fills``, the marked
     claims double-bordered; ``map_id`` keeps element ids apart on one page."""
     from argmap.render.dot import RenderOptions
-    from argmap.render.gradebook import EXTRA_BADGE, EXTRA_FILL, MISSED_BADGE, MISSED_FILL
     from argmap.render.pipeline import render_svg
 
-    legend = tuple(
-        (name, colour)
-        for name, colour in ((MISSED_BADGE, MISSED_FILL), (EXTRA_BADGE, EXTRA_FILL))
-        if colour in fills.values()
-    )
     opts = RenderOptions(
+        legend=False,  # the page has one key for both diagrams: more room for the text
         fills=fills,
         badges=marks,
-        fill_legend=legend,
         highlight=frozenset(marks),
         show_findings=False,
     )

@@ -10,6 +10,7 @@ and the same data gives the same bytes.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,9 +18,9 @@ from html import escape
 
 from argmap.render.svg import clean_svg
 
-#: Fill of a model claim the student missed (a light orange), and of a student's
+#: Fill of a model claim the student missed (light grey: no kind uses it), and of a student's
 #: claim that is not in the model (a light violet). Badges say the same in words.
-MISSED_FILL = "#fddcb5"
+MISSED_FILL = "#d9d9d9"
 EXTRA_FILL = "#e6dcf7"
 MISSED_BADGE = "missed"
 EXTRA_BADGE = "not in the model"
@@ -30,8 +31,8 @@ body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:1.5rem;color:#1a1a1a;li
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.3rem .6rem}
 th{background:#f0f0f0}td.n{text-align:right}
 section{border-top:2px solid #444;margin-top:2rem;padding-top:.5rem}
-.pair{display:flex;flex-wrap:wrap;gap:1rem}.pair figure{flex:1 1 28rem;margin:0;min-width:0}
-figcaption{font-weight:bold;margin-bottom:.3rem}.pair svg{max-width:100%;height:auto}
+.pair{display:flex;flex-wrap:wrap;gap:1rem 2rem;align-items:flex-start}
+.pair figure{margin:0;min-width:0;max-width:100%}figcaption{font-weight:bold;margin-bottom:.3rem}
 .error{color:#9c1f18}.key span{display:inline-block;padding:0 .4rem;border:1px solid #888}
 """
 
@@ -63,9 +64,15 @@ class StudentSection:
     model_svg: bytes | None = None
 
 
-def _svg(svg: bytes) -> str:
-    """A finished SVG ready to sit in the page (no XML declaration)."""
-    return re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", clean_svg(svg).decode("utf-8"))
+def _figure(caption: str, svg: bytes) -> str:
+    """A finished SVG in a figure as wide as the diagram's natural width (the SVG's
+    ``viewBox``, 1 unit = 1 CSS px), so both diagrams keep the theme's text size:
+    they sit side by side when the page is wide enough, else one under the
+    other, and only a diagram wider than the page is scaled down."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", clean_svg(svg).decode("utf-8"))
+    box = re.search(r'viewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)', text)
+    width = f' style="flex:0 1 {math.ceil(float(box.group(1)))}px"' if box else ""
+    return f"<figure{width}><figcaption>{caption}</figcaption>{text}</figure>"
 
 
 def _table(sections: Sequence[StudentSection], part_names: Sequence[str]) -> list[str]:
@@ -98,8 +105,8 @@ def _section(s: StudentSection) -> list[str]:
         out.append("</ul>")
     if s.student_svg is not None and s.model_svg is not None:
         out.append('<div class="pair">')
-        out.append(f"<figure><figcaption>Your map</figcaption>{_svg(s.student_svg)}</figure>")
-        out.append(f"<figure><figcaption>Model answer</figcaption>{_svg(s.model_svg)}</figure>")
+        out.append(_figure("Your map", s.student_svg))
+        out.append(_figure("Model answer", s.model_svg))
         out.append("</div>")
     out.append("</section>")
     return out
