@@ -289,3 +289,10 @@ def test_pairs_file_pins_and_forbids(run_cli, tmp_path):
     pairs.write_text("forbid: [C]\n", encoding="utf-8")
     code, _, err = run_cli("compare", "--pairs", str(pairs), str(a), str(b))
     assert code == 2 and "each 'forbid' entry must be a pair: [student id, model id]" in err
+
+
+def test_a_text_longer_than_spacys_limit_is_read_in_slices():
+    # spaCy refuses texts over 1,000,000 characters; slices of ≤ 100,000 at spaces.
+    text = "students learn " * 80_000 + "distracted"
+    assert len(text) > 1_000_000
+    assert concepts(text) == {"student", "learn", "distracted"}

@@ -153,3 +153,34 @@ def test_csv_and_html_are_deterministic(tmp_path):
         str(PHONES / "class" / "perfect.yaml").encode()
     )
     assert b"class/thesis_only.yaml" in stdout.splitlines()[6]
+
+
+def test_pairs_file_for_one_student(run_cli, tmp_path):
+    pairs = tmp_path / "pairs.yaml"
+    pairs.write_text("files:\n  muddled.yaml:\n    forbid: [[M1, T1]]\n", encoding="utf-8")
+    model = str(PHONES / "model.yaml")
+    students = [str(PHONES / "class" / n) for n in ("muddled.yaml", "perfect.yaml")]
+    code, out, _ = run_cli("grade", model, *students, "--pairs", str(pairs))
+    assert code == 0
+    # muddled.yaml without M1 = T1: M1 matches nothing else (best 1/sqrt(20) < 0.3).
+    # Claims 1/7 (O1); relations 0 of 3 + 6 (M3 attacks M1 no longer translates);
+    # kinds 1/1; thesis 0; objections 0; findings 1/2 (AM102, AM109).
+    # 30/7 + 0 + 10 + 0 + 0 + 5/2 = 16.79 → 17. perfect.yaml is not affected.
+    rows = [line.split()[:2] + [line.rsplit("/", 1)[-1]] for line in out.splitlines()[1:3]]
+    assert rows == [["1", "100", "perfect.yaml"], ["2", "17", "muddled.yaml"]]
+    assert "  main claim found: no" in out.split("muddled.yaml: score 17")[1].splitlines()
+
+
+def test_a_folder_leaves_out_the_model(run_cli, tmp_path):
+    shutil.copy(PHONES / "model.yaml", tmp_path / "model.yaml")
+    shutil.copy(PHONES / "class" / "perfect.yaml", tmp_path / "b.yaml")
+    shutil.copy(PHONES / "class" / "perfect.yaml", tmp_path / "a.yml")
+    (tmp_path / "notes.txt").write_text("not a map", encoding="utf-8")
+    code, out, _ = run_cli("grade", str(tmp_path / "model.yaml"), str(tmp_path))
+    assert code == 0
+    # Equal scores are ranked by file name.
+    assert [line.split()[-1] for line in out.splitlines()[1:3]] == [
+        str(tmp_path / "a.yml"),
+        str(tmp_path / "b.yaml"),
+    ]
+    assert "model.yaml" not in out.split("\n\n")[0]

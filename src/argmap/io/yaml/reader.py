@@ -36,17 +36,9 @@ from argmap.util.suggest import did_you_mean
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
 MAX_SUGGESTIONS = 50
 
-TOP_KEYS = (
-    "version",
-    "title",
-    "source",
-    "theme",
-    "checks",
-    "claims",
-    "inferences",
-    "draft",
-    "grading",
-)
+TOP_KEYS: tuple[str, ...]
+TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
+TOP_KEYS += ("grading",)  # the rubric of argmap grade (docs/grading.md)
 #: Top-level blocks kept as they are in ``ArgumentMap.extra``.
 _VERBATIM = ("draft", "grading")
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
