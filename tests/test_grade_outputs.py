@@ -184,3 +184,11 @@ def test_a_folder_leaves_out_the_model(run_cli, tmp_path):
         str(tmp_path / "b.yaml"),
     ]
     assert "model.yaml" not in out.split("\n\n")[0]
+
+
+def test_report_and_csv_must_differ(run_cli, tmp_path):
+    out = str(tmp_path / "same")
+    student = str(PHONES / "class" / "perfect.yaml")
+    code, _, err = run_cli("grade", str(PHONES / "model.yaml"), student, "-o", out, "--csv", out)
+    assert code == 2 and f"-o and --csv both name {out}" in err
+    assert not os.path.exists(out)

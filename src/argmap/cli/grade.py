@@ -67,12 +67,17 @@ def grade(
 
     Example: argmap grade model.yaml class/ --csv grades.csv -o report.html
     """
+    import os
+
     from argmap.cli.common import load, refuse_overwrite
     from argmap.cli.grade_text import csv_text, details, table
     from argmap.cli.grading import grade_class, load_rules, rubric_for, student_files
+    from argmap.errors import UsageError
     from argmap.util.files import write_all
 
     targets = [p for p in (output, csv_path) if p]
+    if output and csv_path and os.path.abspath(output) == os.path.abspath(csv_path):
+        raise UsageError(f"-o and --csv both name {output}: give them different files")
     files = student_files(students, model_path)
     for source in (model_path, *files, *(p for p in (rubric, pairs) if p)):
         refuse_overwrite(source, targets)
