@@ -192,3 +192,16 @@ def test_score_of_rounds_halves_up_and_drops_unmeasured_parts():
     # 100 · 1/8 = 12.5 → 13 (half up).
     assert score_of({"claims": F(1, 8)}, rubric) == 13
     assert score_of({"thesis": None}, rubric) == 0
+
+
+def test_schema_describes_the_grading_block():
+    from jsonschema import Draft7Validator
+
+    from argmap.io.yaml.schema import map_schema
+
+    validator = Draft7Validator(map_schema())
+    base = {"claims": {"T": {"kind": "thesis", "text": "A."}}}
+    good = {**base, "grading": {"weights": {"claims": 50}, "threshold": 0.4}}
+    assert not list(validator.iter_errors(good))
+    for bad in ({"weights": {"claims": -1}}, {"weights": {"clams": 1}}, {"threshold": 0}):
+        assert list(validator.iter_errors({**base, "grading": bad})), bad

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.compare import Comparison
 from argmap.analysis.matching import ROLES
-from argmap.analysis.relations import Relation
+from argmap.analysis.relations import Relation, translate
 from argmap.model import ArgumentMap, Kind
 
 #: What each role does, in plain words.
@@ -166,6 +166,45 @@ def _relation_sentences(
     return out
 
 
+def _ends(rel: Relation) -> list[str]:
+    """The claims a relation touches, its source first and its conclusion last."""
+    if rel.type != "undercuts":
+        return [rel.source, rel.target]
+    premises, _, conclusion = rel.target.rpartition("->")
+    return [rel.source, *premises.split("+"), conclusion]
+
+
+def _phrase(rel: Relation, name: Callable[[str], str]) -> str:
+    if rel.type == "undercuts":
+        return f"{name(rel.source)} questions {_step_words(rel.target, name)}"
+    verb = "supports, with other premises," if rel.type == "linked" else rel.type
+    return f"{name(rel.source)} {verb} {name(rel.target)}"
+
+
+def _link_sentences(
+    model: ArgumentMap, result: Comparison, to_a: Mapping[str, str]
+) -> list[Feedback]:
+    """Links missing between claims the student has, and links the model lacks
+    between claims it has; those already told as drawn in the wrong form are left out."""
+    diff = result.diff
+    name = _namer(model, to_a)
+    told = {*diff.linked_split, *diff.linked_joined, *diff.undercut_as_attack}
+    told |= set(diff.attack_as_undercut)
+    near = {(r.source, end) for r in told for end in _ends(r)[1:]}
+    out = [
+        _one(rel, to_a, f"Missing link: {_phrase(rel, name)}.")
+        for rel in diff.missing
+        if rel not in told and all(end in to_a for end in _ends(rel))
+    ]
+    to_b = {a: b for b, a in to_a.items()}
+    for rel in diff.extra:
+        moved = translate(rel, to_b)
+        if moved is not None and (moved.source, _ends(moved)[-1]) not in near:
+            sentence = f"Not in the model answer: {_phrase(moved, name)}."
+            out.append(Feedback("relation", moved.source, rel.source, sentence))
+    return out
+
+
 def _one(rel: Relation, to_a: Mapping[str, str], sentence: str) -> Feedback:
     return Feedback("relation", rel.source, to_a.get(rel.source), sentence)
 
@@ -175,13 +214,15 @@ def claim_feedback(
 ) -> tuple[Feedback, ...]:
     """Sentences in this order: each model claim (in the model's order), each
     extra claim of the student, each relation drawn in the wrong form, each
-    objection the model answers and the student leaves unanswered."""
+    link missing between claims the student has and each link the model lacks,
+    each objection the model answers and the student leaves unanswered."""
     to_a = {m.b: m.a for m in result.matches}
     out = [_claim_sentence(cid, model, student, to_a.get(cid)) for cid in model.claims]
     for cid in result.unmatched_a:
         text = quote(student.claims[cid].text)
         out.append(Feedback("extra", None, cid, f"Not in the model answer: your {cid}, {text}"))
     out += _relation_sentences(model, result, to_a)
+    out += _link_sentences(model, result, to_a)
     name = _namer(model, to_a)
     for cid in unanswered:
         if cid in to_a:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from argmap.cli.common import exit_codes, to_stdout
+
+if TYPE_CHECKING:
+    from argmap.cli.grading import Row
+    from argmap.model import ArgumentMap
 
 #: Exit code when some student map could not be read (it still gets a row).
 EXIT_UNREAD = 1
@@ -70,10 +76,9 @@ def grade(
     import os
 
     from argmap.cli.common import load, refuse_overwrite
-    from argmap.cli.grade_text import csv_text, details, table
+    from argmap.cli.grade_text import details, table
     from argmap.cli.grading import grade_class, load_rules, rubric_for, student_files
     from argmap.errors import UsageError
-    from argmap.util.files import write_all
 
     targets = [p for p in (output, csv_path) if p]
     if output and csv_path and os.path.abspath(output) == os.path.abspath(csv_path):
@@ -86,6 +91,19 @@ def grade(
     rules = load_rules(pairs, model)
     words = audience == "student"
     rows = grade_class(model, files, chosen, rules, words)
+    _write(rows, model, output, csv_path, words)
+    to_stdout("\n".join(table(rows, words) + details(rows, words)) + "\n")
+    if any(row.grade is None for row in rows):
+        raise SystemExit(EXIT_UNREAD)
+
+
+def _write(
+    rows: list[Row], model: ArgumentMap, output: str | None, csv_path: str | None, words: bool
+) -> None:
+    """Write the CSV and the HTML report (each when asked), both or neither."""
+    from argmap.cli.grade_text import csv_text
+    from argmap.util.files import write_all
+
     writes: list[tuple[str, bytes]] = []
     if csv_path:
         writes.append((csv_path, csv_text(rows).encode("utf-8")))
@@ -96,6 +114,3 @@ def grade(
     write_all(writes)
     for path, _ in writes:
         click.echo(f"wrote {path}", err=True)
-    to_stdout("\n".join(table(rows, words) + details(rows, words)) + "\n")
-    if any(row.grade is None for row in rows):
-        raise SystemExit(EXIT_UNREAD)
