@@ -81,7 +81,8 @@ def _summary(grade: Grade, student: bool) -> list[str]:
     lines = [
         f"  claims: {len(result.matches)} of {result.claims.of_b} found, "
         f"{len(result.unmatched_a)} not in the model",
-        f"  relations: {len(result.diff.shared)} of {result.diff.of_b} right, "
+        f"  {'links' if student else 'relations'}: {len(result.diff.shared)} of "
+        f"{result.diff.of_b} right, "
         f"{len(result.diff.extra)} of yours not in the model",
         f"  main claim found: {'yes' if grade.theses else 'no'}",
     ]
