@@ -13,7 +13,18 @@ from collections.abc import Sequence
 import click
 
 from argmap import __version__
-from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
+from argmap.cli import (
+    check,
+    checks,
+    compare,
+    convert,
+    draft,
+    evaluate,
+    grade,
+    render,
+    schema,
+    stats,
+)
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
 from argmap.cli.serve import serve as serve_command
 from argmap.errors import ArgmapError, MapLoadError
@@ -52,6 +63,7 @@ for _command in (
     convert.convert,
     draft.draft,
     evaluate.evaluate,
+    grade.grade,
     render.render,
     schema.schema,
     stats.stats,

@@ -18,7 +18,7 @@ Scoring (weights and thresholds are in ``patterns/cues.json``):
   cue weight, plus a position bonus (``thesis_bonus``), plus ``thesis_echo``
   times its largest text similarity to a candidate of another paragraph (a
   thesis is usually stated in the headline or opening and restated at the
-  end; the similarity is :func:`argmap.util.text.stem_overlap`). Ranked highest
+  end; the similarity is :func:`argmap.util.similarity.text_similarity`). Ranked highest
   first, ties in text order.
 """
 
@@ -30,7 +30,7 @@ from typing import Any
 from argmap.draft.patterns import Cue, Patterns
 from argmap.draft.segment import Segmented, Unit
 from argmap.model import BASIS_KINDS, Kind
-from argmap.util.text import stem_overlap
+from argmap.util.similarity import text_similarity
 
 #: At most this many thesis candidates are listed.
 MAX_CANDIDATES = 5
@@ -148,7 +148,7 @@ def thesis_candidates(units: list[Unit], settings: dict[str, Any]) -> list[Candi
     for index, score in base.items():
         echo = max(
             (
-                stem_overlap(units[index].text, units[other].text)
+                text_similarity(units[index].text, units[other].text)
                 for other in base
                 if units[other].para != units[index].para
             ),

@@ -16,6 +16,7 @@ from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.io.tree import Map, Node, Scalar, to_python
 from argmap.io.yaml.fields import FieldReader
+from argmap.io.yaml.grading import read_rubric
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import (
     ArgumentMap,
@@ -35,7 +36,11 @@ from argmap.util.suggest import did_you_mean
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
 MAX_SUGGESTIONS = 50
 
+TOP_KEYS: tuple[str, ...]
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
+TOP_KEYS += ("grading",)  # the rubric of argmap grade (docs/grading.md)
+#: Top-level blocks kept as they are in ``ArgumentMap.extra``.
+_VERBATIM = ("draft", "grading")
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
@@ -111,6 +116,8 @@ class _Reader(FieldReader):
         self.keys(top, TOP_KEYS, "the map")
         get = top.pairs.get
         self._version(get("version"))
+        if "grading" in top.pairs:
+            read_rubric(self, top.pairs["grading"][1])
         claims_entry = get("claims")
         if claims_entry is None:
             self.error(top, "the map has no 'claims:' block: add one mapping claim ids to claims")
@@ -128,7 +135,7 @@ class _Reader(FieldReader):
             source=self._source(get("source")),
             theme=self._theme(get("theme")),
             checks=self._checks(get("checks")),
-            extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
+            extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k in _VERBATIM},
             claims_loc=self.loc(claims_entry[0]),
         )
 

@@ -117,6 +117,26 @@ def _inference() -> dict[str, object]:
     }
 
 
+def _grading() -> dict[str, object]:
+    weight = {"type": "number", "minimum": 0}
+    parts = ("claims", "relations", "kinds", "thesis", "objections", "findings")
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "The rubric of 'argmap grade' (docs/grading.md), kept as is.",
+        "properties": {
+            "weights": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {part: weight for part in parts},
+                "description": "Weight of each part; a part left out keeps its default.",
+            },
+            "threshold": {"type": "number", "minimum": 0.01, "maximum": 1},
+            "finding_penalty": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    }
+
+
 def _draft() -> dict[str, object]:
     number = {"type": "number"}
     return {
@@ -211,6 +231,7 @@ def map_schema() -> dict[str, object]:
                 "description": "Inference id → linked premises and their conclusion.",
             },
             "draft": _draft(),
+            "grading": _grading(),
         },
     }
 

@@ -1,0 +1,159 @@
+"""Matching the claims of a student's map (A) to those of a model map (B), one to one.
+
+* Text similarity: :func:`argmap.util.similarity.text_similarity` (lemmas,
+  stop words dropped, a lexicon of synonyms and paraphrases).
+* :func:`similarity` = text similarity + :data:`PARA_BONUS` when both claims
+  give paragraphs and share one (and share a concept).
+* A pair is eligible when its similarity is at least the threshold
+  (:data:`THRESHOLD` unless a rubric says otherwise) and the teacher's pairs
+  do not forbid it.
+* Pair score = similarity + :data:`KIND_BONUS` when both have the same kind.
+* Greedy: pinned pairs first, then eligible pairs from the highest pair score
+  down (ties in A's claim order, then B's), each taken when neither claim is
+  matched yet. Defined in docs/grading.md ("Matching claims"). Only pairs that
+  share a concept are scored (an index of B's concepts, leaving out a concept
+  found in more than :data:`MAX_POSTING` of B's claims), so maps with little
+  in common are compared quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from argmap.model import ArgumentMap, Claim, Kind
+from argmap.util.similarity import concepts, text_similarity
+
+#: Smallest text similarity of a match.
+THRESHOLD = 0.3
+#: Added when the two claims share a paragraph.
+PARA_BONUS = 0.15
+#: Added when the two claims have the same kind.
+KIND_BONUS = 0.1
+
+#: A concept found in more of B's claims than this does not propose candidates
+#: (too common to tell claims apart; keeps matching two huge maps near-linear).
+MAX_POSTING = 1000
+
+#: The role each kind plays in an argument, for spotting a claim put in the wrong place.
+ROLES: Mapping[Kind, str] = {
+    "thesis": "thesis",
+    "premise": "reason",
+    "evidence": "reason",
+    "precedent": "reason",
+    "objection": "objection",
+    "rebuttal": "rebuttal",
+}
+
+
+def similarity(a: Claim, b: Claim) -> float:
+    """Text similarity of two claims plus :data:`PARA_BONUS` when they share a paragraph
+    (and share a word); in [0, 1.15]."""
+    score = text_similarity(a.text, b.text)
+    if score and a.para and b.para and set(a.para) & set(b.para):
+        score += PARA_BONUS
+    return score
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """A teacher's pairs for one student map.
+
+    Attributes:
+        pin: student claim id → model claim id, matched whatever their similarity.
+        forbid: (student claim id, model claim id) pairs never matched.
+    """
+
+    pin: Mapping[str, str] = field(default_factory=dict)
+    forbid: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Claim ``a`` of map A matched to claim ``b`` of map B.
+
+    Attributes:
+        score: :func:`similarity` of the two claims (with the paragraph bonus,
+            without the kind bonus), in [0, 1.15].
+        pinned: the teacher's pairs file pinned this pair.
+    """
+
+    a: str
+    b: str
+    score: float
+    pinned: bool = False
+
+
+def _pinned(a: ArgumentMap, b: ArgumentMap, pairs: Pairs) -> list[Match]:
+    """The pins whose two claims both exist, first pin of a claim winning."""
+    out: list[Match] = []
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    for ida, idb in pairs.pin.items():
+        if ida in a.claims and idb in b.claims and ida not in used_a and idb not in used_b:
+            out.append(Match(ida, idb, similarity(a.claims[ida], b.claims[idb]), pinned=True))
+            used_a.add(ida)
+            used_b.add(idb)
+    return out
+
+
+def match_claims(
+    a: ArgumentMap, b: ArgumentMap, pairs: Pairs | None = None, threshold: float = THRESHOLD
+) -> list[Match]:
+    """One-to-one matching of A's claims to B's (see the module docstring), in A's order."""
+    pairs = pairs or Pairs()
+    chosen = _pinned(a, b, pairs)
+    used_a, used_b = {m.a for m in chosen}, {m.b for m in chosen}
+    b_items = list(b.claims.items())
+    index: dict[str, list[int]] = {}
+    for j, (_, cb) in enumerate(b_items):
+        for concept in concepts(cb.text):
+            index.setdefault(concept, []).append(j)
+    candidates: list[tuple[float, int, int, Match]] = []
+    for i, (ida, ca) in enumerate(a.claims.items()):
+        if ida in used_a:
+            continue
+        postings = (index.get(c, ()) for c in concepts(ca.text))
+        near = {j for posting in postings if len(posting) <= MAX_POSTING for j in posting}
+        for j in sorted(near):
+            idb, cb = b_items[j]
+            if idb in used_b or (ida, idb) in pairs.forbid:
+                continue
+            score = similarity(ca, cb)
+            if score < threshold:
+                continue
+            bonus = KIND_BONUS if ca.kind == cb.kind else 0.0
+            candidates.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
+    for _, _, _, match in sorted(candidates, key=lambda c: c[:3]):
+        if match.a not in used_a and match.b not in used_b:
+            chosen.append(match)
+            used_a.add(match.a)
+            used_b.add(match.b)
+    rank = {cid: i for i, cid in enumerate(a.claims)}
+    return sorted(chosen, key=lambda m: rank[m.a])
+
+
+@dataclass(frozen=True)
+class RoleMismatch:
+    """A matched pair whose claims play different roles (:data:`ROLES`), e.g. a
+    student's premise matched to the model's rebuttal."""
+
+    a: str
+    b: str
+    kind_a: Kind
+    kind_b: Kind
+
+    def as_dict(self) -> dict[str, str]:
+        """``{"a", "b", "kind_a", "kind_b"}``."""
+        return {"a": self.a, "b": self.b, "kind_a": self.kind_a, "kind_b": self.kind_b}
+
+
+def role_mismatches(
+    a: ArgumentMap, b: ArgumentMap, matches: list[Match]
+) -> tuple[RoleMismatch, ...]:
+    """The matched pairs whose kinds play different roles, in A's order."""
+    return tuple(
+        RoleMismatch(m.a, m.b, a.claims[m.a].kind, b.claims[m.b].kind)
+        for m in matches
+        if ROLES[a.claims[m.a].kind] != ROLES[b.claims[m.b].kind]
+    )
