@@ -15,6 +15,7 @@ from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.io.tree import Map, Node, Scalar, to_python
+from argmap.io.yaml.evaluation import read_evaluation
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import (
@@ -35,7 +36,17 @@ from argmap.util.suggest import did_you_mean
 #: Unknown-id messages that get a "did you mean" (each costs a scan of the ids).
 MAX_SUGGESTIONS = 50
 
-TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
+TOP_KEYS = (
+    "version",
+    "title",
+    "source",
+    "theme",
+    "checks",
+    "claims",
+    "inferences",
+    "draft",
+    "evaluation",
+)
 SOURCE_KEYS = ("title", "publication", "author", "year", "url")
 INFERENCE_KEYS = ("premises", "conclusion")
 CHECKS_KEYS = ("select", "ignore")
@@ -130,6 +141,7 @@ class _Reader(FieldReader):
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k == "draft"},
             claims_loc=self.loc(claims_entry[0]),
+            evaluation=read_evaluation(self, get("evaluation")),
         )
 
     def _version(self, entry: tuple[Scalar, Node] | None) -> None:
