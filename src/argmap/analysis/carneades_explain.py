@@ -91,10 +91,9 @@ def explain_carneades(
     reasons = tuple(_reasons(g, labels, claim))
     attackers = tuple(_attacks(g, labels, claim))
     if label == UNDEC:
-        cycle = undecided_loop(g, labels, claim)
-        text = " → ".join(node_name(n) for n in [*cycle, cycle[0]])
+        names = tuple(str(n) for n in undecided_loop(g, labels, claim) if isinstance(n, str))
+        text = " → ".join([*names, names[0]])
         sentence = f"{claim} is UNDEC: it depends on a loop that nothing settles ({text})."
-        names = tuple(node_name(n) for n in cycle)
         return Explanation(claim, label, sentence, attackers, (), names, reasons)
     if g.standard[claim] != "dialectical-validity":
         return Explanation(claim, label, _weighed(g, labels, claim), attackers, (), (), reasons)
@@ -169,7 +168,8 @@ def undecided_loop(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> li
 
     Every UNDEC node depends on an UNDEC reason, objection, premise or
     undercut (otherwise it would be decided), so walking back along those
-    always ends in a loop.
+    always ends in a loop. It starts at ``claim`` when ``claim`` is on it, else
+    at its first claim in map order.
     """
     path: list[Node] = []
     seen: dict[Node, int] = {}
@@ -182,4 +182,10 @@ def undecided_loop(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> li
         else:
             deps = [*g.pros[node], *g.cons[node]]
         node = min((d for d in deps if labels[d] == UNDEC), key=str)
-    return list(reversed(path[seen[node] :]))
+    loop = list(reversed(path[seen[node] :]))
+    order = {c: i for i, c in enumerate(g.claims)}
+    first = min(
+        range(len(loop)),
+        key=lambda i: (loop[i] != claim, isinstance(loop[i], tuple), order.get(str(loop[i]), 0)),
+    )
+    return loop[first:] + loop[:first]

@@ -40,9 +40,10 @@ def disagrees(label: str, strength: float | None) -> bool:
     return (label == OUT and strength > MIDDLE) or (label == IN and strength < MIDDLE)
 
 
-def _loop_in(graph: nx.DiGraph[Node], component: set[Node]) -> list[Node]:
-    """One loop inside a strongly connected ``component``: walk until a node repeats."""
-    node = min(component, key=str)
+def _loop_in(graph: nx.DiGraph[Node], component: set[Node], order: dict[str, int]) -> list[Node]:
+    """One loop inside a strongly connected ``component``, from its first claim in map
+    order: walk (to the least successor in the component) until a node repeats."""
+    node = min(component, key=lambda n: (isinstance(n, tuple), order.get(str(n), 0), str(n)))
     seen: dict[Node, int] = {}
     path: list[Node] = []
     while node not in seen:
@@ -68,12 +69,12 @@ def undefined_strengths(amap: ArgumentMap) -> dict[str, tuple[bool, str]]:
         one pass over the strongly connected components, one traversal.
     """
     graph = strength_graph(amap)
+    order = {cid: i for i, cid in enumerate(amap.claims)}
     loops: list[tuple[set[Node], str]] = []
     for comp in nx.strongly_connected_components(graph):
         node = next(iter(comp))
         if len(comp) > 1 or graph.has_edge(node, node):
-            loops.append((comp, loop_text(_loop_in(graph, comp))))
-    order = {cid: i for i, cid in enumerate(amap.claims)}
+            loops.append((comp, loop_text(_loop_in(graph, comp, order))))
     loops.sort(key=lambda lp: min(order.get(str(n), len(order)) for n in lp[0]))
     found: dict[Node, tuple[bool, str]] = {}
     for comp, text in loops:

@@ -167,7 +167,8 @@ def _footnotes(notes: dict[str, str]) -> list[str]:
     for cid, note in notes.items():
         if note.startswith("n/a: "):
             gaps.setdefault(note.removeprefix("n/a: "), []).append(cid)
-    lines += [f"n/a for {and_list(ids, 8)}: {why}" for why, ids in gaps.items()]
+    on_first = sorted(gaps.items(), key=lambda g: not g[0].startswith("on "))
+    lines += [f"n/a for {and_list(ids, 8)}: {why}" for why, ids in on_first]
     return ["", *lines] if lines else []
 
 
