@@ -136,3 +136,43 @@ def test_what_if_under_the_default(run_cli, tmp_path):
     code, out, _ = run_cli("evaluate", write(tmp_path, TWO_REASONS), "--reject", "P1")
     assert code == 0
     assert out.endswith("changed:\n  T: IN -> OUT\n  P1: IN -> OUT\n")
+
+
+def test_readme_walks_through_the_proof_standard_example(run_cli, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ argmap evaluate docs/examples/proof-standards.yaml --explain T1\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    _, out, _ = run_cli("evaluate", "docs/examples/proof-standards.yaml", "--explain", "T1")
+    assert out == shown
+    # the map shown in the README is the file's map
+    block = readme.split("asks\nfor a preponderance of the evidence:\n\n```yaml\n", 1)[1]
+    shown_map = make_map(block.split("```", 1)[0])
+    from argmap.io.yaml.reader import load_map
+
+    real = load_map(ROOT / "docs" / "examples" / "proof-standards.yaml")
+    assert {c: (x.kind, x.text, x.score) for c, x in shown_map.claims.items()} == {
+        c: (x.kind, x.text, x.score) for c, x in real.claims.items()
+    }
+    assert shown_map.evaluation == real.evaluation
+    # the table of T1's label under each standard
+    table = readme.split("| `--standard` | T1 | why |\n|---|---|---|\n", 1)[1].split("\n\n")[0]
+    for row in table.splitlines():
+        standard, label = row.split("|")[1].strip(" `"), row.split("|")[2].strip()
+        _, out, _ = run_cli(
+            "evaluate", "docs/examples/proof-standards.yaml", "--standard", standard
+        )
+        assert out.splitlines()[1].startswith(f"{label:<6} "), standard
+
+
+def test_docs_worked_example_matches_real_output(run_cli, tmp_path):
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "evaluate.md").read_text(encoding="utf-8")
+    example = doc.split("### Worked example\n\n```yaml\n", 1)[1]
+    text, rest = example.split("```\n", 1)
+    shown = rest.split("$ argmap evaluate phones.yaml --explain T\n", 1)[1].split("```", 1)[0]
+    _, out, _ = run_cli("evaluate", write(tmp_path, text, "phones.yaml"), "--explain", "T")
+    assert out == shown

@@ -94,7 +94,7 @@ def test_a_linked_reason_weighs_its_weakest_premise():
     assert ev.labelling["T"] == "OUT"
     assert explain(ev, "T").reason == (
         "T is OUT under preponderance, which asks for the strongest standing reason to "
-        "outweigh the strongest standing objection: the strongest reason I1 weighs 0.3, "
+        "outweigh the strongest standing objection: the strongest reason I1 weighs 0.3; "
         "the strongest objection O weighs 0.35."
     )
 

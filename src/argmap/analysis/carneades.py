@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from argmap.analysis.semantics import IN, OUT, UNDEC, Node, inf_node
 from argmap.analysis.standards import meets
 from argmap.model import ArgumentMap, EvaluationSettings, Standard
+from argmap.util.gcpause import gc_paused
 
 #: The pro argument of a granted claim (it always stands).
 GRANTED: Node = ("granted", "")
@@ -93,7 +94,11 @@ def build_graph(amap: ArgumentMap, settings: EvaluationSettings | None = None) -
         amap: the map.
         settings: the evaluation settings (default: the map's own).
     """
-    settings = amap.evaluation if settings is None else settings
+    with gc_paused():  # many small, acyclic objects (see argmap.util.gcpause)
+        return _build(amap, amap.evaluation if settings is None else settings)
+
+
+def _build(amap: ArgumentMap, settings: EvaluationSettings) -> CarneadesGraph:
     claims = amap.claims
     pros: dict[str, list[Node]] = {cid: [] for cid in claims}
     premises: dict[Node, tuple[str, ...]] = {}
@@ -269,4 +274,5 @@ def carneades_labels(
         map order, then the inferences of ``g.premises`` (broken inferences are
         not among them: they never stand).
     """
-    return _Labeller(g).run(accept, reject)
+    with gc_paused():  # many small, acyclic objects (see argmap.util.gcpause)
+        return _Labeller(g).run(accept, reject)

@@ -150,17 +150,19 @@ def _weighed(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> str:
     cons = [(g.weight[a], a) for a in g.cons[claim] if labels[a] in con_ok]
     best_pro = max(pros, key=lambda p: p[0], default=None)
     best_con = max(cons, key=lambda c: c[0], default=None)
-    pro_text = (
-        f"the strongest reason {best_pro[1]} weighs {best_pro[0]:g}"
-        if best_pro
-        else ("no reason stands")
-    )
-    con_text = (
-        f"the strongest objection {best_con[1]} weighs {best_con[0]:g}"
-        if best_con
-        else ("no objection stands")
-    )
-    return f"{claim} is {label} under {std}, which asks for {ASKS[std]}: {pro_text}, {con_text}."
+    if best_pro is None:
+        pro_text = "no reason stands"
+    elif best_pro[1] == "granted":
+        pro_text = f"it is granted, which counts as a reason weighing {best_pro[0]:g}"
+    else:
+        pro_text = f"the strongest reason {best_pro[1]} weighs {best_pro[0]:g}"
+    if std == "scintilla":
+        con_text = "objections do not count"
+    elif best_con is None:
+        con_text = "no objection stands"
+    else:
+        con_text = f"the strongest objection {best_con[1]} weighs {best_con[0]:g}"
+    return f"{claim} is {label} under {std}, which asks for {ASKS[std]}: {pro_text}; {con_text}."
 
 
 def undecided_loop(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> list[Node]:

@@ -10,8 +10,9 @@ defined where the support/attack graph has no loop.
 
 :func:`strength_notes` says, per claim, when the two seem to disagree: label
 OUT with strength above 0.5 (the middle of the scale and the default base
-score), label IN with strength below 0.5, or no strength at all (on, or
-downstream of, a loop, which it names).
+score), label IN with a strength that attacks pulled below 0.5 and below the
+claim's own base score, or no strength at all (on, or downstream of, a loop,
+which it names).
 """
 
 from __future__ import annotations
@@ -33,11 +34,15 @@ DISAGREE = (
 )
 
 
-def disagrees(label: str, strength: float | None) -> bool:
-    """True when ``label`` and ``strength`` point different ways (see the module docstring)."""
+def disagrees(label: str, strength: float | None, base: float = MIDDLE) -> bool:
+    """True when ``label`` and ``strength`` point different ways: OUT with a strength
+    above 0.5, or IN with a strength below 0.5 that attacks pulled below the claim's
+    ``base`` score (a claim IN at its own low base score is not noted)."""
     if strength is None:
         return False
-    return (label == OUT and strength > MIDDLE) or (label == IN and strength < MIDDLE)
+    if label == OUT:
+        return strength > MIDDLE
+    return label == IN and strength < MIDDLE and strength < base
 
 
 def _loop_in(graph: nx.DiGraph[Node], component: set[Node], order: dict[str, int]) -> list[Node]:
@@ -106,6 +111,6 @@ def strength_notes(
         if value is None and cid in undefined:
             on, text = undefined[cid]
             notes[cid] = f"n/a: {'on' if on else 'downstream of'} the loop {text}"
-        elif disagrees(label, value):
+        elif disagrees(label, value, amap.claims[cid].score):
             notes[cid] = f"strength {value:.2f} but {label}: {DISAGREE}"
     return notes
