@@ -167,6 +167,20 @@ def evaluate(
             an unknown semantics, support, standard or grant, or a support
             reading asked of ``carneades`` (or a standard or grant of ``grounded``).
     """
+    _check_options(semantics, support, standard, grant)
+    accepted = _known(amap, accept, "--accept")
+    rejected = _known(amap, reject, "--reject")
+    if set(accepted) & set(rejected):
+        raise UsageError(f"cannot both accept and reject {sorted(set(accepted) & set(rejected))}")
+    strength = dfquad(amap, accepted, rejected)
+    if semantics == "grounded":
+        return _grounded(amap, accepted, rejected, support or "necessary", strength)
+    return _carneades(amap, accepted, rejected, strength, standard, grant)
+
+
+def _check_options(
+    semantics: str, support: str | None, standard: str | None, grant: str | None
+) -> None:
     _choice(semantics, SEMANTICS, "--semantics")
     _choice(support, SUPPORT_READINGS, "--support")
     _choice(standard, STANDARDS, "--standard")
@@ -178,13 +192,16 @@ def evaluate(
         )
     if semantics == "grounded" and (standard or grant):
         raise UsageError("--standard and --grant apply to --semantics carneades only")
-    accepted = _known(amap, accept, "--accept")
-    rejected = _known(amap, reject, "--reject")
-    if set(accepted) & set(rejected):
-        raise UsageError(f"cannot both accept and reject {sorted(set(accepted) & set(rejected))}")
-    strength = dfquad(amap, accepted, rejected)
-    if semantics == "grounded":
-        return _grounded(amap, accepted, rejected, support or "necessary", strength)
+
+
+def _carneades(
+    amap: ArgumentMap,
+    accepted: tuple[str, ...],
+    rejected: tuple[str, ...],
+    strength: dict[str, float | None],
+    standard: str | None,
+    grant: str | None,
+) -> Evaluation:
     settings = amap.evaluation
     for name in STANDARDS:
         if standard == name:

@@ -20,6 +20,7 @@ from argmap.model import GRANTS, STANDARDS
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation, Explanation
+    from argmap.model import ArgumentMap
 
 
 def _fmt_strength(value: float | None) -> str:
@@ -105,16 +106,14 @@ def evaluate(
 ) -> None:
     """Label every claim IN, OUT or UNDEC and give its DF-QuAD strength.
 
-    By default (--semantics carneades) a claim stands when at least one of its
-    reasons stands and no objection to it stands; a reason stands when all its
-    co-premises stand and no standing undercut attacks its step; a claim
-    offered without reasons is granted unless something standing attacks it.
-    A map (evaluation: {standard, grant}) or a claim (standard:, granted:) can
-    ask for another proof standard or grant only its assumptions. --semantics
-    grounded is Dung's grounded labelling with Cayrol & Lagasquie-Schiex's
-    supported and secondary attacks. Strength is DF-QuAD (Rago et al. 2016), n/a
-    (null) on loops; notes say where strength and label disagree, and why.
-    --accept/--reject ask "what if"; the changed labels are listed.
+    By default (--semantics carneades) a claim stands when one of its reasons
+    stands and no objection to it stands; a reason, when all its co-premises
+    stand and no standing undercut attacks its step; a claim offered without
+    reasons is granted unless something standing attacks it. A map or a claim
+    may set a proof standard or grant only assumptions (docs/evaluate.md).
+    --semantics grounded: Dung's grounded labelling, bipolar. Strength is
+    DF-QuAD (Rago et al. 2016), n/a on loops; notes say where strength and
+    label disagree. --accept/--reject ask "what if"; changed labels are listed.
 
     Example: argmap evaluate maps/two-michaels.yaml --reject R4 --explain T1
     """
@@ -137,18 +136,23 @@ def evaluate(
     if fmt == "json":
         emit(_json(result, notes, changed, explained), output)
         return
+    lines = _table(amap, result, notes)
+    if accept or reject:
+        lines.append("\nchanged:" if changed else "\nchanged: nothing")
+        lines += [f"  {cid}: {old} -> {new}" for cid, old, new in changed]
+    lines += [f"\n{e.reason}" for e in explained]
+    emit("\n".join(lines) + "\n", output)
+
+
+def _table(amap: ArgumentMap, result: Evaluation, notes: dict[str, str]) -> list[str]:
+    """The reading, one line per claim (label, strength, ``*`` when noted, id, kind), the notes."""
     lines = [f"reading: {result.reading.describe()}"]
     lines += [
         f"{label:<6} {_fmt_strength(result.strength[cid])}{'*' if _marked(notes, cid) else ' '}"
         f" {cid:<8} {amap.claims[cid].kind}"
         for cid, label in result.labelling.items()
     ]
-    lines += _footnotes(notes)
-    if accept or reject:
-        lines.append("\nchanged:" if changed else "\nchanged: nothing")
-        lines += [f"  {cid}: {old} -> {new}" for cid, old, new in changed]
-    lines += [f"\n{e.reason}" for e in explained]
-    emit("\n".join(lines) + "\n", output)
+    return lines + _footnotes(notes)
 
 
 def _marked(notes: dict[str, str], cid: str) -> bool:
