@@ -272,3 +272,98 @@ def test_linear_on_a_long_chain_and_a_wide_fan():
         f"  P{i}: {{kind: premise, text: P{i}., supports: T}}\n" for i in range(n)
     )
     assert evaluate(make_map(text)).labelling["T"] == "IN"
+
+
+def _naive_fixpoint(g) -> dict:
+    """The least fixed point by plain repetition, straight from the definitions."""
+    from argmap.analysis.carneades import GRANTED
+    from argmap.analysis.standards import meets
+
+    label: dict = {}
+
+    def best(items, ok):
+        found = [w for w, node in items if node == GRANTED or label.get(node, "UNDEC") in ok]
+        return max(found, default=None)
+
+    changed = True
+    while changed:
+        changed = False
+        for node, prems in g.premises.items():
+            if node in label:
+                continue
+            under = g.undercutters[node]
+            if any(label.get(p) == "OUT" for p in prems) or any(
+                label.get(u) == "IN" for u in under
+            ):
+                label[node], changed = "OUT", True
+            elif all(label.get(p) == "IN" for p in prems) and all(
+                label.get(u) == "OUT" for u in under
+            ):
+                label[node], changed = "IN", True
+        for c in g.claims:
+            if c in label:
+                continue
+            pros = [(g.weight[n], n) for n in g.pros[c]]
+            pros += [(g.weight[c], GRANTED)] if g.granted[c] else []
+            cons = [(g.weight[a], a) for a in g.cons[c]]
+            std, s = g.standard[c], g.settings
+            if meets(std, best(pros, {"IN"}), best(cons, {"IN", "UNDEC"}), s):
+                label[c], changed = "IN", True
+            elif not meets(std, best(pros, {"IN", "UNDEC"}), best(cons, {"IN"}), s):
+                label[c], changed = "OUT", True
+    return {n: label.get(n, "UNDEC") for n in [*g.claims, *g.premises]}
+
+
+@st.composite
+def bipolar_maps(draw):
+    from argmap.model import STANDARDS, EvaluationSettings, Inference, Undercut
+
+    n = draw(st.integers(1, 7))
+    ids = [f"c{i}" for i in range(n)]
+    pair = st.tuples(st.sampled_from(ids), st.sampled_from(ids))
+    claims = {
+        cid: Claim(
+            cid,
+            "premise",
+            cid,
+            score=draw(st.sampled_from([0.1, 0.3, 0.5, 0.7, 0.9])),
+            granted=draw(st.sampled_from([None, None, True, False])),
+            standard=draw(st.sampled_from([None, None, *STANDARDS])),
+        )
+        for cid in ids
+    }
+    supports = draw(st.lists(pair, max_size=n * 2, unique=True))
+    infs = [Inference(f"{p} -> {c}", (p,), c) for p, c in supports]
+    if n > 1:
+        linked = st.tuples(st.sets(st.sampled_from(ids), min_size=2), st.sampled_from(ids))
+        for k, (prems, c) in enumerate(draw(st.lists(linked, max_size=2))):
+            infs.append(Inference(f"I{k}", tuple(sorted(prems)), c, linked=True))
+    attacks = draw(st.lists(pair, max_size=n * 2, unique=True))
+    unders = []
+    if infs:
+        unders = draw(
+            st.lists(
+                st.tuples(st.sampled_from(ids), st.sampled_from([i.id for i in infs])),
+                max_size=3,
+                unique=True,
+            )
+        )
+    settings = EvaluationSettings(
+        grant=draw(st.sampled_from(["all", "assumptions"])),
+        standard=draw(st.sampled_from(STANDARDS)),
+    )
+    return ArgumentMap(
+        "<t>",
+        claims,
+        inferences=tuple(infs),
+        attacks=tuple(Attack(a, t) for a, t in attacks),
+        undercuts=tuple(Undercut(a, i) for a, i in unders),
+        evaluation=settings,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(bipolar_maps())
+def test_queue_pass_is_the_least_fixed_point(amap):
+    g = build_graph(amap)
+    assert carneades_labels(g) == _naive_fixpoint(g)

@@ -1,4 +1,5 @@
-"""Labelling, strengths, what-if and explanations on small worked examples.
+"""The grounded reading (``--semantics grounded``): labelling, strengths, what-if and
+explanations on small worked examples (the default reading: tests/test_carneades.py).
 
 Each expected value is derived by hand in the comments from the definitions in
 argmap.analysis.semantics: grounded labelling (Dung 1995; Caminada 2006), Cayrol &

@@ -98,7 +98,8 @@ class Evaluation:
 
     Attributes:
         labelling: claim id → ``"IN"``, ``"OUT"`` or ``"UNDEC"`` (map order).
-        inferences: inference id → label.
+        inferences: inference id → label (under ``carneades``, an inference
+            naming no claim or with no premise never stands: OUT).
         strength: claim id → DF-QuAD strength in [0, 1], or None (cyclic part).
         framework: under ``grounded``, the derived framework (for explanations).
         node_labels: the label of every framework node, claims and

@@ -1,5 +1,8 @@
 """Which claims stand: a bipolar framework, its grounded labelling, DF-QuAD strengths.
 
+This is ``argmap evaluate --semantics grounded`` (the default reading is
+:mod:`argmap.analysis.carneades`); DF-QuAD strengths serve both readings.
+
 **Framework.** The arguments are the map's claims and its inferences. Support
 runs premise ⇒ inference ⇒ conclusion; an attack is claim → claim; an
 undercut is claim → inference. Following Cayrol & Lagasquie-Schiex (2005),
