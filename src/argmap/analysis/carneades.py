@@ -104,14 +104,14 @@ def _build(amap: ArgumentMap, settings: EvaluationSettings) -> CarneadesGraph:
     premises: dict[Node, tuple[str, ...]] = {}
     conclusion: dict[Node, str] = {}
     weight: dict[Node, float] = {cid: c.score for cid, c in claims.items()}
-    broken = []
+    broken: dict[str, None] = {}  # an ordered set
     for inf in amap.inferences:
         node = inf_node(inf.id)
         if node in premises or inf.id in broken:
             continue  # a repeated id: the first counts
         parts = (*inf.premises, inf.conclusion)
         if not inf.premises or any(c not in claims for c in parts):
-            broken.append(inf.id)
+            broken[inf.id] = None
             continue
         premises[node], conclusion[node] = inf.premises, inf.conclusion
         weight[node] = min(claims[p].score for p in inf.premises)
