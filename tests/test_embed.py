@@ -30,7 +30,7 @@ claims:
   O1: {kind: objection, text: The lane removes parking., attacks: T1}
   R1: {kind: rebuttal, text: Few cars park there., attacks: O1}
   P2: {kind: premise, text: A parking survey counted four cars a day., supports: R1}
-  O2: {kind: objection, text: The survey was taken in August., attacks: R1}
+  O2: {kind: objection, text: The survey was taken in August., attacks: R1, granted: false}
 """
 
 OTHER = """

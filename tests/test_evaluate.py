@@ -1,4 +1,5 @@
-"""Labelling, strengths, what-if and explanations on small worked examples.
+"""The grounded reading (``--semantics grounded``): labelling, strengths, what-if and
+explanations on small worked examples (the default reading: tests/test_carneades.py).
 
 Each expected value is derived by hand in the comments from the definitions in
 argmap.analysis.semantics: grounded labelling (Dung 1995; Caminada 2006), Cayrol &
@@ -33,7 +34,7 @@ def chain_map():
 
 
 def test_plain_attack_chain():
-    ev = evaluate(chain_map())
+    ev = evaluate(chain_map(), semantics="grounded")
     # a is unattacked: IN. b's attacker a is IN: OUT. c's only attacker b is OUT: IN.
     assert ev.labelling == {"c": "IN", "b": "OUT", "a": "IN"}
     # DF-QuAD, base 0.5: a = 0.5 (no attackers, no supporters);
@@ -52,7 +53,7 @@ def test_mutual_attack_is_undecided_and_strength_undefined():
           d: {kind: premise, text: D., supports: c}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # a and b attack each other: neither has all attackers OUT nor an IN attacker.
     # c's attacker a is UNDEC, so c is UNDEC too; d is unattacked: IN.
     assert ev.labelling == {"c": "UNDEC", "a": "UNDEC", "b": "UNDEC", "d": "IN"}
@@ -71,7 +72,7 @@ def test_self_attack():
           s: {kind: objection, text: S., attacks: [s, t]}
         """
     )
-    assert evaluate(amap).labelling == {"t": "UNDEC", "s": "UNDEC"}
+    assert evaluate(amap, semantics="grounded").labelling == {"t": "UNDEC", "s": "UNDEC"}
 
 
 def test_secondary_attack_defeats_what_rests_on_a_reason():
@@ -83,7 +84,7 @@ def test_secondary_attack_defeats_what_rests_on_a_reason():
           O: {kind: objection, text: O., attacks: P}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # O unattacked: IN; P attacked by O: OUT; secondary attack O -> P => T gives O -> T: T OUT.
     assert ev.labelling == {"T": "OUT", "P": "OUT", "O": "IN"}
     why = explain(ev, "T")
@@ -103,7 +104,7 @@ def test_rebuttal_reinstates_and_explains_defenders():
           R: {kind: rebuttal, text: R., attacks: O}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # R IN -> O OUT -> P IN; T's attackers (O, via the secondary attack) are OUT: IN.
     assert ev.labelling == {"T": "IN", "P": "IN", "O": "OUT", "R": "IN"}
     why = explain(ev, "T")
@@ -120,11 +121,11 @@ def test_supported_attack_and_reject_what_if():
           E: {kind: evidence, text: E., supports: R}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # E => R -> O gives the supported attack E -> O; labels as without it: R, E IN, O OUT, T IN.
     assert ev.labelling == {"T": "IN", "O": "OUT", "R": "IN", "E": "IN"}
     assert ev.framework.attackers["O"]["E"].how == "supported"
-    what_if = evaluate(amap, reject=["R"])
+    what_if = evaluate(amap, reject=["R"], semantics="grounded")
     # R denied: it attacks nothing, so E's supported attack through R goes too; O IN, T OUT.
     assert what_if.labelling == {"T": "OUT", "O": "IN", "R": "OUT", "E": "IN"}
     assert changes(ev, what_if) == [("T", "IN", "OUT"), ("O", "OUT", "IN"), ("R", "IN", "OUT")]
@@ -132,10 +133,13 @@ def test_supported_attack_and_reject_what_if():
 
 
 def test_accept_what_if():
-    ev = evaluate(chain_map(), accept=["b"])
+    ev = evaluate(chain_map(), accept=["b"], semantics="grounded")
     # b granted: attacks on b are dropped, b IN, so c (attacked by b) is OUT; a stays IN.
     assert ev.labelling == {"c": "OUT", "b": "IN", "a": "IN"}
-    assert changes(evaluate(chain_map()), ev) == [("c", "IN", "OUT"), ("b", "OUT", "IN")]
+    assert changes(evaluate(chain_map(), semantics="grounded"), ev) == [
+        ("c", "IN", "OUT"),
+        ("b", "OUT", "IN"),
+    ]
 
 
 def test_undercut_defeats_the_inference_not_the_premise():
@@ -147,7 +151,7 @@ def test_undercut_defeats_the_inference_not_the_premise():
           U: {kind: objection, text: U., undercuts: "P -> T"}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # U IN undercuts the inference P -> T (OUT); secondary U -> (P -> T) => T: T OUT; P IN.
     assert ev.labelling == {"T": "OUT", "P": "IN", "U": "IN"}
     assert ev.inferences == {"P -> T": "OUT"}
@@ -167,7 +171,7 @@ def test_linked_premises_fall_together():
           I1: {premises: [P1, P2], conclusion: T}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     # O IN -> P2 OUT; secondary attacks O -> I1 and O -> T: both OUT; P1 untouched: IN.
     assert ev.labelling == {"T": "OUT", "P1": "IN", "P2": "OUT", "O": "IN"}
     assert ev.inferences == {"I1": "OUT"}
@@ -186,7 +190,7 @@ def test_dfquad_with_base_scores():
         """
     )
     # vs = 1 - (1-0.5)(1-0.6) = 0.8; va = 0.4; vs > va: 0.8 + 0.2*(0.8-0.4) = 0.88.
-    assert evaluate(amap).strength["T"] == pytest.approx(0.88)
+    assert evaluate(amap, semantics="grounded").strength["T"] == pytest.approx(0.88)
     assert combine(0.5, 0.3, 0.3) == 0.5
 
 
@@ -199,7 +203,7 @@ def test_support_cycle_strength_undefined_labels_defined():
           B: {kind: premise, text: B., supports: A}
         """
     )
-    ev = evaluate(amap)
+    ev = evaluate(amap, semantics="grounded")
     assert ev.labelling == {"T": "IN", "A": "IN", "B": "IN"}
     assert ev.strength == {"T": None, "A": None, "B": None}
 
@@ -214,10 +218,12 @@ def test_unknown_ids_are_usage_errors():
 def test_op_ed_labelling():
     from argmap.io.yaml.reader import load_map
 
-    ev = evaluate(load_map(ROOT / "maps" / "two-michaels.yaml"))
+    ev = evaluate(load_map(ROOT / "maps" / "two-michaels.yaml"), semantics="grounded")
     assert {c for c, lab in ev.labelling.items() if lab != "IN"} == {"O1", "O2", "O3", "O4", "O5"}
     assert all(lab == "OUT" for c, lab in ev.labelling.items() if c.startswith("O"))
-    what_if = evaluate(load_map(ROOT / "maps" / "two-michaels.yaml"), reject=["R4"])
+    what_if = evaluate(
+        load_map(ROOT / "maps" / "two-michaels.yaml"), reject=["R4"], semantics="grounded"
+    )
     assert changes(ev, what_if) == [("T1", "IN", "OUT"), ("O4", "OUT", "IN"), ("R4", "IN", "OUT")]
 
 
@@ -265,10 +271,10 @@ def test_convergent_reading_keeps_a_conclusion_when_one_reason_fails():
           U: {kind: objection, text: U., undercuts: "Q -> T"}
         """
     )
-    necessary = evaluate(amap)
+    necessary = evaluate(amap, semantics="grounded")
     # necessary: O -> P => (P -> T) => T and U -> (Q -> T) => T: T OUT.
     assert necessary.labelling == {"T": "OUT", "P": "OUT", "Q": "IN", "O": "IN", "U": "IN"}
-    convergent = evaluate(amap, reading="convergent")
+    convergent = evaluate(amap, support="convergent", semantics="grounded")
     # convergent: secondary attacks stop at the inferences P -> T and Q -> T (both OUT);
     # nothing attacks T itself, so T stays IN.
     assert convergent.labelling == {"T": "IN", "P": "OUT", "Q": "IN", "O": "IN", "U": "IN"}
@@ -287,13 +293,13 @@ def test_linked_premises_fall_together_in_both_readings():
           I1: {premises: [P1, P2], conclusion: T}
         """
     )
-    assert evaluate(amap, reading="convergent").inferences == {"I1": "OUT"}
+    assert evaluate(amap, support="convergent", semantics="grounded").inferences == {"I1": "OUT"}
 
 
 def test_what_if_strengths():
-    ev = evaluate(chain_map(), reject=["a"])
+    ev = evaluate(chain_map(), reject=["a"], semantics="grounded")
     # a rejected: strength 0, so b: va = F(0) = 0 -> 0.5; c: va = 0.5 -> 0.25.
     assert ev.strength == pytest.approx({"a": 0.0, "b": 0.5, "c": 0.25})
-    ev = evaluate(chain_map(), accept=["b"])
+    ev = evaluate(chain_map(), accept=["b"], semantics="grounded")
     # b accepted: strength 1; c: va = F(1) = 1 -> 0.5 - 0.5*1 = 0.
     assert ev.strength == pytest.approx({"a": 0.5, "b": 1.0, "c": 0.0})

@@ -33,7 +33,7 @@ def structure(amap):
     inferences = sorted((i.id, i.premises, i.conclusion, i.linked) for i in amap.inferences)
     attacks = sorted((a.attacker, a.target) for a in amap.attacks)
     undercuts = sorted((u.attacker, u.inference) for u in amap.undercuts)
-    meta = (amap.title, amap.source, amap.theme, amap.checks, dict(amap.extra))
+    meta = (amap.title, amap.source, amap.theme, amap.checks, dict(amap.extra), amap.evaluation)
     return claims, inferences, attacks, undercuts, meta
 
 

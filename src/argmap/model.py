@@ -35,6 +35,33 @@ ATTACKING_KINDS: frozenset[Kind] = frozenset({"objection", "rebuttal"})
 #: Default base score of a claim for gradual semantics (DF-QuAD).
 DEFAULT_SCORE = 0.5
 
+#: A proof standard (Gordon, Prakken & Walton 2007, "The Carneades model of
+#: argument and burden of proof", AIJ 171, §4; Gordon & Walton 2009, "Proof
+#: burdens and standards", in *Argumentation in Artificial Intelligence*).
+Standard = Literal[
+    "dialectical-validity",
+    "scintilla",
+    "preponderance",
+    "clear-and-convincing",
+    "beyond-reasonable-doubt",
+]
+
+#: The proof standards; the first is the default.
+STANDARDS: tuple[Standard, ...] = (
+    "dialectical-validity",
+    "scintilla",
+    "preponderance",
+    "clear-and-convincing",
+    "beyond-reasonable-doubt",
+)
+
+#: Which claims without reasons the audience grants: ``all`` of them, or only
+#: the ``assumptions`` (claims marked ``granted: true``), as Carneades does.
+Grant = Literal["all", "assumptions"]
+
+#: The grant policies; the first is the default.
+GRANTS: tuple[Grant, ...] = ("all", "assumptions")
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Position:
@@ -85,6 +112,12 @@ class Claim:
         ignore: finding codes silenced on this claim.
         span: ``(start, end)`` character offsets in the source text, if known.
         loc: where the claim's id stands in the map file.
+        granted: True: an assumption, granted by the audience even where the
+            map's ``evaluation: {grant: assumptions}`` grants only those;
+            False: never granted (without a standing reason it is OUT); None
+            (not given): the map's ``grant`` setting decides.
+        standard: this claim's proof standard (:data:`STANDARDS`), or None
+            for the map's.
     """
 
     id: str
@@ -97,6 +130,8 @@ class Claim:
     ignore: frozenset[str] = frozenset()
     span: tuple[int, int] | None = None
     loc: Position | None = None
+    granted: bool | None = None
+    standard: Standard | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +201,35 @@ class CheckSettings:
     loc: Position | None = field(default=None, compare=False)
 
 
+#: Default thresholds of the weighted proof standards (clear and convincing
+#: evidence: α, β; beyond reasonable doubt: also γ), as the Carneades engine
+#: sets them (carneades-3, ``engine/proofstandard.clj``: α 0.5, β 0.3, γ 0.2).
+DEFAULT_THRESHOLDS = (0.5, 0.3, 0.2)
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationSettings:
+    """How ``argmap evaluate`` reads this map (the ``evaluation:`` block).
+
+    Attributes:
+        grant: which claims without reasons are granted (:data:`GRANTS`).
+        standard: the map's proof standard (:data:`STANDARDS`).
+        alpha: clear and convincing evidence: the strongest applicable pro
+            argument must weigh more than α (a score in [0, 1]).
+        beta: ... and outweigh the strongest applicable con by more than β.
+        gamma: beyond reasonable doubt: the strongest applicable con must
+            weigh less than γ.
+        loc: where the ``evaluation:`` block stands in the map file, if it does.
+    """
+
+    grant: Grant = "all"
+    standard: Standard = "dialectical-validity"
+    alpha: float = DEFAULT_THRESHOLDS[0]
+    beta: float = DEFAULT_THRESHOLDS[1]
+    gamma: float = DEFAULT_THRESHOLDS[2]
+    loc: Position | None = field(default=None, compare=False)
+
+
 @dataclass(frozen=True)
 class ArgumentMap:
     """A whole argument map.
@@ -182,6 +246,7 @@ class ArgumentMap:
         checks: check selection declared in the map.
         extra: other top-level blocks kept verbatim (e.g. ``draft``).
         claims_loc: where the ``claims:`` key stands (for map-level findings).
+        evaluation: how ``argmap evaluate`` reads the map.
     """
 
     path: str
@@ -195,6 +260,7 @@ class ArgumentMap:
     checks: CheckSettings = field(default_factory=CheckSettings)
     extra: Mapping[str, object] = field(default_factory=dict)
     claims_loc: Position | None = None
+    evaluation: EvaluationSettings = field(default_factory=EvaluationSettings)
     _inference_index: Mapping[str, Inference] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )

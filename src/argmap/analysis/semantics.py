@@ -1,5 +1,8 @@
 """Which claims stand: a bipolar framework, its grounded labelling, DF-QuAD strengths.
 
+This is ``argmap evaluate --semantics grounded`` (the default reading is
+:mod:`argmap.analysis.carneades`); DF-QuAD strengths serve both readings.
+
 **Framework.** The arguments are the map's claims and its inferences. Support
 runs premise ⇒ inference ⇒ conclusion; an attack is claim → claim; an
 undercut is claim → inference. Following Cayrol & Lagasquie-Schiex (2005),
@@ -238,6 +241,24 @@ def dfquad(
     """
     fixed: dict[Node, float] = {cid: 1.0 for cid in accept}
     fixed.update((cid, 0.0) for cid in reject)
+    graph = strength_graph(amap)
+    undefined = _cyclic_closure(graph)
+    # A defined node's predecessors are all defined (a successor of an
+    # undefined node is undefined), so dropping the undefined ones changes
+    # no strength; sorting the pruned graph avoids a filtered subgraph view.
+    graph.remove_nodes_from(undefined)
+    strength: dict[Node, float] = {}
+    for node in nx.topological_sort(graph):
+        strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
+    return {cid: strength.get(cid) for cid in amap.claims}
+
+
+def strength_graph(amap: ArgumentMap) -> nx.DiGraph[Node]:
+    """The graph DF-QuAD runs on: claims and inference nodes; edges premise → inference
+    (no sign), inference → conclusion (``sign="+"``), attacker → target and
+    undercutter → inference (``sign="-"``; a premise undercutting its own step
+    keeps its premise edge, marked ``undercut``). Inferences with no premise or
+    naming no claim are left out (inert)."""
     graph: nx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
@@ -256,15 +277,7 @@ def dfquad(
             graph.edges[und.attacker, step]["undercut"] = True
         elif step in graph:
             graph.add_edge(und.attacker, step, sign="-")
-    undefined = _cyclic_closure(graph)
-    # A defined node's predecessors are all defined (a successor of an
-    # undefined node is undefined), so dropping the undefined ones changes
-    # no strength; sorting the pruned graph avoids a filtered subgraph view.
-    graph.remove_nodes_from(undefined)
-    strength: dict[Node, float] = {}
-    for node in nx.topological_sort(graph):
-        strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
-    return {cid: strength.get(cid) for cid in amap.claims}
+    return graph
 
 
 def _cyclic_closure(graph: nx.DiGraph[Node]) -> set[Node]:

@@ -1,4 +1,5 @@
-"""``argmap evaluate``: which claims stand (grounded labelling) and how strongly (DF-QuAD)."""
+"""``argmap evaluate``: which claims stand (Carneades by default, or grounded) and how
+strongly (DF-QuAD), with the reading named and strength notes."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from argmap.cli.common import (
     output_option,
     refuse_overwrite,
 )
+from argmap.model import GRANTS, STANDARDS
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluate import Evaluation, Explanation
+    from argmap.model import ArgumentMap
 
 
 def _fmt_strength(value: float | None) -> str:
@@ -51,13 +54,36 @@ def _fmt_strength(value: float | None) -> str:
     help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable.",
 )
 @click.option(
-    "--support",
-    "reading",
-    type=click.Choice(["necessary", "convergent"]),
-    default="necessary",
+    "--semantics",
+    type=click.Choice(["carneades", "grounded"]),
+    default="carneades",
     show_default=True,
-    help="necessary: defeating a reason defeats everything resting on it; "
-    "convergent: a conclusion survives the failure of one of its reasons.",
+    help="carneades: a claim stands when one of its reasons stands and no objection "
+    "to it does, under a proof standard (Gordon, Prakken & Walton 2007); grounded: "
+    "Dung's grounded labelling of the bipolar framework.",
+)
+@click.option(
+    "--support",
+    "support",
+    type=click.Choice(["necessary", "convergent"]),
+    default=None,
+    help="With --semantics grounded only (default necessary): necessary: defeating a "
+    "reason defeats everything resting on it; convergent: a conclusion survives the "
+    "failure of one of its reasons.",
+)
+@click.option(
+    "--standard",
+    type=click.Choice(list(STANDARDS)),
+    default=None,
+    help="Carneades: the proof standard of every claim without its own "
+    "(default: the map's evaluation: standard, else dialectical-validity).",
+)
+@click.option(
+    "--grant",
+    type=click.Choice(list(GRANTS)),
+    default=None,
+    help="Carneades: all: claims offered without reasons are granted; assumptions: "
+    "only those marked granted: true (default: the map's evaluation: grant, else all).",
 )
 @click.option(
     "--explain",
@@ -72,33 +98,45 @@ def evaluate(
     output: str | None,
     accept: tuple[str, ...],
     reject: tuple[str, ...],
-    reading: str,
+    semantics: str,
+    support: str | None,
+    standard: str | None,
+    grant: str | None,
     explain_ids: tuple[str, ...],
 ) -> None:
     """Label every claim IN, OUT or UNDEC and give its DF-QuAD strength.
 
-    Labels follow Dung's grounded semantics over attacks, with support adding
-    Cayrol & Lagasquie-Schiex's supported and secondary attacks; undercuts make
-    their inference fail. Strength is DF-QuAD (Rago et al. 2016), n/a (null) on
-    cyclic parts. --accept/--reject ask "what if"; the changed labels are listed.
+    By default (--semantics carneades) a claim stands when one of its reasons
+    stands and no objection to it stands; a reason, when all its co-premises
+    stand and no standing undercut attacks its step; a claim offered without
+    reasons is granted unless something standing attacks it. A map or a claim
+    may set a proof standard or grant only assumptions (docs/evaluate.md).
+    --semantics grounded: Dung's grounded labelling, bipolar. Strength is
+    DF-QuAD (Rago et al. 2016), n/a on loops; notes say where strength and
+    label disagree. --accept/--reject ask "what if"; changed labels are listed.
 
     Example: argmap evaluate maps/two-michaels.yaml --reject R4 --explain T1
     """
     from argmap.analysis import evaluate as ev
+    from argmap.analysis.strength_notes import strength_notes
 
     refuse_overwrite(map_path, [output] if output else [])
     amap = load(map_path)
-    result = ev.evaluate(amap, accept, reject, reading)
-    base = ev.evaluate(amap, reading=reading) if accept or reject else result
+
+    def run(accept: tuple[str, ...], reject: tuple[str, ...]) -> Evaluation:
+        return ev.evaluate(
+            amap, accept, reject, support, semantics=semantics, standard=standard, grant=grant
+        )
+
+    result = run(accept, reject)
+    base = run((), ()) if accept or reject else result
     changed = ev.changes(base, result)
     explained = [ev.explain(result, cid) for cid in explain_ids]
+    notes = strength_notes(amap, result.labelling, result.strength)
     if fmt == "json":
-        emit(_json(result, reading, changed, explained), output)
+        emit(_json(result, notes, changed, explained), output)
         return
-    lines = [
-        f"{label:<6} {_fmt_strength(result.strength[cid])}  {cid:<8} {amap.claims[cid].kind}"
-        for cid, label in result.labelling.items()
-    ]
+    lines = _table(amap, result, notes)
     if accept or reject:
         lines.append("\nchanged:" if changed else "\nchanged: nothing")
         lines += [f"  {cid}: {old} -> {new}" for cid, old, new in changed]
@@ -106,18 +144,53 @@ def evaluate(
     emit("\n".join(lines) + "\n", output)
 
 
+def _table(amap: ArgumentMap, result: Evaluation, notes: dict[str, str]) -> list[str]:
+    """The reading, one line per claim (label, strength, ``*`` when noted, id, kind), the notes."""
+    lines = [f"reading: {result.reading.describe()}"]
+    lines += [
+        f"{label:<6} {_fmt_strength(result.strength[cid])}{'*' if _marked(notes, cid) else ' '}"
+        f" {cid:<8} {amap.claims[cid].kind}"
+        for cid, label in result.labelling.items()
+    ]
+    return lines + _footnotes(notes)
+
+
+def _marked(notes: dict[str, str], cid: str) -> bool:
+    return cid in notes and not notes[cid].startswith("n/a")
+
+
+def _footnotes(notes: dict[str, str]) -> list[str]:
+    """``* ...`` once for every claim whose strength and label disagree, and one
+    ``n/a for A, B: on the loop ...`` line per loop and relation to it."""
+    from argmap.analysis.strength_notes import DISAGREE
+    from argmap.util.text import and_list
+
+    marked = [cid for cid in notes if _marked(notes, cid)]
+    lines = [f"* {and_list(marked, 8)}: {DISAGREE}"] if marked else []
+    gaps: dict[str, list[str]] = {}
+    for cid, note in notes.items():
+        if note.startswith("n/a: "):
+            gaps.setdefault(note.removeprefix("n/a: "), []).append(cid)
+    on_first = sorted(gaps.items(), key=lambda g: not g[0].startswith("on "))
+    lines += [f"n/a for {and_list(ids, 8)}: {why}" for why, ids in on_first]
+    return ["", *lines] if lines else []
+
+
 def _json(
     result: Evaluation,
-    reading: str,
+    notes: dict[str, str],
     changed: list[tuple[str, str, str]],
     explained: list[Explanation],
 ) -> str:
-    """The ``--format json`` document: labelling, strength, inferences, what-if and reasons."""
+    """The ``--format json`` document: reading, labelling, strength, notes, inferences,
+    what-if and reasons."""
     doc = {
+        "reading": result.reading.as_dict(),
         "labelling": result.labelling,
         "strength": {k: None if v is None else round(v, 6) for k, v in result.strength.items()},
+        "notes": notes,
         "inferences": result.inferences,
-        "support": reading,
+        "support": result.reading.support,
         "accepted": list(result.accepted),
         "rejected": list(result.rejected),
         "changed": [{"claim": c, "from": a, "to": b} for c, a, b in changed],

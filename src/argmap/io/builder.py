@@ -26,6 +26,7 @@ from argmap.model import (
     Attack,
     CheckSettings,
     Claim,
+    EvaluationSettings,
     Inference,
     MapSource,
     Position,
@@ -34,9 +35,9 @@ from argmap.model import (
 )
 
 #: Claim fields a foreign file may carry as data (besides the id).
-DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span")
+DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span", "granted", "standard")
 #: Map-level fields a foreign file may carry as data.
-META_KEYS = ("version", "title", "source", "theme", "checks", "draft")
+META_KEYS = ("version", "title", "source", "theme", "checks", "draft", "evaluation")
 
 
 class MapMeta(TypedDict, total=False):
@@ -47,6 +48,7 @@ class MapMeta(TypedDict, total=False):
     theme: str | None
     checks: CheckSettings
     extra: Mapping[str, object]
+    evaluation: EvaluationSettings
 
 
 def safe_id(raw: str) -> str:
@@ -188,6 +190,7 @@ class MapBuilder:
             "theme": amap.theme,
             "checks": amap.checks,
             "extra": dict(amap.extra),
+            "evaluation": amap.evaluation,
         }
 
     # -- assembly ----------------------------------------------------------

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.findings import Finding, loss
-from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim, Position, complete_parts
+from argmap.model import (
+    DEFAULT_SCORE,
+    ArgumentMap,
+    Claim,
+    EvaluationSettings,
+    Position,
+    complete_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,9 @@ class Exported:
 
 
 #: Optional claim fields, in the order the YAML format lists them.
-CLAIM_FIELDS = ("para", "source", "tags", "score", "ignore", "span")
+CLAIM_FIELDS = ("para", "source", "tags", "score", "ignore", "span", "granted", "standard")
 #: Optional map-level fields.
-MAP_FIELDS = ("title", "source", "theme", "checks", "draft")
+MAP_FIELDS = ("title", "source", "theme", "checks", "draft", "evaluation")
 
 
 def _claim_has(claim: Claim, field: str) -> bool:
@@ -62,6 +69,8 @@ def _map_has(amap: ArgumentMap, field: str) -> bool:
         return bool(amap.checks.select or amap.checks.ignore)
     if field == "draft":
         return "draft" in amap.extra
+    if field == "evaluation":
+        return amap.evaluation != EvaluationSettings()
     return getattr(amap, field) is not None
 
 
@@ -79,7 +88,8 @@ def _field_losses(
             yield _field_phrase(field, len(having)), next((c.loc for c in having if c.loc), None)
     for field in MAP_FIELDS:
         if field not in kept_map and _map_has(amap, field):
-            yield f"the map's {field}", amap.checks.loc if field == "checks" else None
+            where = {"checks": amap.checks.loc, "evaluation": amap.evaluation.loc}
+            yield f"the map's {field}", where.get(field)
 
 
 def lost_fields(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim
+from argmap.model import DEFAULT_SCORE, ArgumentMap, Claim, EvaluationSettings
 
 
 def _one_or_list(values: list[str]) -> str | list[str]:
@@ -33,7 +33,21 @@ def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, obje
         out["ignore"] = sorted(claim.ignore)
     if claim.span is not None:
         out["span"] = list(claim.span)
+    if claim.granted is not None:
+        out["granted"] = claim.granted
+    if claim.standard is not None:
+        out["standard"] = claim.standard
     return out
+
+
+def evaluation_dict(settings: EvaluationSettings) -> dict[str, object]:
+    """The ``evaluation:`` block: the settings that differ from the defaults (``{}``: none)."""
+    default = EvaluationSettings()
+    return {
+        key: getattr(settings, key)
+        for key in ("grant", "standard", "alpha", "beta", "gamma")
+        if getattr(settings, key) != getattr(default, key)
+    }
 
 
 def claim_dicts(amap: ArgumentMap) -> dict[str, dict[str, object]]:
@@ -73,6 +87,9 @@ def map_to_dict(amap: ArgumentMap) -> dict[str, object]:
     }
     if checks:
         doc["checks"] = checks
+    evaluation = evaluation_dict(amap.evaluation)
+    if evaluation:
+        doc["evaluation"] = evaluation
     doc["claims"] = claim_dicts(amap)
     if linked:
         doc["inferences"] = linked

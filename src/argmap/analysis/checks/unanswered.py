@@ -1,12 +1,15 @@
 """An objection that nothing attacks.
 
-Definition: a claim of kind objection with no attacker. Under grounded
-semantics an unattacked claim is IN, so an unanswered objection stands and
-defeats its target; in debate such an argument is "dropped", and counts as
-conceded. Only ``attacks:`` answer it: an undercut of the inference that
-supports the objection answers the reason given for it, not the objection
-itself (``argmap evaluate --support convergent`` leaves such an objection IN;
-the default necessary reading takes it down with its reason).
+Definition: a claim of kind objection with no attacker. Under ``argmap
+evaluate``'s default reading (Carneades, claims offered without reasons
+granted) and under grounded semantics an unattacked claim offered without
+reasons is IN, so an unanswered objection stands and defeats its target; in
+debate such an argument is "dropped", and counts as conceded. Only
+``attacks:`` answer it: an undercut of the inference that supports the
+objection answers the reason given for it, not the objection itself (the
+default reading takes an objection down when its only reason fails, as does
+``--semantics grounded``; ``--semantics grounded --support convergent``
+leaves it IN).
 
 Source: Dung (1995), "On the acceptability of arguments...", Artificial
 Intelligence 77: unattacked arguments belong to every extension; Rationale

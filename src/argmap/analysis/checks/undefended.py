@@ -1,8 +1,10 @@
 """A thesis attacked by a claim that nothing attacks.
 
 Definition: a thesis with an attacker (by ``attacks:``) that has no attacker
-itself. Under grounded semantics that attacker is IN, so the thesis is OUT
-whatever supports it: the map leaves its own contention defeated. One finding
+itself. Under ``argmap evaluate``'s default reading (Carneades, dialectical
+validity) and under grounded semantics that attacker, offered without reasons,
+is IN, so the thesis is OUT whatever supports it: the map leaves its own
+contention defeated. One finding
 per thesis names every such attacker. An undercut of an inference that
 supports the thesis is no attack on the thesis and is not reported here (an
 undercut objection that nothing attacks is an ``unanswered-objection``).

@@ -37,7 +37,7 @@ _YAML_ESCAPE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\ud
 _FRONT_ESCAPE = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BARE = re.compile(r"[a-z]+")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
-_DATA_ORDER = ("kind", "para", "source", "tags", "score", "ignore", "span")
+_DATA_ORDER = ("kind", "para", "source", "tags", "score", "ignore", "span", "granted", "standard")
 
 
 def escape_text(text: str) -> str:
@@ -151,7 +151,11 @@ class _Writer:
         front: dict[str, object] = {}
         if "title" in self.doc:
             front["title"] = self.doc["title"]
-        meta = {k: v for k, v in self.doc.items() if k in ("source", "theme", "checks", "draft")}
+        meta = {
+            k: v
+            for k, v in self.doc.items()
+            if k in ("source", "theme", "checks", "draft", "evaluation")
+        }
         if meta:
             front["argmap"] = meta
         if not front:

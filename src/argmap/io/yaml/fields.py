@@ -3,10 +3,11 @@
 :class:`FieldReader` checks one node at a time (a string, a whole number, an id
 or a list of ids, a mapping, a URL's scheme) and the fields of a claim
 (``kind``, ``text``, ``para``, ``source``, ``tags``, ``score``, ``ignore``,
-``span``), reporting every problem as an ``invalid-map`` (AM000) finding at the
-node's 1-based line and column. :mod:`argmap.io.yaml.reader` builds the
-document's structure and references on top of it; :class:`~argmap.io.builder.MapBuilder`
-uses it for the claim fields that Argdown and AIF files carry as data.
+``span``, ``granted``, ``standard``), reporting every problem as an
+``invalid-map`` (AM000) finding at the node's 1-based line and column.
+:mod:`argmap.io.yaml.reader` builds the document's structure and references
+on top of it; :class:`~argmap.io.builder.MapBuilder` uses it for the claim
+fields that Argdown and AIF files carry as data.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from typing import TypedDict
 
 from argmap.findings import Finding, invalid
 from argmap.io.tree import Map, Node, Scalar, Seq
-from argmap.model import KINDS, Claim, Kind, Position, unshowable_character
+from argmap.model import (
+    KINDS,
+    STANDARDS,
+    Claim,
+    Kind,
+    Position,
+    Standard,
+    unshowable_character,
+)
 from argmap.util.suggest import did_you_mean
 from argmap.util.urls import SAFE_SCHEMES, url_problem, url_scheme
 
@@ -33,6 +42,8 @@ CLAIM_KEYS = (
     "score",
     "ignore",
     "span",
+    "granted",
+    "standard",
 )
 _KIND_NAMES: dict[str, Kind] = {kind: kind for kind in KINDS}
 
@@ -52,6 +63,8 @@ class ClaimFields(TypedDict, total=False):
     score: float
     ignore: frozenset[str]
     span: tuple[int, int] | None
+    granted: bool | None
+    standard: Standard | None
 
 
 class FieldReader:
@@ -140,6 +153,31 @@ class FieldReader:
             self.error(node, f"{what} must be a whole number ≥ {minimum}, not {shape(node)}")
             return None
         return value
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        """The ``true``/``false`` ``node`` holds, or None with an error."""
+        value = node.value if isinstance(node, Scalar) else None
+        if not isinstance(value, bool):
+            self.error(node, f"{what} must be true or false, not {shape(node)}")
+            return None
+        return value
+
+    def standard(self, node: Node, what: str) -> Standard | None:
+        """The proof standard ``node`` names (:data:`~argmap.model.STANDARDS`), or None
+        with an error (with a suggestion) for any other value."""
+        name = self.string(node, what)
+        if name is None:
+            return None
+        for known in STANDARDS:
+            if name == known:
+                return known
+        hint = did_you_mean(name, STANDARDS) or ""
+        self.error(
+            node,
+            f"unknown proof standard {name!r} for {what}{hint} (standards: "
+            f"{', '.join(STANDARDS)})",
+        )
+        return None
 
     def mapping(self, node: Node, what: str) -> Map | None:
         """``node`` when it is a mapping, else None with an error."""
@@ -278,6 +316,16 @@ class FieldReader:
                 return
         self.error(node, f"span of claim {cid} must be [start, end] with 0 ≤ start ≤ end")
 
+    def _granted(self, cid: str, node: Node, fields: ClaimFields) -> None:
+        value = self.boolean(node, f"granted of claim {cid}")
+        if value is not None:
+            fields["granted"] = value
+
+    def _standard(self, cid: str, node: Node, fields: ClaimFields) -> None:
+        value = self.standard(node, f"claim {cid}")
+        if value is not None:
+            fields["standard"] = value
+
     _FIELD_READERS: dict[object, Callable[[FieldReader, str, Node, ClaimFields], None]] = {
         "kind": _kind,
         "text": _text,
@@ -287,6 +335,8 @@ class FieldReader:
         "ignore": _ignore,
         "score": _score,
         "span": _span,
+        "granted": _granted,
+        "standard": _standard,
     }
 
 

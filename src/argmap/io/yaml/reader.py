@@ -15,6 +15,7 @@ from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.io.tree import Map, Node, Scalar, to_python
+from argmap.io.yaml.evaluation import read_evaluation
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.grading import read_rubric
 from argmap.io.yaml.parse import YamlError, compose
@@ -38,6 +39,7 @@ MAX_SUGGESTIONS = 50
 
 TOP_KEYS: tuple[str, ...]
 TOP_KEYS = ("version", "title", "source", "theme", "checks", "claims", "inferences", "draft")
+TOP_KEYS += ("evaluation",)  # labels and proof standards of argmap evaluate (docs/format.md)
 TOP_KEYS += ("grading",)  # the rubric of argmap grade (docs/grading.md)
 #: Top-level blocks kept as they are in ``ArgumentMap.extra``.
 _VERBATIM = ("draft", "grading")
@@ -137,6 +139,7 @@ class _Reader(FieldReader):
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k in _VERBATIM},
             claims_loc=self.loc(claims_entry[0]),
+            evaluation=read_evaluation(self, get("evaluation")),
         )
 
     def _version(self, entry: tuple[Scalar, Node] | None) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 
 from argmap.diagram import THEME_NAMES
-from argmap.model import KINDS
+from argmap.model import GRANTS, KINDS, STANDARDS
 from argmap.util.urls import SAFE_SCHEMES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -97,6 +97,15 @@ def _claim() -> dict[str, object]:
                 "minItems": 2,
                 "maxItems": 2,
                 "description": "[start, end] character offsets in the source text.",
+            },
+            "granted": {
+                "type": "boolean",
+                "description": "true: an assumption the audience grants; false: never granted "
+                "(without a standing reason it is OUT). Default: the map's evaluation grant.",
+            },
+            "standard": {
+                "enum": list(STANDARDS),
+                "description": "This claim's proof standard (default: the map's).",
             },
         },
     }
@@ -200,6 +209,30 @@ def _checks() -> dict[str, object]:
     }
 
 
+def _evaluation() -> dict[str, object]:
+    share = {"type": "number", "minimum": 0, "maximum": 1}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "description": "How 'argmap evaluate' reads this map (docs/evaluate.md).",
+        "properties": {
+            "grant": {
+                "enum": list(GRANTS),
+                "description": "all (default): claims offered without reasons are granted; "
+                "assumptions: only those marked 'granted: true'.",
+            },
+            "standard": {
+                "enum": list(STANDARDS),
+                "description": "The proof standard of every claim without its own "
+                "(default dialectical-validity).",
+            },
+            "alpha": {**share, "description": "clear-and-convincing: the best pro weighs > α."},
+            "beta": {**share, "description": "clear-and-convincing: pro − con > β."},
+            "gamma": {**share, "description": "beyond-reasonable-doubt: the best con < γ."},
+        },
+    }
+
+
 def map_schema() -> dict[str, object]:
     """The schema as a JSON-ready dict (draft-07)."""
     no_arrow = {"pattern": "\\S", "not": {"pattern": "->"}}
@@ -231,6 +264,7 @@ def map_schema() -> dict[str, object]:
                 "description": "Inference id → linked premises and their conclusion.",
             },
             "draft": _draft(),
+            "evaluation": _evaluation(),
             "grading": _grading(),
         },
     }

@@ -1,0 +1,116 @@
+"""Notes that keep a claim's strength from contradicting its label unexplained.
+
+Strength (DF-QuAD, :func:`argmap.analysis.semantics.dfquad`) and label answer
+different questions. Strength weighs every reason and objection by score,
+standing or not; the label follows the proof standard, which counts only the
+reasons and objections that stand. A claim can be OUT with a strength of 0.81
+(two strong reasons, one unanswered objection), or IN with a strength below
+0.5 (an objection that was itself defeated still weighs). And strength is only
+defined where the support/attack graph has no loop.
+
+:func:`strength_notes` says, per claim, when the two seem to disagree: label
+OUT with strength above 0.5 (the middle of the scale and the default base
+score), label IN with a strength that attacks pulled below 0.5 and below the
+claim's own base score, or no strength at all (on, or downstream of, a loop,
+which it names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import networkx as nx
+
+from argmap.analysis.semantics import IN, OUT, Node, strength_graph
+from argmap.model import ArgumentMap
+
+#: Strength above which an OUT label, and below which an IN label, gets a note.
+MIDDLE = 0.5
+
+#: The footnote a disagreement marker (``*``) points to.
+DISAGREE = (
+    "strength weighs every reason and objection by its score, standing or not; "
+    "the label counts only those that stand"
+)
+
+
+def disagrees(label: str, strength: float | None, base: float = MIDDLE) -> bool:
+    """True when ``label`` and ``strength`` point different ways: OUT with a strength
+    above 0.5, or IN with a strength below 0.5 that attacks pulled below the claim's
+    ``base`` score (a claim IN at its own low base score is not noted)."""
+    if strength is None:
+        return False
+    if label == OUT:
+        return strength > MIDDLE
+    return label == IN and strength < MIDDLE and strength < base
+
+
+def _loop_in(graph: nx.DiGraph[Node], component: set[Node], order: dict[str, int]) -> list[Node]:
+    """One loop inside a strongly connected ``component``, from its first claim in map
+    order: walk (to the least successor in the component) until a node repeats."""
+    node = min(component, key=lambda n: (isinstance(n, tuple), order.get(str(n), 0), str(n)))
+    seen: dict[Node, int] = {}
+    path: list[Node] = []
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = min((n for n in graph.succ[node] if n in component), key=str)
+    return path[seen[node] :]
+
+
+def loop_text(loop: list[Node]) -> str:
+    """``"P3 → P4 → P3"``: the loop's claims (inference nodes left out), back to the first."""
+    claims = [str(n) for n in loop if not isinstance(n, tuple)]
+    return " → ".join([*claims, claims[0]])
+
+
+def undefined_strengths(amap: ArgumentMap) -> dict[str, tuple[bool, str]]:
+    """Why each claim without a strength has none.
+
+    Returns:
+        ``{claim id: (on the loop itself, the loop as text)}`` for every claim
+        on or downstream of a support/attack loop; the loop named is the first
+        (in map order of its smallest member) that reaches the claim. Linear:
+        one pass over the strongly connected components, one traversal.
+    """
+    graph = strength_graph(amap)
+    order = {cid: i for i, cid in enumerate(amap.claims)}
+    loops: list[tuple[set[Node], str]] = []
+    for comp in nx.strongly_connected_components(graph):
+        node = next(iter(comp))
+        if len(comp) > 1 or graph.has_edge(node, node):
+            loops.append((comp, loop_text(_loop_in(graph, comp, order))))
+    loops.sort(key=lambda lp: min(order.get(str(n), len(order)) for n in lp[0]))
+    found: dict[Node, tuple[bool, str]] = {}
+    for comp, text in loops:
+        todo = [n for n in comp if n not in found]
+        found.update((n, (True, text)) for n in todo)
+        while todo:
+            for nxt in graph.succ[todo.pop()]:
+                if nxt not in found:
+                    found[nxt] = (False, text)
+                    todo.append(nxt)
+    return {cid: found[cid] for cid in amap.claims if cid in found}
+
+
+def strength_notes(
+    amap: ArgumentMap, labelling: Mapping[str, str], strength: Mapping[str, float | None]
+) -> dict[str, str]:
+    """A note for each claim whose strength could be read against its label.
+
+    Returns:
+        ``{claim id: note}`` in map order: ``"n/a: on the loop A → B → A"``,
+        ``"n/a: downstream of the loop A → B → A"``, or for a disagreement
+        (:func:`disagrees`) ``"strength 0.81 but OUT: "`` followed by
+        :data:`DISAGREE`.
+    """
+    undefined = undefined_strengths(amap) if None in strength.values() else {}
+    notes: dict[str, str] = {}
+    for cid, label in labelling.items():
+        value = strength.get(cid)
+        if value is None and cid in undefined:
+            on, text = undefined[cid]
+            notes[cid] = f"n/a: {'on' if on else 'downstream of'} the loop {text}"
+        elif disagrees(label, value, amap.claims[cid].score):
+            notes[cid] = f"strength {value:.2f} but {label}: {DISAGREE}"
+    return notes
