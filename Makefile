@@ -14,7 +14,7 @@ MAPS := $(wildcard maps/*.yaml)
 
 NODE_MODULES := tests/js/node_modules/.package-lock.json
 
-.PHONY: demo test lint fuzz bench setup system-deps clean
+.PHONY: demo gallery test lint fuzz bench setup system-deps clean
 
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
@@ -34,6 +34,17 @@ demo: setup
 	  $(BIN)/argmap check $$m; rc=$$?; \
 	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
 	done; exit $$status
+
+# The small pictures of the teaching maps that README.md and docs/teaching/ show
+# (committed; tests/test_gallery.py re-renders them and compares bytes).
+GALLERY_MAPS := $(filter-out maps/two-michaels.yaml,$(MAPS))
+GALLERY_OPTIONS := --theme classroom --no-legend --width 280
+
+gallery: setup
+	@for m in $(GALLERY_MAPS); do \
+	  $(BIN)/argmap render $$m $(GALLERY_OPTIONS) \
+	    -o docs/teaching/img/$$(basename $$m .yaml).svg || exit $$?; \
+	done
 
 test: lint $(if $(filter 0,$(ARGMAP_BROWSER_TESTS)),,$(NODE_MODULES))
 	$(BIN)/python -m pytest
