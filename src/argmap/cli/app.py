@@ -14,6 +14,7 @@ import click
 
 from argmap import __version__
 from argmap.cli import check, checks, compare, convert, draft, evaluate, render, schema, stats
+from argmap.cli import worksheet as worksheet_cmd
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
@@ -54,6 +55,7 @@ for _command in (
     render.render,
     schema.schema,
     stats.stats,
+    worksheet_cmd.worksheet,
 ):
     cli.add_command(_command)
 
