@@ -139,7 +139,7 @@ def map_pages(
     return MapPages(packed.pages)
 
 
-_KIND_CLASS = re.compile(rb'class="claim [a-z]+"')
+_KIND_CLASS = re.compile(rb'class="((?:node )?claim) [a-z]+"')
 
 
 def diagram_svg(
@@ -150,7 +150,7 @@ def diagram_svg(
     svg = painter.svg(diagram_dot(shown, opts))
     start = svg.find(b"<svg")
     svg = svg[start:] if start >= 0 else svg
-    return _KIND_CLASS.sub(b'class="claim"', svg) if neutral_ else svg
+    return _KIND_CLASS.sub(rb'class="\1"', svg) if neutral_ else svg
 
 
 def text_fits(text: str, size: float, width: float) -> bool:
