@@ -17,8 +17,9 @@ sheet.
   of finding ("Find 2 claims with no reason given."); the key gives each
   finding as a sentence for students naming its boxes.
 * ``cards``: each claim on a card, the cards shuffled and numbered; the key
-  names what each card does (supports card 3, argues against card 1) and
-  draws the map with the cards' numbers.
+  names what each card does (supports card 3, argues against card 1), the
+  thesis's card first and the others in reading order, and draws the map
+  with the cards' numbers when it fits a page.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ INSTRUCTIONS: dict[str, str] = {
     "cards": "Cut out the cards along the dashed lines. Arrange them on your desk as an "
     "argument map: the main claim at the top, each reason under what it supports.",
 }
+
+#: Where students write the boxes that answer a question of ``flaw``.
+ANSWER_LINE = "   Boxes: " + "_" * 16
 
 #: What the boxes of a blank hold: lines to write on.
 BLANK_TEXT = "\n".join(["_" * 18] * 2)
@@ -268,7 +272,9 @@ def _flaw(
     counts: dict[str, int] = {}
     for f in found:
         counts[f.code] = counts.get(f.code, 0) + 1
-    items = tuple((f"{k}.", question(code, n)) for k, (code, n) in enumerate(counts.items(), 1))
+    items = tuple(
+        (f"{k}.", question(code, n) + ANSWER_LINE) for k, (code, n) in enumerate(counts.items(), 1)
+    )
     key = []
 
     def place(f: Finding) -> tuple[int, list[int]]:
@@ -280,7 +286,7 @@ def _flaw(
         label = f"{list(counts).index(f.code) + 1}."
         key.append((label, sentence + (f" [{f.code}]" if teacher else "")))
     if not items:
-        items = (("1.", "Look for a claim with no reason given, or an objection nobody answers."),)
+        items = (("1.", "Find a claim with no reason given, or an objection nobody answers."),)
         key = [("1.", "The checks found no flaw in this map.")]
     return Content(
         "flaw",
@@ -326,7 +332,7 @@ def _cards(amap: ArgumentMap, order: list[str], title: str, rng: random.Random) 
     shuffled = list(order)
     rng.shuffle(shuffled)
     numbers = {cid: str(k) for k, cid in enumerate(shuffled, 1)}
-    key = tuple((f"Card {numbers[cid]}", _role(amap, cid, numbers)) for cid in shuffled)
+    key = tuple((f"Card {numbers[cid]}", _role(amap, cid, numbers)) for cid in order)
     return Content(
         "cards",
         title,
