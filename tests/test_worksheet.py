@@ -191,3 +191,23 @@ def test_the_op_ed_fill_sheet_blanks_30_percent(tmp_path):
     assert len(re.findall(r"Box \d+", " ".join(key))) == 13  # 30 % of 44
     for _, words in readability.pdf_pages(path):
         assert min(s for _, s in words) >= 10.95
+
+
+def test_key_in_a_file_of_its_own(tmp_path):
+    sheet_pdf, key_pdf = tmp_path / "sheet.pdf", tmp_path / "key.pdf"
+    sheet_html, key_html = tmp_path / "sheet.html", tmp_path / "key.html"
+    code, err = argmap(
+        "worksheet", UNIFORMS, "--kind", "classify", "-o", str(sheet_pdf), "-o", str(sheet_html),
+        "--key", str(key_pdf), "--key", str(key_html),
+    )  # fmt: skip
+    assert code == 0, err
+    students = pdf_text(sheet_pdf, "-layout")
+    assert len(students) == 1 and "Answer key" not in students[0]
+    key = pdf_text(key_pdf, "-layout")
+    assert len(key) == 1 and "Name: ___" not in key[0]
+    assert "Box 6" in key[0] and "rebuttal" in key[0]
+    assert 'id="answer-key"' not in sheet_html.read_text("utf-8")
+    page = key_html.read_text("utf-8")
+    assert 'id="answer-key"' in page and "<svg" not in page and "Name:" not in page
+    code, err = argmap("worksheet", UNIFORMS, "--kind", "fill", "--key", str(tmp_path / "k.txt"))
+    assert code == 2 and "written as .pdf or .html" in err

@@ -6,7 +6,9 @@ Decisions (documented in ``--help`` and docs/worksheets.md):
   (``.htm``), the same worksheet in each (any other extension: exit 2).
   Without ``-o``: ``output/<map>.<kind>.pdf``.
 * The answer key is in the same file: the PDF's last pages (a page of its
-  own, headed "Answer key"), the HTML's last section.
+  own, headed "Answer key"), the HTML's last section; ``--key FILE`` writes
+  it to FILE alone instead (``.pdf`` or ``.html``), the ``-o`` files then
+  holding only the students' part.
 * ``--blank`` goes with ``--kind fill`` only: ``30%``, ``30`` or ``0.3``
   (a bare number up to 1 is a fraction, above 1 a percentage); anything else,
   or more than 100 %, is refused (exit 2).
@@ -89,6 +91,15 @@ def blank_share(value: str) -> float:
     help="Write the worksheet to FILE (.pdf or .html); repeatable.  "
     "[default: output/MAP.KIND.pdf]",
 )
+@click.option(
+    "--key",
+    "keys",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the answer key to FILE alone (.pdf or .html); the -o files then hold "
+    "only the students' pages.  [default: the key ends each -o file]",
+)
 def worksheet(
     map_path: str,
     kind: str,
@@ -97,6 +108,7 @@ def worksheet(
     paper: str,
     audience: str,
     outputs: tuple[str, ...],
+    keys: tuple[str, ...],
 ) -> None:
     """Print a worksheet made from a map, its answer key on the last pages.
 
@@ -111,14 +123,14 @@ def worksheet(
     if blank is not None and kind != "fill":
         raise UsageError("--blank goes with --kind fill: it says how many boxes to leave empty")
     share = blank_share(blank) if blank is not None else 0.3
-    for target in outputs:
+    for target in (*outputs, *keys):
         ext = PurePath(target).suffix.lower()
         if ext not in WRITES:
             shown = ext or "a file without extension"
             raise UsageError(f"a worksheet is written as .pdf or .html, not {shown} ({target})")
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.{kind}.pdf"),)
-    refuse_overwrite(map_path, targets)
+    refuse_overwrite(map_path, (*targets, *keys))
     findings: tuple = ()
     if kind == "flaw":
         from argmap.analysis.checks import run_checks
@@ -126,7 +138,7 @@ def worksheet(
         findings = tuple(run_checks(amap, checks_for(amap, map_path)))
     settings = Settings(kind, share, seed, paper, audience)  # type: ignore[arg-type]
     painter = Painter(Deadline(120.0, sheets=True))
-    files = render_worksheet(amap, findings, settings, painter, targets)
+    files = render_worksheet(amap, findings, settings, painter, targets, keys)
     _write(files)
 
 

@@ -26,7 +26,7 @@ from argmap.render.worksheet.content import (
     worksheet_content,
 )
 from argmap.render.worksheet.html import worksheet_html
-from argmap.render.worksheet.printed import worksheet_pdf
+from argmap.render.worksheet.printed import Part, worksheet_pdf
 
 __all__ = [
     "SHEET_KINDS",
@@ -48,9 +48,11 @@ def render_worksheet(
     settings: Settings,
     painter: Painter,
     targets: tuple[str, ...],
+    keys: tuple[str, ...] = (),
 ) -> list[tuple[str, bytes]]:
     """The worksheet ``settings`` asks for, once per output file, by its extension:
-    ``.pdf`` (:mod:`.printed`) or ``.html``/``.htm`` (:mod:`.html`).
+    ``.pdf`` (:mod:`.printed`) or ``.html``/``.htm`` (:mod:`.html`). With ``keys``
+    the answer key goes to those files alone and ``targets`` hold the students' part.
 
     Args:
         amap: the map (valid).
@@ -58,9 +60,10 @@ def render_worksheet(
         settings: kind, share of blanks, seed, paper and audience.
         painter: runs Graphviz under the command's deadline.
         targets: output file names.
+        keys: file names of the answer key on its own (none: it ends each target).
 
     Returns:
-        ``(file name, bytes)`` per target, in order.
+        ``(file name, bytes)`` per target, then per key file, in order.
 
     Raises:
         UsageError: a claim or part of the map fits no page at 11 pt.
@@ -68,13 +71,16 @@ def render_worksheet(
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
     content = worksheet_content(amap, findings, settings)
+    first: Part = "students" if keys else "all"
+    key: Part = "key"
+    jobs = [(t, first) for t in targets] + [(k, key) for k in keys]
     out = []
-    for target in targets:
+    for target, part in jobs:
         ext = PurePath(target).suffix.lower()
         if ext == ".pdf":
-            out.append((target, worksheet_pdf(content, settings, painter)))
+            out.append((target, worksheet_pdf(content, settings, painter, part)))
         elif ext in (".html", ".htm"):
-            out.append((target, worksheet_html(content, settings, painter)))
+            out.append((target, worksheet_html(content, settings, painter, part)))
         else:
             raise ValueError(f"a worksheet is written as .pdf or .html, not {ext!r}")
     return out

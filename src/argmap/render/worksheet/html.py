@@ -18,7 +18,7 @@ from html import escape
 from argmap.render.sheets.layout import Painter
 from argmap.render.worksheet.content import Content, Settings
 from argmap.render.worksheet.diagram import diagram_options, diagram_svg, worksheet_geometry
-from argmap.render.worksheet.printed import GUIDE
+from argmap.render.worksheet.printed import GUIDE, Part
 
 STYLE = """
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 12pt;
@@ -38,8 +38,11 @@ td, .card, li { overflow-wrap: anywhere; }
 """
 
 
-def worksheet_html(content: Content, settings: Settings, painter: Painter) -> bytes:
-    """The worksheet of ``content`` as one HTML document (UTF-8 bytes).
+def worksheet_html(
+    content: Content, settings: Settings, painter: Painter, part: Part = "all"
+) -> bytes:
+    """The worksheet of ``content`` as one HTML document (UTF-8 bytes): the
+    students' part and the key, or one of them (``part``, as for the PDF).
 
     Raises:
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
@@ -48,26 +51,40 @@ def worksheet_html(content: Content, settings: Settings, painter: Painter) -> by
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f"<title>{escape(content.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+    ]
+    if part != "key":
+        parts += _students(content, settings, painter)
+    if part != "students":
+        parts += _key(content, settings, painter)
+    parts.append("</body>\n</html>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _students(content: Content, settings: Settings, painter: Painter) -> list[str]:
+    parts = [
         '<header>\n<p class="name">Name: ______________________ '
         "&#160;&#160; Date: ______________</p>\n",
         f"<h1>{escape(content.title)}</h1>\n<p>{escape(content.instructions)}</p>\n",
     ]
     if content.kind == "cards":
-        parts.append("</header>\n<main>\n" + _cards(content.cards) + "</main>\n")
-    else:
-        svg = _svg(content, settings, painter, content.kind == "classify")
-        parts.append(f'<p class="guide">{escape(GUIDE)}</p>\n</header>\n<main>\n')
-        parts.append(f'<figure class="map">\n{svg}\n</figure>\n')
-        parts.append(_list("list", content.list_title, content.items))
-        parts.append(_answers(content.answers) + "</main>\n")
-    parts.append('<section class="key" id="answer-key">\n')
+        return [*parts, "</header>\n<main>\n" + _cards(content.cards) + "</main>\n"]
+    svg = _svg(content, settings, painter, content.kind == "classify")
+    parts.append(f'<p class="guide">{escape(GUIDE)}</p>\n</header>\n<main>\n')
+    parts.append(f'<figure class="map">\n{svg}\n</figure>\n')
+    parts.append(_list("list", content.list_title, content.items))
+    parts.append(_answers(content.answers) + "</main>\n")
+    return parts
+
+
+def _key(content: Content, settings: Settings, painter: Painter) -> list[str]:
+    parts = ['<section class="key" id="answer-key">\n']
     if content.kind == "cards":
         parts.append("<h2>Answer key: the map, each box numbered as its card</h2>\n")
         parts.append(
             f'<figure class="map">\n{_svg(content, settings, painter, False)}\n</figure>\n'
         )
-    parts.append(_list("", content.key_title, content.key) + "</section>\n</body>\n</html>\n")
-    return "".join(parts).encode("utf-8")
+    parts.append(_list("", content.key_title, content.key) + "</section>\n")
+    return parts
 
 
 def _svg(content: Content, settings: Settings, painter: Painter, neutral: bool) -> str:

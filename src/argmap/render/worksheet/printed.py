@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Literal
 
 from argmap.errors import UsageError
 from argmap.render.pager import longest
@@ -123,41 +124,62 @@ class Flow:
         return width <= self.geometry.body[0] and height <= self.room()
 
 
-def worksheet_pdf(content: Content, settings: Settings, painter: Painter) -> bytes:
-    """The worksheet of ``content`` as one PDF (see the module docstring).
+#: Which pages a file holds: the students' and the key's, or one of them.
+Part = Literal["all", "students", "key"]
+
+
+def worksheet_pdf(
+    content: Content, settings: Settings, painter: Painter, part: Part = "all"
+) -> bytes:
+    """The worksheet of ``content`` as one PDF (see the module docstring): all its
+    pages, only the students' (the key in a file of its own) or only the key's.
 
     Raises:
         UsageError: a claim or a part of the map fits no page at 11 pt.
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
-    plain = worksheet_geometry(settings.paper)
-    width = plain.body[0]
+    flow = Flow(worksheet_geometry(settings.paper), painter)
+    if part != "key":
+        _students(flow, content, settings)
+    students = len(flow.pages) if part != "key" else 0
+    if part != "students":
+        flow.new_page()
+        _key(flow, content)
+    return _pdf(flow, content.title, students)
+
+
+def _students(flow: Flow, content: Content, settings: Settings) -> None:
+    """The students' pages: the heading, then the map and its lists, or the cards."""
+    width = flow.geometry.body[0]
     guide = "" if content.kind == "cards" else GUIDE
     head = header_graph(content.title, content.instructions, guide, width)
-    flow = Flow(plain, painter)
     flow.add(head)
     if content.kind == "cards":
         _cards(flow, content)
-    else:
-        _map(flow, content, settings, painter.size(head)[1])
-        flow.add_rows(
-            lambda h, r: list_graph(h, r, width, _first(content.items)),
-            content.list_title,
-            content.items,
-        )
-        flow.add_rows(
-            lambda h, r: answers_graph(h, [label for label, _ in r], width),
-            "Your answers",
-            [(label, "") for label in content.answers],
-        )
-    students = len(flow.pages)
-    flow.new_page()
+        return
+    _map(flow, content, settings, flow.painter.size(head)[1])
+    flow.add_rows(
+        lambda h, r: list_graph(h, r, width, _first(content.items)),
+        content.list_title,
+        content.items,
+    )
+    flow.add_rows(
+        lambda h, r: answers_graph(h, [label for label, _ in r], width),
+        "Your answers",
+        [(label, "") for label in content.answers],
+    )
+
+
+def _key(flow: Flow, content: Content) -> None:
+    """The key's pages: (for cards) the map with the cards' numbers, then the key's list."""
+    width = flow.geometry.body[0]
     if content.kind == "cards":
         _key_map(flow, content)
     flow.add_rows(
-        lambda h, r: list_graph(h, r, width, _first(content.key)), content.key_title, content.key
+        lambda h, r: list_graph(h, r, width, _first(content.key)),
+        content.key_title,
+        content.key,
     )
-    return _pdf(flow, content.title, students)
 
 
 def _first(rows: Sequence[tuple[str, str]]) -> float:
