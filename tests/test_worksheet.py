@@ -64,6 +64,7 @@ def test_every_word_is_at_least_11_pt_and_the_key_comes_last(sheets, kind, sourc
         assert not small, f"page {k}: {small[:5]}"
     students, key = split_pages(path)
     assert "Name: ___" in students[0] and "Date: ___" in students[0]
+    assert all("Name: ___" in page for page in students)  # a loose page says whose it is
     assert not any("Answer key" in page for page in students)
     assert flat(key[0]).startswith("Answer key")
 

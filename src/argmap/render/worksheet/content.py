@@ -230,7 +230,7 @@ def _fill(
     key = tuple(
         (f"Box {numbers[cid]}", f"{letters[cid]}. {_flat(amap.claims[cid].text)}")
         for cid in chosen
-    )
+    ) or (("-", "No box was left empty."),)
     return Content(
         "fill",
         title,

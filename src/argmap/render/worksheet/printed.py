@@ -250,7 +250,9 @@ def _pdf(flow: Flow, title: str, students: int) -> bytes:
     placed: list[tuple[Drawn, Spot]] = []
     counts = []
     for number, page in enumerate(flow.pages, 1):
-        left = title if number <= students else f"Answer key · {title}"
+        left = f"Answer key · {title}" if number > students else title
+        if 1 < number <= students:
+            left = f"Name: {'_' * 18}   {title}"  # a loose page still says whose it is
         foot = footer_graph(left, f"page {number} of {total}", geometry.body[0])
         placed += [*page, (Drawn(foot), footer_spot(geometry, painter.size(foot)))]
         counts.append(len(page) + 1)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from argmap.render.fonts import line_height
 from argmap.render.labels import html_text
 from argmap.render.sheets.layout import closing
-from argmap.render.sheets.words import wrap_to
+from argmap.render.sheets.words import cut_to, wrap_to
 from argmap.render.style import FONT
 
 TEXT = 12.0
@@ -107,9 +107,10 @@ def list_graph(heading: str, rows: Sequence[tuple[str, str]], width: float, firs
 
 
 def footer_graph(left: str, right: str, width: float) -> str:
-    """A footer as wide as the body: ``left`` (first line only) and ``right``, small and grey."""
+    """A footer as wide as the body: ``left`` (cut with "…" to fit) and ``right``, small
+    and grey."""
     room = width * 0.7
-    shown = wrap_to(left, SMALL, room * FONT_SLACK)[0]
+    shown = cut_to(left, SMALL, room * FONT_SLACK)
     cells = (
         f'<TD ALIGN="LEFT" WIDTH="{room:.0f}">{font(SMALL, html_text(shown), GREY)}</TD>'
         f'<TD ALIGN="RIGHT" WIDTH="{width - room:.0f}">{font(SMALL, html_text(right), GREY)}</TD>'
