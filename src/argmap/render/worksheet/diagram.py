@@ -38,8 +38,15 @@ from argmap.util.text import wrap_text
 NEUTRAL = KindStyle("BOX", "#ffffff", "#000000", "#000000", "box", "filled,rounded")
 #: Points under the heading before the diagram.
 GAP = 14.0
+#: Points of a page a part's heading and a box's caption and padding may take.
+HEADROOM = 90.0
 #: Average width of a character of claim text, in em (DejaVu Sans, English text).
 CHAR_EM = 0.56
+
+
+def paper_name(geometry: Geometry) -> str:
+    """``"A4"`` or ``"Letter"``: the paper of ``geometry`` as people write it."""
+    return "A4" if geometry.name.startswith("a4") else "Letter"
 
 
 def neutral(theme: Theme) -> Theme:
@@ -71,7 +78,7 @@ def wrap_for(amap: ArgumentMap, geometry: Geometry, room: float) -> int:
     """
     size = geometry.font_size
     widest = int(geometry.body[0] * 0.9 / (size * CHAR_EM))
-    lines_in = int(room * 0.85 / (line_height(size) * 1.2)) - 3
+    lines_in = int((room - HEADROOM) / (line_height(size) * 1.05))
     wrap = geometry.wrap
     for claim in amap.claims.values():
         while len(wrap_text(claim.text, wrap)) > lines_in // 2 and wrap < widest:
@@ -79,7 +86,7 @@ def wrap_for(amap: ArgumentMap, geometry: Geometry, room: float) -> int:
         if len(wrap_text(claim.text, widest)) > lines_in:
             chars = len(" ".join(claim.text.split()))
             raise UsageError(
-                f"box {claim.id} ({chars} characters) does not fit on one {geometry.name} "
+                f"box {claim.id} ({chars} characters) does not fit on one {paper_name(geometry)} "
                 "page at 11 pt: shorten the claim, or split it into several claims"
             )
     return wrap
@@ -134,7 +141,7 @@ def map_pages(
         if any(spot.scale < 1 for _, spot in page):
             raise UsageError(
                 "a reason of this map (many linked premises, or long claims) is too big for "
-                f"one {geometry.name} page at 11 pt: shorten its claims"
+                f"one {paper_name(geometry)} page at 11 pt: shorten its claims"
             )
     return MapPages(packed.pages)
 

@@ -29,6 +29,7 @@ from argmap.render.worksheet.diagram import (
     diagram_dot,
     diagram_options,
     map_pages,
+    paper_name,
     worksheet_geometry,
     wrap_for,
 )
@@ -211,7 +212,8 @@ def _cards(flow: Flow, content: Content) -> None:
     columns = 2 if all(card_height(t, width / 2) <= full - 8 for _, t in content.cards) else 1
     if any(card_height(t, width) > full - 8 for _, t in content.cards):
         raise UsageError(
-            f"a claim does not fit on one card of a {flow.geometry.name} page at 13 pt: shorten it"
+            "a claim does not fit on one card at 13 pt, even a card as wide as the "
+            f"{paper_name(flow.geometry)} page: shorten it"
         )
     rows = [content.cards[k : k + columns] for k in range(0, len(content.cards), columns)]
     heights = [max(card_height(t, width / columns) for _, t in row) for row in rows]
