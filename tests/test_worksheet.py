@@ -212,3 +212,12 @@ def test_key_in_a_file_of_its_own(tmp_path):
     assert 'id="answer-key"' in page and "<svg" not in page and "Name:" not in page
     code, err = argmap("worksheet", UNIFORMS, "--kind", "fill", "--key", str(tmp_path / "k.txt"))
     assert code == 2 and "written as .pdf or .html" in err
+
+
+def test_html_text_is_never_under_11_pt():
+    from argmap.render.worksheet.html import STYLE
+
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)pt", STYLE)]
+    assert sizes and min(sizes) >= 11
+    assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", STYLE)
+    assert "max-width: 100%" not in STYLE  # the map is never shrunk to the window

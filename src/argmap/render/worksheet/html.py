@@ -7,7 +7,9 @@ under it, and at the end the answer key in a ``<section id="answer-key">``
 that starts on a new page when printed and is set off by a double rule.
 Every text of the map is escaped (:func:`html.escape`; the SVG's by Graphviz
 from labels built with :func:`argmap.render.labels.html_text`); no script, no
-request to the network. Text is 12 pt, small notes 11 pt.
+request to the network. Text is 12 pt, small notes 11 pt; the map keeps its
+natural size (claim text 11 pt), scrolling sideways in a narrow window rather
+than shrinking.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 12pt;
   color: #000; background: #fff; max-width: 60em; margin: 1em auto; padding: 0 1em; }
 h1 { font-size: 16pt; margin: 0.4em 0; } h2 { font-size: 14pt; margin: 1em 0 0.4em; }
 .name { font-size: 12pt; } .guide { font-size: 11pt; color: #444; }
-.map svg { max-width: 100%; height: auto; }
+.map { overflow-x: auto; margin: 1em 0; } .map svg { height: auto; }
 table { border-collapse: collapse; } td { vertical-align: top; padding: 0.2em 0.6em 0.2em 0; }
 td.label { font-weight: bold; white-space: nowrap; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
