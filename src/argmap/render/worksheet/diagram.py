@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from argmap.errors import UsageError
 from argmap.model import KINDS, ArgumentMap
 from argmap.render.dot import RenderOptions, to_dot
-from argmap.render.fonts import line_height, text_width
+from argmap.render.fonts import line_height
 from argmap.render.sheets.compose import Spot
 from argmap.render.sheets.context import Drawn
 from argmap.render.sheets.geometry import Geometry, paper_geometry, sheet_theme
@@ -158,8 +158,3 @@ def diagram_svg(
     start = svg.find(b"<svg")
     svg = svg[start:] if start >= 0 else svg
     return _KIND_CLASS.sub(rb'class="\1"', svg) if neutral_ else svg
-
-
-def text_fits(text: str, size: float, width: float) -> bool:
-    """Whether ``text`` fits one line ``width`` points wide at ``size``."""
-    return text_width(text, size) <= width

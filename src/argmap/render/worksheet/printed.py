@@ -5,7 +5,9 @@ instructions). Then, for ``fill``, ``classify`` and ``flaw``, the map
 (:mod:`.diagram`) and the list under it (the word bank, the kinds, the
 questions); for ``cards``, the cards in a grid with dashed cut lines. The
 answer key starts on a page of its own after them, headed "Answer key", so a
-teacher can keep it back by printing the pages before it. Every page has a
+teacher can keep it back by printing the pages before it (or goes to a file of
+its own: ``part``). Every student page after the first has a name line in its
+footer. Every page has a
 footer with the title and "page 3 of 5"; every drawing is placed at scale 1,
 so no text is smaller than its size in :mod:`.tables` (11 pt at least).
 """
@@ -17,6 +19,7 @@ from functools import partial
 from typing import Literal
 
 from argmap.errors import UsageError
+from argmap.render.fonts import text_width
 from argmap.render.pager import longest
 from argmap.render.pdf import Placed, assemble
 from argmap.render.sheets.compose import Spot, footer_spot, layer, top_spot
@@ -34,6 +37,7 @@ from argmap.render.worksheet.diagram import (
     wrap_for,
 )
 from argmap.render.worksheet.tables import (
+    TEXT,
     answers_graph,
     card_height,
     cards_graph,
@@ -185,9 +189,6 @@ def _key(flow: Flow, content: Content) -> None:
 
 def _first(rows: Sequence[tuple[str, str]]) -> float:
     """The width of a list's label column: its widest label, at most 150 points."""
-    from argmap.render.fonts import text_width
-    from argmap.render.worksheet.tables import TEXT
-
     widest = max((text_width(label, TEXT, bold=True) for label, _ in rows), default=20.0)
     return min(150.0, widest / 0.95 + 8)
 
