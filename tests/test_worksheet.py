@@ -221,3 +221,15 @@ def test_html_text_is_never_under_11_pt():
     assert sizes and min(sizes) >= 11
     assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", STYLE)
     assert "max-width: 100%" not in STYLE  # the map is never shrunk to the window
+
+
+def test_page_references_point_at_the_pages_of_the_worksheet(tmp_path):
+    path = sheet(tmp_path, OPED, "fill")
+    pages = pdf_text(path, "-raw")
+    assert "Overview: each box is a line of argument." in pages[0]  # the map starts on page 1
+    refs = re.findall(
+        r"\n[A-Z]+ (\d+)\n(?:(?![A-Z]+ \d+\n).*\n)*?\d+ claims? · page (\d+)", pages[0]
+    )
+    assert len(refs) >= 8
+    for box, page in refs:
+        assert f"· {box}\n" in pages[int(page) - 1], (box, page)

@@ -7,10 +7,9 @@ paragraph numbers, no finding marks. ``classify`` draws every kind of claim
 in one look (:func:`neutral`): a white rounded box captioned ``BOX · 3``.
 
 When the whole map fits the page under the worksheet's heading at scale 1
-it is one drawing; otherwise it goes on printed pages as ``argmap render
---paper`` lays them out (:func:`argmap.render.sheets.paper.paper_pages`: an
-overview, then each line of argument, with page references), every text
-still at 11 pt or more.
+it is one drawing; otherwise it goes on printed pages in the parts ``argmap
+render --paper`` cuts (:mod:`.pages`: an overview, then each line of
+argument, with page references), every text still at 11 pt or more.
 
 A claim too long for its box at the usual width gets a wider wrap for the
 whole map (:func:`wrap_for`); one too long for a page even at the page's
@@ -30,8 +29,8 @@ from argmap.render.sheets.compose import Spot
 from argmap.render.sheets.context import Drawn
 from argmap.render.sheets.geometry import Geometry, paper_geometry, sheet_theme
 from argmap.render.sheets.layout import Painter, closing
-from argmap.render.sheets.paper import paper_pages
 from argmap.render.style import PRINT, KindStyle, Theme
+from argmap.render.worksheet.pages import printed_pages
 from argmap.util.text import wrap_text
 
 #: The look of every box of a ``classify`` sheet.
@@ -54,19 +53,14 @@ def neutral(theme: Theme) -> Theme:
     return replace(theme, kinds={kind: NEUTRAL for kind in KINDS})
 
 
-def worksheet_geometry(paper: str, header: float = 0.0) -> Geometry:
+def worksheet_geometry(paper: str) -> Geometry:
     """The printed page of a worksheet: ``argmap render --paper``'s, captions at
-    11 pt (nothing under 11 pt), the top margin lowered by ``header`` points
-    (the heading drawn above the map on the first page).
+    11 pt (nothing under 11 pt).
 
     Raises:
         KeyError: an unknown paper name.
     """
-    base = paper_geometry(paper)
-    top, right, bottom, left = base.margins
-    return replace(
-        base, caption_size=11.0, least=11.0, margins=(top + header, right, bottom, left)
-    )
+    return replace(paper_geometry(paper), caption_size=11.0, least=11.0)
 
 
 def wrap_for(amap: ArgumentMap, geometry: Geometry, room: float) -> int:
@@ -120,10 +114,15 @@ class MapPages:
 
 
 def map_pages(
-    shown: ArgumentMap, opts: RenderOptions, geometry: Geometry, painter: Painter
+    shown: ArgumentMap,
+    opts: RenderOptions,
+    geometry: Geometry,
+    painter: Painter,
+    heading: float,
 ) -> MapPages:
-    """The map on one page when it fits under the heading at scale 1, else on the
-    printed pages of ``argmap render --paper`` (see the module docstring).
+    """The map on one page when it fits under the heading (``heading`` points tall,
+    at the top of the first page) at scale 1, else on printed pages
+    (:func:`argmap.render.worksheet.pages.printed_pages`).
 
     Raises:
         UsageError: a part of the map fits no page at 11 pt.
@@ -132,18 +131,12 @@ def map_pages(
     dot = diagram_dot(shown, opts)
     width, height = painter.size(dot)
     room_w, room_h = geometry.body
-    if width <= room_w and height <= room_h:
-        left, top = geometry.margins[3], geometry.margins[0]
+    if width <= room_w and height <= room_h - heading - GAP:
+        left, top = geometry.margins[3], geometry.margins[0] + heading + GAP
         spot = Spot(left + (room_w - width) / 2, top, 1.0, (width, height))
         return MapPages(((((Drawn(dot)), spot),),))
-    _, packed = paper_pages(replace(shown, title="The argument map"), (), opts, geometry, painter)
-    for page in packed.pages:
-        if any(spot.scale < 1 for _, spot in page):
-            raise UsageError(
-                "a reason of this map (many linked premises, or long claims) is too big for "
-                f"one {paper_name(geometry)} page at 11 pt: shorten its claims"
-            )
-    return MapPages(packed.pages)
+    titled = replace(shown, title="The argument map")
+    return MapPages(printed_pages(titled, opts, geometry, painter, heading))
 
 
 _KIND_CLASS = re.compile(rb'class="((?:node )?claim) [a-z]+"')

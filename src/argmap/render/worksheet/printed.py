@@ -162,7 +162,7 @@ def _students(flow: Flow, content: Content, settings: Settings) -> None:
     if content.kind == "cards":
         _cards(flow, content)
         return
-    _map(flow, content, settings, flow.painter.size(head)[1])
+    _map(flow, content, flow.painter.size(head)[1])
     flow.add_rows(
         lambda h, r: list_graph(h, r, width, _first(content.items)),
         content.list_title,
@@ -193,17 +193,18 @@ def _first(rows: Sequence[tuple[str, str]]) -> float:
     return min(150.0, widest / 0.95 + 8)
 
 
-def _map(flow: Flow, content: Content, settings: Settings, head: float) -> None:
+def _map(flow: Flow, content: Content, head: float) -> None:
     """The map under the heading: on the rest of page 1 when it fits, else over pages."""
-    geometry = worksheet_geometry(settings.paper, head + GAP)
+    geometry = flow.geometry
     wrap = wrap_for(content.shown, geometry, geometry.body[1])
     opts = diagram_options(geometry, content.kind == "classify", wrap, content.kind == "flaw")
-    laid = map_pages(content.shown, opts, geometry, flow.painter)
+    laid = map_pages(content.shown, opts, geometry, flow.painter, head)
     for k, page in enumerate(laid.pages):
         if k:
             flow.new_page()
         flow.pages[-1].extend(page)
-        flow.y = max(spot.y + spot.size[1] * spot.scale for _, spot in page) + GAP
+        if page:
+            flow.y = max(spot.y + spot.size[1] * spot.scale for _, spot in page) + GAP
 
 
 def _cards(flow: Flow, content: Content) -> None:
