@@ -25,6 +25,7 @@ demo: setup
 	  $(BIN)/argmap render $$m --slides -o output/$$name.slides.pdf -o output/$$name.slides.html \
 	    -o output/slides/$$name.svg || exit $$?; \
 	  $(BIN)/argmap render $$m --paper a4 -o output/$$name.a4.pdf || exit $$?; \
+	  $(BIN)/argmap worksheet $$m --kind fill -o output/$$name.fill.pdf || exit $$?; \
 	  for t in default classroom print colorblind; do \
 	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
 	  done; \

@@ -25,6 +25,7 @@ from argmap.cli import (
     schema,
     stats,
 )
+from argmap.cli import worksheet as worksheet_cmd
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
 from argmap.cli.serve import serve as serve_command
 from argmap.errors import ArgmapError, MapLoadError
@@ -67,6 +68,7 @@ for _command in (
     render.render,
     schema.schema,
     stats.stats,
+    worksheet_cmd.worksheet,
 ):
     cli.add_command(_command)
 cli.add_command(serve_command)

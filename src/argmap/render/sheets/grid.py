@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from argmap.diagram import KIND_LABELS
 from argmap.model import KINDS, Claim
 from argmap.render.fonts import line_height
 from argmap.render.labels import html_text
@@ -129,7 +128,14 @@ def _root_box(sheets: Sheets, root: Claim, columns: int) -> str:
     # in full, unless it would take more than half the sheet: then cut with "…"
     most = max(3, int(sheets.geometry.body[1] / 2 / line_height(size)))
     text = wrap_lines(root.text, size, width, most)
-    return box(sheets, f"{KIND_LABELS[root.kind]} {root.id}", text, "", root.kind, columns)
+    return box(
+        sheets,
+        f"{sheets.opts.theme.kinds[root.kind].label} {root.id}",
+        text,
+        "",
+        root.kind,
+        columns,
+    )
 
 
 def _rows(sheets: Sheets, cells: list[str], columns: int) -> list[str]:
