@@ -121,3 +121,12 @@ def test_render_for_students_shows_no_code(run_cli, tmp_path, layout) -> None:
         assert "<b>shorter" not in text  # still escaped
     assert run_cli(*args)[0] == 0
     assert CODE.search(svg.read_text(encoding="utf-8"))  # experts keep the codes
+
+
+@pytest.mark.graphviz
+def test_status_colours_name_the_reading(run_cli, tmp_path) -> None:
+    out = tmp_path / "s.svg"
+    assert run_cli("render", _flawed(tmp_path), "--color-by", "status", "-o", str(out))[0] == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "fill: IN: stands (carneades reading)" in svg
+    assert "fill: OUT: does not stand" in svg and "fill: UNDEC: undecided" in svg

@@ -11,7 +11,7 @@ import click
 
 from argmap.cli.common import audience_option, checks_for, exit_codes, load, refuse_overwrite
 from argmap.cli.render_column import column_options, column_width
-from argmap.cli.render_embed import EmbedRequest, embed_options, strength_legend
+from argmap.cli.render_embed import EmbedRequest, embed_options, status_legend, strength_legend
 from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
@@ -364,7 +364,7 @@ def _colouring(
         return (
             {c: STATUS_FILLS[lab] for c, lab in result.labelling.items()},
             dict(result.labelling),
-            tuple(STATUS_FILLS.items()),
+            status_legend(result.reading.semantics),
         )
     return (
         {c: strength_fill(v) for c, v in result.strength.items()},

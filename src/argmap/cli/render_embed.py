@@ -152,7 +152,7 @@ class EmbedRequest:
         else:
             fills = {c: STATUS_FILLS[lab] for c, lab in result.labelling.items()}
             badges = dict(result.labelling)
-            legend = tuple(STATUS_FILLS.items())
+            legend = status_legend(result.reading.semantics)
         for cid in result.accepted:
             badges[cid] = f"{badges[cid]} · ✓ assumed accepted"
         for cid in result.rejected:
@@ -180,6 +180,21 @@ class EmbedRequest:
             if ids
         ]
         return " and ".join(parts)
+
+
+#: What each label of ``--color-by status`` means, in the legend.
+_STATUS_WORDS = {"IN": "stands", "OUT": "does not stand", "UNDEC": "undecided"}
+
+
+def status_legend(semantics: str) -> tuple[tuple[str, str], ...]:
+    """The legend rows of ``--color-by status``: each label's fill and meaning, the
+    first naming the reading that gave the labels (e.g. ``"IN: stands (carneades
+    reading)"``; :data:`argmap.analysis.evaluate.SEMANTICS`)."""
+    from argmap.render.style import STATUS_FILLS
+
+    rows = [(f"{lab}: {_STATUS_WORDS[lab]}", fill) for lab, fill in STATUS_FILLS.items()]
+    rows[0] = (f"{rows[0][0]} ({semantics} reading)", rows[0][1])
+    return tuple(rows)
 
 
 def strength_legend() -> tuple[tuple[str, str], ...]:
