@@ -36,7 +36,8 @@ def test_sentences_name_the_claims() -> None:
     )
     bare = Finding(AT, "AM101", "unsupported-claim", "warning", "m")
     assert student_sentence(bare) == (
-        "No reason given. Add a premise that supports it, or say where it comes from."
+        "No reason given. Add a premise that supports it, say where it comes from, "
+        "or remove it if it does not belong."
     )
 
 

@@ -101,13 +101,14 @@ PLAIN_SENTENCES: dict[str, str] = {
     NOTE_CODE: "This part was guessed when the file was read: {message}",
     LOSS_CODE: "This part is lost in the other format: {message}",
     "AM101": "{claims}: no reason given. "
-    "Add a premise that supports it, or say where it comes from.",
+    "Add a premise that supports it, say where it comes from, or remove it if it does not belong.",
     "AM102": "{claims}: these claims support each other in a circle, "
     "so none of them is shown to be true.",
     "AM103": "{claims}: this claim is given as a reason for itself.",
     "AM104": "The map has no main claim: mark the claim everything else argues for as the thesis.",
     "AM105": "{claims}: this objection or rebuttal does not say what it argues against.",
-    "AM106": "{claims}: not connected to the rest of the argument.",
+    "AM106": "{claims}: not connected to the rest of the argument. "
+    "Link it to the claim it argues about, or remove it.",
     "AM107": "{claims}: this objection is unanswered; nothing replies to it.",
     "AM108": "{claims}: this step is incomplete; a premise or the claim it leads to is missing.",
     "AM109": "{claims}: the main claim is attacked and nothing defends it.",

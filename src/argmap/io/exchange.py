@@ -75,7 +75,8 @@ def _map_has(amap: ArgumentMap, field: str) -> bool:
 
 
 def _field_phrase(field: str, count: int) -> str:
-    return f"{field} of {count} claim{'' if count == 1 else 's'}"
+    claims = f"{count} claim{'' if count == 1 else 's'}"
+    return f"which checks {claims} ignore" if field == "ignore" else f"{field} of {claims}"
 
 
 def _field_losses(
