@@ -132,7 +132,7 @@ def evaluate(
     base = run((), ()) if accept or reject else result
     changed = ev.changes(base, result)
     explained = [ev.explain(result, cid) for cid in explain_ids]
-    notes = strength_notes(amap, result.labelling, result.strength)
+    notes = strength_notes(amap, result.labelling, result.strength, accept, reject)
     if fmt == "json":
         emit(_json(result, notes, changed, explained), output)
         return
