@@ -175,7 +175,9 @@ def test_evaluate_cli_json_and_what_if(run_cli):
         {"claim": "O4", "from": "OUT", "to": "IN"},
         {"claim": "R4", "from": "IN", "to": "OUT"},
     ]
-    assert doc["explanations"][0]["reason"] == "T1 is OUT: the objection O4 stands (IN)."
+    assert doc["explanations"][0]["reason"] == (
+        "T1 is OUT: the objection O4 to it stands (O4 is IN)."
+    )
     assert doc["reading"]["semantics"] == "carneades"
     assert all(v is None or 0 <= v <= 1 for v in doc["strength"].values())
     code, out, _ = run_cli("evaluate", src, "--reject", "R4")
