@@ -38,5 +38,6 @@ def test_accept_on_the_voting_age_loop_gives_strength_one(run_cli):
     assert code == 0
     assert doc["strength"]["R1"] == 1.0 and doc["strength"]["O1"] == 0.0
     assert None not in doc["strength"].values()
+    assert round(doc["strength"]["T1"], 3) == 0.859  # as docs/teaching/voting-age-16.md says
     assert not any(note.startswith("n/a") for note in doc["notes"].values())
     assert doc["labelling"]["R1"] == "IN" and doc["labelling"]["O1"] == "OUT"
