@@ -188,3 +188,24 @@ def test_docs_worked_example_matches_real_output(run_cli, tmp_path):
     shown = rest.split("$ argmap evaluate phones.yaml --explain T\n", 1)[1].split("```", 1)[0]
     _, out, _ = run_cli("evaluate", write(tmp_path, text, "phones.yaml"), "--explain", "T")
     assert out == shown
+
+
+def test_the_gloss_follows_the_standard_the_grant_and_own_standards(run_cli, tmp_path):
+    from argmap.analysis.evaluate import evaluate
+
+    amap = make_map(TWO_REASONS)
+    assert evaluate(amap, standard="scintilla", grant="assumptions").reading.gloss() == (
+        "a claim stands when it gets what its proof standard asks for: at least one "
+        "standing reason; a claim without reasons stands only if marked granted: true"
+    )
+    own = make_map(TWO_REASONS.replace("score: 0.7}", "score: 0.7, standard: scintilla}"))
+    assert evaluate(own).reading.gloss() == (
+        "a claim stands when one of its reasons stands and no objection to it stands "
+        "(a claim with its own standard: when it gets what that standard asks for)"
+    )
+    _, out, _ = run_cli("evaluate", write(tmp_path, TWO_REASONS), "--format", "json")
+    reading = json.loads(out)["reading"]
+    assert reading["text"] == (
+        "carneades, standard dialectical-validity, claims without reasons granted"
+    )
+    assert reading["gloss"].startswith("a claim stands when one of its reasons stands")

@@ -87,7 +87,7 @@ class Reading:
         else:
             ask = f"it gets what its proof standard asks for: {ASKS[standard]}"
         if self.own_standards:
-            ask += ", or what its own standard asks for"
+            ask += " (a claim with its own standard: when it gets what that standard asks for)"
         granted = (
             ""
             if self.settings.grant == "all"
