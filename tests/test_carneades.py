@@ -44,8 +44,8 @@ def test_two_independent_reasons_one_attacked_thesis_stands():
     )
     why = explain(ev, "T")
     assert why.reason == (
-        "T is IN: its reason P1 -> T stands (P2 -> T: premise P2 is OUT), "
-        "and nothing objects to it."
+        "T is IN: the reason from P1 stands (the reason from P2 does not stand: "
+        "premise P2 is OUT), and nothing objects to it."
     )
     assert [r["label"] for r in why.reasons] == ["IN", "OUT"]
     # under the grounded reading with necessary support the thesis falls
@@ -57,7 +57,7 @@ def test_an_unanswered_objection_to_the_thesis_defeats_it():
     ev = evaluate(amap)
     # O IN attacks T directly: a standing objection, so T is OUT whatever its reasons.
     assert ev.labelling == {"T": "OUT", "P1": "IN", "P2": "IN", "O": "IN"}
-    assert explain(ev, "T").reason == "T is OUT: the objection O stands (IN)."
+    assert explain(ev, "T").reason == "T is OUT: the objection O to it stands (O is IN)."
 
 
 def test_undercut_fails_the_step_and_linked_premises_fall_together():
@@ -80,8 +80,8 @@ def test_undercut_fails_the_step_and_linked_premises_fall_together():
     assert ev.labelling == {"T": "OUT", "A": "IN", "B": "OUT", "C": "IN", "O": "IN", "U": "IN"}
     assert ev.inferences == {"C -> T": "OUT", "I1": "OUT"}
     assert explain(ev, "T").reason == (
-        "T is OUT: none of its reasons stands (C -> T: U undercuts it, which is IN; "
-        "I1: premise B is OUT)."
+        "T is OUT: none of its reasons stands (from C: U, which is IN, undercuts it; "
+        "from A and B together: premise B is OUT)."
     )
     assert {a["attacker"]: a["how"] for a in explain(ev, "T").attackers} == {"U": "undercut"}
 
@@ -93,8 +93,8 @@ def test_rebuttal_reinstates():
     assert ev.labelling == {"T": "IN", "P1": "IN", "P2": "IN", "O": "OUT", "R": "IN"}
     why = explain(ev, "P2")
     assert why.reason == (
-        "P2 is IN: it is offered without reasons and granted, and no objection to it "
-        "stands (O OUT)."
+        "P2 is IN: it is offered without reasons, so it is granted, and no objection "
+        "to it stands (O is OUT)."
     )
     assert why.defenders == ("R",)
 
@@ -112,7 +112,7 @@ def test_not_granted_and_assumptions_only():
     # P is not granted and has no reason: OUT; Q granted: IN, so T stands on Q -> T.
     assert ev.labelling == {"T": "IN", "P": "OUT", "Q": "IN"}
     assert explain(ev, "P").reason == (
-        "P is OUT: it is offered without reasons and not granted (granted: false)."
+        "P is OUT: it is offered without reasons and is not granted (granted: false)."
     )
     only = evaluate(amap, grant="assumptions")
     # only claims marked granted: true are granted: neither P nor Q, so T has no standing reason

@@ -38,16 +38,23 @@ def test_text_names_the_reading_and_the_thesis_stands(run_cli, tmp_path):
     assert code == 0
     # DF-QuAD: O = 0.5; P2: 0.9 - 0.9*0.5 = 0.45; vs = 1 - (1-0.8)(1-0.45) = 0.89;
     # T = 0.7 + 0.3*0.89 = 0.967.
-    assert out.splitlines()[:5] == [
-        "reading: carneades, standard dialectical-validity, claims without reasons granted",
-        "IN     0.967  T        thesis",
-        "IN     0.800  P1       premise",
-        "OUT    0.450  P2       premise",
-        "IN     0.500  O        objection",
+    assert out.splitlines()[:10] == [
+        "reading: carneades, standard dialectical-validity, claims without reasons granted"
+        " (a claim stands when one of its reasons stands and no objection to it stands)",
+        "label  strength  claim    kind",
+        "IN     0.967     T        thesis",
+        "IN     0.800     P1       premise",
+        "OUT    0.450     P2       premise",
+        "IN     0.500     O        objection",
+        "",
+        "key: IN = stands, OUT = does not stand, UNDEC = undecided (a loop nothing settles)",
+        "     strength: 0 to 1, from DF-QuAD, which weighs every reason and objection by "
+        "its score",
+        "",
     ]
     assert out.endswith(
-        "T is IN: its reason P1 -> T stands (P2 -> T: premise P2 is OUT), "
-        "and nothing objects to it.\n"
+        "T is IN: the reason from P1 stands (the reason from P2 does not stand: "
+        "premise P2 is OUT), and nothing objects to it.\n"
     )
 
 
@@ -55,8 +62,11 @@ def test_grounded_reading_marks_a_strength_that_disagrees(run_cli, tmp_path):
     code, out, _ = run_cli("evaluate", write(tmp_path, TWO_REASONS), "--semantics", "grounded")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "reading: grounded (bipolar), support necessary"
-    assert lines[1] == "OUT    0.967* T        thesis"
+    assert lines[0] == (
+        "reading: grounded (bipolar), support necessary "
+        "(a claim stands when every claim attacking it is defeated)"
+    )
+    assert lines[1:3] == ["label  strength  claim    kind", "OUT    0.967*    T        thesis"]
     assert lines[-1] == (
         "* T: strength weighs every reason and objection by its score, standing or not; "
         "the label counts only those that stand"
@@ -65,9 +75,11 @@ def test_grounded_reading_marks_a_strength_that_disagrees(run_cli, tmp_path):
         "evaluate", write(tmp_path, TWO_REASONS), "--semantics", "grounded", "--support",
         "convergent",
     )  # fmt: skip
-    assert out.splitlines()[:2] == [
-        "reading: grounded (bipolar), support convergent",
-        "IN     0.967  T        thesis",
+    assert out.splitlines()[:3] == [
+        "reading: grounded (bipolar), support convergent "
+        "(a claim stands when every claim attacking it is defeated)",
+        "label  strength  claim    kind",
+        "IN     0.967     T        thesis",
     ]
 
 
@@ -102,7 +114,7 @@ def test_na_strengths_explain_themselves(run_cli, tmp_path):
     _, out, _ = run_cli("evaluate", write(tmp_path, LOOP), "--explain", "P3")
     assert "\nn/a for P3 and P4: on the loop P3 → P4 → P3\n" in out
     assert "\nn/a for T: downstream of the loop P3 → P4 → P3\n" in out
-    assert out.endswith("P3 is UNDEC: it depends on a loop that nothing settles (P3 → P4 → P3).\n")
+    assert out.endswith("P3 is UNDEC: it is on a loop that nothing settles (P3 → P4 → P3).\n")
 
 
 def test_notes_on_attack_loops_and_in_with_low_strength():
@@ -157,14 +169,14 @@ def test_readme_walks_through_the_proof_standard_example(run_cli, monkeypatch):
         c: (x.kind, x.text, x.score) for c, x in real.claims.items()
     }
     assert shown_map.evaluation == real.evaluation
-    # the table of T1's label under each standard
+    # the table of T1's label under each standard (line 2: after the reading and the header)
     table = readme.split("| `--standard` | T1 | why |\n|---|---|---|\n", 1)[1].split("\n\n")[0]
     for row in table.splitlines():
         standard, label = row.split("|")[1].strip(" `"), row.split("|")[2].strip()
         _, out, _ = run_cli(
             "evaluate", "docs/examples/proof-standards.yaml", "--standard", standard
         )
-        assert out.splitlines()[1].startswith(f"{label:<6} "), standard
+        assert out.splitlines()[2].startswith(f"{label:<6} "), standard
 
 
 def test_docs_worked_example_matches_real_output(run_cli, tmp_path):
@@ -176,3 +188,24 @@ def test_docs_worked_example_matches_real_output(run_cli, tmp_path):
     shown = rest.split("$ argmap evaluate phones.yaml --explain T\n", 1)[1].split("```", 1)[0]
     _, out, _ = run_cli("evaluate", write(tmp_path, text, "phones.yaml"), "--explain", "T")
     assert out == shown
+
+
+def test_the_gloss_follows_the_standard_the_grant_and_own_standards(run_cli, tmp_path):
+    from argmap.analysis.evaluate import evaluate
+
+    amap = make_map(TWO_REASONS)
+    assert evaluate(amap, standard="scintilla", grant="assumptions").reading.gloss() == (
+        "a claim stands when it gets what its proof standard asks for: at least one "
+        "standing reason; a claim without reasons stands only if marked granted: true"
+    )
+    own = make_map(TWO_REASONS.replace("score: 0.7}", "score: 0.7, standard: scintilla}"))
+    assert evaluate(own).reading.gloss() == (
+        "a claim stands when one of its reasons stands and no objection to it stands "
+        "(a claim with its own standard: when it gets what that standard asks for)"
+    )
+    _, out, _ = run_cli("evaluate", write(tmp_path, TWO_REASONS), "--format", "json")
+    reading = json.loads(out)["reading"]
+    assert reading["text"] == (
+        "carneades, standard dialectical-validity, claims without reasons granted"
+    )
+    assert reading["gloss"].startswith("a claim stands when one of its reasons stands")

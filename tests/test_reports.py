@@ -175,7 +175,9 @@ def test_evaluate_cli_json_and_what_if(run_cli):
         {"claim": "O4", "from": "OUT", "to": "IN"},
         {"claim": "R4", "from": "IN", "to": "OUT"},
     ]
-    assert doc["explanations"][0]["reason"] == "T1 is OUT: the objection O4 stands (IN)."
+    assert doc["explanations"][0]["reason"] == (
+        "T1 is OUT: the objection O4 to it stands (O4 is IN)."
+    )
     assert doc["reading"]["semantics"] == "carneades"
     assert all(v is None or 0 <= v <= 1 for v in doc["strength"].values())
     code, out, _ = run_cli("evaluate", src, "--reject", "R4")
@@ -191,7 +193,11 @@ def test_render_color_by_status_marks_labels_in_captions():
 
     amap = make_map(WARN)
     fills, badges, legend = _colouring(amap, "status")
-    assert [name for name, _ in legend] == ["IN", "OUT", "UNDEC"]
+    assert [name for name, _ in legend] == [
+        "IN: stands (carneades reading)",
+        "OUT: does not stand",
+        "UNDEC: undecided",
+    ]
     assert badges == {"T1": "OUT", "O1": "IN"}
     dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges, fill_legend=legend))
     assert "fill: UNDEC" in dot

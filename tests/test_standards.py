@@ -94,8 +94,8 @@ def test_a_linked_reason_weighs_its_weakest_premise():
     assert ev.labelling["T"] == "OUT"
     assert explain(ev, "T").reason == (
         "T is OUT under preponderance, which asks for the strongest standing reason to "
-        "outweigh the strongest standing objection: the strongest reason I1 weighs 0.3; "
-        "the strongest objection O weighs 0.35."
+        "outweigh the strongest standing objection: the strongest reason, from P1 and P2 "
+        "together, weighs 0.3; the strongest objection, O, weighs 0.35."
     )
 
 

@@ -22,8 +22,30 @@ def _step(node: Node) -> str:
     return str(node[1]) if isinstance(node, tuple) else str(node)
 
 
+def _are(ids: list[str], label: str) -> str:
+    """``"P1 is OUT"``, ``"P1 and P2 are OUT"``."""
+    return f"{and_list(ids)} {'is' if len(ids) == 1 else 'are'} {label}"
+
+
+def reason_name(g: CarneadesGraph, node: Node) -> str:
+    """A reason named by its premises, as the diagrams draw it: ``"from P5"``, or
+    ``"from P2 and P3 together"`` for linked premises."""
+    premises = list(g.premises[node])
+    return f"from {and_list(premises)}{' together' if len(premises) > 1 else ''}"
+
+
+def reasons_named(g: CarneadesGraph, nodes: list[Node]) -> str:
+    """``"the reason from P5"``, ``"the reasons from P5, from P6 and from P2 and P3
+    together"``."""
+    return (
+        f"the reason{'s' if len(nodes) > 1 else ''} {and_list([reason_name(g, n) for n in nodes])}"
+    )
+
+
 def reason_state(g: CarneadesGraph, labels: dict[Node, str], node: Node) -> str:
-    """Why the reason ``node`` stands, fails or is open, in a phrase."""
+    """Why the reason ``node`` stands, fails or is open, in a phrase: ``"premise P1
+    is OUT"``, ``"U1, which is IN, undercuts it"``, ``"premises P1 and P2 are IN"``,
+    ``"P1 is undecided"``."""
     label = labels[node]
     premises, undercutters = g.premises[node], g.undercutters[node]
     if label == OUT:
@@ -31,20 +53,34 @@ def reason_state(g: CarneadesGraph, labels: dict[Node, str], node: Node) -> str:
         if out is not None:
             return f"premise {out} is OUT"
         by = next(u for u in undercutters if labels[u] == IN)
-        return f"{by} undercuts it, which is IN"
+        return f"{by}, which is IN, undercuts it"
     if label == IN:
-        said = f"{'premises' if len(premises) > 1 else 'premise'} {and_list(list(premises))} IN"
-        return said + (f"; undercut by {and_list(undercutters)}, OUT" if undercutters else "")
+        said = f"premise{'s' if len(premises) > 1 else ''} {_are(list(premises), 'IN')}"
+        if undercutters:
+            said += f"; its undercut{'s' if len(undercutters) > 1 else ''} "
+            said += _are(list(undercutters), "OUT")
+        return said
     open_ = [p for p in premises if labels[p] == UNDEC] + [
         u for u in undercutters if labels[u] == UNDEC
     ]
-    return f"{and_list(open_)} undecided"
+    return _are(open_, "undecided")
+
+
+def _failing(g: CarneadesGraph, labels: dict[Node, str], nodes: list[Node]) -> str:
+    """``"the reason from P1 does not stand: premise P1 is OUT"``, joined by ``"; "``."""
+    return "; ".join(
+        f"the reason {reason_name(g, n)} does not stand: {reason_state(g, labels, n)}"
+        if labels[n] == OUT
+        else f"the reason {reason_name(g, n)} is open: {reason_state(g, labels, n)}"
+        for n in nodes
+    )
 
 
 def _reasons(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> list[dict[str, object]]:
     return [
         {
             "reason": _step(node),
+            "from": list(g.premises[node]),
             "label": labels[node],
             "weight": round(g.weight[node], 6),
             "why": reason_state(g, labels, node),
@@ -93,7 +129,8 @@ def explain_carneades(
     if label == UNDEC:
         names = tuple(str(n) for n in undecided_loop(g, labels, claim) if isinstance(n, str))
         text = " → ".join([*names, names[0]])
-        sentence = f"{claim} is UNDEC: it depends on a loop that nothing settles ({text})."
+        where = "is on" if names[0] == claim else "depends on"
+        sentence = f"{claim} is UNDEC: it {where} a loop that nothing settles ({text})."
         return Explanation(claim, label, sentence, attackers, (), names, reasons)
     if g.standard[claim] != "dialectical-validity":
         return Explanation(claim, label, _weighed(g, labels, claim), attackers, (), (), reasons)
@@ -107,34 +144,39 @@ def explain_carneades(
 
 
 def _in_sentence(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> str:
-    standing = [_step(n) for n in g.pros[claim] if labels[n] == IN]
+    standing = [n for n in g.pros[claim] if labels[n] == IN]
     if standing:
-        head = f"its reason {and_list(standing)} {'stands' if len(standing) == 1 else 'stand'}"
+        head = f"{reasons_named(g, standing)} {'stands' if len(standing) == 1 else 'stand'}"
     elif g.pros[claim]:
         head = "it is granted (granted: true)"
     else:
-        head = "it is offered without reasons and granted"
+        head = "it is offered without reasons, so it is granted"
     failing = [n for n in g.pros[claim] if labels[n] != IN]
     if standing and failing:
-        said = "; ".join(f"{_step(n)}: {reason_state(g, labels, n)}" for n in failing)
-        head += f" ({said})"
+        head += f" ({_failing(g, labels, failing)})"
     cons = g.cons[claim]
-    tail = f"no objection to it stands ({and_list(cons)} OUT)" if cons else "nothing objects to it"
+    tail = f"no objection to it stands ({_are(cons, 'OUT')})" if cons else "nothing objects to it"
     return f"{claim} is IN: {head}, and {tail}."
 
 
 def _out_sentence(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> str:
     standing = [a for a in g.cons[claim] if labels[a] == IN]
     if standing:
-        return f"{claim} is OUT: the objection {and_list(standing)} stands (IN)."
+        objections = f"objection{'s' if len(standing) > 1 else ''} {and_list(standing)}"
+        verb = "stands" if len(standing) == 1 else "stand"
+        return f"{claim} is OUT: the {objections} to it {verb} ({_are(standing, 'IN')})."
     if not g.pros[claim]:
         why = (
             "granted: false"
             if g.granted[claim] is False and g.settings.grant == "all"
             else "the map grants only claims marked granted: true"
         )
-        return f"{claim} is OUT: it is offered without reasons and not granted ({why})."
-    fails = "; ".join(f"{_step(n)}: {reason_state(g, labels, n)}" for n in g.pros[claim])
+        return f"{claim} is OUT: it is offered without reasons and is not granted ({why})."
+    pros = g.pros[claim]
+    if len(pros) == 1:
+        name, why = reason_name(g, pros[0]), reason_state(g, labels, pros[0])
+        return f"{claim} is OUT: its only reason, {name}, does not stand: {why}."
+    fails = "; ".join(f"{reason_name(g, n)}: {reason_state(g, labels, n)}" for n in pros)
     return f"{claim} is OUT: none of its reasons stands ({fails})."
 
 
@@ -144,7 +186,7 @@ def _weighed(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> str:
     # IN: counted against the claim is every objection not OUT; OUT: only standing ones
     pro_ok = {IN} if label == IN else {IN, UNDEC}
     con_ok = {IN, UNDEC} if label == IN else {IN}
-    pros = [(g.weight[n], _step(n)) for n in g.pros[claim] if labels[n] in pro_ok]
+    pros = [(g.weight[n], reason_name(g, n)) for n in g.pros[claim] if labels[n] in pro_ok]
     if g.granted[claim]:
         pros.append((g.weight[claim], "granted"))
     cons = [(g.weight[a], a) for a in g.cons[claim] if labels[a] in con_ok]
@@ -155,13 +197,13 @@ def _weighed(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> str:
     elif best_pro[1] == "granted":
         pro_text = f"it is granted, which counts as a reason weighing {best_pro[0]:g}"
     else:
-        pro_text = f"the strongest reason {best_pro[1]} weighs {best_pro[0]:g}"
+        pro_text = f"the strongest reason, {best_pro[1]}, weighs {best_pro[0]:g}"
     if std == "scintilla":
         con_text = "objections do not count"
     elif best_con is None:
         con_text = "no objection stands"
     else:
-        con_text = f"the strongest objection {best_con[1]} weighs {best_con[0]:g}"
+        con_text = f"the strongest objection, {best_con[1]}, weighs {best_con[0]:g}"
     return f"{claim} is {label} under {std}, which asks for {ASKS[std]}: {pro_text}; {con_text}."
 
 

@@ -34,7 +34,7 @@ from argmap.analysis.semantics import (
     grounded,
     inf_node,
 )
-from argmap.analysis.standards import describe_standard
+from argmap.analysis.standards import ASKS, describe_standard
 from argmap.errors import UsageError
 from argmap.model import GRANTS, STANDARDS, ArgumentMap, EvaluationSettings
 from argmap.util.suggest import did_you_mean
@@ -76,9 +76,29 @@ class Reading:
         standard = describe_standard(self.settings.standard, self.settings)
         return f"carneades, standard {standard}{mine}, {granted}"
 
+    def gloss(self) -> str:
+        """What the reading means in plain words, e.g. ``"a claim stands when one of
+        its reasons stands and no objection to it stands"``."""
+        if self.settings is None:
+            return "a claim stands when every claim attacking it is defeated"
+        standard = self.settings.standard
+        if standard == "dialectical-validity":
+            ask = "one of its reasons stands and no objection to it stands"
+        else:
+            ask = f"it gets what its proof standard asks for: {ASKS[standard]}"
+        if self.own_standards:
+            ask += " (a claim with its own standard: when it gets what that standard asks for)"
+        granted = (
+            ""
+            if self.settings.grant == "all"
+            else "; a claim without reasons stands only if marked granted: true"
+        )
+        return f"a claim stands when {ask}{granted}"
+
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form: ``{"semantics", "support", "standard", "grant", "alpha",
-        "beta", "gamma", "text"}`` (null where the reading has no such setting)."""
+        "beta", "gamma", "text", "gloss"}`` (null where the reading has no such
+        setting; ``gloss``: :meth:`gloss`)."""
         st = self.settings
         return {
             "semantics": self.semantics,
@@ -89,6 +109,7 @@ class Reading:
             "beta": st.beta if st else None,
             "gamma": st.gamma if st else None,
             "text": self.describe(),
+            "gloss": self.gloss(),
         }
 
 

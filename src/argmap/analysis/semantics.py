@@ -238,10 +238,12 @@ def dfquad(
     docstring for the formulas and the treatment of linked premises and
     undercuts. What-if: an accepted claim has strength 1 and a rejected one 0
     (which adds nothing to what it supports or attacks, as F ignores zeros).
+    Nothing flows into a fixed claim, so fixing a claim on a loop breaks the
+    loop (:func:`strength_graph`).
     """
     fixed: dict[Node, float] = {cid: 1.0 for cid in accept}
     fixed.update((cid, 0.0) for cid in reject)
-    graph = strength_graph(amap)
+    graph = strength_graph(amap, accept, reject)
     undefined = _cyclic_closure(graph)
     # A defined node's predecessors are all defined (a successor of an
     # undefined node is undefined), so dropping the undefined ones changes
@@ -253,12 +255,16 @@ def dfquad(
     return {cid: strength.get(cid) for cid in amap.claims}
 
 
-def strength_graph(amap: ArgumentMap) -> nx.DiGraph[Node]:
+def strength_graph(
+    amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
+) -> nx.DiGraph[Node]:
     """The graph DF-QuAD runs on: claims and inference nodes; edges premise → inference
     (no sign), inference → conclusion (``sign="+"``), attacker → target and
     undercutter → inference (``sign="-"``; a premise undercutting its own step
     keeps its premise edge, marked ``undercut``). Inferences with no premise or
-    naming no claim are left out (inert)."""
+    naming no claim are left out (inert). What-if: the edges into an accepted
+    or rejected claim are dropped (its strength is fixed: 1 or 0), so a loop
+    through it is broken."""
     graph: nx.DiGraph[Node] = nx.DiGraph()
     graph.add_nodes_from(amap.claims)
     for inf in amap.inferences:
@@ -277,6 +283,8 @@ def strength_graph(amap: ArgumentMap) -> nx.DiGraph[Node]:
             graph.edges[und.attacker, step]["undercut"] = True
         elif step in graph:
             graph.add_edge(und.attacker, step, sign="-")
+    fixed = {*accept, *reject}
+    graph.remove_edges_from([(a, b) for a, b in graph.edges if b in fixed])
     return graph
 
 

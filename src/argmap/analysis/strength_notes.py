@@ -17,7 +17,7 @@ which it names).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
@@ -64,8 +64,11 @@ def loop_text(loop: list[Node]) -> str:
     return " → ".join([*claims, claims[0]])
 
 
-def undefined_strengths(amap: ArgumentMap) -> dict[str, tuple[bool, str]]:
-    """Why each claim without a strength has none.
+def undefined_strengths(
+    amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
+) -> dict[str, tuple[bool, str]]:
+    """Why each claim without a strength has none (``accept``/``reject``: the
+    what-if claims, whose fixed strength breaks the loops through them).
 
     Returns:
         ``{claim id: (on the loop itself, the loop as text)}`` for every claim
@@ -73,7 +76,7 @@ def undefined_strengths(amap: ArgumentMap) -> dict[str, tuple[bool, str]]:
         (in map order of its smallest member) that reaches the claim. Linear:
         one pass over the strongly connected components, one traversal.
     """
-    graph = strength_graph(amap)
+    graph = strength_graph(amap, accept, reject)
     order = {cid: i for i, cid in enumerate(amap.claims)}
     loops: list[tuple[set[Node], str]] = []
     for comp in nx.strongly_connected_components(graph):
@@ -94,9 +97,14 @@ def undefined_strengths(amap: ArgumentMap) -> dict[str, tuple[bool, str]]:
 
 
 def strength_notes(
-    amap: ArgumentMap, labelling: Mapping[str, str], strength: Mapping[str, float | None]
+    amap: ArgumentMap,
+    labelling: Mapping[str, str],
+    strength: Mapping[str, float | None],
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
 ) -> dict[str, str]:
-    """A note for each claim whose strength could be read against its label.
+    """A note for each claim whose strength could be read against its label
+    (``accept``/``reject``: the what-if claims the strengths were computed with).
 
     Returns:
         ``{claim id: note}`` in map order: ``"n/a: on the loop A → B → A"``,
@@ -104,7 +112,7 @@ def strength_notes(
         (:func:`disagrees`) ``"strength 0.81 but OUT: "`` followed by
         :data:`DISAGREE`.
     """
-    undefined = undefined_strengths(amap) if None in strength.values() else {}
+    undefined = undefined_strengths(amap, accept, reject) if None in strength.values() else {}
     notes: dict[str, str] = {}
     for cid, label in labelling.items():
         value = strength.get(cid)

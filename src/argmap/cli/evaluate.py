@@ -132,7 +132,7 @@ def evaluate(
     base = run((), ()) if accept or reject else result
     changed = ev.changes(base, result)
     explained = [ev.explain(result, cid) for cid in explain_ids]
-    notes = strength_notes(amap, result.labelling, result.strength)
+    notes = strength_notes(amap, result.labelling, result.strength, accept, reject)
     if fmt == "json":
         emit(_json(result, notes, changed, explained), output)
         return
@@ -144,15 +144,27 @@ def evaluate(
     emit("\n".join(lines) + "\n", output)
 
 
+#: The plain key printed after the table.
+KEY = (
+    "key: IN = stands, OUT = does not stand, UNDEC = undecided (a loop nothing settles)",
+    "     strength: 0 to 1, from DF-QuAD, which weighs every reason and objection by its score",
+)
+
+
 def _table(amap: ArgumentMap, result: Evaluation, notes: dict[str, str]) -> list[str]:
-    """The reading, one line per claim (label, strength, ``*`` when noted, id, kind), the notes."""
-    lines = [f"reading: {result.reading.describe()}"]
+    """The reading and what it means, a header, one line per claim (label, strength,
+    ``*`` when noted, id, kind), the key, the notes."""
+    reading = result.reading
+    lines = [
+        f"reading: {reading.describe()} ({reading.gloss()})",
+        f"{'label':<6} {'strength':<9} {'claim':<8} kind",
+    ]
     lines += [
         f"{label:<6} {_fmt_strength(result.strength[cid])}{'*' if _marked(notes, cid) else ' '}"
-        f" {cid:<8} {amap.claims[cid].kind}"
+        f"    {cid:<8} {amap.claims[cid].kind}"
         for cid, label in result.labelling.items()
     ]
-    return lines + _footnotes(notes)
+    return [*lines, "", *KEY, *_footnotes(notes)]
 
 
 def _marked(notes: dict[str, str], cid: str) -> bool:
@@ -173,7 +185,7 @@ def _footnotes(notes: dict[str, str]) -> list[str]:
             gaps.setdefault(note.removeprefix("n/a: "), []).append(cid)
     on_first = sorted(gaps.items(), key=lambda g: not g[0].startswith("on "))
     lines += [f"n/a for {and_list(ids, 8)}: {why}" for why, ids in on_first]
-    return ["", *lines] if lines else []
+    return lines
 
 
 def _json(
