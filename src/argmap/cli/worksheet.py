@@ -14,18 +14,23 @@ Decisions (documented in ``--help`` and docs/worksheets.md):
   or more than 100 %, is refused (exit 2).
 * ``--seed`` (default 1): the same map, options and seed give the same bytes.
 * ``flaw`` asks about the findings of the map's checks (its ``checks:``
-  selection or the nearest ``pyproject.toml``'s), which this command runs.
+  selection or the nearest ``pyproject.toml``'s), which this command runs on
+  the map as students see it: the claims' own ``ignore:`` lines are not
+  printed, so they are not applied (a claim granted with
+  ``ignore: unsupported-claim`` still has no reason on the page).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 import click
 
 from argmap.cli.common import audience_option, checks_for, exit_codes, load, refuse_overwrite
 from argmap.errors import UsageError
+from argmap.model import ArgumentMap
 
 _SHARE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*")
 
@@ -129,11 +134,18 @@ def worksheet(
     if kind == "flaw":
         from argmap.analysis.checks import run_checks
 
-        findings = tuple(run_checks(amap, checks_for(amap, map_path)))
+        findings = tuple(run_checks(as_printed(amap), checks_for(amap, map_path)))
     settings = Settings(kind, share, seed, paper, audience)  # type: ignore[arg-type]
     painter = Painter(Deadline(120.0, sheets=True))
     files = render_worksheet(amap, findings, settings, painter, targets, keys)
     _write(files)
+
+
+def as_printed(amap: ArgumentMap) -> ArgumentMap:
+    """A copy of ``amap`` whose claims have no ``ignore:`` entries: what a
+    ``flaw`` sheet's students see, who cannot see which claims the map grants."""
+    claims = {cid: replace(c, ignore=frozenset()) for cid, c in amap.claims.items()}
+    return replace(amap, claims=claims)
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:

@@ -1,0 +1,62 @@
+"""argmap worksheet as a teacher prints it: a fair flaw key, neutral headings, the
+word bank on page 1, the HTML key in a file of its own, print rules for the HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_slides import argmap, pdf_text
+
+from argmap.analysis.checks import run_checks
+from argmap.cli.common import checks_for
+from argmap.cli.worksheet import as_printed
+from argmap.io.yaml.reader import load_map
+from argmap.render.worksheet.content import Settings, worksheet_content
+
+from conftest import ROOT, needs_dot
+
+UNIFORMS = str(ROOT / "maps" / "school-uniforms.yaml")
+FLAWS = str(ROOT / "maps" / "find-the-flaws.yaml")
+NEED_REASONS = {"thesis", "premise", "rebuttal"}
+
+
+def test_the_flaw_key_names_every_box_shown_without_a_reason():
+    for path in (UNIFORMS, FLAWS):
+        amap = load_map(path)
+        assert any(c.ignore for c in amap.claims.values()) or path == FLAWS
+        findings = tuple(run_checks(as_printed(amap), checks_for(amap, path)))
+        content = worksheet_content(amap, findings, Settings("flaw", audience="teacher"))
+        shown = content.shown
+        concluded = {inf.conclusion for inf in shown.inferences}
+        bare = {
+            cid
+            for cid, c in shown.claims.items()
+            if c.kind in NEED_REASONS and cid not in concluded
+        }
+        keyed = {
+            box
+            for _, text in content.key
+            if text.endswith("[AM101]")
+            for box in re.findall(r"[Bb]ox (\d+)", text)
+        }
+        assert keyed == bare, path
+        asked = [t for _, t in content.items if "no reason given" in t]
+        assert asked and asked[0].startswith(f"Find {len(bare)} ")
+
+
+def test_as_printed_keeps_the_map_but_drops_each_claims_ignore():
+    amap = load_map(UNIFORMS)
+    printed = as_printed(amap)
+    assert not any(c.ignore for c in printed.claims.values())
+    assert [c.text for c in printed.claims.values()] == [c.text for c in amap.claims.values()]
+    assert amap.claims["P2"].ignore == frozenset({"unsupported-claim"})
+
+
+@needs_dot
+def test_the_printed_flaw_sheet_asks_for_what_students_see(tmp_path: Path):
+    out = tmp_path / "flaw.pdf"
+    code, err = argmap("worksheet", UNIFORMS, "--kind", "flaw", "-o", str(out))
+    assert code == 0, err
+    text = " ".join(" ".join(pdf_text(out)).split())
+    assert "Find 7 premises, rebuttals or theses with no reason given" in text
