@@ -60,3 +60,20 @@ def test_the_printed_flaw_sheet_asks_for_what_students_see(tmp_path: Path):
     assert code == 0, err
     text = " ".join(" ".join(pdf_text(out)).split())
     assert "Find 7 premises, rebuttals or theses with no reason given" in text
+
+
+@needs_dot
+def test_claims_connected_to_nothing_stand_under_other_claims(tmp_path: Path):
+    sheet, paper = tmp_path / "flaw.pdf", tmp_path / "paper.pdf"
+    assert argmap("worksheet", FLAWS, "--kind", "flaw", "-o", str(sheet))[0] == 0
+    assert argmap("render", FLAWS, "--paper", "a4", "-o", str(paper))[0] == 0
+    for path, names in (
+        (sheet, ("PREMISE 8", "REBUTTAL 9")),
+        (paper, ("PREMISE P5", "REBUTTAL R1")),
+    ):
+        page = pdf_text(path, "-layout")[0]
+        objections, other = page.index("Objections to the thesis"), page.index("Other claims")
+        assert objections < other
+        for name in names:  # under "Other claims", not among the objections
+            assert page.index(name) > other
+        assert "OBJECTION" in page[objections:other]
