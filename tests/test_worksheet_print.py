@@ -77,3 +77,32 @@ def test_claims_connected_to_nothing_stand_under_other_claims(tmp_path: Path):
         for name in names:  # under "Other claims", not among the objections
             assert page.index(name) > other
         assert "OBJECTION" in page[objections:other]
+
+
+def test_an_html_sheets_key_goes_beside_it_unless_key_is_given():
+    from argmap.render.worksheet import jobs, key_beside
+
+    assert key_beside("out/sheet.html") == "out/sheet.key.html"
+    assert jobs(("a.pdf", "b/s.html"), ()) == [
+        ("a.pdf", "all"),
+        ("b/s.html", "students"),
+        ("b/s.key.html", "key"),
+    ]
+    assert jobs(("a.pdf", "s.htm"), ("k.pdf",)) == [
+        ("a.pdf", "students"),
+        ("s.htm", "students"),
+        ("k.pdf", "key"),
+    ]
+
+
+@needs_dot
+def test_the_html_key_file_is_written_and_named(tmp_path: Path):
+    sheet = tmp_path / "s.html"
+    code, err = argmap("worksheet", UNIFORMS, "--kind", "classify", "-o", str(sheet))
+    assert code == 0, err
+    key = tmp_path / "s.key.html"
+    assert f"wrote {key}" in err
+    students, answers = sheet.read_text("utf-8"), key.read_text("utf-8")
+    assert "answer-key" not in students and "Answer key" not in students
+    assert 'id="answer-key"' in answers and "Your answers" not in answers
+    assert "@media print" in students and "max-width: 100%" in students
