@@ -106,3 +106,17 @@ def test_the_html_key_file_is_written_and_named(tmp_path: Path):
     assert "answer-key" not in students and "Answer key" not in students
     assert 'id="answer-key"' in answers and "Your answers" not in answers
     assert "@media print" in students and "max-width: 100%" in students
+
+
+@needs_dot
+def test_the_word_bank_stands_on_page_1_before_the_map(tmp_path: Path):
+    pdf, html = tmp_path / "fill.pdf", tmp_path / "fill.html"
+    code, err = argmap("worksheet", UNIFORMS, "--kind", "fill", "-o", str(pdf), "-o", str(html))
+    assert code == 0, err
+    pages = pdf_text(pdf, "-layout")
+    first = pages[0]
+    assert first.index("Word bank") < first.index("The argument map")
+    assert not any("Word bank" in page for page in pages[1:])
+    assert len(pages) == 4  # 3 pages for the students (was 4: the bank alone on one), 1 key
+    page = html.read_text("utf-8")
+    assert page.index("<h2>Word bank</h2>") < page.index('<figure class="map">')

@@ -92,8 +92,12 @@ def _students(content: Content, settings: Settings, painter: Painter) -> list[st
         return [*parts, "</header>\n<main>\n" + _cards(content.cards) + "</main>\n"]
     svg = _svg(content, settings, painter, content.kind == "classify")
     parts.append(f'<p class="guide">{escape(GUIDE)}</p>\n</header>\n<main>\n')
+    listed = _list("list", content.list_title, content.items)
+    if content.kind == "fill":  # the word bank first, as on paper
+        parts.append(listed)
     parts.append(f'<figure class="map">\n{svg}\n</figure>\n')
-    parts.append(_list("list", content.list_title, content.items))
+    if content.kind != "fill":
+        parts.append(listed)
     parts.append(_answers(content.answers) + "</main>\n")
     return parts
 
