@@ -120,3 +120,26 @@ def test_the_word_bank_stands_on_page_1_before_the_map(tmp_path: Path):
     assert len(pages) == 4  # 3 pages for the students (was 4: the bank alone on one), 1 key
     page = html.read_text("utf-8")
     assert page.index("<h2>Word bank</h2>") < page.index('<figure class="map">')
+
+
+@needs_dot
+def test_headings_take_the_page_width_and_say_where_an_undrawn_line_is(tmp_path: Path):
+    out = tmp_path / "fill.pdf"
+    assert argmap("worksheet", UNIFORMS, "--kind", "fill", "-o", str(out))[0] == 0
+    layout = "\n".join(pdf_text(out, "-layout"))
+    assert re.search(r"^\s*Objection 1 to the thesis, with its answers\s*$", layout, re.M)
+    words = " ".join(layout.split())
+    assert "Reason 4 for the thesis (reason 3 is drawn whole in the overview)" in words
+    assert "Reason 2 for the thesis 1 Our school" in words  # nothing skipped before 2
+
+
+@needs_dot
+def test_classify_headings_name_no_kind(tmp_path: Path):
+    out = tmp_path / "classify.pdf"
+    assert argmap("worksheet", UNIFORMS, "--kind", "classify", "-o", str(out))[0] == 0
+    pages = pdf_text(out, "-layout")
+    students = " ".join(" ".join(p.split()) for p in pages if "Answer key" not in p)
+    assert [n for n in range(1, 6) if f"Part {n}" in students] == [1, 2, 3, 4]
+    for word in ("Reason 1 for", "Objection 1 to", "LINKED REASON", "drawn whole"):
+        assert word not in students
+    assert "BOXES 8 + 9" in students

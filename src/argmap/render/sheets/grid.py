@@ -108,7 +108,8 @@ def _line_box(
     size = sheets.opts.theme.font_size
     premises = [c for c in claims if c.id in line.head.premises]
     if len(premises) > 1:
-        caption = "LINKED REASON " + " + ".join(c.id for c in premises)
+        word = "BOXES " if sheets.neutral else "LINKED REASON "  # neutral: no kind named
+        caption = word + " + ".join(c.id for c in premises)
         text = [t for c in premises for t in wrap_lines(f"{c.id}: {c.text}", size, width, most)]
     else:
         caption = f"{sheets.opts.theme.kinds[claims[0].kind].label} {claims[0].id}"

@@ -211,7 +211,7 @@ def _map(flow: Flow, content: Content, head: float) -> None:
     geometry = flow.geometry
     wrap = wrap_for(content.shown, geometry, geometry.body[1])
     opts = diagram_options(geometry, content.kind == "classify", wrap, content.kind == "flaw")
-    laid = map_pages(content.shown, opts, geometry, flow.painter, head)
+    laid = map_pages(content.shown, opts, geometry, flow.painter, head, content.kind == "classify")
     for k, page in enumerate(laid.pages):
         if k:
             flow.new_page()
