@@ -143,3 +143,35 @@ def test_classify_headings_name_no_kind(tmp_path: Path):
     for word in ("Reason 1 for", "Objection 1 to", "LINKED REASON", "drawn whole"):
         assert word not in students
     assert "BOXES 8 + 9" in students
+
+
+def test_every_cut_line_is_dashed_and_drawn_once_and_an_empty_cell_has_no_frame():
+    from argmap.render.worksheet.tables import cards_graph
+
+    cards = [(str(k), f"Claim {k}.") for k in range(1, 12)]  # 11 cards: an empty 12th cell
+    rows = [cards[k : k + 2] for k in range(0, 11, 2)]
+    dot = cards_graph(rows, 500.0, 2)
+    cells = re.findall(r"<TD ([^>]*)>", dot)
+    framed = [c for c in cells if 'BORDER="1"' in c]
+    assert len(framed) == 11 and all('STYLE="dashed"' in c for c in framed)
+    assert 'CELLBORDER="0"' in dot  # no solid frame by default
+    empty = [c for c in cells if 'BORDER="0"' in c and "SIDES" not in c]
+    assert len(empty) == 1
+    drawn: list[tuple] = []
+    for k, cell in enumerate(framed):
+        r, c = divmod(k, 2)
+        sides = re.search(r'SIDES="([A-Z]+)"', cell).group(1)
+        edges = {"T": ("h", r, c), "B": ("h", r + 1, c), "L": ("v", r, c), "R": ("v", r, c + 1)}
+        drawn += [edges[s] for s in sides]
+    assert len(drawn) == len(set(drawn))  # no line twice (two dashed lines print solid)
+    needed = {
+        e
+        for k in range(11)
+        for e in (
+            ("h", k // 2, k % 2),
+            ("h", k // 2 + 1, k % 2),
+            ("v", k // 2, k % 2),
+            ("v", k // 2, k % 2 + 1),
+        )
+    }
+    assert set(drawn) == needed  # every card closed all round
