@@ -158,8 +158,8 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
     source = dot_source(diagram.graph, deadline)
     share, most = _share(sheets, closing(source, statements)), sheets.geometry.crumb_lines
     # on paper the title may take the page's width (wrapped only where the page ends)
-    whole = 1.0 if most > 1 else None
-    label = heading_label(sheets, *heading(sheets, part, share), most, share, whole)
+    page_wide = 1.0 if most > 1 else None
+    label = heading_label(sheets, *heading(sheets, part, share), most, share, page_wide)
     statements.append(f'graph [label={label}, labelloc="t", labeljust="l"]')
     return Drawn(
         closing(source, statements),
