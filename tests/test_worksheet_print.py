@@ -175,3 +175,13 @@ def test_every_cut_line_is_dashed_and_drawn_once_and_an_empty_cell_has_no_frame(
         )
     }
     assert set(drawn) == needed  # every card closed all round
+
+
+def test_html_cards_draw_each_cut_line_once():
+    from argmap.render.worksheet.html import STYLE
+
+    card = re.search(r"\.card \{([^}]*)\}", STYLE).group(1)
+    grid = re.search(r"\.cards \{([^}]*)\}", STYLE).group(1)
+    assert "border-right: 1px dashed" in card and "border-bottom: 1px dashed" in card
+    assert "border:" not in card  # a full frame would double the line it shares
+    assert "border-top: 1px dashed" in grid and "border-left: 1px dashed" in grid

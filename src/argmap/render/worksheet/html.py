@@ -33,9 +33,10 @@ h1 { font-size: 16pt; margin: 0.4em 0; } h2 { font-size: 14pt; margin: 1em 0 0.4
 .map { overflow-x: auto; margin: 1em 0; } .map svg { height: auto; }
 table { border-collapse: collapse; } td { vertical-align: top; padding: 0.2em 0.6em 0.2em 0; }
 td.label { font-weight: bold; white-space: nowrap; }
-.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
-.card { border: 1px dashed #000; padding: 10pt; min-height: 6em; font-size: 13pt;
-  overflow-wrap: anywhere; }
+.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0;
+  border-top: 1px dashed #000; border-left: 1px dashed #000; }
+.card { border-right: 1px dashed #000; border-bottom: 1px dashed #000; padding: 10pt;
+  min-height: 6em; font-size: 13pt; overflow-wrap: anywhere; }
 .card .number { display: block; text-align: right; font-size: 11pt; color: #444; }
 td, .card, li { overflow-wrap: anywhere; }
 .key { border-top: 4px double #000; margin-top: 2em; break-before: page;
