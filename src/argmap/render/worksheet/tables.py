@@ -84,7 +84,8 @@ def header_graph(title: str, instructions: str, guide: str, width: float) -> str
 
 def list_graph(heading: str, rows: Sequence[tuple[str, str]], width: float, first: float) -> str:
     """A heading over two columns: a label (``"A."``, ``"Box 3"``) ``first`` points
-    wide in bold, and its text wrapped to the rest of ``width``."""
+    wide in bold, and its text wrapped to the rest of ``width``; the table about as
+    wide as ``width`` (so it stands at the left margin, under the heading)."""
     cells = (
         [
             f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
@@ -99,7 +100,7 @@ def list_graph(heading: str, rows: Sequence[tuple[str, str]], width: float, firs
         cells.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" WIDTH="{first:.0f}">'
             f"{font(TEXT, lines_html(label, TEXT, first, bold=True))}</TD>"
-            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">'
+            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" WIDTH="{room - 16:.0f}">'
             f"{font(TEXT, lines_html(text, TEXT, room))}"
             "</TD></TR>"
         )
