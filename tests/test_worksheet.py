@@ -121,7 +121,8 @@ def test_classify_html_has_no_kind_in_the_map(tmp_path):
     html = out.read_text("utf-8")
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert not KIND_WORDS & set(re.findall(r"[a-z]+", svg.lower()))
-    assert html.index('id="answer-key"') > html.index("</main>")
+    assert "answer-key" not in html  # the key is in a file of its own
+    assert 'id="answer-key"' in (tmp_path / "c.key.html").read_text("utf-8")
 
 
 def test_flaw_pages_ask_in_plain_words_and_the_key_names_the_boxes(sheets):
@@ -130,7 +131,7 @@ def test_flaw_pages_ask_in_plain_words_and_the_key_names_the_boxes(sheets):
     text = " ".join(students)
     assert not CODE.search(" ".join(key) + text)
     assert "⚠" not in text
-    assert "Find 3 claims with no reason given." in flat(text)
+    assert "Find 3 premises, rebuttals or theses with no reason given" in flat(text)
     assert "Find 1 group of claims that support each other in a circle." in flat(text)
     # P5 is box 6, P4 box 7 (reading order: T1, P1, E1, C1, U1, P5, P4, …)
     assert "Box 7 and box 6: these claims support each other in a circle" in flat(" ".join(key))
@@ -220,15 +221,18 @@ def test_html_text_is_never_under_11_pt():
     sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)pt", STYLE)]
     assert sizes and min(sizes) >= 11
     assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", STYLE)
-    assert "max-width: 100%" not in STYLE  # the map is never shrunk to the window
+    screen, printed = STYLE.split("@media print")
+    assert "max-width: 100%" not in screen  # on a screen the map is never shrunk
+    assert ".map svg { display: block; max-width: 100%" in printed  # printed, it fits the page
 
 
 def test_page_references_point_at_the_pages_of_the_worksheet(tmp_path):
-    path = sheet(tmp_path, OPED, "fill")
+    path = sheet(tmp_path, OPED, "classify")  # fill: its word bank comes first
     pages = pdf_text(path, "-raw")
     assert "Overview: each box is a line of argument." in pages[0]  # the map starts on page 1
-    refs = re.findall(
-        r"\n[A-Z]+ (\d+)\n(?:(?![A-Z]+ \d+\n).*\n)*?\d+ claims? · page (\d+)", pages[0]
+    refs = re.findall(  # the overview: page 1 and what continues on page 2
+        r"\n[A-Z]+ (\d+)\n(?:(?![A-Z]+ \d+\n).*\n)*?\d+ claims? · page (\d+)",
+        pages[0] + pages[1],
     )
     assert len(refs) >= 8
     for box, page in refs:

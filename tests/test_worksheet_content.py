@@ -12,6 +12,7 @@ from argmap.io.yaml.reader import load_map
 from argmap.model import Position
 from argmap.render.worksheet.content import (
     BLANK_TEXT,
+    QUESTIONS,
     Settings,
     blank_count,
     question,
@@ -104,7 +105,8 @@ def test_flaw_questions_count_each_kind_and_the_key_names_boxes():
     )
     content = worksheet_content(LINKED, found, Settings("flaw"))
     assert [text.split("   Boxes: ")[0] for _, text in content.items] == [
-        "Find 2 claims with no reason given.",
+        "Find 2 premises, rebuttals or theses with no reason given "
+        "(objections, evidence and precedents need none).",
         "Find 1 objection that nobody answers.",
         "Find 1 group of claims that support each other in a circle.",
     ]
@@ -132,6 +134,25 @@ def test_questions_in_singular_and_plural():
     assert question("AM107", 1) == "Find 1 objection that nobody answers."
     assert question("AM107", 3) == "Find 3 objections that nobody answers."
     assert question("AM999", 2) == "Find 2 places where the map shows this: AM999."
+    assert question("AM105", 1) == "Find 1 objection or rebuttal that argues against nothing."
+    assert question("AM105", 2) == "Find 2 objections or rebuttals that argue against nothing."
+    assert question("AM103", 2) == "Find 2 claims given as a reason for themselves."
+    for code, (one, many) in QUESTIONS.items():
+        assert "(s)" not in one + many and "{n}" not in one, code
+        assert question(code, 1) == one and question(code, 4) == many.replace("{n}", "4")
+
+
+def test_an_undercut_of_linked_premises_names_the_cards_in_the_plural():
+    content = worksheet_content(LINKED, (), Settings("cards"))
+    number = {t: n for n, t in content.cards}
+    roles = dict(content.key)
+    p2 = number["Students who work need quiet places to study."]
+    p3 = number["The library is the only quiet place in town."]
+    t1 = number["The library should open on Sundays."]
+    assert roles[f"Card {p2}"] == f"premise: supports card {t1} together with card {p3}"
+    said = [r for r in roles.values() if "together do not show" in r]
+    assert len(said) == 1
+    assert said[0].endswith(f"; says cards {p2} and {p3} together do not show card {t1}")
 
 
 def test_cards_hold_every_claim_once_with_what_each_does():

@@ -5,27 +5,33 @@ Decisions (documented in ``--help`` and docs/worksheets.md):
 * ``-o`` may be given more than once; each file is ``.pdf`` or ``.html``
   (``.htm``), the same worksheet in each (any other extension: exit 2).
   Without ``-o``: ``output/<map>.<kind>.pdf``.
-* The answer key is in the same file: the PDF's last pages (a page of its
-  own, headed "Answer key"), the HTML's last section; ``--key FILE`` writes
-  it to FILE alone instead (``.pdf`` or ``.html``), the ``-o`` files then
-  holding only the students' part.
+* The answer key is in the PDF's last pages (a page of its own, headed
+  "Answer key"); an HTML sheet's key goes to a file beside it
+  (``sheet.key.html``: on a screen it would sit right under the students'
+  part); ``--key FILE`` writes it to FILE alone instead (``.pdf`` or
+  ``.html``), the ``-o`` files then holding only the students' part.
 * ``--blank`` goes with ``--kind fill`` only: ``30%``, ``30`` or ``0.3``
   (a bare number up to 1 is a fraction, above 1 a percentage); anything else,
   or more than 100 %, is refused (exit 2).
 * ``--seed`` (default 1): the same map, options and seed give the same bytes.
 * ``flaw`` asks about the findings of the map's checks (its ``checks:``
-  selection or the nearest ``pyproject.toml``'s), which this command runs.
+  selection or the nearest ``pyproject.toml``'s), which this command runs on
+  the map as students see it: the claims' own ``ignore:`` lines are not
+  printed, so they are not applied (a claim granted with
+  ``ignore: unsupported-claim`` still has no reason on the page).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 import click
 
 from argmap.cli.common import audience_option, checks_for, exit_codes, load, refuse_overwrite
 from argmap.errors import UsageError
+from argmap.model import ArgumentMap
 
 _SHARE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)\s*")
 
@@ -92,7 +98,8 @@ def blank_share(value: str) -> float:
     metavar="FILE",
     type=click.Path(dir_okay=False),
     help="Write the answer key to FILE alone (.pdf or .html); the -o files then hold "
-    "only the students' pages.  [default: the key ends each -o file]",
+    "only the students' pages.  [default: a PDF's last pages; SHEET.key.html beside "
+    "an HTML sheet]",
 )
 def worksheet(
     map_path: str,
@@ -104,7 +111,8 @@ def worksheet(
     outputs: tuple[str, ...],
     keys: tuple[str, ...],
 ) -> None:
-    """Print a worksheet made from a map, its answer key on the last pages.
+    """Print a worksheet made from a map, its answer key on the last pages
+    (an HTML sheet's key in SHEET.key.html beside it).
 
     All text is 11 pt or larger. The same seed gives the same worksheet.
 
@@ -112,7 +120,7 @@ def worksheet(
     """
     from argmap.render.budget import Deadline
     from argmap.render.sheets.layout import Painter
-    from argmap.render.worksheet import WRITES, Settings, render_worksheet
+    from argmap.render.worksheet import WRITES, Settings, jobs, render_worksheet
 
     if blank is not None and kind != "fill":
         raise UsageError("--blank goes with --kind fill: it says how many boxes to leave empty")
@@ -124,16 +132,23 @@ def worksheet(
             raise UsageError(f"a worksheet is written as .pdf or .html, not {shown} ({target})")
     amap = load(map_path)
     targets = outputs or (str(Path("output") / f"{amap.name}.{kind}.pdf"),)
-    refuse_overwrite(map_path, (*targets, *keys))
+    refuse_overwrite(map_path, [path for path, _ in jobs(targets, keys)])
     findings: tuple = ()
     if kind == "flaw":
         from argmap.analysis.checks import run_checks
 
-        findings = tuple(run_checks(amap, checks_for(amap, map_path)))
+        findings = tuple(run_checks(as_printed(amap), checks_for(amap, map_path)))
     settings = Settings(kind, share, seed, paper, audience)  # type: ignore[arg-type]
     painter = Painter(Deadline(120.0, sheets=True))
     files = render_worksheet(amap, findings, settings, painter, targets, keys)
     _write(files)
+
+
+def as_printed(amap: ArgumentMap) -> ArgumentMap:
+    """A copy of ``amap`` whose claims have no ``ignore:`` entries: what a
+    ``flaw`` sheet's students see, who cannot see which claims the map grants."""
+    claims = {cid: replace(c, ignore=frozenset()) for cid, c in amap.claims.items()}
+    return replace(amap, claims=claims)
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:

@@ -24,10 +24,11 @@ from argmap.diagram import node_names
 from argmap.render.dot import build_diagram, dot_source
 from argmap.render.labels import html_text
 from argmap.render.outline import outline_text
-from argmap.render.pager import Part, Ref
+from argmap.render.pager import Line, Part, Ref
 from argmap.render.sheets.context import Drawn, Sheets
 from argmap.render.sheets.layout import closing
 from argmap.render.sheets.words import cut_to, wrap_lines
+from argmap.util.text import and_list
 
 #: A reference's words, by kind.
 REF_WORDS = {"on": "continued on {}", "from": "continued from {}", "see": "see {}"}
@@ -40,14 +41,40 @@ def heading(sheets: Sheets, part: Part, share: float | None = None) -> tuple[str
     assert part.line is not None
     line = part.line
     about = sheets.root_name(line.root)
-    if line.head.relation == "supports":
-        title = f"Reason {line.number} for {about}"
+    if sheets.neutral:
+        drawn = [ln for ln in sheets.lines if ln.part is not None]
+        title = f"Part {drawn.index(line) + 1 if line in drawn else line.number}"
+    elif line.head.relation == "supports":
+        title = f"Reason {line.number} for {about}" + _skipped(sheets, line)
     else:
         answered = any(a.target in line.head.claims for a in part.amap.attacks)
         title = f"Objection {line.number} to {about}" + (", with its answers" if answered else "")
+        title += _skipped(sheets, line)
     if part.continued:
         title += " (continued)"
     return title, breadcrumb(sheets, part.trail, share)
+
+
+def _skipped(sheets: Sheets, line: Line) -> str:
+    """``" (reason 3 is drawn whole in the overview)"``: the lines of the same root and
+    relation numbered between the last one with a diagram and ``line`` that have none
+    (the overview's box shows each whole), so the numbers of the headings do not
+    jump without a word; ``""`` when there are none."""
+    same = [
+        ln
+        for ln in sheets.lines
+        if (ln.root, ln.head.relation) == (line.root, line.head.relation)
+        and ln.number < line.number
+    ]
+    after = max((ln.number for ln in same if ln.part is not None), default=0)
+    missing = [ln.number for ln in same if ln.part is None and ln.number > after]
+    if not missing:
+        return ""
+    noun = "reason" if line.head.relation == "supports" else "objection"
+    many = len(missing) > 1
+    names = and_list([str(n) for n in missing])
+    verb = "are" if many else "is"
+    return f" ({noun}{'s' if many else ''} {names} {verb} drawn whole in the overview)"
 
 
 def breadcrumb(sheets: Sheets, trail: tuple[str, ...], share: float | None = None) -> str:
@@ -80,14 +107,21 @@ def _width(text: str, size: float) -> float:
 
 
 def heading_label(
-    sheets: Sheets, title: str, crumb: str, most: int = 1, share: float = 1.0
+    sheets: Sheets,
+    title: str,
+    crumb: str,
+    most: int = 1,
+    share: float = 1.0,
+    title_share: float | None = None,
 ) -> str:
     """The graph label of a heading: the title in bold (at the sheet's title size,
     at most two lines, or as many as a breadcrumb may take) over the breadcrumb
-    or a note (at most ``most`` lines), in ``share`` of the sheet's width."""
+    or a note (at most ``most`` lines), in ``share`` of the sheet's width (the
+    title in ``title_share`` of it when given)."""
     theme, width = sheets.opts.theme, (sheets.geometry.body[0] - 24) * 0.94 * share
     size = sheets.geometry.title_size or theme.font_size
-    lines = wrap_lines(title, size, width, max(2, sheets.geometry.crumb_lines), bold=True)
+    across = width if title_share is None else width / share * title_share
+    lines = wrap_lines(title, size, across, max(2, sheets.geometry.crumb_lines), bold=True)
     text = '<BR ALIGN="LEFT"/>'.join(html_text(line) for line in lines)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}">'
@@ -123,10 +157,10 @@ def line_drawing(sheets: Sheets, part: Part) -> Drawn:
         targets[f"r{k}"] = ref.part
     source = dot_source(diagram.graph, deadline)
     share, most = _share(sheets, closing(source, statements)), sheets.geometry.crumb_lines
-    statements.append(
-        f"graph [label={heading_label(sheets, *heading(sheets, part, share), most, share)}, "
-        f'labelloc="t", labeljust="l"]'
-    )
+    # on paper the title may take the page's width (wrapped only where the page ends)
+    page_wide = 1.0 if most > 1 else None
+    label = heading_label(sheets, *heading(sheets, part, share), most, share, page_wide)
+    statements.append(f'graph [label={label}, labelloc="t", labeljust="l"]')
     return Drawn(
         closing(source, statements),
         titles,

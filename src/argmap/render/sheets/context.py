@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
-from argmap.render.pager import PENDING
+from argmap.render.pager import PENDING, Line, Part
 from argmap.render.sheets.geometry import Geometry
 from argmap.render.sheets.layout import Painter
 
@@ -47,6 +47,11 @@ class Sheets:
         numbers: part index → the number of the slide or page that shows it
             (empty while parts are fitted: every number is then a placeholder).
         digits: width of a placeholder number, in digits.
+        lines: every line of argument of the overview, each with its part (set once
+            the map is cut: :func:`with_lines`); headings use them to say where a
+            line without a diagram of its own is.
+        neutral: headings name no kind of claim: a line's part is "Part 3", its
+            number among the lines drawn (a worksheet asking for the kinds).
     """
 
     amap: ArgumentMap
@@ -56,6 +61,8 @@ class Sheets:
     painter: Painter
     numbers: Mapping[int, int] = field(default_factory=dict)
     digits: int = 2
+    lines: tuple[Line, ...] = ()
+    neutral: bool = False
 
     def number(self, part: int) -> str:
         """The number of the sheet showing ``part``, or a placeholder as wide as
@@ -74,3 +81,9 @@ class Sheets:
         if len(theses) == 1 and theses[0].id == root:
             return "the thesis"
         return root
+
+
+def with_lines(sheets: Sheets, parts: list[Part]) -> Sheets:
+    """``sheets`` knowing every line of argument of the overview parts of ``parts``."""
+    lines = tuple(line for part in parts if part.kind == "overview" for line in part.lines)
+    return replace(sheets, lines=lines)

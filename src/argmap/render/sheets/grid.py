@@ -7,7 +7,8 @@ and wrapped to measured widths (:mod:`argmap.render.sheets.words`).
 The overview: per root (the thesis) a box with its text across the grid, then
 "Reasons for the thesis" and "Objections to the thesis" as headed rows of
 boxes, one per line of argument: its kind and claim id, its text, and how
-many claims it holds on which slide or page.
+many claims it holds on which slide or page; claims connected to nothing
+under "Other claims" at the end.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ def _line_box(
     size = sheets.opts.theme.font_size
     premises = [c for c in claims if c.id in line.head.premises]
     if len(premises) > 1:
-        caption = "LINKED REASON " + " + ".join(c.id for c in premises)
+        word = "BOXES " if sheets.neutral else "LINKED REASON "  # neutral: no kind named
+        caption = word + " + ".join(c.id for c in premises)
         text = [t for c in premises for t in wrap_lines(f"{c.id}: {c.text}", size, width, most)]
     else:
         caption = f"{sheets.opts.theme.kinds[claims[0].kind].label} {claims[0].id}"
@@ -170,7 +172,8 @@ def overview_table(sheets: Sheets, part: Part, most: int = 4, where: Where | Non
     theme = sheets.opts.theme
     rows: list[str] = []
     roots = [cid for cid in part.amap.claims if cid not in _heads(part)]
-    for root in roots:
+    others = _others(sheets, part, roots)
+    for root in (r for r in roots if r not in others):
         rows.append(f"<TR>{_root_box(sheets, sheets.amap.claims[root], columns)}</TR>")
         about = sheets.root_name(root)
         for relation, title, colour in (
@@ -182,11 +185,30 @@ def overview_table(sheets: Sheets, part: Part, most: int = 4, where: Where | Non
                 rows.append(_section(sheets, title, colour, columns))
                 boxes = [_line_box(sheets, ln, width, most, where) for ln in lines]
                 rows += _rows(sheets, boxes, columns)
+    if others:
+        rows.append(_section(sheets, "Other claims", theme.title_color, columns))
+        boxes = [_other_box(sheets, sheets.amap.claims[cid], width, most) for cid in others]
+        rows += _rows(sheets, boxes, columns)
     return (
         f'<<TABLE BORDER="0" CELLSPACING="{SPACING:g}" CELLPADDING="0">'
         + "".join(rows)
         + "</TABLE>>"
     )
+
+
+def _others(sheets: Sheets, part: Part, roots: list[str]) -> list[str]:
+    """The roots that are no thesis and have no line of argument (claims connected to
+    nothing), when another root has lines: drawn under "Other claims", never under
+    a thesis's "Objections"."""
+    argued = {line.root for line in part.lines}
+    lone = [r for r in roots if r not in argued and sheets.amap.claims[r].kind != "thesis"]
+    return lone if argued else []
+
+
+def _other_box(sheets: Sheets, claim: Claim, width: float, most: int) -> str:
+    caption = f"{sheets.opts.theme.kinds[claim.kind].label} {claim.id}"
+    text = wrap_lines(claim.text, sheets.opts.theme.font_size, width, most)
+    return box(sheets, caption, text, "", claim.kind, 1)
 
 
 def _heads(part: Part) -> set[str]:

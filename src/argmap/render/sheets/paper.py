@@ -28,7 +28,7 @@ from argmap.render.pdf import Placed, assemble
 from argmap.render.pipeline import map_title
 from argmap.render.sheets.body import line_drawing
 from argmap.render.sheets.compose import Spot, fit_scale, footer_spot, layer
-from argmap.render.sheets.context import Drawn, Sheets
+from argmap.render.sheets.context import Drawn, Sheets, with_lines
 from argmap.render.sheets.cover import footer_drawing, source_words
 from argmap.render.sheets.geometry import Geometry
 from argmap.render.sheets.grid import legend_drawing, overview_drawing
@@ -118,6 +118,7 @@ def paper_pages(
     """
     sheets = start(amap, findings, opts, geometry, painter)
     parts = paginate(amap, partial(_fits, sheets), lone=lone_test(sheets))
+    sheets = with_lines(sheets, parts)
     numbered = sheets
     drawings, layout = _layout(sheets, parts)
     for _ in range(3):  # numbers are never wider than the placeholders: settles at once

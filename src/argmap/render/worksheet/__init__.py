@@ -32,6 +32,8 @@ __all__ = [
     "SHEET_KINDS",
     "WRITES",
     "Content",
+    "jobs",
+    "key_beside",
     "Settings",
     "SheetKind",
     "render_worksheet",
@@ -40,6 +42,30 @@ __all__ = [
 
 #: The file extensions a worksheet is written as.
 WRITES = (".pdf", ".html", ".htm")
+
+
+def key_beside(target: str) -> str:
+    """The file an HTML worksheet's key goes to by default: ``sheet.key.html``
+    beside ``sheet.html`` (same folder, same extension)."""
+    path = PurePath(target)
+    return str(path.with_name(f"{path.stem}.key{path.suffix}"))
+
+
+def jobs(targets: tuple[str, ...], keys: tuple[str, ...]) -> list[tuple[str, Part]]:
+    """Each file to write with the part it holds, in order: with ``keys``, the
+    targets hold the students' part and the keys the key; without, a PDF holds
+    both (the key on its last pages) and an HTML file the students' part, its key
+    going to :func:`key_beside` (on a screen the key would sit right under the
+    students' part)."""
+    if keys:
+        return [(t, "students") for t in targets] + [(k, "key") for k in keys]
+    out: list[tuple[str, Part]] = []
+    for target in targets:
+        if PurePath(target).suffix.lower() in (".html", ".htm"):
+            out += [(target, "students"), (key_beside(target), "key")]
+        else:
+            out.append((target, "all"))
+    return out
 
 
 def render_worksheet(
@@ -52,7 +78,8 @@ def render_worksheet(
 ) -> list[tuple[str, bytes]]:
     """The worksheet ``settings`` asks for, once per output file, by its extension:
     ``.pdf`` (:mod:`.printed`) or ``.html``/``.htm`` (:mod:`.html`). With ``keys``
-    the answer key goes to those files alone and ``targets`` hold the students' part.
+    the answer key goes to those files alone and ``targets`` hold the students' part;
+    without, an HTML target's key goes to a file beside it (:func:`jobs`).
 
     Args:
         amap: the map (valid).
@@ -63,7 +90,7 @@ def render_worksheet(
         keys: file names of the answer key on its own (none: it ends each target).
 
     Returns:
-        ``(file name, bytes)`` per target, then per key file, in order.
+        ``(file name, bytes)`` per file of :func:`jobs`, in its order.
 
     Raises:
         UsageError: a claim or part of the map fits no page at 11 pt.
@@ -71,11 +98,8 @@ def render_worksheet(
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
     content = worksheet_content(amap, findings, settings)
-    first: Part = "students" if keys else "all"
-    key: Part = "key"
-    jobs = [(t, first) for t in targets] + [(k, key) for k in keys]
     out = []
-    for target, part in jobs:
+    for target, part in jobs(targets, keys):
         ext = PurePath(target).suffix.lower()
         if ext == ".pdf":
             out.append((target, worksheet_pdf(content, settings, painter, part)))

@@ -28,9 +28,12 @@ import random
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from argmap.findings import Finding, plain_words, student_sentence
+from argmap.findings import Finding, student_sentence
 from argmap.model import KINDS, ArgumentMap, Attack, Claim, Inference, Undercut
 from argmap.render.outline import outline
+from argmap.render.worksheet.questions import QUESTIONS, question
+
+__all__ = ["QUESTIONS", "Content", "Settings", "question", "worksheet_content"]
 
 #: The kinds of worksheet.
 SheetKind = Literal["fill", "classify", "flaw", "cards"]
@@ -300,34 +303,6 @@ def _flaw(
     )
 
 
-#: Each finding code as a question for students: ``{n}`` the number of findings.
-QUESTIONS: dict[str, str] = {
-    "AM101": "Find {n} claim(s) with no reason given.",
-    "AM102": "Find {n} group(s) of claims that support each other in a circle.",
-    "AM103": "Find {n} claim(s) given as a reason for themselves.",
-    "AM104": "Which claim should be the main claim? The map does not say.",
-    "AM105": "Find {n} objection(s) or rebuttal(s) that argue against nothing.",
-    "AM106": "Find {n} claim(s) not connected to the rest of the argument.",
-    "AM107": "Find {n} objection(s) that nobody answers.",
-    "AM108": "Find {n} incomplete step(s): a premise or the claim it leads to is missing.",
-    "AM109": "The main claim is attacked: find the attack that nothing answers.",
-    "AM110": "Find {n} claim(s) of evidence or precedent with no source given.",
-    "AM111": "Find {n} claim(s) said twice.",
-    "AM112": "Find {n} pair(s) of claims that contradict each other.",
-}
-
-
-def question(code: str, n: int) -> str:
-    """The question asking students to find the ``n`` findings of ``code``, in plain words."""
-    template = QUESTIONS.get(
-        code, "Find {n} place(s) where the map shows this: " + plain_words(code) + "."
-    )
-    text = template.replace("{n}", str(n))
-    if n == 1:
-        return text.replace("(s)", "").replace("(es)", "")
-    return text.replace("(s)", "s").replace("(es)", "es")
-
-
 def _cards(amap: ArgumentMap, order: list[str], title: str, rng: random.Random) -> Content:
     shuffled = list(order)
     rng.shuffle(shuffled)
@@ -352,16 +327,26 @@ def _role(amap: ArgumentMap, cid: str, numbers: dict[str, str]) -> str:
     for inf in amap.inferences:
         if cid in inf.premises and inf.conclusion in numbers:
             others = [numbers[p] for p in inf.premises if p != cid and p in numbers]
-            joint = f" together with card {' and '.join(others)}" if others else ""
+            joint = f" together with {_cards_named(others)}" if others else ""
             says.append(f"supports card {numbers[inf.conclusion]}{joint}")
     says += [f"argues against card {numbers[a.target]}" for a in amap.attacks if a.attacker == cid]
     for u in amap.undercuts:
         undercut = amap.inference(u.inference)
         if u.attacker == cid and undercut is not None and undercut.conclusion in numbers:
-            step = " and ".join(numbers.get(p, p) for p in undercut.premises)
-            says.append(f"says card {step} does not show card {numbers[undercut.conclusion]}")
+            step = [numbers.get(p, p) for p in undercut.premises]
+            verb = "does" if len(step) == 1 else "together do"
+            says.append(
+                f"says {_cards_named(step)} {verb} not show card {numbers[undercut.conclusion]}"
+            )
     kind = amap.claims[cid].kind
     return kind + (": " + "; ".join(says) if says else "")
+
+
+def _cards_named(numbers: list[str]) -> str:
+    """``"card 6"``, ``"cards 6 and 2"``, ``"cards 6, 2 and 9"``."""
+    if len(numbers) == 1:
+        return f"card {numbers[0]}"
+    return f"cards {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _flat(text: str) -> str:

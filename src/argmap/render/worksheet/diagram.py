@@ -119,10 +119,12 @@ def map_pages(
     geometry: Geometry,
     painter: Painter,
     heading: float,
+    neutral: bool = False,
 ) -> MapPages:
     """The map on one page when it fits under the heading (``heading`` points tall,
     at the top of the first page) at scale 1, else on printed pages
-    (:func:`argmap.render.worksheet.pages.printed_pages`).
+    (:func:`argmap.render.worksheet.pages.printed_pages`; ``neutral``: headings
+    that name no kind, "Part 3").
 
     Raises:
         UsageError: a part of the map fits no page at 11 pt.
@@ -136,7 +138,7 @@ def map_pages(
         spot = Spot(left + (room_w - width) / 2, top, 1.0, (width, height))
         return MapPages(((((Drawn(dot)), spot),),))
     titled = replace(shown, title="The argument map")
-    return MapPages(printed_pages(titled, opts, geometry, painter, heading))
+    return MapPages(printed_pages(titled, opts, geometry, painter, heading, neutral))
 
 
 _KIND_CLASS = re.compile(rb'class="((?:node )?claim) [a-z]+"')

@@ -3,13 +3,16 @@
 The page holds what the PDF holds (:mod:`.printed`): the heading with name
 and date lines, the instructions, the map as one SVG (a screen has no page
 size to cut it to) or the cards in a grid with dashed borders, the list
-under it, and at the end the answer key in a ``<section id="answer-key">``
-that starts on a new page when printed and is set off by a double rule.
+under it, and the answer key in a ``<section id="answer-key">`` set off by a
+double rule (in its own file by default: :func:`argmap.render.worksheet.jobs`;
+after the students' part it starts on a new page when printed).
 Every text of the map is escaped (:func:`html.escape`; the SVG's by Graphviz
 from labels built with :func:`argmap.render.labels.html_text`); no script, no
-request to the network. Text is 12 pt, small notes 11 pt; the map keeps its
-natural size (claim text 11 pt), scrolling sideways in a narrow window rather
-than shrinking.
+request to the network. Text is 12 pt, small notes 11 pt; on a screen the
+map keeps its natural size (claim text 11 pt), scrolling sideways in a narrow
+window rather than shrinking; printed (``@media print``, ``@page`` of the
+sheet's paper) it is scaled down to the page's width when wider, and the cards
+stand two a row, none cut across pages.
 """
 
 from __future__ import annotations
@@ -30,14 +33,31 @@ h1 { font-size: 16pt; margin: 0.4em 0; } h2 { font-size: 14pt; margin: 1em 0 0.4
 .map { overflow-x: auto; margin: 1em 0; } .map svg { height: auto; }
 table { border-collapse: collapse; } td { vertical-align: top; padding: 0.2em 0.6em 0.2em 0; }
 td.label { font-weight: bold; white-space: nowrap; }
-.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
-.card { border: 1px dashed #000; padding: 10pt; min-height: 6em; font-size: 13pt;
-  overflow-wrap: anywhere; }
+.cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0;
+  border-top: 1px dashed #000; border-left: 1px dashed #000; }
+.card { border-right: 1px dashed #000; border-bottom: 1px dashed #000; padding: 10pt;
+  min-height: 6em; font-size: 13pt; overflow-wrap: anywhere; }
 .card .number { display: block; text-align: right; font-size: 11pt; color: #444; }
 td, .card, li { overflow-wrap: anywhere; }
 .key { border-top: 4px double #000; margin-top: 2em; break-before: page;
   page-break-before: always; }
+main > .key:first-child, body > .key:first-child { break-before: auto;
+  page-break-before: auto; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  .map { overflow: visible; }
+  .map svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .card { break-inside: avoid; page-break-inside: avoid; }
+  tr, h2 { break-inside: avoid; } h2 { break-after: avoid; }
+}
 """
+
+#: The printed page of each paper (CSS ``@page``): its size and margins.
+PAGE = {
+    "a4": "@page { size: A4; margin: 15mm; }\n",
+    "letter": "@page { size: letter; margin: 0.6in; }\n",
+}
 
 
 def worksheet_html(
@@ -52,7 +72,8 @@ def worksheet_html(
     parts = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        f"<title>{escape(content.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        f"<title>{escape(content.title)}</title>\n"
+        f"<style>{STYLE}{PAGE.get(settings.paper, '')}</style>\n</head>\n<body>\n",
     ]
     if part != "key":
         parts += _students(content, settings, painter)
@@ -72,8 +93,12 @@ def _students(content: Content, settings: Settings, painter: Painter) -> list[st
         return [*parts, "</header>\n<main>\n" + _cards(content.cards) + "</main>\n"]
     svg = _svg(content, settings, painter, content.kind == "classify")
     parts.append(f'<p class="guide">{escape(GUIDE)}</p>\n</header>\n<main>\n')
+    listed = _list("list", content.list_title, content.items)
+    if content.kind == "fill":  # the word bank first, as on paper
+        parts.append(listed)
     parts.append(f'<figure class="map">\n{svg}\n</figure>\n')
-    parts.append(_list("list", content.list_title, content.items))
+    if content.kind != "fill":
+        parts.append(listed)
     parts.append(_answers(content.answers) + "</main>\n")
     return parts
 

@@ -23,7 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.render.dot import RenderOptions
 from argmap.render.pager import Part, paginate
 from argmap.render.sheets.compose import Spot, fit_scale
-from argmap.render.sheets.context import Drawn, Sheets
+from argmap.render.sheets.context import Drawn, Sheets, with_lines
 from argmap.render.sheets.geometry import Geometry
 from argmap.render.sheets.layout import Painter
 from argmap.render.sheets.pack import GAP, Item, Page, layout_key, pack, placed
@@ -43,16 +43,19 @@ def printed_pages(
     geometry: Geometry,
     painter: Painter,
     heading: float,
+    neutral: bool = False,
 ) -> tuple[Sheet, ...]:
     """The map's drawings on pages of ``geometry``, the first page's under ``heading``
-    points (see the module docstring).
+    points (see the module docstring); with ``neutral`` the lines' headings name
+    no kind ("Part 3", :attr:`~argmap.render.sheets.context.Sheets.neutral`).
 
     Raises:
         UsageError: a part of the map fits no page at scale 1 (11 pt).
         GraphvizNotFound, RenderError, LayoutTimeout: from Graphviz.
     """
-    sheets = start(shown, (), opts, geometry, painter)
+    sheets = replace(start(shown, (), opts, geometry, painter), neutral=neutral)
     parts = paginate(shown, partial(_fits, sheets, heading), lone=lone_test(sheets))
+    sheets = with_lines(sheets, parts)
     head = Item(HEADING, geometry.body[0], heading, 1.0)
     numbered = sheets
     drawings, layout = _layout(sheets, parts, head)

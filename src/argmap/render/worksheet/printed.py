@@ -1,9 +1,9 @@
 """A worksheet as one PDF: the students' pages, then the answer key's.
 
 Page 1 starts with the heading (name and date lines, the map's title, the
-instructions). Then, for ``fill``, ``classify`` and ``flaw``, the map
-(:mod:`.diagram`) and the list under it (the word bank, the kinds, the
-questions); for ``cards``, the cards in a grid with dashed cut lines. The
+instructions). Then, for ``fill``, the word bank and the map under it
+(:mod:`.diagram`); for ``classify`` and ``flaw``, the map and the list under
+it (the kinds, the questions); for ``cards``, the cards in a grid with dashed cut lines. The
 answer key starts on a page of its own after them, headed "Answer key", so a
 teacher can keep it back by printing the pages before it (or goes to a file of
 its own: ``part``). Every student page after the first has a name line in its
@@ -162,16 +162,29 @@ def _students(flow: Flow, content: Content, settings: Settings) -> None:
     if content.kind == "cards":
         _cards(flow, content)
         return
-    _map(flow, content, flow.painter.size(head)[1])
-    flow.add_rows(
-        lambda h, r: list_graph(h, r, width, _first(content.items)),
-        content.list_title,
-        content.items,
-    )
+    listed = partial(_list_rows, flow, content)
+    if content.kind == "fill":  # the word bank under the instructions, never a page of its own
+        listed()
+        if flow.room() < flow.geometry.body[1] * 0.4:  # a long bank: the map on a page of its own
+            flow.new_page()
+            flow.y += GAP  # map_pages puts the map GAP under what stands above it
+    _map(flow, content, flow.y - flow.geometry.margins[0] - GAP)
+    if content.kind != "fill":
+        listed()
     flow.add_rows(
         lambda h, r: answers_graph(h, [label for label, _ in r], width),
         "Your answers",
         [(label, "") for label in content.answers],
+    )
+
+
+def _list_rows(flow: Flow, content: Content) -> None:
+    """The list of the sheet (the word bank, the kinds, the questions) under its heading."""
+    width = flow.geometry.body[0]
+    flow.add_rows(
+        lambda h, r: list_graph(h, r, width, _first(content.items)),
+        content.list_title,
+        content.items,
     )
 
 
@@ -198,7 +211,7 @@ def _map(flow: Flow, content: Content, head: float) -> None:
     geometry = flow.geometry
     wrap = wrap_for(content.shown, geometry, geometry.body[1])
     opts = diagram_options(geometry, content.kind == "classify", wrap, content.kind == "flaw")
-    laid = map_pages(content.shown, opts, geometry, flow.painter, head)
+    laid = map_pages(content.shown, opts, geometry, flow.painter, head, content.kind == "classify")
     for k, page in enumerate(laid.pages):
         if k:
             flow.new_page()

@@ -84,7 +84,8 @@ def header_graph(title: str, instructions: str, guide: str, width: float) -> str
 
 def list_graph(heading: str, rows: Sequence[tuple[str, str]], width: float, first: float) -> str:
     """A heading over two columns: a label (``"A."``, ``"Box 3"``) ``first`` points
-    wide in bold, and its text wrapped to the rest of ``width``."""
+    wide in bold, and its text wrapped to the rest of ``width``; the table about as
+    wide as ``width`` (so it stands at the left margin, under the heading)."""
     cells = (
         [
             f'<TR><TD COLSPAN="2" ALIGN="LEFT">'
@@ -99,7 +100,7 @@ def list_graph(heading: str, rows: Sequence[tuple[str, str]], width: float, firs
         cells.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" WIDTH="{first:.0f}">'
             f"{font(TEXT, lines_html(label, TEXT, first, bold=True))}</TD>"
-            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">'
+            f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" WIDTH="{room - 16:.0f}">'
             f"{font(TEXT, lines_html(text, TEXT, room))}"
             "</TD></TR>"
         )
@@ -129,29 +130,35 @@ def card_height(text: str, width: float) -> float:
 
 def cards_graph(rows: Sequence[Sequence[tuple[str, str]]], width: float, columns: int) -> str:
     """Cards in a grid, ``columns`` a row, each ``width`` / ``columns`` wide, every
-    cell's border dashed (the cut lines); a row as tall as its tallest card; a card
-    its number (``"card 7"``, small, top right) over its text."""
+    cut line dashed and drawn once (a cell draws its top and left side, its right
+    at the row's end, its bottom over no card); an empty cell no frame; a row as
+    tall as its tallest card; a card its number (``"card 7"``, small, top right)
+    over its text."""
     card_w = width / columns
     out = []
-    for row in rows:
+    for r, row in enumerate(rows):
         tall = max(card_height(text, card_w) for _, text in row)
         cells = []
-        for number, text in row:
+        below = len(rows[r + 1]) if r + 1 < len(rows) else 0
+        for c, (number, text) in enumerate(row):
             inner = (
                 f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
                 f'<TR><TD ALIGN="RIGHT">{font(SMALL, html_text(f"card {number}"), GREY)}</TD></TR>'
                 f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
                 f"{font(CARD, lines_html(text, CARD, card_w - 2 * CARD_PAD))}</TD></TR></TABLE>"
             )
+            # each cut line drawn once: top and left, right at a row's end, bottom over
+            # no card (two dashed lines over each other print as one solid line)
+            sides = "TL" + ("R" if c == len(row) - 1 else "") + ("B" if c >= below else "")
             cells.append(
-                f'<TD STYLE="dashed" BORDER="1" WIDTH="{card_w:.0f}" HEIGHT="{tall:.0f}" '
-                f'FIXEDSIZE="TRUE" VALIGN="TOP" ALIGN="LEFT" CELLPADDING="{CARD_PAD:g}">'
-                f"{inner}</TD>"
+                f'<TD STYLE="dashed" BORDER="1" SIDES="{sides}" WIDTH="{card_w:.0f}" '
+                f'HEIGHT="{tall:.0f}" FIXEDSIZE="TRUE" VALIGN="TOP" ALIGN="LEFT" '
+                f'CELLPADDING="{CARD_PAD:g}">{inner}</TD>'
             )
-        cells += ["<TD></TD>"] * (columns - len(row))
+        cells += [f'<TD BORDER="0" WIDTH="{card_w:.0f}"></TD>'] * (columns - len(row))
         out.append("<TR>" + "".join(cells) + "</TR>")
     return table_graph(
-        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="0">'
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
         + "".join(out)
         + "</TABLE>"
     )
