@@ -17,7 +17,7 @@ from fractions import Fraction
 from argmap.analysis.checks import run_checks, selected
 from argmap.analysis.compare import Comparison, compare_maps
 from argmap.analysis.feedback import Feedback, claim_feedback
-from argmap.analysis.matching import THRESHOLD, Pairs
+from argmap.analysis.matching import THRESHOLD, Pairs, opposites
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 
@@ -182,5 +182,11 @@ def grade_map(
         unanswered=tuple(no),
         new_codes=tuple(new_codes),
         findings=findings,
-        feedback=claim_feedback(student, model, result, no),
+        feedback=claim_feedback(
+            student,
+            model,
+            result,
+            no,
+            opposites(student, model, list(result.matches), rubric.threshold),
+        ),
     )

@@ -63,11 +63,31 @@ def table(rows: Sequence[Row], student: bool) -> list[str]:
     return lines
 
 
+#: Said after a finding that costs no points, for ``--audience student``.
+MODEL_TOO_WORDS = "The model answer has this too, so it costs no points."
+NOTE_WORDS = "This is a note only; it costs no points."
+
+
+def _free_words(grade: Grade, code: str, severity: str) -> str:
+    """Why a finding costs no points, in plain words ("" when it costs points)."""
+    if code in grade.new_codes:
+        return ""
+    return MODEL_TOO_WORDS if severity in ("error", "warning") else NOTE_WORDS
+
+
+def _with(sentence: str, more: str) -> str:
+    """``sentence``, ended with a full stop, then ``more`` (when not empty)."""
+    if not more:
+        return sentence
+    return (sentence if sentence.endswith((".", "?", "!")) else sentence + ".") + " " + more
+
+
 def finding_lines(grade: Grade, student: bool) -> list[str]:
-    """The findings on the student's map: plain sentences for students, else
-    ``CODE check: message`` (codes the model has too are marked)."""
+    """The findings on the student's map: plain sentences for students (each that
+    costs no points says so), else ``CODE check: message`` (codes the model has
+    too are marked)."""
     if student:
-        return [student_sentence(f) for f in grade.findings]
+        return [_with(student_sentence(f), _free_words(grade, f.code, f.severity)) for f in grade.findings]
     new = set(grade.new_codes)
     return [
         f"{f.code} {f.check}: {' '.join(f.message.split())}"
