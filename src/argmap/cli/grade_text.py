@@ -118,10 +118,11 @@ def _summary(grade: Grade, student: bool) -> list[str]:
     return lines
 
 
-def details(rows: Sequence[Row], student: bool) -> list[str]:
-    """Per student (in rank order): the counts, the feedback and the findings."""
+def details(rows: Sequence[Row], student: bool, start: int = 1) -> list[str]:
+    """Per student (in rank order, the first ranked ``start``): the counts, the
+    feedback and the findings, each student after an empty line."""
     lines: list[str] = []
-    for rank, row in enumerate(rows, start=1):
+    for rank, row in enumerate(rows, start=start):
         lines.append("")
         if row.grade is None:
             lines += [f"{rank}. {row.file}: not graded", f"  {row.error}"]

@@ -75,16 +75,21 @@ def _figure(caption: str, svg: bytes) -> str:
     return f"<figure{width}><figcaption>{caption}</figcaption>{text}</figure>"
 
 
-def _table(sections: Sequence[StudentSection], part_names: Sequence[str]) -> list[str]:
+def _table(
+    sections: Sequence[StudentSection],
+    part_names: Sequence[str],
+    hrefs: Sequence[str] | None = None,
+) -> list[str]:
     head = "".join(f"<th>{escape(p)}</th>" for p in part_names)
     rows = [f"<table><tr><th>rank</th><th>score</th><th>file</th>{head}</tr>"]
-    for s in sections:
+    for i, s in enumerate(sections):
+        href = f"#s{s.rank}" if hrefs is None else hrefs[i]
         shown = dict(s.parts)
         cells = "".join(f'<td class="n">{escape(shown.get(p, ""))}</td>' for p in part_names)
         score = "" if s.score is None else str(s.score)
         rows.append(
             f'<tr><td class="n">{s.rank}</td><td class="n">{score}</td>'
-            f'<td><a href="#s{s.rank}">{escape(s.file)}</a></td>{cells}</tr>'
+            f'<td><a href="{escape(href)}">{escape(s.file)}</a></td>{cells}</tr>'
         )
     rows.append("</table>")
     return rows
@@ -112,6 +117,28 @@ def _section(s: StudentSection) -> list[str]:
     return out
 
 
+def _head(title: str) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+
+
+def class_page(
+    title: str,
+    sections: Sequence[StudentSection],
+    part_names: Sequence[str],
+    hrefs: Sequence[str],
+) -> bytes:
+    """The class table alone as UTF-8 bytes, each file name linking to ``hrefs[i]``
+    (a relative address, escaped here), one per section in rank order."""
+    lines = [*_head(title), *_table(sections, part_names, hrefs), "</body></html>"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def report_page(
     title: str, sections: Sequence[StudentSection], part_names: Sequence[str]
 ) -> bytes:
@@ -128,15 +155,7 @@ def report_page(
         f'<span style="background:{EXTRA_FILL}">{escape(EXTRA_BADGE)}</span> a claim of yours '
         f"the model does not have; <b>{ROLE_BADGE}</b> a claim drawn in the wrong role.</p>"
     )
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        key,
-        *_table(sections, part_names),
-    ]
+    lines = [*_head(title), key, *_table(sections, part_names)]
     for section in sections:
         lines += _section(section)
     lines.append("</body></html>")
