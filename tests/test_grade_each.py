@@ -65,7 +65,9 @@ def test_each_writes_one_report_per_student_deterministically(tmp_path):
     assert outputs[0] == outputs[1]
     files = outputs[0]
     stems = ["confused", "muddled", "no_undercut", "perfect", "split_link", "thesis_only"]
-    assert sorted(files) == sorted(["index.html", *(f"{s}.{e}" for s in stems for e in ("html", "txt"))])
+    assert sorted(files) == sorted(
+        ["index.html", *(f"{s}.{e}" for s in stems for e in ("html", "txt"))]
+    )
     index = files["index.html"].decode()
     assert index.count("<tr>") == 7 and '<a href="confused.html">' in index
     page = files["confused.html"].decode()

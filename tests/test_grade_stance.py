@@ -23,7 +23,7 @@ def student(thesis: str) -> str:
     return f"""
     claims:
       D1: {{kind: thesis, text: "{thesis}"}}
-      D2: {{kind: premise, text: Uniforms stop students comparing brands of clothes., supports: D1}}
+      D2: {{kind: premise, text: Uniforms stop pupils comparing brands of clothes., supports: D1}}
     """
 
 

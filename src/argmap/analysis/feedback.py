@@ -96,7 +96,10 @@ def _claim_sentence(
         )
     if mine is None:
         return Feedback(
-            "missing", cid, None, f"Missing: {theirs} {quote(ref.text)} ({ROLE_WORDS[ROLES[ref.kind]]})."
+            "missing",
+            cid,
+            None,
+            f"Missing: {theirs} {quote(ref.text)} ({ROLE_WORDS[ROLES[ref.kind]]}).",
         )
     kind = student.claims[mine].kind
     if kind == ref.kind:
@@ -235,8 +238,9 @@ def claim_feedback(
 ) -> tuple[Feedback, ...]:
     """Sentences in this order: each model claim (in the model's order; one a
     student's claim says the opposite of, model id → student id in ``opposites``,
-    is told so), each extra claim of the student that is not such an opposite, each relation drawn in the wrong form, each
-    link missing between claims the student has and each link the model lacks,
+    is told so), each extra claim of the student that is not such an opposite,
+    each relation drawn in the wrong form, each link missing between claims the
+    student has and each link the model lacks,
     each objection the model answers and the student leaves unanswered."""
     to_a = {m.b: m.a for m in result.matches}
     opposites = opposites or {}

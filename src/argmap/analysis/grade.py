@@ -162,6 +162,7 @@ def grade_map(
     serious = {f.code for f in findings if f.severity in ("error", "warning")}
     new_codes = sorted(serious - model_codes)
     diff = result.diff
+    opposite = opposites(student, model, list(result.matches), rubric.threshold)
     parts: dict[str, Fraction | None] = {
         "claims": _ratio(len(result.matches), len(model.claims)),
         "relations": _ratio(2 * len(diff.shared), diff.of_a + diff.of_b),
@@ -182,11 +183,5 @@ def grade_map(
         unanswered=tuple(no),
         new_codes=tuple(new_codes),
         findings=findings,
-        feedback=claim_feedback(
-            student,
-            model,
-            result,
-            no,
-            opposites(student, model, list(result.matches), rubric.threshold),
-        ),
+        feedback=claim_feedback(student, model, result, no, opposite),
     )

@@ -35,7 +35,8 @@ EXIT_UNREAD = 1
     "--output",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Write the HTML report (each student's diagram beside the model's) to FILE.",
+    help="Write the HTML report to FILE (each student's diagram and the model's: "
+    "side by side when both fit, else one above the other).",
 )
 @click.option(
     "--csv",
@@ -126,7 +127,6 @@ def _write(
         writes.append((output, report_html(rows, model, words)))
     if each:
         from argmap.cli.grade_each import each_outputs
-
         from argmap.errors import UsageError
 
         try:

@@ -1,4 +1,4 @@
-"""``argmap grade -o report.html``: draw each student's map beside the model's, the
+"""``argmap grade -o report.html``: draw each student's map and the model's, the
 missed and extra claims marked (fill, badge and double border, so colour is
 never the only cue), and hand the data to :mod:`argmap.render.gradebook`."""
 

@@ -87,7 +87,10 @@ def finding_lines(grade: Grade, student: bool) -> list[str]:
     costs no points says so), else ``CODE check: message`` (codes the model has
     too are marked)."""
     if student:
-        return [_with(student_sentence(f), _free_words(grade, f.code, f.severity)) for f in grade.findings]
+        return [
+            _with(student_sentence(f), _free_words(grade, f.code, f.severity))
+            for f in grade.findings
+        ]
     new = set(grade.new_codes)
     return [
         f"{f.code} {f.check}: {' '.join(f.message.split())}"

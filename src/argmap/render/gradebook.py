@@ -1,5 +1,6 @@
 """The grading report page: per student, the score, its parts, the feedback, and the
-student's diagram beside the model's, missed and extra claims marked.
+student's diagram and the model's (side by side when both fit, else stacked),
+missed and extra claims marked.
 
 Pure: the command line grades the maps and renders the diagrams
 (:func:`argmap.render.pipeline.render_svg`, with fills, badges and double
