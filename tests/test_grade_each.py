@@ -76,3 +76,21 @@ def test_each_writes_one_report_per_student_deterministically(tmp_path):
     text = files["confused.txt"].decode()
     assert text.startswith("4. ") and "confused.yaml: score 81" in text.splitlines()[0]
     assert "perfect.yaml" not in text
+
+
+@pytest.mark.graphviz
+def test_each_refuses_to_write_over_its_own_outputs_or_a_student_map(run_cli, tmp_path):
+    model = str(PHONES / "model.yaml")
+    student = tmp_path / "index.yaml"
+    student.write_text((PHONES / "class" / "perfect.yaml").read_text(encoding="utf-8"))
+    folder = tmp_path / "out"
+    code, _, err = run_cli("grade", model, str(student), "--each", str(folder), "-o",
+                           str(folder / "index.html"))  # fmt: skip
+    assert code == 2 and "--each writes" in err and not folder.exists()
+    # A student file named like a report is never overwritten: reports get "-2".
+    code, _, err = run_cli("grade", model, str(student), "--each", str(tmp_path))
+    assert code == 0 and (tmp_path / "index-2.html").is_file()
+    assert student.read_text(encoding="utf-8").startswith("# Every claim")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "index-2.html", "index-2.txt", "index.html", "index.yaml",
+    ]  # fmt: skip

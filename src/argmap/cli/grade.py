@@ -112,7 +112,8 @@ def _write(
     asked), all or none.
 
     Raises:
-        UsageError: a report per student would overwrite a file read (``sources``).
+        UsageError: a report per student would overwrite a file read (``sources``)
+            or the file of ``-o`` or ``--csv``, or DIR cannot be made.
     """
     from argmap.cli.common import refuse_overwrite
     from argmap.cli.grade_text import csv_text
@@ -129,13 +130,16 @@ def _write(
         from argmap.cli.grade_each import each_outputs
         from argmap.errors import UsageError
 
+        writes += each_outputs(each, rows, model, words)
+        for source in sources:
+            refuse_overwrite(source, [path for path, _ in writes])
+        targets = [os.path.abspath(path) for path, _ in writes]
+        if len(set(targets)) < len(targets):
+            raise UsageError(f"-o or --csv names a file that --each writes in {each}")
         try:
             os.makedirs(each, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"cannot make the folder {each}: {exc.strerror}") from None
-        writes += each_outputs(each, rows, model, words)
-        for source in sources:
-            refuse_overwrite(source, [path for path, _ in writes])
     write_all(writes)
     for path, _ in writes:
         click.echo(f"wrote {path}", err=True)
