@@ -30,13 +30,13 @@ def student(thesis: str) -> str:
 @pytest.mark.parametrize("text", ["uniforms are bad", "Our school should not require a uniform"])
 def test_opposite_thesis_is_not_credited(text):
     grade = grade_map(make_map(student(text), "s.yaml"), make_map(MODEL, "m.yaml"))
-    assert grade.theses == ()
+    assert grade.theses == () and grade.opposed == ("D1",)
     assert grade.parts["thesis"] == 0
     assert [m.b for m in grade.comparison.matches] == ["P1"]
     sentences = [f.sentence for f in grade.feedback]
     assert sentences[0] == (
         f"Your D1 argues the opposite of the model's main claim: you say “{text}”, "
-        f"the model says “{THESIS}”."
+        f"the model says “{THESIS}”"
     )
     assert not any(s.startswith("Found: the model's main claim") for s in sentences)
     # The opposite is told once, not again as a claim the model does not have.
@@ -88,3 +88,25 @@ def test_opposed_pairs():
     )
     # One text with a stance word and one without: no opposition can be told.
     assert not opposed("Uniforms are bad", "Students wear uniforms")
+
+
+def test_text_and_report_say_the_thesis_is_opposite(run_cli, tmp_path):
+    model = tmp_path / "model.yaml"
+    model.write_text(MODEL, encoding="utf-8")
+    dana = tmp_path / "dana.yaml"
+    dana.write_text(student("Our school should not require a uniform."), encoding="utf-8")
+    code, out, _ = run_cli("grade", str(model), str(dana), "--audience", "student")
+    assert code == 0 and "  main claim found: no (your D1 argues the opposite)" in out
+
+
+@pytest.mark.graphviz
+def test_report_marks_both_claims_opposite(run_cli, tmp_path):
+    model = tmp_path / "model.yaml"
+    model.write_text(MODEL, encoding="utf-8")
+    dana = tmp_path / "dana.yaml"
+    dana.write_text(student("uniforms are bad"), encoding="utf-8")
+    page = tmp_path / "r.html"
+    code, _, _ = run_cli("grade", str(model), str(dana), "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert code == 0 and html.count("THESIS · D1 · the opposite") == 1
+    assert html.count("THESIS · T1 · the opposite") == 1

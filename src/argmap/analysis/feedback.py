@@ -92,7 +92,7 @@ def _claim_sentence(
             opposite,
             f"Your {opposite} argues the opposite of {theirs}: "
             f"you say {quote(student.claims[opposite].text)}, "
-            f"the model says {quote(ref.text)}.",
+            f"the model says {quote(ref.text)}",
         )
     if mine is None:
         return Feedback(

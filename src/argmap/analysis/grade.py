@@ -86,6 +86,8 @@ class Grade:
         new_codes: finding codes on the student's map the model map does not have.
         findings: every finding of ``argmap check`` on the student's map.
         feedback: plain-word sentences, per claim and per relation drawn wrongly.
+        opposed: the student's claims that argue the opposite of a model thesis
+            (docs/grading.md, "Opposite claims"), in the model's thesis order.
     """
 
     file: str
@@ -98,6 +100,7 @@ class Grade:
     new_codes: tuple[str, ...]
     findings: tuple[Finding, ...]
     feedback: tuple[Feedback, ...]
+    opposed: tuple[str, ...] = ()
 
 
 def findings_of(amap: ArgumentMap) -> tuple[Finding, ...]:
@@ -184,4 +187,5 @@ def grade_map(
         new_codes=tuple(new_codes),
         findings=findings,
         feedback=claim_feedback(student, model, result, no, opposite),
+        opposed=tuple(opposite[t] for t in theses if t in opposite),
     )

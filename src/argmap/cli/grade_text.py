@@ -99,6 +99,11 @@ def finding_lines(grade: Grade, student: bool) -> list[str]:
     ]
 
 
+def _opposite(grade: Grade) -> str:
+    """`` (your D1 argues the opposite)`` when a student's claim argues against a model thesis."""
+    return f" (your {grade.opposed[0]} argues the opposite)" if grade.opposed else ""
+
+
 def _summary(grade: Grade, student: bool) -> list[str]:
     result = grade.comparison
     lines = [
@@ -107,7 +112,7 @@ def _summary(grade: Grade, student: bool) -> list[str]:
         f"  {'links' if student else 'relations'}: {len(result.diff.shared)} of "
         f"{result.diff.of_b} right, "
         f"{len(result.diff.extra)} of yours not in the model",
-        f"  main claim found: {'yes' if grade.theses else 'no'}",
+        f"  main claim found: {'yes' if grade.theses else 'no'}{_opposite(grade)}",
     ]
     if grade.answered or grade.unanswered:
         lines.append(

@@ -26,6 +26,7 @@ EXTRA_FILL = "#e6dcf7"
 MISSED_BADGE = "missed"
 EXTRA_BADGE = "not in the model"
 ROLE_BADGE = "wrong place"
+OPPOSITE_BADGE = "the opposite"
 
 _CSS = """
 body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:1.5rem;color:#1a1a1a;line-height:1.4}
@@ -154,7 +155,8 @@ def report_page(
         f'<p class="key">In the diagrams: <span style="background:{MISSED_FILL}">'
         f"{MISSED_BADGE}</span> a model claim you left out; "
         f'<span style="background:{EXTRA_FILL}">{escape(EXTRA_BADGE)}</span> a claim of yours '
-        f"the model does not have; <b>{ROLE_BADGE}</b> a claim drawn in the wrong role.</p>"
+        f"the model does not have; <b>{ROLE_BADGE}</b> a claim drawn in the wrong role; "
+        f"<b>{OPPOSITE_BADGE}</b> a claim of yours that argues against the model's.</p>"
     )
     lines = [*_head(title), key, *_table(sections, part_names)]
     for section in sections:
