@@ -110,3 +110,22 @@ def test_report_marks_both_claims_opposite(run_cli, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert code == 0 and html.count("THESIS · D1 · the opposite") == 1
     assert html.count("THESIS · T1 · the opposite") == 1
+
+
+def test_a_pin_matches_an_opposite_pair_and_opposites_pick_the_closest():
+    from argmap.analysis.matching import Pairs, match_claims, opposites
+
+    model = make_map(MODEL, "m.yaml")
+    mine = make_map(student("Our school should not require a uniform."), "s.yaml")
+    pinned = match_claims(mine, model, Pairs(pin={"D1": "T1"}))
+    assert [(m.a, m.b, m.pinned) for m in pinned][0] == ("D1", "T1", True)
+    two = make_map(
+        """
+        claims:
+          A: {kind: thesis, text: uniforms are bad}
+          B: {kind: thesis, text: Our school should not require a uniform.}
+        """,
+        "s.yaml",
+    )
+    # B shares all three concepts with T1 (similarity 1), A one of two (0.41).
+    assert opposites(two, model, match_claims(two, model)) == {"T1": "B"}

@@ -165,21 +165,28 @@ def opposites(
 ) -> dict[str, str]:
     """Model claim id → the unmatched student claim that says its opposite: similar
     enough to match (:func:`similarity` ≥ ``threshold``) but of the opposite stance
-    (:func:`argmap.util.similarity.opposed`); the most similar one, ties in A's order.
-    Only model claims left unmatched are considered."""
-    used_a, used_b = {m.a for m in matches}, {m.b for m in matches}
+    (:func:`argmap.util.similarity.opposed`); the most similar one, ties in A's order,
+    each student claim used once. Only unmatched claims sharing a concept are
+    compared (a pair sharing none has similarity 0, below any threshold)."""
+    used_b = {m.b for m in matches}
+    used_a = {m.a for m in matches}
+    index: dict[str, list[str]] = {}
+    for ida, ca in a.claims.items():
+        if ida not in used_a:
+            for concept in concepts(ca.text):
+                index.setdefault(concept, []).append(ida)
+    rank = {cid: i for i, cid in enumerate(a.claims)}
     out: dict[str, str] = {}
     for idb, cb in b.claims.items():
         if idb in used_b:
             continue
-        best: tuple[float, str] | None = None
-        for ida, ca in a.claims.items():
-            if ida in used_a or ida in out.values():
-                continue
-            score = similarity(ca, cb)
-            if score >= threshold and opposed(ca.text, cb.text):
-                if best is None or score > best[0]:
-                    best = (score, ida)
+        near = {ida for c in concepts(cb.text) for ida in index.get(c, ())} - set(out.values())
+        scored = [
+            (-similarity(a.claims[ida], cb), rank[ida], ida)
+            for ida in near
+            if opposed(a.claims[ida].text, cb.text)
+        ]
+        best = min((t for t in scored if -t[0] >= threshold), default=None)
         if best is not None:
-            out[idb] = best[1]
+            out[idb] = best[2]
     return out
