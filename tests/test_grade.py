@@ -104,8 +104,9 @@ def test_feedback_names_each_mistake_in_plain_words(model):
     confused = grade_map(load_map(PHONES / "class" / "confused.yaml"), model)
     sentences = [f.sentence for f in confused.feedback]
     assert (
-        "Wrong place: your S6 says “In an emergency parents can call the school office.” "
-        "as a premise (a reason for another claim), but it is an answer to an objection."
+        "Wrong place: your S6 says “The school office can phone the parents when something "
+        "urgent happens.” as a premise (a reason for another claim), but the model's “In an "
+        "emergency parents can call the school office.” is an answer to an objection."
     ) in sentences
     assert (
         "Your S5 is an objection the model answers; nothing in your map answers it." in sentences

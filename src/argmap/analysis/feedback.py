@@ -37,7 +37,8 @@ class Feedback:
 
     Attributes:
         status: ``found``, ``kind`` (found, another kind of the same role),
-            ``role`` (found, in another role), ``missing``, ``extra`` or ``relation``.
+            ``role`` (found, in another role), ``missing``, ``opposite`` (missing,
+            and a student's claim says its opposite), ``extra`` or ``relation``.
         model: the model claim it is about (None for an extra claim).
         student: the student's claim it is about (None for a missing claim).
         sentence: the feedback in plain words.
@@ -74,31 +75,50 @@ def article(kind: Kind | str) -> str:
     return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
+def _model_role(kind: Kind) -> str:
+    """``"main claim"`` for a thesis, else the kind (``"premise"``, ``"objection"`` …)."""
+    return "main claim" if kind == "thesis" else str(kind)
+
+
 def _claim_sentence(
-    cid: str, model: ArgumentMap, student: ArgumentMap, mine: str | None
+    cid: str, model: ArgumentMap, student: ArgumentMap, mine: str | None, opposite: str | None
 ) -> Feedback:
     ref = model.claims[cid]
+    theirs = f"the model's {_model_role(ref.kind)}"
+    if mine is None and opposite is not None:
+        return Feedback(
+            "opposite",
+            cid,
+            opposite,
+            f"Your {opposite} argues the opposite of {theirs}: "
+            f"you say {quote(student.claims[opposite].text)}, "
+            f"the model says {quote(ref.text)}",
+        )
     if mine is None:
         return Feedback(
-            "missing", cid, None, f"Missing: {quote(ref.text)} ({ROLE_WORDS[ROLES[ref.kind]]})."
+            "missing",
+            cid,
+            None,
+            f"Missing: {theirs} {quote(ref.text)} ({ROLE_WORDS[ROLES[ref.kind]]}).",
         )
     kind = student.claims[mine].kind
     if kind == ref.kind:
-        return Feedback("found", cid, mine, f"Found: {quote(ref.text)} is your {mine}.")
+        return Feedback("found", cid, mine, f"Found: {theirs} {quote(ref.text)} is your {mine}.")
     if ROLES[kind] == ROLES[ref.kind]:
         return Feedback(
             "kind",
             cid,
             mine,
-            f"Found: {quote(ref.text)} is your {mine}, drawn as {article(kind)}; "
+            f"Found: {theirs} {quote(ref.text)} is your {mine}, drawn as {article(kind)}; "
             f"the model answer has {article(ref.kind)}.",
         )
     return Feedback(
         "role",
         cid,
         mine,
-        f"Wrong place: your {mine} says {quote(ref.text)} as {article(kind)} "
-        f"({ROLE_WORDS[ROLES[kind]]}), but it is {ROLE_WORDS[ROLES[ref.kind]]}.",
+        f"Wrong place: your {mine} says {quote(student.claims[mine].text)} as {article(kind)} "
+        f"({ROLE_WORDS[ROLES[kind]]}), but the model's {quote(ref.text)} is "
+        f"{ROLE_WORDS[ROLES[ref.kind]]}.",
     )
 
 
@@ -210,15 +230,26 @@ def _one(rel: Relation, to_a: Mapping[str, str], sentence: str) -> Feedback:
 
 
 def claim_feedback(
-    student: ArgumentMap, model: ArgumentMap, result: Comparison, unanswered: Sequence[str]
+    student: ArgumentMap,
+    model: ArgumentMap,
+    result: Comparison,
+    unanswered: Sequence[str],
+    opposites: Mapping[str, str] | None = None,
 ) -> tuple[Feedback, ...]:
-    """Sentences in this order: each model claim (in the model's order), each
-    extra claim of the student, each relation drawn in the wrong form, each
-    link missing between claims the student has and each link the model lacks,
+    """Sentences in this order: each model claim (in the model's order; one a
+    student's claim says the opposite of, model id → student id in ``opposites``,
+    is told so), each extra claim of the student that is not such an opposite,
+    each relation drawn in the wrong form, each link missing between claims the
+    student has and each link the model lacks,
     each objection the model answers and the student leaves unanswered."""
     to_a = {m.b: m.a for m in result.matches}
-    out = [_claim_sentence(cid, model, student, to_a.get(cid)) for cid in model.claims]
-    for cid in result.unmatched_a:
+    opposites = opposites or {}
+    out = [
+        _claim_sentence(cid, model, student, to_a.get(cid), opposites.get(cid))
+        for cid in model.claims
+    ]
+    told = set(opposites.values())
+    for cid in (c for c in result.unmatched_a if c not in told):
         text = quote(student.claims[cid].text)
         out.append(Feedback("extra", None, cid, f"Not in the model answer: your {cid}, {text}"))
     out += _relation_sentences(model, result, to_a)

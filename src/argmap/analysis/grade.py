@@ -17,7 +17,7 @@ from fractions import Fraction
 from argmap.analysis.checks import run_checks, selected
 from argmap.analysis.compare import Comparison, compare_maps
 from argmap.analysis.feedback import Feedback, claim_feedback
-from argmap.analysis.matching import THRESHOLD, Pairs
+from argmap.analysis.matching import THRESHOLD, Pairs, opposites
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 
@@ -86,6 +86,8 @@ class Grade:
         new_codes: finding codes on the student's map the model map does not have.
         findings: every finding of ``argmap check`` on the student's map.
         feedback: plain-word sentences, per claim and per relation drawn wrongly.
+        opposed: the student's claims that argue the opposite of a model thesis
+            (docs/grading.md, "Opposite claims"), in the model's thesis order.
     """
 
     file: str
@@ -98,6 +100,7 @@ class Grade:
     new_codes: tuple[str, ...]
     findings: tuple[Finding, ...]
     feedback: tuple[Feedback, ...]
+    opposed: tuple[str, ...] = ()
 
 
 def findings_of(amap: ArgumentMap) -> tuple[Finding, ...]:
@@ -162,6 +165,7 @@ def grade_map(
     serious = {f.code for f in findings if f.severity in ("error", "warning")}
     new_codes = sorted(serious - model_codes)
     diff = result.diff
+    opposite = opposites(student, model, list(result.matches), rubric.threshold)
     parts: dict[str, Fraction | None] = {
         "claims": _ratio(len(result.matches), len(model.claims)),
         "relations": _ratio(2 * len(diff.shared), diff.of_a + diff.of_b),
@@ -182,5 +186,6 @@ def grade_map(
         unanswered=tuple(no),
         new_codes=tuple(new_codes),
         findings=findings,
-        feedback=claim_feedback(student, model, result, no),
+        feedback=claim_feedback(student, model, result, no, opposite),
+        opposed=tuple(opposite[t] for t in theses if t in opposite),
     )

@@ -5,8 +5,9 @@
 * :func:`similarity` = text similarity + :data:`PARA_BONUS` when both claims
   give paragraphs and share one (and share a concept).
 * A pair is eligible when its similarity is at least the threshold
-  (:data:`THRESHOLD` unless a rubric says otherwise) and the teacher's pairs
-  do not forbid it.
+  (:data:`THRESHOLD` unless a rubric says otherwise), the two texts do not
+  take opposite stances (:func:`argmap.util.similarity.opposed`) and the
+  teacher's pairs do not forbid it.
 * Pair score = similarity + :data:`KIND_BONUS` when both have the same kind.
 * Greedy: pinned pairs first, then eligible pairs from the highest pair score
   down (ties in A's claim order, then B's), each taken when neither claim is
@@ -22,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from argmap.model import ArgumentMap, Claim, Kind
-from argmap.util.similarity import concepts, text_similarity
+from argmap.util.similarity import concepts, opposed, text_similarity
 
 #: Smallest text similarity of a match.
 THRESHOLD = 0.3
@@ -120,7 +121,7 @@ def match_claims(
             if idb in used_b or (ida, idb) in pairs.forbid:
                 continue
             score = similarity(ca, cb)
-            if score < threshold:
+            if score < threshold or opposed(ca.text, cb.text):
                 continue
             bonus = KIND_BONUS if ca.kind == cb.kind else 0.0
             candidates.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
@@ -157,3 +158,35 @@ def role_mismatches(
         for m in matches
         if ROLES[a.claims[m.a].kind] != ROLES[b.claims[m.b].kind]
     )
+
+
+def opposites(
+    a: ArgumentMap, b: ArgumentMap, matches: list[Match], threshold: float = THRESHOLD
+) -> dict[str, str]:
+    """Model claim id → the unmatched student claim that says its opposite: similar
+    enough to match (:func:`similarity` ≥ ``threshold``) but of the opposite stance
+    (:func:`argmap.util.similarity.opposed`); the most similar one, ties in A's order,
+    each student claim used once. Only unmatched claims sharing a concept are
+    compared (a pair sharing none has similarity 0, below any threshold)."""
+    used_b = {m.b for m in matches}
+    used_a = {m.a for m in matches}
+    index: dict[str, list[str]] = {}
+    for ida, ca in a.claims.items():
+        if ida not in used_a:
+            for concept in concepts(ca.text):
+                index.setdefault(concept, []).append(ida)
+    rank = {cid: i for i, cid in enumerate(a.claims)}
+    out: dict[str, str] = {}
+    for idb, cb in b.claims.items():
+        if idb in used_b:
+            continue
+        near = {ida for c in concepts(cb.text) for ida in index.get(c, ())} - set(out.values())
+        scored = [
+            (-similarity(a.claims[ida], cb), rank[ida], ida)
+            for ida in near
+            if opposed(a.claims[ida].text, cb.text)
+        ]
+        best = min((t for t in scored if -t[0] >= threshold), default=None)
+        if best is not None:
+            out[idb] = best[2]
+    return out

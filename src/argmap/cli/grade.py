@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import click
@@ -34,7 +35,8 @@ EXIT_UNREAD = 1
     "--output",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Write the HTML report (each student's diagram beside the model's) to FILE.",
+    help="Write the HTML report to FILE (each student's diagram and the model's: "
+    "side by side when both fit, else one above the other).",
 )
 @click.option(
     "--csv",
@@ -42,6 +44,13 @@ EXIT_UNREAD = 1
     metavar="FILE",
     type=click.Path(dir_okay=False),
     help="Write one row per student (file, score, each part) to FILE.",
+)
+@click.option(
+    "--each",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Also write one report per student in DIR (NAME.html and NAME.txt, named after "
+    "the student's file) and the class table (index.html); DIR is made when missing.",
 )
 @click.option("--rubric", metavar="FILE", help="Weights of the score (YAML; see docs/grading.md).")
 @click.option("--pairs", metavar="FILE", help="Pairs of claims to pin or forbid (YAML).")
@@ -51,6 +60,7 @@ def grade(
     students: tuple[str, ...],
     output: str | None,
     csv_path: str | None,
+    each: str | None,
     rubric: str | None,
     pairs: str | None,
     audience: str,
@@ -67,8 +77,6 @@ def grade(
 
     Example: argmap grade model.yaml class/ --csv grades.csv -o report.html
     """
-    import os
-
     from argmap.cli.common import load, refuse_overwrite
     from argmap.cli.grade_text import details, table
     from argmap.cli.grading import grade_class, load_rules, rubric_for, student_files
@@ -85,16 +93,29 @@ def grade(
     rules = load_rules(pairs, model)
     words = audience == "student"
     rows = grade_class(model, files, chosen, rules, words)
-    _write(rows, model, output, csv_path, words)
+    _write(rows, model, output, csv_path, words, each, [model_path, *files])
     to_stdout("\n".join(table(rows, words) + details(rows, words)) + "\n")
     if any(row.grade is None for row in rows):
         raise SystemExit(EXIT_UNREAD)
 
 
 def _write(
-    rows: list[Row], model: ArgumentMap, output: str | None, csv_path: str | None, words: bool
+    rows: list[Row],
+    model: ArgumentMap,
+    output: str | None,
+    csv_path: str | None,
+    words: bool,
+    each: str | None,
+    sources: list[str],
 ) -> None:
-    """Write the CSV and the HTML report (each when asked), both or neither."""
+    """Write the CSV, the HTML report and the reports per student (each when
+    asked), all or none.
+
+    Raises:
+        UsageError: a report per student would overwrite a file read (``sources``)
+            or the file of ``-o`` or ``--csv``, or DIR cannot be made.
+    """
+    from argmap.cli.common import refuse_overwrite
     from argmap.cli.grade_text import csv_text
     from argmap.util.files import write_all
 
@@ -105,6 +126,20 @@ def _write(
         from argmap.cli.grade_report import report_html
 
         writes.append((output, report_html(rows, model, words)))
+    if each:
+        from argmap.cli.grade_each import each_outputs
+        from argmap.errors import UsageError
+
+        writes += each_outputs(each, rows, model, words)
+        for source in sources:
+            refuse_overwrite(source, [path for path, _ in writes])
+        targets = [os.path.abspath(path) for path, _ in writes]
+        if len(set(targets)) < len(targets):
+            raise UsageError(f"-o or --csv names a file that --each writes in {each}")
+        try:
+            os.makedirs(each, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot make the folder {each}: {exc.strerror}") from None
     write_all(writes)
     for path, _ in writes:
         click.echo(f"wrote {path}", err=True)

@@ -1,4 +1,4 @@
-"""``argmap grade -o report.html``: draw each student's map beside the model's, the
+"""``argmap grade -o report.html``: draw each student's map and the model's, the
 missed and extra claims marked (fill, badge and double border, so colour is
 never the only cue), and hand the data to :mod:`argmap.render.gradebook`."""
 
@@ -39,6 +39,7 @@ def _marks(grade: Grade) -> tuple[dict[str, str], dict[str, str], dict[str, str]
         EXTRA_FILL,
         MISSED_BADGE,
         MISSED_FILL,
+        OPPOSITE_BADGE,
         ROLE_BADGE,
     )
 
@@ -50,6 +51,10 @@ def _marks(grade: Grade) -> tuple[dict[str, str], dict[str, str], dict[str, str]
     for role in result.roles:
         s_marks[role.a] = ROLE_BADGE
         m_marks[role.b] = ROLE_BADGE
+    for said in grade.feedback:
+        if said.status == "opposite" and said.model and said.student:
+            s_marks[said.student] = OPPOSITE_BADGE
+            m_marks[said.model] = OPPOSITE_BADGE
     return s_marks, s_fills, m_marks, m_fills
 
 

@@ -63,17 +63,45 @@ def table(rows: Sequence[Row], student: bool) -> list[str]:
     return lines
 
 
+#: Said after a finding that costs no points, for ``--audience student``.
+MODEL_TOO_WORDS = "The model answer has this too, so it costs no points."
+NOTE_WORDS = "This is a note only; it costs no points."
+
+
+def _free_words(grade: Grade, code: str, severity: str) -> str:
+    """Why a finding costs no points, in plain words ("" when it costs points)."""
+    if code in grade.new_codes:
+        return ""
+    return MODEL_TOO_WORDS if severity in ("error", "warning") else NOTE_WORDS
+
+
+def _with(sentence: str, more: str) -> str:
+    """``sentence``, ended with a full stop, then ``more`` (when not empty)."""
+    if not more:
+        return sentence
+    return (sentence if sentence.endswith((".", "?", "!")) else sentence + ".") + " " + more
+
+
 def finding_lines(grade: Grade, student: bool) -> list[str]:
-    """The findings on the student's map: plain sentences for students, else
-    ``CODE check: message`` (codes the model has too are marked)."""
+    """The findings on the student's map: plain sentences for students (each that
+    costs no points says so), else ``CODE check: message`` (codes the model has
+    too are marked)."""
     if student:
-        return [student_sentence(f) for f in grade.findings]
+        return [
+            _with(student_sentence(f), _free_words(grade, f.code, f.severity))
+            for f in grade.findings
+        ]
     new = set(grade.new_codes)
     return [
         f"{f.code} {f.check}: {' '.join(f.message.split())}"
         + ("" if f.code in new else " (model too)")
         for f in grade.findings
     ]
+
+
+def _opposite(grade: Grade) -> str:
+    """`` (your D1 argues the opposite)`` when a student's claim argues against a model thesis."""
+    return f" (your {grade.opposed[0]} argues the opposite)" if grade.opposed else ""
 
 
 def _summary(grade: Grade, student: bool) -> list[str]:
@@ -84,7 +112,7 @@ def _summary(grade: Grade, student: bool) -> list[str]:
         f"  {'links' if student else 'relations'}: {len(result.diff.shared)} of "
         f"{result.diff.of_b} right, "
         f"{len(result.diff.extra)} of yours not in the model",
-        f"  main claim found: {'yes' if grade.theses else 'no'}",
+        f"  main claim found: {'yes' if grade.theses else 'no'}{_opposite(grade)}",
     ]
     if grade.answered or grade.unanswered:
         lines.append(
@@ -98,10 +126,11 @@ def _summary(grade: Grade, student: bool) -> list[str]:
     return lines
 
 
-def details(rows: Sequence[Row], student: bool) -> list[str]:
-    """Per student (in rank order): the counts, the feedback and the findings."""
+def details(rows: Sequence[Row], student: bool, start: int = 1) -> list[str]:
+    """Per student (in rank order, the first ranked ``start``): the counts, the
+    feedback and the findings, each student after an empty line."""
     lines: list[str] = []
-    for rank, row in enumerate(rows, start=1):
+    for rank, row in enumerate(rows, start=start):
         lines.append("")
         if row.grade is None:
             lines += [f"{rank}. {row.file}: not graded", f"  {row.error}"]

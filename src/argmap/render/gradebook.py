@@ -1,5 +1,6 @@
 """The grading report page: per student, the score, its parts, the feedback, and the
-student's diagram beside the model's, missed and extra claims marked.
+student's diagram and the model's (side by side when both fit, else stacked),
+missed and extra claims marked.
 
 Pure: the command line grades the maps and renders the diagrams
 (:func:`argmap.render.pipeline.render_svg`, with fills, badges and double
@@ -25,6 +26,7 @@ EXTRA_FILL = "#e6dcf7"
 MISSED_BADGE = "missed"
 EXTRA_BADGE = "not in the model"
 ROLE_BADGE = "wrong place"
+OPPOSITE_BADGE = "the opposite"
 
 _CSS = """
 body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:1.5rem;color:#1a1a1a;line-height:1.4}
@@ -75,16 +77,21 @@ def _figure(caption: str, svg: bytes) -> str:
     return f"<figure{width}><figcaption>{caption}</figcaption>{text}</figure>"
 
 
-def _table(sections: Sequence[StudentSection], part_names: Sequence[str]) -> list[str]:
+def _table(
+    sections: Sequence[StudentSection],
+    part_names: Sequence[str],
+    hrefs: Sequence[str] | None = None,
+) -> list[str]:
     head = "".join(f"<th>{escape(p)}</th>" for p in part_names)
     rows = [f"<table><tr><th>rank</th><th>score</th><th>file</th>{head}</tr>"]
-    for s in sections:
+    for i, s in enumerate(sections):
+        href = f"#s{s.rank}" if hrefs is None else hrefs[i]
         shown = dict(s.parts)
         cells = "".join(f'<td class="n">{escape(shown.get(p, ""))}</td>' for p in part_names)
         score = "" if s.score is None else str(s.score)
         rows.append(
             f'<tr><td class="n">{s.rank}</td><td class="n">{score}</td>'
-            f'<td><a href="#s{s.rank}">{escape(s.file)}</a></td>{cells}</tr>'
+            f'<td><a href="{escape(href)}">{escape(s.file)}</a></td>{cells}</tr>'
         )
     rows.append("</table>")
     return rows
@@ -112,6 +119,28 @@ def _section(s: StudentSection) -> list[str]:
     return out
 
 
+def _head(title: str) -> list[str]:
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+
+
+def class_page(
+    title: str,
+    sections: Sequence[StudentSection],
+    part_names: Sequence[str],
+    hrefs: Sequence[str],
+) -> bytes:
+    """The class table alone as UTF-8 bytes, each file name linking to ``hrefs[i]``
+    (a relative address, escaped here), one per section in rank order."""
+    lines = [*_head(title), *_table(sections, part_names, hrefs), "</body></html>"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def report_page(
     title: str, sections: Sequence[StudentSection], part_names: Sequence[str]
 ) -> bytes:
@@ -126,17 +155,10 @@ def report_page(
         f'<p class="key">In the diagrams: <span style="background:{MISSED_FILL}">'
         f"{MISSED_BADGE}</span> a model claim you left out; "
         f'<span style="background:{EXTRA_FILL}">{escape(EXTRA_BADGE)}</span> a claim of yours '
-        f"the model does not have; <b>{ROLE_BADGE}</b> a claim drawn in the wrong role.</p>"
+        f"the model does not have; <b>{ROLE_BADGE}</b> a claim drawn in the wrong role; "
+        f"<b>{OPPOSITE_BADGE}</b> a claim of yours that argues against the model's.</p>"
     )
-    lines = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{escape(title)}</h1>",
-        key,
-        *_table(sections, part_names),
-    ]
+    lines = [*_head(title), key, *_table(sections, part_names)]
     for section in sections:
         lines += _section(section)
     lines.append("</body></html>")

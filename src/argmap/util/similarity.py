@@ -80,14 +80,43 @@ def _slices(text: str) -> list[str]:
     return parts
 
 
-def lemmas(text: str) -> list[str]:
-    """The content lemmas of ``text`` in order (steps 1 and 2 of the module docstring)."""
+#: Marks put in the word stream by :func:`_tokens` for :func:`stance`: a negator, a clause break.
+NEG, CUT = "\x00not", "\x00cut"
+#: Mark of a negator of a noun phrase (``no``, ``nothing``, ``without`` …): flips a stance
+#: word like :data:`NEG` but does not negate a clause without one (:func:`stance`).
+NEG_NOUN = "\x00none"
+#: Negators of a verb (the others negate a noun phrase: ``no``, ``nobody``, ``without`` …).
+VERB_NEGATORS = frozenset({"not", "n't", "never", "cannot"})
+#: Words that end a clause for the scope of a negation (punctuation ends one too).
+CLAUSE_WORDS = frozenset(
+    {"because", "but", "although", "though", "since", "so", "while", "whereas", "unless", "if"}
+)
+#: Stop words that carry a stance (the Snowball list drops them): word → concept.
+POLAR_STOP_WORDS = {"more": "more", "fewer": "less"}
+
+
+def _tokens(text: str) -> list[str]:
+    """The content lemmas of ``text`` in order, with :data:`NEG` for each negator of
+    the lexicon's ``_negators`` (:data:`NEG_NOUN` for one that negates a noun
+    phrase), :data:`CUT` at each clause break, and ``"\\x00"`` +
+    concept for each word of :data:`POLAR_STOP_WORDS`."""
     nlp = _pipeline()
+    negators = _polarity()[2]
     out: list[str] = []
     for part in _slices(text.lower().replace("’", "'")):
         for token in nlp(part):
             word = token.text
-            if word.startswith("'") or word == "n't":  # a clitic: 's, 're, 'll, n't …
+            if word in negators or token.lemma_ in negators:
+                verbal = word in VERB_NEGATORS or token.lemma_ in VERB_NEGATORS
+                out.append(NEG if verbal else NEG_NOUN)
+                continue
+            if word in CLAUSE_WORDS or (token.is_punct and word not in "'-"):
+                out.append(CUT)
+                continue
+            if word in POLAR_STOP_WORDS:
+                out.append("\x00" + POLAR_STOP_WORDS[word])
+                continue
+            if word.startswith("'"):  # a clitic: 's, 're, 'll …
                 continue
             lemma = (token.lemma_ or word).replace("'", "").replace(".", "")
             if word in _DROP or lemma in _DROP or len(lemma) < 2:
@@ -95,6 +124,11 @@ def lemmas(text: str) -> list[str]:
             if any(ch.isalnum() for ch in lemma):
                 out.append(lemma)
     return out
+
+
+def lemmas(text: str) -> list[str]:
+    """The content lemmas of ``text`` in order (steps 1 and 2 of the module docstring)."""
+    return [w for w in _tokens(text) if not w.startswith("\x00")]
 
 
 @lru_cache(maxsize=1)
@@ -146,3 +180,75 @@ def text_similarity(a: str, b: str) -> float:
     if not ca or not cb:
         return 0.0
     return len(ca & cb) / math.sqrt(len(ca) * len(cb))
+
+
+@lru_cache(maxsize=1)
+def _polarity() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lexicon's ``_positive`` and ``_negative`` concepts and ``_negators`` words."""
+    raw = json.loads(resources.files("argmap.util").joinpath("lexicon.json").read_text("utf-8"))
+    return frozenset(raw["_positive"]), frozenset(raw["_negative"]), frozenset(raw["_negators"])
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """``text`` as clauses (cut at :data:`CUT`), each a list of concepts and :data:`NEG`."""
+    table = lexicon()
+    clauses: list[list[str]] = [[]]
+    words = _tokens(text)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == CUT:
+            clauses.append([])
+            i += 1
+            continue
+        for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            concept = table.get(tuple(words[i : i + size]))
+            if concept is not None:
+                clauses[-1].append(concept)
+                i += size
+                break
+        else:
+            marker = word in (NEG, NEG_NOUN)
+            clauses[-1].append(word if marker else word.removeprefix("\x00"))
+            i += 1
+    return [c for c in clauses if c]
+
+
+@lru_cache(maxsize=65_536)
+def stance(text: str) -> tuple[int, int]:
+    """``(valence, negated)`` of ``text`` (docs/grading.md, "Opposite claims").
+
+    ``valence`` is the sign (−1, 0 or 1) of the sum over the stance concepts
+    of the text (the lexicon's ``_positive`` +1, ``_negative`` −1), each one
+    flipped once per negator before it in its clause that no earlier stance
+    concept of the clause took; ``negated`` is 1 when the first clause has an
+    odd number of negators of a verb (``not``, ``n't``, ``never``, ``cannot``),
+    else 0 (used only when neither text has a stance word).
+    """
+    positive, negative, _ = _polarity()
+    total = 0
+    clauses = _clauses(text)
+    for clause in clauses:
+        pending = 0
+        for item in clause:
+            if item in (NEG, NEG_NOUN):
+                pending += 1
+            elif item in positive or item in negative:
+                sign = 1 if item in positive else -1
+                total += sign * (-1) ** pending
+                pending = 0
+    first = clauses[0].count(NEG) % 2 if clauses else 0
+    return (total > 0) - (total < 0), first
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether two texts take opposite stances (:func:`stance`): both have a valence
+    and the two differ, or neither has one and exactly one first clause is negated.
+
+    Meant for texts already found similar (about the same thing): alone it says
+    nothing about the topic.
+    """
+    (va, na), (vb, nb) = stance(a), stance(b)
+    if va and vb:
+        return va != vb
+    return not va and not vb and na != nb
