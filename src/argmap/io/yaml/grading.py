@@ -17,6 +17,7 @@ its own types.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,7 @@ PAIRS_KEYS = ("pin", "forbid", "files")
 
 def _number(reader: FieldReader, node: Node, what: str, low: float, high: float | None) -> float:
     value = node.value if isinstance(node, Scalar) else None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         if low <= float(value) and (high is None or float(value) <= high):
             return float(value)
     bound = f"between {low:g} and {high:g}" if high is not None else f"≥ {low:g}"

@@ -1,0 +1,82 @@
+"""Hostile input to ``argmap grade``, ``worksheet``, ``evaluate`` and ``serve``: each
+test is one attack that once broke a house rule (a traceback, a hang, a file's
+contents copied into a message, time or memory beyond linear)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from argmap.util.similarity import concepts, lemmas
+
+from conftest import FIXTURES
+
+PHONES = FIXTURES / "grading" / "phones"
+
+
+@pytest.mark.parametrize("weight", [".inf", "-.inf", ".nan", "1e400"])
+def test_a_rubric_weight_that_is_not_finite_is_refused(run_cli, tmp_path, weight):
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(f"weights: {{claims: {weight}}}\n", encoding="utf-8")
+    student = PHONES / "class" / "perfect.yaml"
+    model = str(PHONES / "model.yaml")
+    code, out, err = run_cli("grade", model, str(student), "--rubric", str(rubric))
+    assert code == 2, err
+    assert f"{rubric}:1:19: error AM000 invalid-map: the weight of 'claims' must be" in err
+    assert "internal error" not in err and out == ""
+
+
+def test_a_link_to_another_file_is_not_copied_into_the_message(run_cli, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:" + "s3cr3t" * 300 + "\n", encoding="utf-8")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "pw.yaml").symlink_to(secret)
+    code, out, _ = run_cli("grade", str(PHONES / "model.yaml"), str(folder))
+    assert code == 1
+    assert "a map file must be a mapping (key: value lines), not the text 'root:x:0:0:" in out
+    assert "… (1,811 characters)" in out
+    assert out.count("s3cr3t") <= 20 and len(out) < 1_000  # 8 of 300, twice
+
+
+def test_an_integer_of_5000_digits_is_named_not_copied(run_cli, tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_text("claims:\n  T: {kind: thesis, text: x, score: " + "9" * 5000 + "}\n")
+    code, out, err = run_cli("check", str(path))
+    assert code == 2
+    assert "'" + "9" * 60 + "'… (5,000 characters) is not a valid int" in err + out
+    assert len(err + out) < 400
+
+
+@pytest.mark.parametrize("unit", ["!?.,;", "'", "(", "ab-", "\u200b", "a"])
+def test_similarity_is_linear_in_runs_without_spaces(unit):
+    lemmas("warm up")
+    small, large = unit * (4_000 // len(unit)), unit * (64_000 // len(unit))
+    start = time.perf_counter()
+    lemmas(small)
+    middle = time.perf_counter()
+    lemmas(large)
+    end = time.perf_counter()
+    assert end - middle < max(0.5, 40 * (middle - start))  # 16 × the text, not 256 ×
+    assert end - middle < 5
+
+
+def test_cutting_long_runs_keeps_ordinary_words():
+    assert concepts("Students learn less when they are distracted.") == {
+        "student",
+        "learn",
+        "less",
+        "distracted",
+    }
+    assert len(lemmas("x" * 100)) == 3  # pieces of 40, 40, 20 characters
+
+
+def test_a_claim_of_punctuation_is_graded_quickly(run_cli, tmp_path):
+    path = tmp_path / "s.yaml"
+    text = "!?.,;" * 20_000
+    path.write_text(f"claims:\n  T1: {{kind: thesis, text: '{text}'}}\n", encoding="utf-8")
+    start = time.perf_counter()
+    code, out, _ = run_cli("grade", str(PHONES / "model.yaml"), str(path))
+    assert code == 0 and "1 of 7" not in out
+    assert time.perf_counter() - start < 20
