@@ -80,3 +80,19 @@ def test_a_claim_of_punctuation_is_graded_quickly(run_cli, tmp_path):
     code, out, _ = run_cli("grade", str(PHONES / "model.yaml"), str(path))
     assert code == 0 and "1 of 7" not in out
     assert time.perf_counter() - start < 20
+
+
+def _support_loop(path, n: int) -> None:
+    lines = ["claims:", f"  C0: {{kind: thesis, text: t, supports: C{n - 1}}}"]
+    lines += [f"  C{i}: {{kind: premise, text: c{i}, supports: C{i - 1}}}" for i in range(1, n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_notes_on_a_long_loop_grow_linearly(run_cli, tmp_path):
+    path = tmp_path / "loop.yaml"
+    _support_loop(path, 3_000)
+    code, out, _ = run_cli("evaluate", str(path), "--format", "json")
+    assert code == 0
+    assert "on the loop C0 → C2999 → C2998 → C2997 → C2996 → C2995 → C2994 → C2993 → " in out
+    assert "… (3,000 claims) → C0" in out
+    assert len(out) < 3_000 * 300  # was 3,000 notes of 3,000 ids each (≈ 60 MB)
