@@ -10,7 +10,7 @@ import pytest
 
 from argmap.util.similarity import concepts, lemmas
 
-from conftest import FIXTURES
+from conftest import FIXTURES, needs_dot
 
 PHONES = FIXTURES / "grading" / "phones"
 
@@ -96,3 +96,18 @@ def test_notes_on_a_long_loop_grow_linearly(run_cli, tmp_path):
     assert "on the loop C0 → C2999 → C2998 → C2997 → C2996 → C2995 → C2994 → C2993 → " in out
     assert "… (3,000 claims) → C0" in out
     assert len(out) < 3_000 * 300  # was 3,000 notes of 3,000 ids each (≈ 60 MB)
+
+
+@needs_dot
+@pytest.mark.parametrize("count", [3, 99, 100, 300, 10_000])
+def test_the_classify_answer_lines_fit_the_page_with_three_digit_boxes(count):
+    from argmap.render.budget import Deadline
+    from argmap.render.sheets.layout import Painter
+    from argmap.render.worksheet.tables import answers_graph
+
+    labels = [f"Box {n}" for n in range(max(1, count - 5), count + 1)]
+    width = 510.2  # the body of an A4 page, in points
+    dot = answers_graph("Your answers", labels, width)
+    drawn = Painter(Deadline(60.0, sheets=True)).size(dot)[0]
+    assert drawn <= width, (count, drawn)  # Box 100 and on made a 514 pt table: exit 2
+    assert dot.count("kind: ") == len(labels)
