@@ -111,3 +111,44 @@ def test_the_classify_answer_lines_fit_the_page_with_three_digit_boxes(count):
     drawn = Painter(Deadline(60.0, sheets=True)).size(dot)[0]
     assert drawn <= width, (count, drawn)  # Box 100 and on made a 514 pt table: exit 2
     assert dot.count("kind: ") == len(labels)
+
+
+PAIRS = """\
+pin: {S1: T1, S2: P1}
+forbid: [[S2, P1]]
+files:
+  a.yaml: {pin: {S1: P2, S3: T1}}
+  b.yaml: {pin: {S4: T1}, forbid: [[S1, T1]]}
+  c.yaml: {pin: {S1: E1}, forbid: [[S1, T1]]}
+"""
+
+
+def test_pairs_that_contradict_each_other_are_refused(run_cli, tmp_path):
+    pairs = tmp_path / "pairs.yaml"
+    pairs.write_text(PAIRS, encoding="utf-8")
+    model, student = str(PHONES / "model.yaml"), str(PHONES / "class" / "perfect.yaml")
+    code, out, err = run_cli("grade", model, student, "--pairs", str(pairs))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"{pairs}:1:19: error AM000 invalid-map: S2 ↔ P1 is both pinned and forbidden: keep one",
+        f"{pairs}:5:22: error AM000 invalid-map: model claim 'T1' is pinned to 'S1' and 'S4': "
+        "pin it to one student claim",
+        f"{pairs}:5:41: error AM000 invalid-map: S1 ↔ T1 is both pinned and forbidden: keep one",
+    ]
+
+
+def test_checking_many_pins_takes_linear_time(tmp_path):
+    from argmap.errors import MapLoadError
+    from argmap.io.yaml.grading import load_pairs
+
+    def timed(n: int) -> float:
+        path = tmp_path / f"p{n}.yaml"
+        path.write_text("pin:\n" + "".join(f"  S{i}: T1\n" for i in range(n)), encoding="utf-8")
+        start = time.perf_counter()
+        with pytest.raises(MapLoadError) as caught:
+            load_pairs(path)
+        assert len(caught.value.findings) == n - 1
+        return time.perf_counter() - start
+
+    small, large = timed(2_000), timed(16_000)
+    assert large < max(1.0, 20 * small)
