@@ -9,10 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_serve import Running, write
 
 from argmap.server import app
-
-from test_serve import Running, write
 
 MAP = "claims:\n  T1: {kind: thesis, text: Phones should be banned.}\n"
 
