@@ -4,6 +4,7 @@ contents copied into a message, time or memory beyond linear)."""
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -30,10 +31,8 @@ def test_a_rubric_weight_that_is_not_finite_is_refused(run_cli, tmp_path, weight
 def test_a_link_to_another_file_is_not_copied_into_the_message(run_cli, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("root:x:0:0:" + "s3cr3t" * 300 + "\n", encoding="utf-8")
-    folder = tmp_path / "class"
-    folder.mkdir()
-    (folder / "pw.yaml").symlink_to(secret)
-    code, out, _ = run_cli("grade", str(PHONES / "model.yaml"), str(folder))
+    (tmp_path / "pw.yaml").symlink_to(secret)
+    code, out, _ = run_cli("grade", str(PHONES / "model.yaml"), str(tmp_path / "pw.yaml"))
     assert code == 1
     assert "a map file must be a mapping (key: value lines), not the text 'root:x:0:0:" in out
     assert "… (1,811 characters)" in out
@@ -152,3 +151,22 @@ def test_checking_many_pins_takes_linear_time(tmp_path):
 
     small, large = timed(2_000), timed(16_000)
     assert large < max(1.0, 20 * small)
+
+
+def test_a_link_in_a_class_folder_to_a_file_outside_it_is_not_read(run_cli, tmp_path):
+    (tmp_path / "secret.yaml").write_text("title: s3cr3t\n", encoding="utf-8")
+    folder = tmp_path / "class"
+    folder.mkdir()
+    shutil.copy(PHONES / "class" / "perfect.yaml", folder / "ann.yaml")
+    (folder / "bob.yaml").symlink_to("ann.yaml")  # inside the folder: graded
+    (folder / "eve.yaml").symlink_to(tmp_path / "secret.yaml")
+    (folder / "pw.yaml").symlink_to("/etc/passwd")
+    code, out, _ = run_cli(
+        "grade", str(PHONES / "model.yaml"), str(folder), "--csv", str(tmp_path / "g.csv")
+    )
+    assert code == 1
+    assert f"{folder}/ann.yaml: score 100" in out and f"{folder}/bob.yaml: score 100" in out
+    for name in ("eve", "pw"):
+        assert f"  {folder}/{name}.yaml: a link to a file outside its folder: not read" in out
+    assert "s3cr3t" not in out and "/bin/" not in out
+    assert "s3cr3t" not in (tmp_path / "g.csv").read_text(encoding="utf-8")
