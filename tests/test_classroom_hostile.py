@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from argmap.io.yaml.reader import load_map
 from argmap.util.similarity import concepts, lemmas
 
 from conftest import FIXTURES, needs_dot
@@ -170,3 +171,23 @@ def test_a_link_in_a_class_folder_to_a_file_outside_it_is_not_read(run_cli, tmp_
         assert f"  {folder}/{name}.yaml: a link to a file outside its folder: not read" in out
     assert "s3cr3t" not in out and "/bin/" not in out
     assert "s3cr3t" not in (tmp_path / "g.csv").read_text(encoding="utf-8")
+
+
+def _overlapping(n: int) -> str:
+    words = "phone school student learn distract test score parent call office".split()
+    lines = ["claims:", "  C0: {kind: thesis, text: 'Schools should ban phones'}"]
+    for i in range(1, n):
+        text = " ".join(words[(i * k) % len(words)] for k in (1, 3, 7)) + f" item{i}"
+        lines.append(f"  C{i}: {{kind: premise, text: '{text}', supports: C0}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_matching_two_large_alike_maps_keeps_identical_claims_together(tmp_path):
+    from argmap.analysis.matching import MAX_CANDIDATES, match_claims
+
+    path = tmp_path / "m.yaml"
+    path.write_text(_overlapping(3 * MAX_CANDIDATES), encoding="utf-8")
+    amap = load_map(path)
+    matches = match_claims(amap, amap)
+    assert len(matches) == len(amap.claims)
+    assert all(m.a == m.b for m in matches)  # every claim to itself, despite the cap
