@@ -191,7 +191,11 @@ def test_render_color_by_status_marks_labels_in_captions():
 
     amap = make_map(WARN)
     fills, badges, legend = _colouring(amap, "status")
-    assert [name for name, _ in legend] == ["IN", "OUT", "UNDEC"]
+    assert [name for name, _ in legend] == [
+        "IN: stands (carneades reading)",
+        "OUT: does not stand",
+        "UNDEC: undecided",
+    ]
     assert badges == {"T1": "OUT", "O1": "IN"}
     dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges, fill_legend=legend))
     assert "fill: UNDEC" in dot
