@@ -14,11 +14,13 @@
   matched yet. Defined in docs/grading.md ("Matching claims"). Only pairs that
   share a concept are scored (an index of B's concepts, leaving out a concept
   found in more than :data:`MAX_POSTING` of B's claims), so maps with little
-  in common are compared quickly.
+  in common are compared quickly; each claim of A keeps only its best
+  :data:`MAX_CANDIDATES` candidates.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -35,6 +37,10 @@ KIND_BONUS = 0.1
 #: A concept found in more of B's claims than this does not propose candidates
 #: (too common to tell claims apart; keeps matching two huge maps near-linear).
 MAX_POSTING = 1000
+#: Each claim of A keeps its best this many candidates in B (the same matching as
+#: keeping all whenever B has no more claims than this; keeps the memory of
+#: matching two huge maps linear: two maps of 2,000 claims took 1.3 GB).
+MAX_CANDIDATES = 64
 
 #: The role each kind plays in an argument, for spotting a claim put in the wrong place.
 ROLES: Mapping[Kind, str] = {
@@ -116,6 +122,7 @@ def match_claims(
             continue
         postings = (index.get(c, ()) for c in concepts(ca.text))
         near = {j for posting in postings if len(posting) <= MAX_POSTING for j in posting}
+        mine: list[tuple[float, int, int, Match]] = []
         for j in sorted(near):
             idb, cb = b_items[j]
             if idb in used_b or (ida, idb) in pairs.forbid:
@@ -124,7 +131,8 @@ def match_claims(
             if score < threshold or opposed(ca.text, cb.text):
                 continue
             bonus = KIND_BONUS if ca.kind == cb.kind else 0.0
-            candidates.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
+            mine.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
+        candidates += heapq.nsmallest(MAX_CANDIDATES, mine, key=lambda c: c[:3])
     for _, _, _, match in sorted(candidates, key=lambda c: c[:3]):
         if match.a not in used_a and match.b not in used_b:
             chosen.append(match)

@@ -58,9 +58,19 @@ def _loop_in(graph: nx.DiGraph[Node], component: set[Node], order: dict[str, int
     return path[seen[node] :]
 
 
+#: A loop of more claims than this is named by its first ones (the note of each claim
+#: on or after a loop names it, so a loop written out whole would make the notes
+#: quadratic in size: a loop of 100,000 claims ran out of memory).
+LOOP_SHOWN = 8
+
+
 def loop_text(loop: list[Node]) -> str:
-    """``"P3 → P4 → P3"``: the loop's claims (inference nodes left out), back to the first."""
+    """``"P3 → P4 → P3"``: the loop's claims (inference nodes left out), back to the
+    first; a loop of more than :data:`LOOP_SHOWN` claims as its first ones and a count,
+    ``"C0 → C1 → … → C7 → … (5,000 claims) → C0"``."""
     claims = [str(n) for n in loop if not isinstance(n, tuple)]
+    if len(claims) > LOOP_SHOWN:
+        return " → ".join([*claims[:LOOP_SHOWN], f"… ({len(claims):,} claims)", claims[0]])
     return " → ".join([*claims, claims[0]])
 
 

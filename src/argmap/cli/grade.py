@@ -79,7 +79,13 @@ def grade(
     """
     from argmap.cli.common import load, refuse_overwrite
     from argmap.cli.grade_text import details, table
-    from argmap.cli.grading import grade_class, load_rules, rubric_for, student_files
+    from argmap.cli.grading import (
+        grade_class,
+        links_out,
+        load_rules,
+        rubric_for,
+        student_files,
+    )
     from argmap.errors import UsageError
 
     targets = [p for p in (output, csv_path) if p]
@@ -92,7 +98,7 @@ def grade(
     chosen = rubric_for(model, rubric)
     rules = load_rules(pairs, model)
     words = audience == "student"
-    rows = grade_class(model, files, chosen, rules, words)
+    rows = grade_class(model, files, chosen, rules, words, links_out(students))
     _write(rows, model, output, csv_path, words, each, [model_path, *files])
     to_stdout("\n".join(table(rows, words) + details(rows, words)) + "\n")
     if any(row.grade is None for row in rows):

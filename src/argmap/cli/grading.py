@@ -45,6 +45,21 @@ def student_files(paths: Sequence[str], model_path: str) -> list[str]:
     return out
 
 
+def links_out(paths: Sequence[str]) -> frozenset[str]:
+    """The files :func:`student_files` takes from the folders among ``paths`` that are
+    symbolic links to a file outside their folder (never read: a link in a folder of
+    hand-ins could show another file's first line in an error message)."""
+    out: set[str] = set()
+    for given in paths:
+        folder = Path(given)
+        if folder.is_dir():
+            real = folder.resolve()
+            for p in folder.iterdir():
+                if p.suffix in MAP_SUFFIXES and p.is_symlink() and p.resolve().parent != real:
+                    out.add(str(p))
+    return frozenset(out)
+
+
 def load_rules(path: str | None, model: ArgumentMap) -> tuple[PairRule, ...]:
     """A pairs file's rules, each model id checked against ``model``.
 
@@ -128,15 +143,20 @@ def grade_class(
     rubric: Rubric,
     rules: Sequence[PairRule],
     student_words: bool,
+    refused: frozenset[str] = frozenset(),
 ) -> list[Row]:
     """Each file graded against ``model``, ranked: by score (highest first), then
-    file name; files that could not be graded last, by name."""
+    file name; files that could not be graded last, by name. A file in ``refused``
+    (:func:`links_out`) is not read: its row says why."""
     from argmap.analysis.grade import findings_of, grade_map
     from argmap.io.yaml.reader import load_map
 
     model_findings = findings_of(model)
     rows: list[Row] = []
     for file in files:
+        if file in refused:
+            rows.append(Row(file, error=f"{file}: a link to a file outside its folder: not read"))
+            continue
         try:
             student = load_map(file)
         except ArgmapError as exc:

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import ArgmapError
 from argmap.server.files import map_files, resolve_map, stamp
@@ -28,6 +29,16 @@ from argmap.server.watch import Changes, start_watching
 
 #: Maps drawn at the same time (each runs Graphviz once).
 DRAWING_AT_ONCE = 2
+#: Connections served at once, each in a thread; one more is answered 503 at once,
+#: without a thread (many open connections cannot grow the threads without bound).
+MAX_CONNECTIONS = 128
+#: Event streams open at once (one per open page, each holding a connection).
+MAX_STREAMS = 64
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Retry-After: 5\r\nConnection: close\r\nContent-Length: 31\r\n\r\n"
+    b"Too busy: try again in a while\n"
+)
 
 
 def host_allowed(header: str | None, port: int, names: frozenset[str]) -> bool:
@@ -84,6 +95,8 @@ class MapServer(ThreadingHTTPServer):
         self.changes = Changes()
         self._lock = threading.Lock()
         self._drawing = threading.BoundedSemaphore(DRAWING_AT_ONCE)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
         self._loaded: dict[str, tuple[str, Loaded]] = {}
         self._pages: dict[tuple[str, bool], tuple[str, Reply]] = {}
         if ":" in host:
@@ -92,6 +105,30 @@ class MapServer(ThreadingHTTPServer):
         self.host = host
         self.port = int(self.server_address[1])
         self.names = frozenset({"localhost", host.strip("[]").lower()})
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve ``request`` in a thread of its own, or answer 503 at once when
+        :data:`MAX_CONNECTIONS` are being served."""
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.settimeout(1.0)
+                request.sendall(_BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """Serve one connection, then free its slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def url(self) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
@@ -51,6 +52,7 @@ class Site(Protocol):
     """What the handler asks of the server (:class:`argmap.server.app.MapServer`)."""
 
     changes: Changes
+    streams: threading.BoundedSemaphore
 
     def accepts(self, header: str | None) -> bool: ...  # noqa: D102
     def resolve(self, rel: str) -> Path | None: ...  # noqa: D102
@@ -155,11 +157,16 @@ class MapHandler(BaseHTTPRequestHandler):
         def current() -> str:
             return stamp(path) if path is not None else site.index_stamp()
 
-        self._headers(200, "text/event-stream; charset=utf-8", BARE_CSP, None)
+        if not site.streams.acquire(blocking=False):
+            self._plain(503, "Too many pages are open: close some and reload this one\n")
+            return
         try:
+            self._headers(200, "text/event-stream; charset=utf-8", BARE_CSP, None)
             self._stream(site.changes, current, since)
         except OSError:
             pass  # the page went away (closed, reloaded) or the server stops
+        finally:
+            site.streams.release()
 
     def _stream(self, changes: Changes, current: Callable[[], str], since: str) -> None:
         """Write ``change`` events until the client leaves or the server stops."""

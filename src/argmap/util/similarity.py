@@ -12,7 +12,8 @@ restated at the end of a text). Steps (:func:`concepts`):
    list, :data:`argmap.util.text.STOP_WORDS`) and the modal verbs it leaves
    out (:data:`MODALS`), tested on the word and on its lemma, are dropped;
    so are clitics (``'s``, ``'re``, ``n't``); apostrophes and dots are taken
-   out of the rest (``U.S.`` → ``us``).
+   out of the rest (``U.S.`` → ``us``). A run of more than :data:`LONGEST_WORD`
+   characters without a space is first cut into pieces of that length (linear time).
 3. The lexicon (``lexicon.json`` beside this module, our own words) maps
    synonyms and paraphrases to one concept: each of its entries is a word or
    a phrase of up to :data:`MAX_PHRASE` words, lemmatised like a claim. At each
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -44,6 +46,16 @@ MODALS = frozenset({"can", "may", "might", "must", "shall", "will"})
 _DROP = STOP_WORDS | MODALS
 #: Texts are lemmatised in slices of at most this many characters (spaCy's limit is 10⁶).
 CHUNK = 100_000
+#: A run of characters without a space longer than this is cut into pieces of this
+#: length before spaCy sees it: spaCy's tokenizer takes time quadratic in the length of
+#: such a run (10,000 punctuation marks took 21 s), and no word is this long.
+LONGEST_WORD = 40
+_LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def _cut(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return " ".join(run[i : i + LONGEST_WORD] for i in range(0, len(run), LONGEST_WORD))
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +115,8 @@ def _tokens(text: str) -> list[str]:
     nlp = _pipeline()
     negators = _polarity()[2]
     out: list[str] = []
-    for part in _slices(text.lower().replace("’", "'")):
+    plain = _LONG_RUN.sub(_cut, text.lower().replace("’", "'"))
+    for part in _slices(plain):
         for token in nlp(part):
             word = token.text
             if word in negators or token.lemma_ in negators:

@@ -357,5 +357,23 @@ def shape(node: Node) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    return f"the text {value!r}"
+        return f"the number {_clipped(value)}"
+    return f"the text {_clipped(value)}"
+
+
+#: Longest piece of a value a message quotes (a file read by mistake, such as a link
+#: to /etc/passwd, is named by its start, not copied into the message).
+SHOWN_CHARS = 60
+
+
+def _clipped(value: object) -> str:
+    """``repr(value)`` cut to :data:`SHOWN_CHARS` characters, its length added when cut."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past Python's limit of digits for str()
+        return "with more than 4,300 digits"
+    if len(text) <= SHOWN_CHARS:
+        return text
+    unit = "characters" if isinstance(value, str) else "digits"
+    size = len(value) if isinstance(value, str) else len(text)
+    return f"{text[:SHOWN_CHARS]}… ({size:,} {unit})"

@@ -17,10 +17,12 @@ its own types.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import MapLoadError
+from argmap.findings import Finding, invalid
 from argmap.io.tree import Map, Node, Scalar, Seq
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.parse import YamlError, compose
@@ -35,7 +37,7 @@ PAIRS_KEYS = ("pin", "forbid", "files")
 
 def _number(reader: FieldReader, node: Node, what: str, low: float, high: float | None) -> float:
     value = node.value if isinstance(node, Scalar) else None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         if low <= float(value) and (high is None or float(value) <= high):
             return float(value)
     bound = f"between {low:g} and {high:g}" if high is not None else f"≥ {low:g}"
@@ -169,4 +171,66 @@ def load_pairs(path: str | Path) -> tuple[PairRule, ...]:
                 rules += _rules(reader, block, str(name))
     if reader.errors:
         raise MapLoadError(sorted(reader.errors))
+    clashes = _clashes(rules)
+    if clashes:
+        raise MapLoadError(clashes)
     return tuple(rules)
+
+
+def _clashes(rules: list[PairRule]) -> list[Finding]:
+    """Rules that contradict each other for some student file (the rules for every
+    file together with those for one file, whose pin replaces a pin of the same
+    student claim): a pair both pinned and forbidden, a model claim pinned to two
+    student claims. One finding per rule at fault, at its line and column; time
+    linear in the rules (each file's rules are checked against the shared ones)."""
+    found: dict[tuple[int, int, str], Finding] = {}
+    shared = [r for r in rules if r.file is None]
+    pins = {r.student: r for r in shared if r.pin}
+    owners: dict[str, list[PairRule]] = {}
+    for rule in pins.values():
+        owners.setdefault(rule.model, []).append(rule)
+    forbidden = {(r.student, r.model) for r in shared if not r.pin}
+    _check(found, {}, {}, forbidden, list(pins.values()))
+    for name in sorted({r.file for r in rules if r.file is not None}):
+        own = [r for r in rules if r.file == name]
+        mine = {r.student: r for r in own if r.pin}
+        more = forbidden | {(r.student, r.model) for r in own if not r.pin}
+        _check(found, mine, owners, more, list(mine.values()))
+        for rule in own:
+            pinned = mine.get(rule.student) or pins.get(rule.student)
+            if not rule.pin and pinned is not None and pinned.model == rule.model:
+                _add(found, rule, f"{rule.student} ↔ {rule.model} is both pinned and forbidden")
+    return [found[k] for k in sorted(found)]
+
+
+def _check(
+    found: dict[tuple[int, int, str], Finding],
+    own: dict[str, PairRule],
+    owners: dict[str, list[PairRule]],
+    forbidden: set[tuple[str, str]],
+    todo: list[PairRule],
+) -> None:
+    """Each pin of ``todo`` against the forbidden pairs, the pins before it and the
+    shared pins of its model claim (``owners``) that ``own`` (a file's pins) leaves."""
+    taken: dict[str, PairRule] = {}
+    for rule in todo:
+        if (rule.student, rule.model) in forbidden:
+            _add(found, rule, f"{rule.student} ↔ {rule.model} is both pinned and forbidden")
+            continue
+        rivals = (r for r in owners.get(rule.model, ()) if r.student not in own)
+        other = taken.get(rule.model) or next((r for r in rivals if r is not rule), None)
+        if other is not None and other.student != rule.student:
+            _add(
+                found,
+                rule,
+                f"model claim {rule.model!r} is pinned to {other.student!r} "
+                f"and {rule.student!r}: pin it to one student claim",
+            )
+        taken.setdefault(rule.model, rule)
+
+
+def _add(found: dict[tuple[int, int, str], Finding], rule: PairRule, why: str) -> None:
+    if "forbidden" in why:
+        why += ": keep one"
+    loc = rule.loc
+    found[(loc.line, loc.column, why)] = invalid(loc.file, loc.line, loc.column, why)

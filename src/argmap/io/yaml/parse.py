@@ -230,8 +230,11 @@ class _Composer:
             if tag == _T + "float":
                 return self.loader.construct_yaml_float(yaml.ScalarNode(tag, text))
         except (ValueError, KeyError):
+            shown = repr(text) if len(text) <= 60 else f"{text[:60]!r}… ({len(text):,} characters)"
+            kind = tag.replace(_T, "")
+            hint = ": a number has at most 4,300 digits; quote it to keep it as text"
             raise self._fail(
-                ev.start_mark, f"{text!r} is not a valid {tag.replace(_T, '')}"
+                ev.start_mark, f"{shown} is not a valid {kind}" + (hint if kind == "int" else "")
             ) from None
         return text
 

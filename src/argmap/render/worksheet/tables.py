@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.render.fonts import line_height
+from argmap.render.fonts import line_height, text_width
 from argmap.render.labels import html_text
 from argmap.render.sheets.layout import closing
 from argmap.render.sheets.words import cut_to, wrap_to
@@ -165,9 +165,13 @@ def cards_graph(rows: Sequence[Sequence[tuple[str, str]]], width: float, columns
 
 
 def answers_graph(heading: str, labels: Sequence[str], width: float, columns: int = 3) -> str:
-    """A heading over ``labels`` (``"Box 3"``) in ``columns`` columns, each followed by
-    a "kind: ____" line to write on."""
-    cell_w = width / columns - 8
+    """A heading over ``labels`` (``"Box 3"``) in at most ``columns`` columns (fewer when
+    the widest label and its line do not fit a third of ``width`` points: ``Box 100``
+    and on), each followed by a "kind: ____" line to write on."""
+    line = text_width("  kind: " + "_" * 12, TEXT)
+    widest = max((text_width(label, TEXT, bold=True) + line for label in labels), default=line)
+    columns = max(1, min(columns, int(width // (widest / FONT_SLACK + 16))))
+    cell_w = (width - 12) / columns - 6  # less each cell's padding, the spacing, the edges
     cells = [
         f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT">'
         f"{font(HEAD, lines_html(heading, HEAD, width, bold=True))}</TD></TR>"
