@@ -409,6 +409,8 @@ def test_embed_click_and_enter_show_the_claim_in_a_dialog(open_page, framed_bike
     assert dialog.locator("#am-overlay-cap").inner_text() == "Evidence · E1"
     dialog.get_by_role("button", name="Close").click()
     assert not dialog.is_visible()
+    # focus goes back on the dialog's close event, which comes a task later
+    inner.wait_for_function("document.activeElement?.dataset.claim === 'E1'", timeout=5000)
     assert inner.evaluate("document.activeElement.dataset.claim") == "E1"
     assert problems == []
 
