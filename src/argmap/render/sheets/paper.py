@@ -104,6 +104,41 @@ def _layout(sheets: Sheets, parts: list[Part]) -> tuple[list[Drawn], list[Page]]
     return drawings, pack(items, sheets.geometry.body, floating)
 
 
+def settle_numbers(
+    sheets: Sheets, lay_out: Callable[[Sheets], tuple[list[Drawn], list[Page]]]
+) -> tuple[Sheets, list[Drawn], list[Page]]:
+    """Put the page numbers in the parts' references and pack again until the
+    packing stays the same (numbers are never wider than their placeholders, so it
+    settles at once; at most three passes).
+
+    Args:
+        sheets: the sheets, without page numbers.
+        lay_out: draws and packs ``sheets``: ``(drawings, pages)``; an item whose
+            index is negative (a worksheet's heading) is no part and gets no number.
+
+    Returns:
+        The numbered sheets, their drawings and their packing.
+    """
+    numbered = sheets
+    drawings, layout = lay_out(sheets)
+    for _ in range(3):
+        on = {
+            item.index: n
+            for n, page in enumerate(layout, 1)
+            for row in page
+            for col in row
+            for item in col.items
+            if item.index >= 0
+        }
+        numbered = replace(sheets, numbers=on)
+        drawings, again = lay_out(numbered)
+        settled = layout_key(again) == layout_key(layout)
+        layout = again
+        if settled:
+            break
+    return numbered, drawings, layout
+
+
 def paper_pages(
     amap: ArgumentMap,
     findings: tuple[Finding, ...],
@@ -118,23 +153,9 @@ def paper_pages(
     """
     sheets = start(amap, findings, opts, geometry, painter)
     parts = paginate(amap, partial(_fits, sheets), lone=lone_test(sheets))
-    sheets = with_lines(sheets, parts)
-    numbered = sheets
-    drawings, layout = _layout(sheets, parts)
-    for _ in range(3):  # numbers are never wider than the placeholders: settles at once
-        on = {
-            item.index: n
-            for n, page in enumerate(layout, 1)
-            for row in page
-            for col in row
-            for item in col.items
-        }
-        numbered = replace(sheets, numbers=on)
-        drawings, again = _layout(numbered, parts)
-        settled = layout_key(again) == layout_key(layout)
-        layout = again
-        if settled:
-            break
+    numbered, drawings, layout = settle_numbers(
+        with_lines(sheets, parts), lambda s: _layout(s, parts)
+    )
     top, _, _, left = geometry.margins
     pages = [
         tuple(

@@ -26,8 +26,8 @@ from argmap.render.sheets.compose import Spot, fit_scale
 from argmap.render.sheets.context import Drawn, Sheets, with_lines
 from argmap.render.sheets.geometry import Geometry
 from argmap.render.sheets.layout import Painter
-from argmap.render.sheets.pack import GAP, Item, Page, layout_key, pack, placed
-from argmap.render.sheets.paper import lone_test, paper_drawing
+from argmap.render.sheets.pack import GAP, Item, Page, pack, placed
+from argmap.render.sheets.paper import lone_test, paper_drawing, settle_numbers
 from argmap.render.sheets.slides import start
 
 #: The drawings of one page with their spots.
@@ -55,25 +55,10 @@ def printed_pages(
     """
     sheets = replace(start(shown, (), opts, geometry, painter), neutral=neutral)
     parts = paginate(shown, partial(_fits, sheets, heading), lone=lone_test(sheets))
-    sheets = with_lines(sheets, parts)
     head = Item(HEADING, geometry.body[0], heading, 1.0)
-    numbered = sheets
-    drawings, layout = _layout(sheets, parts, head)
-    for _ in range(3):  # numbers are never wider than the placeholders: settles at once
-        on = {
-            item.index: n
-            for n, page in enumerate(layout, 1)
-            for row in page
-            for col in row
-            for item in col.items
-            if item.index != HEADING
-        }
-        numbered = replace(sheets, numbers=on)
-        drawings, again = _layout(numbered, parts, head)
-        settled = layout_key(again) == layout_key(layout)
-        layout = again
-        if settled:
-            break
+    _, drawings, layout = settle_numbers(
+        with_lines(sheets, parts), lambda s: _layout(s, parts, head)
+    )
     top, _, _, left = geometry.margins
     return tuple(
         tuple(
