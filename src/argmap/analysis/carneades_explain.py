@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from argmap.analysis.carneades import CarneadesGraph
-from argmap.analysis.explanation import Explanation, node_name
+from argmap.analysis.explanation import Explanation, loop_behind, node_name
 from argmap.analysis.semantics import IN, OUT, UNDEC, Node
 from argmap.analysis.standards import ASKS
 from argmap.util.text import and_list
@@ -215,18 +215,17 @@ def undecided_loop(g: CarneadesGraph, labels: dict[Node, str], claim: str) -> li
     always ends in a loop. It starts at ``claim`` when ``claim`` is on it, else
     at its first claim in map order.
     """
-    path: list[Node] = []
-    seen: dict[Node, int] = {}
-    node: Node = claim
-    while node not in seen:
-        seen[node] = len(path)
-        path.append(node)
+
+    def undecided(node: Node) -> list[Node]:
         if isinstance(node, tuple):
             deps: list[Node] = [*g.premises[node], *g.undercutters[node]]
         else:
             deps = [*g.pros[node], *g.cons[node]]
-        node = min((d for d in deps if labels[d] == UNDEC), key=str)
-    loop = list(reversed(path[seen[node] :]))
+        return [d for d in deps if labels[d] == UNDEC]
+
+    loop = loop_behind(claim, undecided)
+    if not loop:
+        return []
     order = {c: i for i, c in enumerate(g.claims)}
     first = min(
         range(len(loop)),

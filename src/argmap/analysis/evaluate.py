@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from argmap.analysis.carneades import CarneadesGraph, build_graph, carneades_labels
 from argmap.analysis.carneades_explain import explain_carneades
-from argmap.analysis.explanation import Explanation, node_name
+from argmap.analysis.explanation import Explanation, loop_behind, node_name
 from argmap.analysis.semantics import (
     IN,
     OUT,
@@ -362,14 +362,4 @@ def _undec_cycle(ev: Evaluation, claim: str) -> list[Node]:
     """Walk back along UNDEC attackers until a node repeats: that loop is the cycle."""
     assert ev.framework is not None
     labels, attackers = ev.node_labels, ev.framework.attackers
-    path: list[Node] = []
-    seen: dict[Node, int] = {}
-    node: Node = claim
-    while node not in seen:
-        seen[node] = len(path)
-        path.append(node)
-        undec = [a for a in attackers.get(node, {}) if labels[a] == UNDEC]
-        if not undec:
-            return []
-        node = min(undec, key=str)
-    return list(reversed(path[seen[node] :]))
+    return loop_behind(claim, lambda n: (a for a in attackers.get(n, {}) if labels[a] == UNDEC))

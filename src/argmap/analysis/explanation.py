@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from argmap.analysis.semantics import Node
@@ -48,3 +49,27 @@ class Explanation:
 def node_name(node: Node) -> str:
     """A framework node as text: claim ids as they are, inferences as ``inference I1``."""
     return f"inference {node[1]}" if isinstance(node, tuple) else str(node)
+
+
+def loop_behind(start: Node, undecided: Callable[[Node], Iterable[Node]]) -> list[Node]:
+    """The loop of UNDEC nodes an UNDEC ``start`` rests on, in the direction of influence.
+
+    Walks back from ``start``, each time to the least (by ``str``) of the UNDEC
+    nodes the current one depends on, ``undecided(node)``, until a node repeats:
+    the nodes from that repeat on form the loop. Linear in the nodes walked.
+
+    Returns:
+        The loop, e.g. ``["P1", "P2"]`` for P1 → P2 → P1; ``[]`` when the walk
+        reaches a node with no UNDEC dependency.
+    """
+    path: list[Node] = []
+    seen: dict[Node, int] = {}
+    node = start
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        behind = list(undecided(node))
+        if not behind:
+            return []
+        node = min(behind, key=str)
+    return list(reversed(path[seen[node] :]))
