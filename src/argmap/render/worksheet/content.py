@@ -31,6 +31,7 @@ from typing import Literal
 from argmap.findings import Finding, student_sentence
 from argmap.model import KINDS, ArgumentMap, Attack, Claim, Inference, Undercut
 from argmap.render.outline import outline
+from argmap.render.sheets.numbering import letter
 from argmap.render.worksheet.questions import QUESTIONS, question
 
 __all__ = ["QUESTIONS", "Content", "Settings", "question", "worksheet_content"]
@@ -130,16 +131,6 @@ def reading_order(amap: ArgumentMap) -> list[str]:
     return order + [cid for cid in amap.claims if cid not in seen]
 
 
-def letter(k: int) -> str:
-    """The ``k``-th (from 0) label of a list: ``A`` … ``Z``, then ``AA``, ``AB`` …"""
-    out = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        out = chr(ord("A") + r) + out
-    return out
-
-
 def renamed(amap: ArgumentMap, names: dict[str, str], texts: dict[str, str]) -> ArgumentMap:
     """A copy of ``amap`` whose claims are renamed by ``names`` (every id), their
     texts replaced by ``texts`` where given, without paragraphs, tags or spans."""
@@ -228,7 +219,7 @@ def _fill(
     chosen = sorted(rng.sample(pool, count), key=order.index)
     bank = list(chosen)
     rng.shuffle(bank)
-    letters = {cid: letter(k) for k, cid in enumerate(bank)}
+    letters = {cid: letter(k).upper() for k, cid in enumerate(bank)}  # A … Z, AA …
     texts = {cid: BLANK_TEXT for cid in chosen}
     key = tuple(
         (f"Box {numbers[cid]}", f"{letters[cid]}. {_flat(amap.claims[cid].text)}")
