@@ -29,14 +29,13 @@ use; each text's concepts are cached.
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from argmap.errors import UsageError
-from argmap.util.text import STOP_WORDS
+from argmap.util.text import STOP_WORDS, ochiai
 
 #: Longest lexicon phrase, in words.
 MAX_PHRASE = 3
@@ -189,10 +188,7 @@ def concepts(text: str) -> frozenset[str]:
 
 def text_similarity(a: str, b: str) -> float:
     """Ochiai coefficient of the concept sets of two texts, in [0, 1] (0 when one has none)."""
-    ca, cb = concepts(a), concepts(b)
-    if not ca or not cb:
-        return 0.0
-    return len(ca & cb) / math.sqrt(len(ca) * len(cb))
+    return ochiai(concepts(a), concepts(b))
 
 
 @lru_cache(maxsize=1)

@@ -74,12 +74,16 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_stemmer().stemWords(words))
 
 
+def ochiai(a: frozenset[str], b: frozenset[str]) -> float:
+    """Ochiai coefficient |a ∩ b| / √(|a|·|b|) of two sets, in [0, 1] (0 when one is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
 def stem_overlap(a: str, b: str) -> float:
     """Ochiai coefficient of the stem sets of two texts, in [0, 1] (0 when one has none)."""
-    sa, sb = stems(a), stems(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / math.sqrt(len(sa) * len(sb))
+    return ochiai(stems(a), stems(b))
 
 
 @lru_cache(maxsize=4096)
