@@ -16,7 +16,7 @@ from argmap.cli.common import (
     exit_codes,
     exit_for,
     format_option,
-    load,
+    load_imported,
     output_option,
     refuse_overwrite,
     report,
@@ -91,9 +91,9 @@ def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[
     from argmap.analysis.checks import run_checks
 
     try:
-        amap = load(path)
-        chosen = checks_for(amap, path, select, ignore)
+        imported = load_imported(path)
+        chosen = checks_for(imported.map, path, select, ignore)
     except MapLoadError as exc:
         return list(exc.findings), EXIT_INVALID
-    found = run_checks(amap, chosen)
+    found = [*imported.notes, *run_checks(imported.map, chosen)]
     return found, exit_for(found, strict)

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import UsageError
-from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
+from argmap.io.aif import dump_aif, loads_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
+from argmap.io.detect import describe, sniff
 from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
-from argmap.io.kialo import loads_kialo, looks_like_kialo
+from argmap.io.kialo import loads_kialo
 from argmap.io.mermaid import dump_mermaid
 from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
@@ -76,11 +77,15 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def _by_extension(path: str) -> str | None:
+def _by_extension(path: str) -> tuple[str, str] | None:
+    """``(format, ending)`` of the longest registered ending ``path`` has, or None."""
     name = Path(path).name.lower()
-    for ending in (".aif.json",) + tuple(e for f in FORMATS.values() for e in f.extensions):
+    endings = sorted(
+        ((e, f.name) for f in FORMATS.values() for e in f.extensions), key=lambda p: -len(p[0])
+    )
+    for ending, fmt in endings:
         if name.endswith(ending):
-            return next(f.name for f in FORMATS.values() if ending in f.extensions)
+            return fmt, ending
     return None
 
 
@@ -88,26 +93,39 @@ def _names(kind: str) -> str:
     return ", ".join(n for n, f in FORMATS.items() if getattr(f, kind) is not None)
 
 
+#: File name endings that say little about the content: the content decides.
+GENERIC = (".json", ".yaml", ".yml", ".txt", ".xml", ".md", ".markdown")
+
+
 def input_format(path: str, text: str) -> str:
-    """The format of an input file, from its name and (for ``.json``/``.txt``) its content.
+    """The format of an input file, from its name and (for :data:`GENERIC` names
+    or none) its content (:func:`argmap.io.detect.sniff`).
 
     Raises:
-        UsageError: the name does not tell, or a ``.txt`` file is no Kialo export.
+        UsageError: neither tells, or the content is a format argmap does not read
+            ("this looks like X; argmap reads ...").
     """
-    fmt = _by_extension(path)
-    if fmt == "json" and looks_like_aif(text):
-        return "aif"
-    if fmt == "kialo" and not looks_like_kialo(text):
-        raise UsageError(
-            f"{path}: a .txt file is read as a Kialo export only when it starts with "
-            "'Discussion Title:'; name the format with --from"
-        )
-    if fmt is None:
-        raise UsageError(
-            f"{path}: cannot tell the format from the file name; "
-            f"name it with --from ({_names('read')})"
-        )
-    return fmt
+    named = _by_extension(path)
+    if named is not None and named[1] not in GENERIC:
+        return named[0]
+    fmt = named[0] if named else None
+    seen = sniff(text)
+    seen = "aif" if seen == "xaif" else seen
+    if seen is not None and seen in FORMATS and FORMATS[seen].read is not None:
+        return seen
+    if seen is not None:
+        raise UsageError(f"{path}: this looks like {describe(seen)}; argmap reads {_described()}")
+    if fmt in ("argmap", "json"):
+        return fmt
+    raise UsageError(
+        f"{path}: cannot tell the format from the file name or its content; "
+        f"argmap reads {_described()}: give the file the ending of its format "
+        "(argmap convert also takes --from)"
+    )
+
+
+def _described() -> str:
+    return ", ".join(f"{describe(n)} ({n})" for n, f in FORMATS.items() if f.read is not None)
 
 
 def output_format(path: str) -> str:
@@ -116,8 +134,9 @@ def output_format(path: str) -> str:
     Raises:
         UsageError: the name does not tell (``--to`` is needed).
     """
-    fmt = _by_extension(path)
-    if fmt is None or (fmt == "kialo"):
+    named = _by_extension(path)
+    fmt = named[0] if named else None
+    if fmt is None or FORMATS[fmt].write is None:
         raise UsageError(
             f"{path}: cannot tell the output format from the file name; "
             f"name it with --to ({_names('write')})"
