@@ -159,6 +159,16 @@ class MapBuilder:
             return {}
         return fields
 
+    def title(self, text: str, pos: Position) -> str | None:
+        """``text`` as the map's title by the YAML rules (no control character), or
+        None when it is blank or breaks them (the problem recorded at ``pos``)."""
+        if not text.strip():
+            return None
+        reader = FieldReader(pos.file)
+        kept = reader.string(Scalar(text, pos.line, pos.column), "title")
+        self.errors.extend(reader.errors)
+        return kept
+
     def map_meta(self, node: Map, pos: Position) -> MapMeta:
         """Validate map-level data (keys from :data:`META_KEYS`) by the YAML rules.
 

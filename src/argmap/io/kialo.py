@@ -96,7 +96,9 @@ def loads_kialo(text: str, path: str = "<string>") -> Imported:
     entries = _entries(b, lines, start + 1, path)
     b.fail_now()
     _Discussion(b, path).read(entries)
-    return b.build(title=title.group(1).strip() or None)
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    where = Position(path, start + 1, indent + title.start(1) + 1)
+    return b.build(title=b.title(title.group(1).strip(), where))
 
 
 def _entries(b: MapBuilder, lines: list[str], start: int, path: str) -> list[_Entry]:
