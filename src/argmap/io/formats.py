@@ -24,6 +24,7 @@ from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
+from argmap.io.arggraph import loads_arggraph, looks_like_arggraph
 from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
@@ -72,6 +73,9 @@ FORMATS: dict[str, Format] = {
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
+        Format(
+            "arggraph", "arggraph XML (microtext corpus)", (".arggraph.xml",), loads_arggraph, None
+        ),
     )
 }
 
@@ -95,6 +99,8 @@ def input_format(path: str, text: str) -> str:
         UsageError: the name does not tell, or a ``.txt`` file is no Kialo export.
     """
     fmt = _by_extension(path)
+    if fmt is None and Path(path).name.lower().endswith(".xml") and looks_like_arggraph(text):
+        return "arggraph"
     if fmt == "json" and looks_like_aif(text):
         return "aif"
     if fmt == "kialo" and not looks_like_kialo(text):

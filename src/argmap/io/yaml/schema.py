@@ -82,7 +82,17 @@ def _claim() -> dict[str, object]:
                 "anyOf": [whole, {"type": "array", "items": whole}],
                 "description": "Paragraph(s) of the source: its non-empty lines, counted from 1.",
             },
-            "source": _source_text("A citation, or an http, https or mailto URL."),
+            "source": {
+                "anyOf": [
+                    _source_text("A citation, or an http, https or mailto URL."),
+                    {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": _source_text("A citation, or an http, https or mailto URL."),
+                    },
+                ],
+                "description": "A citation or URL, or a list of them (the first is shown first).",
+            },
             "tags": _ids("Free labels."),
             "score": {
                 "type": "number",
