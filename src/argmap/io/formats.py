@@ -25,8 +25,9 @@ from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
 from argmap.io.arggraph import loads_arggraph, looks_like_arggraph
+from argmap.io.dsanson import loads_dsanson, looks_like_dsanson
 from argmap.io.exchange import Exported, Imported
-from argmap.io.graphml import dump_graphml
+from argmap.io.graphml import dump_graphml, loads_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo, looks_like_kialo
 from argmap.io.mermaid import dump_mermaid
@@ -71,11 +72,12 @@ FORMATS: dict[str, Format] = {
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
-        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
+        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), loads_graphml, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
         Format(
             "arggraph", "arggraph XML (microtext corpus)", (".arggraph.xml",), loads_arggraph, None
         ),
+        Format("dsanson", "dsanson/argmap YAML map", (), loads_dsanson, None),
     )
 }
 
@@ -101,6 +103,8 @@ def input_format(path: str, text: str) -> str:
     fmt = _by_extension(path)
     if fmt is None and Path(path).name.lower().endswith(".xml") and looks_like_arggraph(text):
         return "arggraph"
+    if fmt == "argmap" and "\nclaims:" not in "\n" + text and looks_like_dsanson(text):
+        return "dsanson"
     if fmt == "json" and looks_like_aif(text):
         return "aif"
     if fmt == "kialo" and not looks_like_kialo(text):

@@ -1,9 +1,12 @@
-"""Write an argument map as GraphML (export only) for Gephi, yEd and graph libraries.
+"""Write an argument map as GraphML for Gephi, yEd and graph libraries.
 
 GraphML (http://graphml.graphdrawing.org, "GraphML Primer") declares data
 keys and attaches values to nodes and edges. Each claim is a node with the
 keys ``label`` (Gephi shows it), ``kind``, ``text``, ``claim`` (the id),
-``para``, ``source``, ``tags`` and ``score``; linked or undercut inferences are
+``para``, ``source``, ``tags`` and ``score`` (and ``argmap``: a JSON object
+with the exact ``tags`` and ``sources`` lists, written only for a claim whose
+tags or sources the plain keys cannot give back: several sources, or a tag
+holding ``;`` or a line break); linked or undercut inferences are
 ``inference`` junction nodes; each edge has a ``relation`` (``support``,
 ``premise``, ``attack``, ``undercut``). yEd ignores those keys for display, so
 every node and edge also carries yEd's own graphics (``y:ShapeNode`` with a
@@ -17,6 +20,7 @@ of :func:`argmap.diagram.diagram` and the default theme (claims ``n0``, ``n1``,
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -47,6 +51,7 @@ NODE_KEYS = (
     ("d5", "source", "string"),
     ("d6", "tags", "string"),
     ("d7", "score", "double"),
+    ("d11", "argmap", "string"),
 )
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE = {"support": "line", "premise": "line", "attack": "dashed", "undercut": "dotted"}
@@ -115,6 +120,7 @@ class _Xml:
             "d5": claim.source or "",
             "d6": "; ".join(claim.tags),
             "d7": repr(claim.score),
+            "d11": _exact(claim),
         }
         for key, value in values.items():
             if value or key in ("d0", "d1", "d2", "d3", "d7"):
@@ -146,6 +152,17 @@ class _Xml:
             width="2.0",
         )
         ET.SubElement(line, _q("Arrows", YED), source="none", target=_ARROW[relation])
+
+
+def _exact(claim: Claim) -> str:
+    """The ``argmap`` value: ``{"tags": [...], "sources": [...]}`` (only the lists the
+    plain keys cannot give back), or ``""``."""
+    exact: dict[str, list[str]] = {}
+    if any(";" in t or "\n" in t or "\r" in t or t != t.strip() for t in claim.tags):
+        exact["tags"] = list(claim.tags)
+    if claim.extra_sources:
+        exact["sources"] = list(claim.sources)
+    return json.dumps(exact, ensure_ascii=False) if exact else ""
 
 
 def _keys(root: ET.Element) -> None:
@@ -198,7 +215,8 @@ def dump_graphml(amap: ArgumentMap) -> Exported:
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
     )
     lost = list(shape.lost)
-    lost += lost_fields(amap, frozenset({"para", "source", "tags", "score"}), frozenset({"title"}))
+    kept = frozenset({"para", "source", "tags", "score", "extra_sources"})
+    lost += lost_fields(amap, kept, frozenset({"title"}))
     if xml.replaced:
         count = len(xml.replaced)
         texts = f"{count} text{'' if count == 1 else 's'}"
