@@ -135,12 +135,11 @@ def _exact(parts: Parts, cid: str, exact: tuple[str, Position]) -> None:
 def _edge(parts: Parts, edge: XmlElement) -> None:
     b, pos = parts.b, parts.pos(edge)
     src, trg = edge.attrib.get("source", ""), edge.attrib.get("target", "")
-    for end in (src, trg):
-        if end not in parts.claims and end not in parts.junctions:
-            b.error(
-                pos, f"edge {edge.attrib.get('id', '')!r} names node {end!r}, which is no node"
-            )
-    if b.errors:
+    missing = [e for e in (src, trg) if e not in parts.claims and e not in parts.junctions]
+    for end in missing:
+        eid = edge.attrib.get("id", "")
+        b.error(pos, f"edge {eid!r} names node {end!r}, which is no node (or no usable one)")
+    if missing:
         return
     relation = relation_of(parts, edge)
     into = "junction" if trg in parts.junctions else "claim"
