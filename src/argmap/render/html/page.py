@@ -147,9 +147,8 @@ def page_data(
     name of its "+N claims" box (``--collapse``, ``--split``) or None, ``page``
     the relative link to its own page (``--split``) or None, ``badge`` its
     ``--color-by`` label or "", ``findings`` its finding codes and ``words``
-    the same in plain words (:func:`argmap.findings.plain_words`); a claim
-    with more than one source also has ``more``: ``[[source, href or None], …]``
-    for every source after the first.
+    the same in plain words (:func:`argmap.findings.plain_words`); ``more``
+    (claims with several sources only): see :func:`_claim_data`.
     ``relations`` run from the arguing claim to the claim argued about
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
@@ -182,7 +181,9 @@ def page_data(
 def _claim_data(
     claim: Claim, node: str, opts: RenderOptions, fold: str | None, codes: list[str]
 ) -> dict[str, Any]:
-    """One entry of the page data's ``claims`` (see :func:`page_data`)."""
+    """One entry of the page data's ``claims`` (see :func:`page_data`); a claim with
+    more than one source also has ``more``: ``[[source, href or None], …]`` for
+    every source after the first."""
     data: dict[str, Any] = {
         "id": claim.id,
         "kind": claim.kind,
