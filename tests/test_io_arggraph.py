@@ -17,7 +17,7 @@ BIKES = str(HERE / "bike-lanes.arggraph.xml")
 
 def test_claims_texts_and_kinds():
     amap = read_input(BIKES)[1].map
-    assert amap.title == "bikes01 bike_lanes"
+    assert amap.title == "bikes01: bike lanes"
     assert [(c.id, c.kind, c.tags) for c in amap.claims.values()] == [
         ("a1", "thesis", ()),
         ("a2", "premise", ()),

@@ -20,7 +20,8 @@ are reported as ``import-note`` (AM001). Kinds: the central claim (the ADU with
 no outgoing argumentative edge) is the thesis; an ADU that only attacks is an
 objection (``opp``) or a rebuttal (``pro``); one that only gives an example is
 evidence (tagged ``example``); every other is a premise. Opponent ADUs are
-tagged ``opponent``. The title is the graph's ``id`` (and ``topic_id``).
+tagged ``opponent``. The title is the graph's ``id`` and ``topic_id``
+(``micro_b001: waste separation``).
 
 Malformed XML, a missing or repeated id, an edge naming no element of the
 right sort, and an ADU without text are refused (exit 2) at the element's line
@@ -73,7 +74,8 @@ def loads_arggraph(text: str, path: str = "<string>") -> Imported:
     texts = _texts(b, graph)
     b.fail_now()
     _Reader(b, graph).read(texts)
-    title = " ".join(v for v in (root.attrib.get("id"), root.attrib.get("topic_id")) if v)
+    topic = root.attrib.get("topic_id", "").replace("_", " ")
+    title = ": ".join(v for v in (root.attrib.get("id"), topic) if v)
     return b.build(title=title or None)
 
 
