@@ -257,6 +257,8 @@ class MapBuilder:
             reader.claim_field(cid, "text", node(fields.get("text", "")), scratch)
             if fields.get("source") is not None:
                 reader.claim_field(cid, "source", node(fields["source"]), scratch)
+            for extra in fields.get("extra_sources", ()):
+                reader.claim_field(cid, "source", node(extra), scratch)
             for tag in fields.get("tags", ()):
                 reader.string(node(tag), f"tag {tag!r} of claim {cid}")
         self.errors.extend(reader.errors)

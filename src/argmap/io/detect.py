@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterator
 
+from argmap.io.dsanson import looks_like_dsanson
 from argmap.io.yaml.reader import TOP_KEYS
 
 #: Formats argmap recognises but does not read: name -> what to call it.
@@ -186,7 +187,9 @@ def _sniff_yaml(body: str) -> str | None:
     if "statements" in keys and keys & {"arguments", "issues", "meta", "tests"}:
         return "carneades"
     if any(difflib.get_close_matches(k, TOP_KEYS, n=1, cutoff=0.75) for k in keys):
-        return "argmap"  # a map with a misspelt key: the YAML reader says which
+        return "argmap"
+    if looks_like_dsanson(body):
+        return "dsanson"  # a map with a misspelt key: the YAML reader says which
     if keys:
         return "yaml-other"
     return None

@@ -1,17 +1,10 @@
 """The format registry: names, file extensions, readers and writers, and detection.
 
-Detection by file name (``argmap convert`` without ``--from``/``--to``):
-
-========================  =========================================================
-``.yaml`` ``.yml``        ``argmap`` (the YAML map)
-``.argdown`` ``.ad``      ``argdown``
-``.aif.json``             ``aif``
-``.json``                 ``json`` (argmap's JSON map), unless the content is AIF
-                          (``nodes`` and ``edges``, or OVA's ``AIF`` wrapper): ``aif``
-``.txt``                  ``kialo`` when it starts with ``Discussion Title:``
-``.graphml``              ``graphml`` (written only)
-``.mmd`` ``.mermaid``     ``mermaid`` (written only)
-========================  =========================================================
+Detection (every command, and ``argmap convert`` without ``--from``/``--to``): a
+file ending of one format decides (``.argdown``, ``.aif.json``, ``.graphml``,
+...); for the endings in :data:`GENERIC` (``.json``, ``.yaml``, ``.txt``, ``.xml``,
+``.md`` ...) and for none, the content does (:func:`argmap.io.detect.sniff`).
+docs/interchange.md has the table of formats.
 """
 
 from __future__ import annotations
@@ -24,9 +17,11 @@ from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
+from argmap.io.arggraph import loads_arggraph
 from argmap.io.detect import describe, sniff
+from argmap.io.dsanson import loads_dsanson
 from argmap.io.exchange import Exported, Imported
-from argmap.io.graphml import dump_graphml
+from argmap.io.graphml import dump_graphml, loads_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo
 from argmap.io.mermaid import dump_mermaid
@@ -71,8 +66,12 @@ FORMATS: dict[str, Format] = {
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
-        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
+        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), loads_graphml, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
+        Format(
+            "arggraph", "arggraph XML (microtext corpus)", (".arggraph.xml",), loads_arggraph, None
+        ),
+        Format("dsanson", "dsanson/argmap YAML map", (), loads_dsanson, None),
     )
 }
 

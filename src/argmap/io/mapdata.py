@@ -24,7 +24,7 @@ def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, obje
     if claim.para:
         out["para"] = claim.para[0] if len(claim.para) == 1 else list(claim.para)
     if claim.source is not None:
-        out["source"] = claim.source
+        out["source"] = _one_or_list(list(claim.sources))
     if claim.tags:
         out["tags"] = list(claim.tags)
     if claim.score != DEFAULT_SCORE:

@@ -76,3 +76,21 @@ def to_python(node: Node) -> object:
     if isinstance(node, Seq):
         return [to_python(n) for n in node.items]
     return {k: to_python(v) for k, (_, v) in node.pairs.items()}
+
+
+def map_from_python(value: dict[str, object], line: int, column: int) -> Map:
+    """:func:`from_python` of a dict."""
+    pairs: dict[object, tuple[Scalar, Node]] = {
+        k: (Scalar(k, line, column), from_python(v, line, column)) for k, v in value.items()
+    }
+    return Map(pairs, line, column)
+
+
+def from_python(value: object, line: int, column: int) -> Node:
+    """A node tree of plain JSON-like data (dicts, lists, scalars), every node at
+    ``line``/``column`` (for data carried inside one element of a foreign file)."""
+    if isinstance(value, dict):
+        return map_from_python(value, line, column)
+    if isinstance(value, list):
+        return Seq([from_python(v, line, column) for v in value], line, column)
+    return Scalar(value, line, column)

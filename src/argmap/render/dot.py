@@ -93,7 +93,7 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
         theme,
         wrap_text(text, 2 * small_width),  # only a very long id wraps
         wrap_text(claim.text, opts.wrap_width),
-        source_line(claim.source, small_width, opts.source_lines),
+        [line for s in claim.sources for line in source_line(s, small_width, opts.source_lines)],
         flagged=bool(codes),
         badge=badge_lines(codes, small_width),
     )

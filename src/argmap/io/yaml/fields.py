@@ -65,6 +65,7 @@ class ClaimFields(TypedDict, total=False):
     span: tuple[int, int] | None
     granted: bool | None
     standard: Standard | None
+    extra_sources: tuple[str, ...]
 
 
 class FieldReader:
@@ -279,10 +280,23 @@ class FieldReader:
             fields["para"] = tuple(numbers)
 
     def _claim_source(self, cid: str, node: Node, fields: ClaimFields) -> None:
-        value = self.string(node, f"source of claim {cid}")
-        if value is not None:
-            self.check_scheme(node, value, f"the source of claim {cid}")
-            fields["source"] = value
+        """``source:`` is one citation or URL, or a list of them (the first is ``source``,
+        the rest ``extra_sources``); each is checked like a single source."""
+        items = node.items if isinstance(node, Seq) else [node]
+        if not items:
+            self.error(node, f"source of claim {cid} is an empty list: give a source or omit it")
+            return
+        values = []
+        for n, item in enumerate(items, 1):
+            what = f"source of claim {cid}" if len(items) == 1 else f"source {n} of claim {cid}"
+            value = self.string(item, what)
+            if value is not None:
+                self.check_scheme(item, value, f"the {what}")
+                values.append(value)
+        if len(values) == len(items):
+            fields["source"] = values[0]
+            if len(values) > 1:
+                fields["extra_sources"] = tuple(values[1:])
 
     def _tags(self, cid: str, node: Node, fields: ClaimFields) -> None:
         tags = []
