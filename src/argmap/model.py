@@ -118,6 +118,9 @@ class Claim:
             (not given): the map's ``grant`` setting decides.
         standard: this claim's proof standard (:data:`STANDARDS`), or None
             for the map's.
+        rephrases: ids of the claims this one says again in other words (AIF's
+            MA, "Default Rephrase", node): drawn and counted as connecting the
+            two claims, but no reason for either.
     """
 
     id: str
@@ -132,6 +135,7 @@ class Claim:
     loc: Position | None = None
     granted: bool | None = None
     standard: Standard | None = None
+    rephrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,17 @@ class Exported:
 
 
 #: Optional claim fields, in the order the YAML format lists them.
-CLAIM_FIELDS = ("para", "source", "tags", "score", "ignore", "span", "granted", "standard")
+CLAIM_FIELDS = (
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+    "granted",
+    "standard",
+    "rephrases",
+)
 #: Optional map-level fields.
 MAP_FIELDS = ("title", "source", "theme", "checks", "draft", "evaluation")
 

@@ -3,7 +3,7 @@
 :class:`FieldReader` checks one node at a time (a string, a whole number, an id
 or a list of ids, a mapping, a URL's scheme) and the fields of a claim
 (``kind``, ``text``, ``para``, ``source``, ``tags``, ``score``, ``ignore``,
-``span``, ``granted``, ``standard``), reporting every problem as an
+``span``, ``granted``, ``standard``, ``rephrases``), reporting every problem as an
 ``invalid-map`` (AM000) finding at the node's 1-based line and column.
 :mod:`argmap.io.yaml.reader` builds the document's structure and references
 on top of it; :class:`~argmap.io.builder.MapBuilder` uses it for the claim
@@ -44,6 +44,7 @@ CLAIM_KEYS = (
     "span",
     "granted",
     "standard",
+    "rephrases",
 )
 _KIND_NAMES: dict[str, Kind] = {kind: kind for kind in KINDS}
 
@@ -65,6 +66,7 @@ class ClaimFields(TypedDict, total=False):
     span: tuple[int, int] | None
     granted: bool | None
     standard: Standard | None
+    rephrases: tuple[str, ...]
 
 
 class FieldReader:
@@ -326,6 +328,15 @@ class FieldReader:
         if value is not None:
             fields["standard"] = value
 
+    def _rephrases(self, cid: str, node: Node, fields: ClaimFields) -> None:
+        ids = []
+        for target, item in self.strings(node, f"rephrases of claim {cid}", unique=True):
+            if target == cid:
+                self.error(item, f"claim {cid} rephrases itself: name another claim")
+            else:
+                ids.append(target)
+        fields["rephrases"] = tuple(ids)
+
     _FIELD_READERS: dict[object, Callable[[FieldReader, str, Node, ClaimFields], None]] = {
         "kind": _kind,
         "text": _text,
@@ -337,6 +348,7 @@ class FieldReader:
         "span": _span,
         "granted": _granted,
         "standard": _standard,
+        "rephrases": _rephrases,
     }
 
 

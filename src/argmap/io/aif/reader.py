@@ -1,27 +1,21 @@
-"""AIF JSON, as AIFdb and OVA use it (read and write).
+"""Reading AIF JSON (:func:`loads_aif`): AIFdb, OVA and xAIF files.
 
-The Argument Interchange Format (Chesñevar et al. 2006, "Towards an argument
-interchange format", Knowledge Engineering Review 21(4); JSON as served by
-AIFdb, ARG-tech) is a graph of *nodes* (``nodeID``, ``text``, ``type``) and
-*edges* (``fromID``, ``toID``). Claims are ``I`` nodes; an ``RA`` node is an
-inference (premise I → RA → conclusion I; several premises are linked); a
-``CA`` node a conflict (attacker I → CA → target; a CA aimed at an RA is an
-undercut); ``MA`` a rephrase, ``PA`` a preference; ``L``, ``YA`` and ``TA``
-belong to the dialogue layer. OVA wraps the graph as ``{"AIF": {...}, "OVA":
-{...}, "text": ...}``.
+Ids may be numbers or strings; I nodes become claims (their ``nodeID`` is the
+claim id); a one-premise RA becomes a ``supports``, a several-premise RA a
+linked inference named by its ``nodeID``; CA becomes an attack or undercut;
+MA becomes ``rephrases:`` on the rephrasing claim (the MA's target); PA and
+the dialogue layer (L, YA, TA, locutions) are dropped with a note. Kinds come
+from the ``argmap`` key when present, else they are guessed from the
+structure.
 
-Reading: ids may be numbers or strings; I nodes become claims (their
-``nodeID`` is the claim id); a one-premise RA becomes a ``supports``, a
-several-premise RA a linked inference named by its ``nodeID``; CA becomes an
-attack or undercut; MA is kept as the tag ``rephrases:<id>`` on the
-rephrasing claim; PA and the dialogue layer are dropped with a warning. An
-edge naming no node is an error. Kinds come from the ``argmap`` key when
-present, else they are guessed from the structure.
-
-Writing: every claim is an I node carrying its argmap id, kind, paragraphs,
-source and other fields in an extra ``argmap`` key (so YAML → AIF → YAML
-loses nothing), every inference an RA node, every attack and undercut a CA
-node; the map's title, source and settings travel in a top-level ``argmap`` key.
+A bad part is reported as an ``import-note`` (AM001) with its id and its line
+and column, and skipped, the rest kept: an edge naming no node (or lacking
+``fromID``/``toID``), a node without ``nodeID`` or ``type``, an I node
+without text. An edge given twice is kept once, with a note. Two RA nodes
+between the same premises and conclusion are one inference: the second is
+kept as the first, with a note (so the map has no one-premise linked
+inference). Errors (the file is refused): malformed JSON, a node id used
+twice, invalid ``argmap`` data.
 """
 
 from __future__ import annotations
@@ -30,21 +24,21 @@ import json
 from collections import Counter
 
 from argmap.io.builder import DATA_KEYS, MapBuilder, MapMeta, safe_id
-from argmap.io.exchange import Exported, Imported
+from argmap.io.exchange import Imported
 from argmap.io.json.tree import compose_json
-from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.io.tree import Map, Node, Scalar, Seq
 from argmap.io.yaml.fields import ClaimFields
-from argmap.model import ArgumentMap, Position, complete_parts
+from argmap.model import Position
 
 #: Node types argmap reads; the dialogue layer and preferences are dropped.
 NODE_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
 _DROPPED = ("PA", "L", "YA", "TA")
-_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 
 
 def looks_like_aif(text: str) -> bool:
-    """True when ``text`` is JSON shaped like AIF (``nodes`` and ``edges``, or OVA's ``AIF``)."""
+    """True when ``text`` is JSON shaped like AIF (``nodes`` and ``edges``, or the
+    ``AIF`` wrapper of OVA and xAIF). SADFace has ``nodes`` and ``edges`` too:
+    tell it first (:func:`argmap.io.sadface.looks_like_sadface`)."""
     try:
         doc = json.loads(text.lstrip("\ufeff"))
     except (ValueError, RecursionError):
@@ -58,8 +52,10 @@ def loads_aif(text: str, path: str = "<string>") -> Imported:
     """Read AIF JSON (plain, or OVA's wrapper) into a map.
 
     Raises:
-        MapLoadError: malformed JSON, a node without id or type, a duplicate
-            id, an edge naming no node, invalid ``argmap`` data.
+        MapLoadError: malformed JSON, no ``nodes`` or ``edges`` list, a node
+            id used twice, invalid ``argmap`` data or claim text (all with
+            line and column). Bad parts that can be skipped are notes instead
+            (see the module docstring).
     """
     return _Reader(path).read(compose_json(text, path))
 
@@ -86,6 +82,7 @@ class _Reader:
         self.claim_of: dict[str, str] = {}
         self.ins: dict[str, list[str]] = {}
         self.outs: dict[str, list[str]] = {}
+        self.edge_at: dict[tuple[str, str], str] = {}  # (from, to) -> the edge's name
 
     def pos(self, node: Node) -> Position:
         return Position(self.path, node.line, node.column)
@@ -144,20 +141,23 @@ class _Reader:
 
     def _node(self, item: Node) -> None:
         if not isinstance(item, Map):
-            self.b.error(self.pos(item), "each node must be an object with nodeID, type and text")
+            self.b.note(self.pos(item), "a node that is no object (nodeID, type, text): skipped")
             return
         nid = _id(item.pairs.get("nodeID", (None, None))[1])
         if nid is None:
             where = item.pairs["nodeID"][1] if "nodeID" in item.pairs else item
-            self.b.error(self.pos(where), "a node needs a 'nodeID' (a string or a number)")
+            self.b.note(
+                self.pos(where), "a node without a 'nodeID' (a string or a number): skipped"
+            )
             return
         if nid in self.types:
             self.b.error(self.pos(item.pairs["nodeID"][1]), f"node id {nid!r} is used twice")
             return
         kind = item.pairs.get("type", (None, None))[1]
         if not isinstance(kind, Scalar) or not isinstance(kind.value, str):
-            self.b.error(
-                self.pos(kind or item), f'node {nid} needs a \'type\' such as "I" or "RA"'
+            self.b.note(
+                self.pos(kind or item),
+                f'node {nid} has no \'type\' such as "I" or "RA": skipped with its edges',
             )
             return
         self.types[nid], self.bodies[nid] = kind.value, item
@@ -165,24 +165,32 @@ class _Reader:
 
     def _edge(self, item: Node) -> None:
         if not isinstance(item, Map):
-            self.b.error(self.pos(item), "each edge must be an object with fromID and toID")
+            self.b.note(self.pos(item), "an edge that is no object (fromID, toID): skipped")
             return
+        name = _id(item.pairs.get("edgeID", (None, None))[1])
+        what = f"edge {name}" if name else "an edge"
         ends = []
         for key in ("fromID", "toID"):
             node = item.pairs.get(key, (None, item))[1]
             nid = _id(node) if key in item.pairs else None
             if nid is None:
-                self.b.error(self.pos(node), f"an edge needs a '{key}' (a node id)")
-            elif nid not in self.types:
-                self.b.error(
-                    self.pos(node),
-                    f"edge {key} {nid!r} names no node: add the node or remove the edge",
-                )
-            else:
-                ends.append(nid)
-        if len(ends) == 2:
-            self.outs[ends[0]].append(ends[1])
-            self.ins[ends[1]].append(ends[0])
+                self.b.note(self.pos(node), f"{what} has no '{key}' (a node id): skipped")
+                return
+            if nid not in self.types:
+                self.b.note(self.pos(node), f"{what}: {key} {nid!r} names no node: skipped")
+                return
+            ends.append(nid)
+        pair = (ends[0], ends[1])
+        if pair in self.edge_at:
+            first = self.edge_at[pair]
+            self.b.note(
+                self.pos(item),
+                f"{what} repeats {first}: {pair[0]} → {pair[1]} given twice: kept once",
+            )
+            return
+        self.edge_at[pair] = f"edge {name}" if name else f"the edge at line {item.line}"
+        self.outs[ends[0]].append(ends[1])
+        self.ins[ends[1]].append(ends[0])
 
     def _dropped_blocks(self, graph: Map, root: Map) -> None:
         for key in ("locutions", "participants", "schemefulfillments", "descriptorfulfillments"):
@@ -192,16 +200,20 @@ class _Reader:
                     self.pos(entry[0]), f"{len(entry[1].items)} {key} (dialogue data) dropped"
                 )
 
-    def _text(self, nid: str) -> str:
+    def _text(self, nid: str) -> str | None:
         node = self.bodies[nid].pairs.get("text", (None, None))[1]
-        if isinstance(node, Scalar) and isinstance(node.value, str):
+        if isinstance(node, Scalar) and isinstance(node.value, str) and node.value.strip():
             return node.value
-        self.b.error(self.pos(node or self.bodies[nid]), f"I node {nid} needs a 'text' string")
-        return ""
+        self.b.note(
+            self.pos(node or self.bodies[nid]),
+            f"I node {nid} has no text: skipped with its edges",
+        )
+        return None
 
     def _claims(self) -> None:
         for nid, kind in self.types.items():
-            if kind != "I":
+            text = self._text(nid) if kind == "I" else None
+            if text is None:
                 continue
             body = self.bodies[nid]
             extra = body.pairs.get("argmap", (None, None))[1]
@@ -213,7 +225,7 @@ class _Reader:
                 self.b.error(self.pos(body), f"claim id {cid!r} is used by two I nodes")
                 continue
             self.claim_of[nid] = cid
-            self.b.add_claim(cid, self._text(nid), self.pos(body), fields)
+            self.b.add_claim(cid, text, self.pos(body), fields)
 
     def _claim_extra(self, nid: str, extra: Node) -> tuple[str, ClaimFields]:
         if not isinstance(extra, Map):
@@ -236,6 +248,7 @@ class _Reader:
 
     def _inferences(self) -> dict[str, list[str]]:
         made: dict[str, list[str]] = {}
+        seen: dict[tuple[frozenset[str], tuple[str, ...]], str] = {}
         for nid, kind in self.types.items():
             if kind != "RA":
                 continue
@@ -247,6 +260,16 @@ class _Reader:
                     f"RA node {nid} has no {'premise' if not premises else 'conclusion'}: dropped",
                 )
                 continue
+            key = (frozenset(premises), tuple(conclusions))
+            if key in seen:
+                made[nid] = made[seen[key]]
+                self.b.note(
+                    pos,
+                    f"RA node {nid} repeats the inference of RA node {seen[key]} "
+                    f"({', '.join(premises)} → {', '.join(conclusions)}): kept once",
+                )
+                continue
+            seen[key] = nid
             made[nid] = [
                 self._inference(nid, premises, c, k, len(conclusions), pos)
                 for k, c in enumerate(conclusions, 1)
@@ -296,15 +319,19 @@ class _Reader:
         for nid, kind in self.types.items():
             if kind != "MA":
                 continue
-            for target in self._claims_around(nid, "out"):
-                fields = self.b.claims[target]
-                tags = list(fields.get("tags", ()))
-                tags += [
-                    f"rephrases:{s}"
-                    for s in self._claims_around(nid, "in")
-                    if f"rephrases:{s}" not in tags
-                ]
-                fields["tags"] = tuple(tags)
+            originals, rephrasings = (
+                self._claims_around(nid, "in"),
+                self._claims_around(nid, "out"),
+            )
+            if not originals or not rephrasings:
+                self.b.note(
+                    self.pos(self.bodies[nid]),
+                    f"MA node {nid} has no {'source' if not originals else 'target'}: dropped",
+                )
+            for target in rephrasings:
+                for original in originals:
+                    if original != target:
+                        self.b.add_rephrase(target, original)
 
     def _dropped_nodes(self, graph: Map) -> None:
         counts = Counter(t for t in self.types.values() if t not in ("I", "RA", "CA", "MA"))
@@ -322,58 +349,3 @@ class _Reader:
             f"dropped {what} node(s) and their edges: argmap keeps claims, inferences, "
             f"conflicts and rephrases, not dialogue or preferences{hint}",
         )
-
-
-class _Graph:
-    """AIF nodes and edges being written, numbered from 1 in the order added."""
-
-    def __init__(self) -> None:
-        self.nodes: list[dict[str, object]] = []
-        self.edges: list[dict[str, object]] = []
-
-    def node(self, kind: str, text: str, extra: dict[str, object]) -> str:
-        nid = str(len(self.nodes) + 1)
-        item: dict[str, object] = {"nodeID": nid, "text": text, "type": kind}
-        if extra:
-            item["argmap"] = extra
-        self.nodes.append(item)
-        return nid
-
-    def edge(self, src: str, dst: str) -> None:
-        edge_id = str(len(self.edges) + 1)
-        self.edges.append({"edgeID": edge_id, "fromID": src, "toID": dst, "formEdgeID": None})
-
-    def conflict(self, attacker: str, target: str) -> None:
-        ca = self.node("CA", _TEXT["CA"], {})
-        self.edge(attacker, ca)
-        self.edge(ca, target)
-
-
-def dump_aif(amap: ArgumentMap) -> Exported:
-    """The map as AIF JSON that AIF tools and :func:`loads_aif` read.
-
-    Deterministic: node ids count from 1 (claims in map order, then
-    inferences, then conflicts); no timestamps.
-    """
-    infs, unds, lost = complete_parts(amap)
-    doc = map_to_dict(amap)
-    graph = _Graph()
-    ids = {}
-    for cid, body in claim_dicts(amap).items():
-        extra = {"id": cid, **{k: v for k, v in body.items() if k in DATA_KEYS}}
-        ids[cid] = graph.node("I", str(body["text"]), extra)
-    ra = {}
-    for inf in infs:
-        ra[inf.id] = graph.node("RA", _TEXT["RA"], {"id": inf.id, "linked": inf.linked})
-        for premise in inf.premises:
-            graph.edge(ids[premise], ra[inf.id])
-        graph.edge(ra[inf.id], ids[inf.conclusion])
-    for att in amap.attacks:
-        graph.conflict(ids[att.attacker], ids[att.target])
-    for und in unds:
-        graph.conflict(ids[und.attacker], ra[und.inference])
-    out: dict[str, object] = {"nodes": graph.nodes, "edges": graph.edges, "locutions": []}
-    meta = {k: v for k, v in doc.items() if k not in ("claims", "inferences")}
-    if meta:
-        out["argmap"] = {"version": 1, **meta}
-    return Exported(json.dumps(out, ensure_ascii=False, indent=2) + "\n", tuple(lost))
