@@ -6,8 +6,12 @@ Detection by file name (``argmap convert`` without ``--from``/``--to``):
 ``.yaml`` ``.yml``        ``argmap`` (the YAML map)
 ``.argdown`` ``.ad``      ``argdown``
 ``.aif.json``             ``aif``
-``.json``                 ``json`` (argmap's JSON map), unless the content is AIF
-                          (``nodes`` and ``edges``, or OVA's ``AIF`` wrapper): ``aif``
+``.sadface.json``         ``sadface``
+``.json``                 ``json`` (argmap's JSON map), unless the content is
+                          SADFace (``nodes`` and ``edges`` with SADFace's
+                          ``metadata.core``, atoms or ``source_id``): ``sadface``;
+                          or AIF (``nodes`` and ``edges``, or OVA's ``AIF``
+                          wrapper): ``aif``
 ``.txt``                  ``kialo`` when it starts with ``Discussion Title:``
 ``.graphml``              ``graphml`` (written only)
 ``.mmd`` ``.mermaid``     ``mermaid`` (written only)
@@ -29,6 +33,7 @@ from argmap.io.graphml import dump_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo, looks_like_kialo
 from argmap.io.mermaid import dump_mermaid
+from argmap.io.sadface import dump_sadface, loads_sadface, looks_like_sadface
 from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap
@@ -68,6 +73,7 @@ FORMATS: dict[str, Format] = {
         Format("argmap", "argmap's YAML map", (".yaml", ".yml"), _read_yaml, _write_yaml),
         Format("json", "argmap's map as JSON", (".json",), loads_json_map, dump_json_map),
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
+        Format("sadface", "SADFace JSON", (".sadface.json",), loads_sadface, dump_sadface),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
@@ -78,7 +84,9 @@ FORMATS: dict[str, Format] = {
 
 def _by_extension(path: str) -> str | None:
     name = Path(path).name.lower()
-    for ending in (".aif.json",) + tuple(e for f in FORMATS.values() for e in f.extensions):
+    for ending in (".aif.json", ".sadface.json") + tuple(
+        e for f in FORMATS.values() for e in f.extensions
+    ):
         if name.endswith(ending):
             return next(f.name for f in FORMATS.values() if ending in f.extensions)
     return None
@@ -95,6 +103,8 @@ def input_format(path: str, text: str) -> str:
         UsageError: the name does not tell, or a ``.txt`` file is no Kialo export.
     """
     fmt = _by_extension(path)
+    if fmt == "json" and looks_like_sadface(text):
+        return "sadface"
     if fmt == "json" and looks_like_aif(text):
         return "aif"
     if fmt == "kialo" and not looks_like_kialo(text):
