@@ -78,10 +78,7 @@ def _claim() -> dict[str, object]:
             "undercuts": _ids(
                 "Inferences this one says do not go through ('P3 -> T1' or an inferences: id)."
             ),
-            "rephrases": _ids(
-                "Claims this one says again in other words (AIF's MA node): drawn, and "
-                "connecting the two, but no reason for either."
-            ),
+            "rephrases": _ids("Claims this one says again in other words (no reason for them)."),
             "para": {
                 "anyOf": [whole, {"type": "array", "items": whole}],
                 "description": "Paragraph(s) of the source: its non-empty lines, counted from 1.",
