@@ -133,7 +133,7 @@ def test_from_and_to_override_detection(run_cli, tmp_path):
         (
             "bad.aif.json",
             '{"nodes": [{"nodeID": 1, "type": "I"}, {"nodeID": 1, "type": "I"}], "edges": []}',
-            ":1:50: error AM000 invalid-map: node id '1' is used twice",
+            ":1:51: error AM000 invalid-map: node id '1' is used twice",
         ),
     ],
 )
