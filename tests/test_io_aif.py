@@ -8,6 +8,7 @@ import json
 import pytest
 
 from argmap.analysis.checks import run_checks
+from argmap.analysis.evaluate import evaluate
 from argmap.io.aif import dump_aif, loads_aif
 from argmap.io.formats import FORMATS
 from argmap.io.yaml.reader import loads_map
@@ -175,3 +176,26 @@ def test_rephrase_is_no_reason_and_evaluate_ignores_it():
     assert ("AM106", ("Q",)) not in codes and ("AM101", ("Q",)) in codes
     assert len(same.inferences) == 2  # a second reason is a support, not a rephrase
     assert FORMATS["aif"].write(amap).lost == ()
+    plain = loads_map(dump_map(amap).replace("    rephrases: P\n", ""))
+    assert plain.claims["Q"].rephrases == ()
+    for semantics in ("carneades", "grounded"):
+        with_it, without = (
+            evaluate(amap, semantics=semantics),
+            evaluate(plain, semantics=semantics),
+        )
+        assert with_it.labelling == without.labelling
+        assert with_it.strength == without.strength
+
+
+def test_a_rephrase_is_drawn_as_its_own_line_and_listed_in_the_legend():
+    from argmap.render.dot import to_dot
+
+    amap = read("rephrase.aif.json").map
+    dot = to_dot(amap)
+    assert dot == to_dot(amap)
+    [line] = [row for row in dot.splitlines() if "class=rephrase" in row]
+    assert line.lstrip().startswith("n2 -> n1 ")
+    assert "dir=both" in line and "arrowhead=odot" in line and "arrowtail=odot" in line
+    assert "rephrases: says it again" in dot
+    plain = loads_map(dump_map(amap).replace("    rephrases: '2'\n", ""))
+    assert "rephrase" not in to_dot(plain)
