@@ -199,3 +199,12 @@ def test_a_rephrase_is_drawn_as_its_own_line_and_listed_in_the_legend():
     assert "rephrases: says it again" in dot
     plain = loads_map(dump_map(amap).replace("    rephrases: '2'\n", ""))
     assert "rephrase" not in to_dot(plain)
+
+
+def test_a_rephrase_changes_the_element_ids_of_a_drawing_and_none_keeps_them():
+    from argmap.render.pipeline import content_digest
+
+    amap = read("rephrase.aif.json").map
+    plain = loads_map(dump_map(amap).replace("    rephrases: '2'\n", ""))
+    assert content_digest(amap) != content_digest(plain)
+    assert content_digest(plain) == content_digest(loads_map(dump_map(plain)))
