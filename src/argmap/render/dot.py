@@ -190,10 +190,11 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
 
 
 def _add_rephrases(b: _Builder, shape: Diagram) -> None:
-    """The rephrase lines, circle at both ends, left out of the layout's ranks."""
+    """The rephrase lines, a circle at both ends, two rows long (one row leaves a line
+    so short between the circles that it is hardly seen)."""
     head = b.opts.theme.edges["rephrase"].arrowhead
     for edge in shape.rephrases:
-        extra = {"dir": "both", "arrowtail": head}
+        extra = {"dir": "both", "arrowtail": head, "minlen": "2"}
         b.edge(edge.source, edge.target, "rephrase", edge.phrase, **extra)
 
 
