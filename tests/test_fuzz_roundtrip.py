@@ -190,3 +190,38 @@ def test_graphml_reads_back_what_it_writes(text: str):
     assert graphml_structure(back.map) == graphml_structure(amap), exported.text
     assert back.notes == ()
     assert back.map.title == (" ".join(amap.title.split()) or None if amap.title else None)
+
+
+@st.composite
+def maps_with_rephrases(draw: st.DrawFn) -> str:
+    """A generated map (:func:`maps`) whose claims may also rephrase one another."""
+    doc = json.loads(draw(maps()))
+    ids = list(doc["claims"])
+    for cid in ids:
+        others = [i for i in ids if i != cid]
+        if others and draw(st.booleans()):
+            doc["claims"][cid]["rephrases"] = draw(
+                st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True)
+            )
+    return json.dumps(doc)
+
+
+def full_structure(amap):
+    """:func:`structure` plus what SADFace and AIF keep beside it: rephrases, tags, title."""
+    extra = sorted((c.id, c.rephrases, c.tags) for c in amap.claims.values())
+    return structure(amap), extra, amap.title
+
+
+@given(maps_with_rephrases())
+def test_sadface_and_aif_keep_every_claim_relation_and_rephrase(text: str):
+    try:
+        amap = loads_map(text, "gen.yaml")
+    except MapLoadError as error:
+        assert all(f.file == "gen.yaml" and f.line >= 1 for f in error.findings)
+        return
+    for name in ("sadface", "aif", "argdown", "json"):
+        exported = FORMATS[name].write(amap)
+        assert exported.lost == ()
+        back = FORMATS[name].read(exported.text, f"back.{name}")
+        assert full_structure(back.map) == full_structure(amap), (name, exported.text)
+        assert [n.message for n in back.notes] == []

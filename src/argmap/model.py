@@ -120,6 +120,9 @@ class Claim:
             for the map's.
         extra_sources: further citations or URLs after ``source`` (YAML
             ``source: [first, second, …]``); empty when ``source`` is None.
+        rephrases: ids of the claims this one says again in other words (AIF's
+            MA, "Default Rephrase", node): drawn and counted as connecting the
+            two claims, but no reason for either.
     """
 
     id: str
@@ -135,6 +138,7 @@ class Claim:
     granted: bool | None = None
     standard: Standard | None = None
     extra_sources: tuple[str, ...] = ()
+    rephrases: tuple[str, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:

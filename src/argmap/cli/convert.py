@@ -20,7 +20,7 @@ from argmap.cli.common import (
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
-_NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
+_NAMES = ["argmap", "json", "aif", "sadface", "argdown", "kialo", "graphml", "mermaid"]
 _NAMES += ["arggraph", "dsanson"]
 
 

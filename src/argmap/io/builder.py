@@ -35,7 +35,18 @@ from argmap.model import (
 )
 
 #: Claim fields a foreign file may carry as data (besides the id).
-DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span", "granted", "standard")
+DATA_KEYS = (
+    "kind",
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+    "granted",
+    "standard",
+    "rephrases",
+)
 #: Map-level fields a foreign file may carry as data.
 META_KEYS = ("version", "title", "source", "theme", "checks", "draft", "evaluation")
 
@@ -131,6 +142,12 @@ class MapBuilder:
         """``attacker`` argues against claim ``target`` (kept once)."""
         self.attacks.setdefault((attacker, target), pos)
 
+    def add_rephrase(self, cid: str, other: str) -> None:
+        """Claim ``cid`` rephrases claim ``other`` (kept once; both must be added first)."""
+        fields = self.claims[cid]
+        if other not in fields.get("rephrases", ()):
+            fields["rephrases"] = (*fields.get("rephrases", ()), other)
+
     def add_undercut(self, attacker: str, inference: str, pos: Position) -> None:
         """``attacker`` argues that inference ``inference`` does not go through (kept once)."""
         self.undercuts.setdefault((attacker, inference), pos)
@@ -206,6 +223,11 @@ class MapBuilder:
     # -- assembly ----------------------------------------------------------
 
     def _check_references(self) -> None:
+        for cid, fields in self.claims.items():
+            for other in fields.get("rephrases", ()):
+                if other not in self.claims or other == cid:
+                    what = "itself" if other == cid else f"{other!r}, which is no claim"
+                    self.error(self.claim_pos[cid], f"claim {cid} rephrases {what}")
         for inf, pos in self.inferences.values():
             for cid in (*inf.premises, inf.conclusion):
                 if cid not in self.claims:

@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterator
 
 from argmap.io.dsanson import looks_like_dsanson
+from argmap.io.sadface.reader import sadface_shaped
 from argmap.io.yaml.reader import TOP_KEYS
 
 #: Formats argmap recognises but does not read: name -> what to call it.
@@ -112,15 +113,10 @@ def _sniff_json(body: str) -> str | None:
     nodes, edges = doc.get("nodes"), doc.get("edges")
     if isinstance(nodes, dict) and isinstance(edges, dict):
         return "arguebuf"
-    meta = doc.get("metadata")
-    if isinstance(meta, dict) and isinstance(meta.get("core"), dict):
+    if sadface_shaped(doc):
         return "sadface"
-    if isinstance(nodes, list):
-        types = {n.get("type") for n in nodes[:50] if isinstance(n, dict)}
-        if types & {"atom", "scheme"}:
-            return "sadface"
-        if "edges" in doc:
-            return "aif"
+    if isinstance(nodes, list) and isinstance(edges, list):
+        return "aif"
     return "json-other"
 
 

@@ -62,6 +62,7 @@ CLAIM_FIELDS = (
     "granted",
     "standard",
     "extra_sources",
+    "rephrases",
 )
 #: Optional map-level fields.
 MAP_FIELDS = ("title", "source", "theme", "checks", "draft", "evaluation")

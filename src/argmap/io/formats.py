@@ -25,6 +25,7 @@ from argmap.io.graphml import dump_graphml, loads_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
 from argmap.io.kialo import loads_kialo
 from argmap.io.mermaid import dump_mermaid
+from argmap.io.sadface import dump_sadface, loads_sadface
 from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap
@@ -64,6 +65,7 @@ FORMATS: dict[str, Format] = {
         Format("argmap", "argmap's YAML map", (".yaml", ".yml"), _read_yaml, _write_yaml),
         Format("json", "argmap's map as JSON", (".json",), loads_json_map, dump_json_map),
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
+        Format("sadface", "SADFace JSON", (".sadface.json",), loads_sadface, dump_sadface),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), loads_graphml, dump_graphml),

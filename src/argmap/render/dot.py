@@ -189,6 +189,15 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
             b.edge(edge.source, edge.target, style, edge.phrase, **extra)
 
 
+def _add_rephrases(b: _Builder, shape: Diagram) -> None:
+    """The rephrase lines, a circle at both ends, two rows long (one row leaves a line
+    so short between the circles that it is hardly seen)."""
+    head = b.opts.theme.edges["rephrase"].arrowhead
+    for edge in shape.rephrases:
+        extra = {"dir": "both", "arrowtail": head, "minlen": "2"}
+        b.edge(edge.source, edge.target, "rephrase", edge.phrase, **extra)
+
+
 def _add_rows(b: _Builder, layout: Layout, steps: set[int]) -> None:
     """Boxes of linked premises (clusters, one row each) and the other shared rows
     (those of ``steps`` in unseen clusters: :func:`~argmap.render.layout.step_rows`)."""
@@ -299,6 +308,7 @@ def build_diagram(
     notes = finding_notes(findings, support_loops(shape)) if opts.show_findings else {}
     _add_claims(b, shape, notes)
     _add_lines(b, shape, layout)
+    _add_rephrases(b, shape)
     _add_folds(b, amap)
     _add_rows(b, layout, unseen_rows(shape, layout, opts.direction))
     if opts.legend:

@@ -8,8 +8,8 @@ definitions are in :mod:`argmap.analysis.standards`). Problems are
 
 from __future__ import annotations
 
-from argmap.io.tree import Node, Scalar
-from argmap.io.yaml.fields import FieldReader, shape
+from argmap.io.tree import Node, Scalar, shape
+from argmap.io.yaml.fields import FieldReader
 from argmap.model import GRANTS, EvaluationSettings, Grant
 from argmap.util.suggest import did_you_mean
 

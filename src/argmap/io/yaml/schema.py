@@ -86,6 +86,7 @@ def _claim() -> dict[str, object]:
             "undercuts": _ids(
                 "Inferences this one says do not go through ('P3 -> T1' or an inferences: id)."
             ),
+            "rephrases": _ids("Claims this one says again in other words (no reason for them)."),
             "para": {
                 "anyOf": [whole, {"type": "array", "items": whole}],
                 "description": "Paragraph(s) of the source: its non-empty lines, counted from 1.",
