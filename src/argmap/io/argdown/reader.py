@@ -79,6 +79,11 @@ def loads_argdown(text: str, path: str = "<string>") -> Imported:
     return reader.finish()
 
 
+def _scalar_is(data: Map, key: str, value: object) -> bool:
+    node = data.pairs.get(key, (None, None))[1]
+    return isinstance(node, Scalar) and node.value is value
+
+
 class _Reader:
     """Reads Argdown files into a :class:`MapBuilder`."""
 
@@ -108,11 +113,11 @@ class _Reader:
         self.seen.add(Path(file).resolve())
         text = self._front_matter(text, file, main)
         try:
-            text = strip_comments(text)
+            stripped = strip_comments(text)
         except ArgdownSyntaxError as exc:
             self.b.error(Position(file, exc.line, exc.column), exc.message)
             self.b.fail_now()
-        for block in blocks(text):
+        for block in blocks(stripped, text):
             try:
                 self._block(block, file)
             except ArgdownSyntaxError as exc:
@@ -222,12 +227,17 @@ class _Reader:
         self._relations(items, refs)
 
     def _relations(self, items: list[Item], refs: list[Ref]) -> None:
-        above: list[int] = []  # items that may still be a parent, indents growing
+        # Items that may still be a parent, with their levels (growing). As in the
+        # Argdown lexer, a line indented between two open levels joins the lower one.
+        above: list[tuple[int, int]] = []
         for k, item in enumerate(items):
-            while above and items[above[-1]].indent >= item.indent:
-                above.pop()
-            parent = above[-1] if above else None
-            above.append(k)
+            level = item.indent
+            if above and level <= above[-1][1]:
+                while above and above[-1][1] > level:
+                    above.pop()
+                level = above.pop()[1] if above else level
+            parent = above[-1][0] if above else None
+            above.append((k, level))
             if item.kind != "rel":
                 continue
             if parent is None:
@@ -338,7 +348,7 @@ class _Reader:
         return merged
 
     def _statement(self, member: Member) -> ClaimDraft:
-        data = self._data(member, ("id", *DATA_KEYS))
+        data = self._data(member, ("id", "isCanonical", *DATA_KEYS))
         if member.kind == "anon":
             self.anonymous += 1
             while f"s{self.anonymous}" in self.claims:
@@ -352,7 +362,8 @@ class _Reader:
         if data is not None:
             claim.fields.update(self.b.claim_fields(cid, data, member.pos))
         if member.text and (member.defined or member.kind == "anon"):
-            self._define(claim, member.text, member.pos)
+            canonical = data is not None and _scalar_is(data, "isCanonical", True)
+            self._define(claim, member.text, member.pos, canonical)
         elif member.text:
             self.b.note(
                 member.pos,
@@ -373,13 +384,31 @@ class _Reader:
             self.b.note(member.pos, f"title {raw!r} becomes the claim id {cid!r}")
         return cid
 
-    def _define(self, claim: ClaimDraft, text: str, pos: Position) -> None:
+    def _define(self, claim: ClaimDraft, text: str, pos: Position, canonical: bool) -> None:
+        """Give ``claim`` a text; of several, the last (or the ``isCanonical`` one) is kept.
+
+        That is the Argdown model's canonical member (``getCanonicalMember`` in
+        ``@argdown/core``): the last statement of the class that is not a mere
+        reference, unless one says ``{isCanonical: true}``.
+        """
         if claim.text is None:
             claim.text, claim.pos, claim.order = text, pos, self.tick()
+            claim.pinned = canonical
             if self.heading:
                 claim.tags.setdefault(f"group:{self.heading}")
-        elif claim.text != text:
-            self.b.note(pos, f"statement [{claim.cid}] is given a second text; the first is kept")
+            return
+        if claim.text == text:
+            return
+        if claim.pinned and not canonical:
+            kept, dropped = claim.text, text
+        else:
+            kept, dropped = text, claim.text
+            claim.text, claim.pos, claim.pinned = text, pos, canonical
+        self.b.note(
+            pos,
+            f"statement [{claim.title}] has several texts; as in Argdown the last one "
+            f"(or the one with {{isCanonical: true}}) is kept: {kept!r}, not {dropped!r}",
+        )
 
     def _argument(self, member: Member) -> ArgDraft:
         arg = self.args.setdefault(member.title, ArgDraft(member.title, member.pos))

@@ -156,11 +156,20 @@ def _skip_token(text: str, i: int, finder: Finder, data: bool) -> tuple[int, boo
     return None
 
 
-def blocks(text: str) -> list[list[tuple[int, str]]]:
-    """Top-level blocks: runs of non-blank ``(number, line)``; an include line stands alone."""
+def blocks(text: str, original: str | None = None) -> list[list[tuple[int, str]]]:
+    """Top-level blocks: runs of non-blank ``(number, line)``; an include line stands alone.
+
+    ``text`` has its comments blanked (:func:`strip_comments`); ``original`` is the
+    text before. A line that held only comments ends no block: only a line that
+    is blank in ``original`` does (as in the Argdown lexer, where comments are
+    skipped before empty lines are counted).
+    """
     out: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
+    before = (original if original is not None else text).split("\n")
     for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() and before[number - 1].strip():
+            continue
         if not line.strip() or INCLUDE.match(line):
             if current:
                 out.append(current)
