@@ -206,7 +206,7 @@ def test_data_is_validated_with_positions():
         ("[a]: A.\n+ [b]: B.\n", 2, 1, "relation + has nothing above it that is indented less"),
         ("[a]: A. {kind: premise\n", 1, 9, "this '{' (YAML data) is never closed"),
         ("[a]: A. /* open\n", 1, 9, "this comment is never closed"),
-        ("(1) A.\n(2) B.\n", 1, 1, "must start with a premise and end with an inference line"),
+        ("(1) A.\n(2) B.\n", 2, 1, "end with an inference line and a conclusion"),
         ("[a]: A.\n    +\n", 2, 5, "+ names no statement or argument"),
         ("@include(other.txt)\n", 1, 10, "only .argdown and .ad files can be included"),
         ("@include(missing.argdown)\n", 1, 10, "@include(missing.argdown): there is no file"),

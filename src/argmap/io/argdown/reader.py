@@ -84,6 +84,24 @@ def _scalar_is(data: Map, key: str, value: object) -> bool:
     return isinstance(node, Scalar) and node.value is value
 
 
+def _misplaced(kinds: list[str]) -> int | None:
+    """The index of the first misplaced line of a premise-conclusion structure, or None.
+
+    ``kinds`` lists its lines, ``"pcs"`` (numbered statement) or ``"inference"``.
+    The reference parser reports the same places: an inference line first, one
+    inference line after another, one with no statement after it, or (no
+    inference line at all) the last statement.
+    """
+    if kinds[0] == "inference":
+        return 0
+    for k in range(1, len(kinds)):
+        if kinds[k] == "inference" and kinds[k - 1] == "inference":
+            return k
+    if kinds[-1] == "inference":
+        return len(kinds) - 1
+    return None if "inference" in kinds else len(kinds) - 1
+
+
 class _Reader:
     """Reads Argdown files into a :class:`MapBuilder`."""
 
@@ -294,11 +312,13 @@ class _Reader:
             (i, r) for i, r in zip(items, refs, strict=True) if i.kind in ("pcs", "inference")
         ]
         kinds = [i.kind for i, _ in anchors]
-        if len(anchors) < 3 or kinds[-2:] != ["inference", "pcs"] or "inference" in kinds[:1]:
+        wrong = _misplaced(kinds)
+        if wrong is not None:
             self.b.error(
-                items[0].pos,
-                f"the premise-conclusion structure of <{title}> must start with "
-                "a premise and end with an inference line (----) and a conclusion",
+                anchors[wrong][0].pos,
+                f"the premise-conclusion structure of <{title}> must start with a "
+                "premise, have a numbered statement after each inference line (----) "
+                "and end with an inference line and a conclusion",
             )
             return []
         numbered = {i.number: r.name for i, r in anchors if i.kind == "pcs"}
@@ -361,6 +381,7 @@ class _Reader:
         add_tags(claim.tags, member.tags)
         if data is not None:
             claim.fields.update(self.b.claim_fields(cid, data, member.pos))
+        self._links(claim, member)
         if member.text and (member.defined or member.kind == "anon"):
             canonical = data is not None and _scalar_is(data, "isCanonical", True)
             self._define(claim, member.text, member.pos, canonical)
@@ -371,6 +392,28 @@ class _Reader:
                 f"write [{member.title}]: to define the statement",
             )
         return claim
+
+    def _links(self, claim: ClaimDraft, member: Member) -> None:
+        """A link's web address becomes the claim's source when it has none; others are noted."""
+        for url, pos in member.links:
+            if "source" not in claim.fields and re.match(r"https?://\S+$", url):
+                node = Map(
+                    {
+                        "source": (
+                            Scalar("source", pos.line, pos.column),
+                            Scalar(url, pos.line, pos.column),
+                        )
+                    },
+                    pos.line,
+                    pos.column,
+                )
+                claim.fields.update(self.b.claim_fields(claim.cid, node, pos))
+                if claim.fields.get("source") == url:
+                    continue
+            self.b.note(
+                pos,
+                f"the link to {url!r} is not kept (the claim keeps one source); its words stay in the text",
+            )
 
     def _new_id(self, member: Member, data: Map | None) -> str:
         stored = data.pairs.get("id") if data is not None else None
@@ -413,6 +456,10 @@ class _Reader:
     def _argument(self, member: Member) -> ArgDraft:
         arg = self.args.setdefault(member.title, ArgDraft(member.title, member.pos))
         add_tags(arg.tags, member.tags)
+        for url, pos in member.links:
+            self.b.note(
+                pos, f"the link to {url!r} in an argument is not kept; its words stay in the text"
+            )
         data = self._data(member, ("id", "shorthand", *DATA_KEYS))
         arg.data = data if data is not None else arg.data
         if member.text and arg.description is None:

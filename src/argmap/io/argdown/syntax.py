@@ -249,12 +249,34 @@ def block_items(block: list[tuple[int, str]], file: str) -> list[Item]:
             continue
         item = _new_item(number, line, indent, file, bool(items))
         if item is None:
+            _check_continuation(line, number, indent)
             items[-1].lines.append(line)
             continue
         items.append(item)
         if item.kind == "inference" and not _inference_closed(line.strip()):
             expanded = item
     return items
+
+
+def _check_continuation(line: str, number: int, indent: int) -> None:
+    """Refuse a line that would go on the text above but starts a statement, argument or heading.
+
+    The Argdown parser refuses these too ("Expecting token of type Dedent/EOF"):
+    a new statement, argument or heading starts after an empty line.
+
+    Raises:
+        ArgdownSyntaxError: at the line's first character.
+    """
+    rest = line[indent:]
+    title = _STMT.match(rest) or _ARG.match(rest)
+    if (title and title.group(1).strip()) or re.match(r"#+ ", rest):
+        what = "heading" if rest.startswith("#") else "statement or argument"
+        raise ArgdownSyntaxError(
+            number,
+            indent + 1,
+            f"a new {what} must start after an empty line (or be indented under "
+            "a statement with a relation symbol such as + or -)",
+        )
 
 
 def _new_item(number: int, line: str, indent: int, file: str, has_items: bool) -> Item | None:
@@ -300,6 +322,8 @@ class Member:
         tags: hashtags, in order.
         data: each ``{...}`` block with the position of its ``{``.
         pos: where the member starts.
+        links: each Markdown link ``[text](url)``: its url and position (the
+            text keeps the link's words, as the reference's text does).
     """
 
     kind: str
@@ -309,6 +333,7 @@ class Member:
     tags: list[str]
     data: list[tuple[str, Position]]
     pos: Position
+    links: list[tuple[str, Position]] = field(default_factory=list)
 
 
 class _Where:
@@ -354,14 +379,15 @@ def parse_member(raw: str, start: Position) -> Member:
             )
             break
     where = _Where(raw, start)
-    text, tags, data = _split_text(raw, offset, where)
+    links: list[tuple[str, Position]] = []
+    text, tags, data = _split_text(raw, offset, where, links)
     if kind == "anon" and not text:
         kind = "empty"
-    return Member(kind, title, defined, text, tags, data, where(lead))
+    return Member(kind, title, defined, text, tags, data, where(lead), links)
 
 
 def _split_text(
-    raw: str, i: int, where: _Where
+    raw: str, i: int, where: _Where, links: list[tuple[str, Position]]
 ) -> tuple[str, list[str], list[tuple[str, Position]]]:
     out: list[str] = []
     tags: list[str] = []
@@ -381,6 +407,13 @@ def _split_text(
                     pos.line, pos.column, "this '{' (YAML data) is never closed with '}'"
                 )
             data.append((raw[i:end], where(i)))
+            i = end
+            continue
+        end = link_end(raw, i, finder) if c == "[" else -1
+        if end > 0:
+            close = finder.find("]", i + 1)
+            out.append(raw[i + 1 : close])
+            links.append((raw[close + 2 : end - 1].strip(), where(i)))
             i = end
             continue
         end = _tag_end(raw, i, finder) if c == "#" and (i == 0 or raw[i - 1].isspace()) else -1
