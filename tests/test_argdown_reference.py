@@ -229,3 +229,28 @@ def test_malformed_files_are_refused_where_the_reference_refuses_them(name: str)
 
 def test_the_corpus_covers_the_syntax():
     assert len(FILES) >= 20 and len(BROKEN) >= 3
+
+
+DIFFERENCES = CORPUS / "differences"
+
+
+def test_emphasis_markers_stay_in_the_text():
+    """Deliberate: argmap draws plain text, so ``__bold__`` keeps its markers (no loss)."""
+    docs, _ = reference(DIFFERENCES)
+    theirs = docs["emphasis.argdown"]["statements"]["T"]["members"][0]["text"]
+    assert theirs == "A text with bold and italic and more italic words."
+    ours = load_argdown(DIFFERENCES / "emphasis.argdown").map
+    assert ours.claims["T"].text == "A text with __bold__ and *italic* and _more italic_ words."
+    assert ours.claims["R"].text == "**Strong** reasons matter."
+
+
+def test_unclosed_data_is_refused_where_the_reference_reads_it_as_text():
+    """Deliberate: a ``{`` never closed is refused at its place, not read as words."""
+    docs, _ = reference(DIFFERENCES)
+    theirs = docs["unclosed-data.argdown"]["statements"]["T"]["members"][0]["text"]
+    assert theirs == "A thesis with data that is never closed {kind: thesis"
+    with pytest.raises(MapLoadError) as info:
+        load_argdown(DIFFERENCES / "unclosed-data.argdown")
+    assert [(f.line, f.column, f.message) for f in info.value.findings] == [
+        (1, 46, "this '{' (YAML data) is never closed with '}'")
+    ]

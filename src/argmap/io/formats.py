@@ -9,6 +9,7 @@ Detection by file name (``argmap convert`` without ``--from``/``--to``):
 ``.json``                 ``json`` (argmap's JSON map), unless the content is AIF
                           (``nodes`` and ``edges``, or OVA's ``AIF`` wrapper): ``aif``
 ``.txt``                  ``kialo`` when it starts with ``Discussion Title:``
+``.md``                   ``argdown-md`` when it holds a fenced ````argdown```` block
 ``.graphml``              ``graphml`` (written only)
 ``.mmd`` ``.mermaid``     ``mermaid`` (written only)
 ========================  =========================================================
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
+from argmap.io.argdown.markdown import has_argdown_fence, loads_argdown_markdown
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
 from argmap.io.exchange import Exported, Imported
@@ -69,6 +71,7 @@ FORMATS: dict[str, Format] = {
         Format("json", "argmap's map as JSON", (".json",), loads_json_map, dump_json_map),
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
+        Format("argdown-md", "Argdown in Markdown", (".md",), loads_argdown_markdown, None),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
@@ -101,6 +104,11 @@ def input_format(path: str, text: str) -> str:
         raise UsageError(
             f"{path}: a .txt file is read as a Kialo export only when it starts with "
             "'Discussion Title:'; name the format with --from"
+        )
+    if fmt == "argdown-md" and not has_argdown_fence(text):
+        raise UsageError(
+            f"{path}: a .md file is read as Argdown only when it holds a fenced "
+            "```argdown block; name the format with --from"
         )
     if fmt is None:
         raise UsageError(
