@@ -278,3 +278,26 @@ def test_include_chains_stop_at_a_depth(tmp_path: Path):
     finding = info.value.findings[0]
     assert (Path(finding.file).name, finding.line, finding.column) == ("f64.argdown", 1, 10)
     assert "includes nest deeper than 64 files" in finding.message
+
+
+ABOVE = "which is no numbered statement above this inference line: not used"
+
+
+def test_uses_that_name_no_statement_above_are_reported_and_duplicates_kept_once():
+    result = read(
+        """
+        <A>
+
+        (1) [P]: p.
+        (2) [Q]: q.
+        -- {uses: [1, 1, 2, 7, 3, x]} --
+        (3) [C]: c.
+        """
+    )
+    assert relations(result.map)[0] == [("A", ("P", "Q"), "C", True)]
+    assert [(n.line, n.column, n.message) for n in result.notes] == [
+        (6, 1, "inference A lists premise P twice: kept once"),
+        (6, 1, f"{{uses: ...}} names (3), {ABOVE}"),
+        (6, 1, f"{{uses: ...}} names (7), {ABOVE}"),
+        (6, 25, "{uses: ...} holds statement numbers only: this item is not used"),
+    ]

@@ -330,7 +330,17 @@ class _Reader:
                 since += [ref.name] if item.kind == "pcs" else []
                 continue
             inference = anchors[k - 1][0]
-            uses = [numbered[n] for n in self._uses(inference) if n in numbered]
+            above = {i.number for i, _ in anchors[:k] if i.kind == "pcs"}
+            uses = []
+            for n in self._uses(inference):
+                if n in above:
+                    uses.append(numbered[n])
+                else:
+                    self.b.note(
+                        inference.pos,
+                        f"{{uses: ...}} names ({n}), which is no numbered statement above "
+                        "this inference line: not used",
+                    )
             premises = uses or ([previous] if previous else []) + since
             steps.append((premises, ref.name, inference.pos))
             since, previous = [], ref.name
@@ -341,8 +351,15 @@ class _Reader:
         node = data.pairs.get("uses", (None, None))[1] if data is not None else None
         if node is None:
             return []
-        values = [n.value for n in getattr(node, "items", [node]) if isinstance(n, Scalar)]
-        return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        numbers = []
+        for item in getattr(node, "items", [node]):
+            value = item.value if isinstance(item, Scalar) else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                numbers.append(value)
+            else:
+                pos = Position(inference.pos.file, item.line, item.column)
+                self.b.note(pos, "{uses: ...} holds statement numbers only: this item is not used")
+        return numbers
 
     # -- statements and arguments ------------------------------------------------
 
@@ -412,7 +429,8 @@ class _Reader:
                     continue
             self.b.note(
                 pos,
-                f"the link to {url!r} is not kept (the claim keeps one source); its words stay in the text",
+                f"the link to {url!r} is not kept (the claim keeps one source); "
+                "its words stay in the text",
             )
 
     def _new_id(self, member: Member, data: Map | None) -> str:
