@@ -325,15 +325,17 @@ class _Reader:
         steps: list[tuple[list[str], str, Position]] = []
         since: list[str] = []
         previous: str | None = None
+        above: set[int] = set()  # numbers of the statements above
         for k, (item, ref) in enumerate(anchors):
+            if item.kind == "pcs":
+                above.add(item.number)
             if item.kind == "inference" or kinds[k - 1] != "inference":
                 since += [ref.name] if item.kind == "pcs" else []
                 continue
             inference = anchors[k - 1][0]
-            above = {i.number for i, _ in anchors[:k] if i.kind == "pcs"}
             uses = []
             for n in self._uses(inference):
-                if n in above:
+                if n in above and n != item.number:
                     uses.append(numbered[n])
                 else:
                     self.b.note(
