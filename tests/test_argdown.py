@@ -301,3 +301,20 @@ def test_uses_that_name_no_statement_above_are_reported_and_duplicates_kept_once
         (6, 1, f"{{uses: ...}} names (7), {ABOVE}"),
         (6, 25, "{uses: ...} holds statement numbers only: this item is not used"),
     ]
+
+
+def test_undercut_of_a_statement_without_one_support_is_reported():
+    result = read(
+        """
+        [T]: A thesis.
+            _ [U]: An undercut of a statement that supports nothing.
+        """
+    )
+    assert relations(result.map) == ([], [], [])
+    assert [(n.line, n.column, n.message) for n in result.notes] == [
+        (
+            3,
+            5,
+            "the undercut of T is not kept: argmap undercuts a support, and T supports no claim",
+        )
+    ]

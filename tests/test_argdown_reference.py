@@ -254,3 +254,24 @@ def test_unclosed_data_is_refused_where_the_reference_reads_it_as_text():
     assert [(f.line, f.column, f.message) for f in info.value.findings] == [
         (1, 46, "this '{' (YAML data) is never closed with '}'")
     ]
+
+
+def test_make_test_always_installs_the_pinned_argdown_cli():
+    package = json.loads((ROOT / "tests" / "js" / "package.json").read_text("utf-8"))
+    assert package["dependencies"]["@argdown/cli"] == "1.7.5"
+    lock = json.loads((ROOT / "tests" / "js" / "package-lock.json").read_text("utf-8"))
+    assert lock["packages"]["node_modules/@argdown/cli"]["version"] == "1.7.5"
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert re.search(r"^test: lint \$\(NODE_MODULES\)$", makefile, re.M)
+    if not CLI.exists():
+        pytest.fail(CLI_MISSING)
+    installed = CLI.resolve().parents[1] / "package.json"
+    assert json.loads(installed.read_text("utf-8"))["version"] == "1.7.5"
+
+
+def test_a_missing_cli_fails_the_test_and_says_how_to_install_it(monkeypatch):
+    import test_argdown_reference as module
+
+    monkeypatch.setattr(module, "CLI", Path("/nonexistent/argdown"))
+    with pytest.raises(pytest.fail.Exception, match="run 'make test'"):
+        reference.__wrapped__(CORPUS)
