@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from test_argdown_reference import CORPUS, actual, expected, reference
 
 from argmap.errors import MapLoadError, UsageError
 from argmap.io.argdown.markdown import argdown_lines, loads_argdown_markdown
 from argmap.io.formats import input_format, read_input
 
 from conftest import FIXTURES
-from test_argdown_reference import CORPUS, actual, expected, reference
 
 MARKDOWN = FIXTURES / "interchange" / "argdown" / "markdown"
 
