@@ -20,7 +20,7 @@ from argmap.cli.common import (
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
-_NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
+_NAMES = ["argmap", "json", "aif", "argdown", "argdown-md", "kialo", "graphml", "mermaid"]
 
 
 @click.command(
@@ -60,8 +60,9 @@ def convert(
     """Convert an argument map between formats.
 
     Reads argmap YAML (.yaml), argmap JSON (.json), AIF JSON (.aif.json, or
-    .json holding AIF), Argdown (.argdown, .ad) and Kialo text exports (.txt
-    starting with 'Discussion Title:'); writes all of these but Kialo, plus
+    .json holding AIF), Argdown (.argdown, .ad, and .md files with fenced
+    argdown blocks) and Kialo text exports (.txt starting with 'Discussion
+    Title:'); writes all of these but Kialo and Markdown, plus
     GraphML (.graphml) and Mermaid (.mmd). OUT '-' writes to standard output.
 
     What the input leaves unclear (AM001 import-note) and what the output
