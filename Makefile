@@ -2,9 +2,11 @@
 # linters, then the tests. Both first install what the machine lacks (system packages
 # via apt-get, a .venv); Chromium only for the tests, which drive it to test the
 # interactive HTML and argmap's Mermaid output, rendered by the official `mermaid`
-# package, which `npm ci` installs from the npm registry into tests/js/node_modules.
-# ARGMAP_BROWSER_TESTS=0 (environment or `make test ARGMAP_BROWSER_TESTS=0`) installs
-# neither Chromium nor the npm package and runs no browser test.
+# package, which `npm ci` installs from the npm registry into tests/js/node_modules,
+# with the official Argdown CLI (`@argdown/cli`), which tests/test_argdown_reference.py
+# compares argmap's Argdown reading with. ARGMAP_BROWSER_TESTS=0 (environment or
+# `make test ARGMAP_BROWSER_TESTS=0`) installs no Chromium and runs no browser test;
+# the npm packages are installed either way.
 
 PYTHON ?= python3
 VENV := .venv
@@ -47,10 +49,11 @@ gallery: setup
 	    -o docs/teaching/img/$$(basename $$m .yaml).svg || exit $$?; \
 	done
 
-test: lint $(if $(filter 0,$(ARGMAP_BROWSER_TESTS)),,$(NODE_MODULES))
+test: lint $(NODE_MODULES)
 	$(BIN)/python -m pytest
 
-# The Mermaid renderer for the browser tests, exactly as tests/js/package-lock.json says.
+# The Mermaid renderer for the browser tests and the Argdown CLI, exactly as
+# tests/js/package-lock.json says.
 $(NODE_MODULES): tests/js/package.json tests/js/package-lock.json | system-deps
 	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@

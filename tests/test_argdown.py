@@ -206,7 +206,7 @@ def test_data_is_validated_with_positions():
         ("[a]: A.\n+ [b]: B.\n", 2, 1, "relation + has nothing above it that is indented less"),
         ("[a]: A. {kind: premise\n", 1, 9, "this '{' (YAML data) is never closed"),
         ("[a]: A. /* open\n", 1, 9, "this comment is never closed"),
-        ("(1) A.\n(2) B.\n", 1, 1, "must start with a premise and end with an inference line"),
+        ("(1) A.\n(2) B.\n", 2, 1, "end with an inference line and a conclusion"),
         ("[a]: A.\n    +\n", 2, 5, "+ names no statement or argument"),
         ("@include(other.txt)\n", 1, 10, "only .argdown and .ad files can be included"),
         ("@include(missing.argdown)\n", 1, 10, "@include(missing.argdown): there is no file"),
@@ -278,3 +278,43 @@ def test_include_chains_stop_at_a_depth(tmp_path: Path):
     finding = info.value.findings[0]
     assert (Path(finding.file).name, finding.line, finding.column) == ("f64.argdown", 1, 10)
     assert "includes nest deeper than 64 files" in finding.message
+
+
+ABOVE = "which is no numbered statement above this inference line: not used"
+
+
+def test_uses_that_name_no_statement_above_are_reported_and_duplicates_kept_once():
+    result = read(
+        """
+        <A>
+
+        (1) [P]: p.
+        (2) [Q]: q.
+        -- {uses: [1, 1, 2, 7, 3, x]} --
+        (3) [C]: c.
+        """
+    )
+    assert relations(result.map)[0] == [("A", ("P", "Q"), "C", True)]
+    assert [(n.line, n.column, n.message) for n in result.notes] == [
+        (6, 1, "inference A lists premise P twice: kept once"),
+        (6, 1, f"{{uses: ...}} names (3), {ABOVE}"),
+        (6, 1, f"{{uses: ...}} names (7), {ABOVE}"),
+        (6, 25, "{uses: ...} holds statement numbers only: this item is not used"),
+    ]
+
+
+def test_undercut_of_a_statement_without_one_support_is_reported():
+    result = read(
+        """
+        [T]: A thesis.
+            _ [U]: An undercut of a statement that supports nothing.
+        """
+    )
+    assert relations(result.map) == ([], [], [])
+    assert [(n.line, n.column, n.message) for n in result.notes] == [
+        (
+            3,
+            5,
+            "the undercut of T is not kept: argmap undercuts a support, and T supports no claim",
+        )
+    ]

@@ -10,10 +10,12 @@ reader can reach, so no assertion depends on the speed of the machine.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,48 @@ def test_pathological_inputs_are_read_in_linear_time():
     assert len(names) == 12
     sizes = [int(line.rsplit(" ", 1)[1]) for line in result.stdout.splitlines()]
     assert min(sizes) >= MB // 10
+
+
+#: Hostile inputs of ``n`` characters (about): unclosed braces, links, brackets,
+#: angle brackets, comment starts, and the same on many lines and in Markdown.
+HOSTILE = {
+    "braces": lambda n: "{" * n,
+    "unclosed links": lambda n: "[a](" * (n // 4),
+    "brackets": lambda n: "[" * n,
+    "angle brackets": lambda n: "<" * n,
+    "comment starts": lambda n: "//" * (n // 2),
+    "all of them": lambda n: "[<//{" * (n // 5),
+    "a bracket per line": lambda n: "[\n" * (n // 2),
+    "relations to unclosed titles": lambda n: "[T]: t\n" + "  + [\n" * (n // 6),
+    "markdown fences": lambda n: "```argdown\n[a](\n" * (n // 16),
+}
+
+
+def _seconds(text: str, markdown: bool) -> float:
+    from argmap.errors import MapLoadError
+    from argmap.io.argdown.markdown import loads_argdown_markdown
+    from argmap.io.argdown.reader import loads_argdown
+
+    best = float("inf")
+    gc.collect()
+    gc.disable()  # the reader's own work, not when Python's collector happens to run
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            try:
+                (loads_argdown_markdown if markdown else loads_argdown)(text)
+            except MapLoadError:
+                pass
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_reading_time_grows_linearly_from_10_to_100_kb(name: str):
+    """Ten times the input takes well under twenty times as long (a quadratic reader: 100×)."""
+    make = HOSTILE[name]
+    markdown = name.startswith("markdown")
+    small, large = _seconds(make(10_000), markdown), _seconds(make(100_000), markdown)
+    assert large / max(small, 1e-3) < 20, (small, large)

@@ -49,7 +49,7 @@ def test_input_detection(name, text, fmt):
 
 
 def test_detection_refusals():
-    with pytest.raises(UsageError, match="notes.txt: cannot tell the format .* or its content"):
+    with pytest.raises(UsageError, match="notes.txt: a .txt file is read as a Kialo export when"):
         input_format("notes.txt", "hello")
     with pytest.raises(UsageError, match="cannot tell the format from the file name"):
         input_format("map.docx", "")

@@ -69,7 +69,7 @@ ARGUEBUF = {"nodes": {"a": {"atom": {"text": "x"}}}, "edges": {}, "libraryVersio
         ('<?xml version="1.0"?>\n<arggraph id="micro_b001"></arggraph>', "arggraph"),
         ('<?xml version="1.0"?>\n<!DOCTYPE ARG SYSTEM "argument.dtd">\n<ARG></ARG>', "aml"),
         ('<svg xmlns="http://www.w3.org/2000/svg"></svg>', "svg"),
-        ("# Notes\n\nSome words.\n\n```argdown\n[A]: x\n```\n", "argdown"),
+        ("# Notes\n\nSome words.\n\n```argdown\n[A]: x\n```\n", "argdown-md"),
         ("", None),
         ("just some words\n", None),
     ],
@@ -89,7 +89,7 @@ def test_sniff_names_the_format(text, expected):
         ("m.yaml", "titel: x\n", "argmap"),  # the YAML reader says "did you mean 'title'"
         ("m.aif.json", json.dumps(SADFACE), "aif"),  # the full ending names the format
         ("m.txt", "Discussion Title: Cats\n1. Cats.\n", "kialo"),
-        ("notes.md", "Intro.\n\n```argdown\n[A]: x\n```\n", "argdown"),
+        ("notes.md", "Intro.\n\n```argdown\n[A]: x\n```\n", "argdown-md"),
         ("no-ending", "claims:\n  T: {kind: thesis, text: x}\n", "argmap"),
     ],
 )
@@ -105,7 +105,8 @@ def test_input_format_by_name_then_content(name, text, expected):
         ("s.yaml", "shopping:\n  - milk\n", "this looks like a YAML document of no argument"),
         ("g.txt", "digraph G {\n a -> b\n}\n", "this looks like a Graphviz DOT graph"),
         ("a.xml", "<ARG></ARG>", "this looks like Araucaria's AML"),
-        ("x.md", "# Just notes\n", "cannot tell the format from the file name or its content"),
+        ("x.md", "# Just notes\n", "read as Argdown when it holds a fenced ```argdown block"),
+        ("x.docx", "PK", "cannot tell the format from the file name or its content"),
     ],
 )
 def test_unreadable_content_is_named(name, text, says):
@@ -113,7 +114,8 @@ def test_unreadable_content_is_named(name, text, says):
         input_format(name, text)
     assert str(err.value).startswith(f"{name}: ")
     assert says in str(err.value)
-    assert "AIF JSON (aif)" in str(err.value)  # and the formats argmap reads
+    listed = ("AIF JSON (aif), SADFace JSON (sadface)", "argmap, json, aif, sadface")
+    assert any(names in str(err.value) for names in listed)  # and what argmap reads
 
 
 def test_unreadable_file_is_one_finding_not_a_cascade(run_cli, tmp_path):

@@ -20,8 +20,8 @@ from argmap.cli.common import (
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
-_NAMES = ["argmap", "json", "aif", "sadface", "argdown", "kialo", "graphml", "mermaid"]
-_NAMES += ["arggraph", "dsanson"]
+_NAMES = ["argmap", "json", "aif", "sadface", "argdown", "argdown-md", "kialo", "graphml"]
+_NAMES += ["mermaid", "arggraph", "dsanson"]
 
 
 @click.command(
@@ -61,11 +61,12 @@ def convert(
     """Convert an argument map between formats.
 
     Reads argmap YAML (.yaml), argmap JSON (.json), AIF JSON (.aif.json, or
-    .json holding AIF), Argdown (.argdown, .ad) and Kialo text exports (.txt
-    starting with 'Discussion Title:'); writes all of these but Kialo, plus
-    GraphML (.graphml) and Mermaid (.mmd). Also reads GraphML (argmap's, also
-    after a yEd edit), the microtext corpus's arggraph XML (.arggraph.xml, or
-    .xml holding <arggraph>) and dsanson/argmap YAML maps (.yaml, by content).
+    .json holding AIF), Argdown (.argdown, .ad, and .md files with fenced
+    argdown blocks) and Kialo text exports (.txt starting with 'Discussion
+    Title:'); writes all of these but Kialo and Markdown, plus GraphML
+    (.graphml) and Mermaid (.mmd). Also reads GraphML (argmap's, also after a
+    yEd edit), the microtext corpus's arggraph XML (.arggraph.xml, or .xml
+    holding <arggraph>) and dsanson/argmap YAML maps (.yaml, by content).
     OUT '-' writes to standard output.
 
     What the input leaves unclear (AM001 import-note) and what the output

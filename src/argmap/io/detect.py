@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterator
 
+from argmap.io.argdown.markdown import has_argdown_fence
 from argmap.io.dsanson import looks_like_dsanson
 from argmap.io.sadface.reader import sadface_shaped
 from argmap.io.yaml.reader import TOP_KEYS
@@ -68,13 +69,13 @@ NAMES: dict[str, str] = {
     "graphml": "GraphML",
     "arggraph": "an arggraph XML file (argumentative microtext corpus)",
     "argdown": "Argdown",
+    "argdown-md": "Markdown with Argdown blocks",
 }
 
 _HEAD_LINES = 200
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 _APX = re.compile(r"(?:arg|att)\s*\(")
 _ICCMA = re.compile(r"p[ \t]+af[ \t]+\d+\s*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(?:```+|~~~+)[ \t]*argdown\b", re.MULTILINE)
 
 
 def describe(name: str) -> str:
@@ -145,8 +146,8 @@ def _lines(body: str) -> Iterator[str]:
 
 
 def _sniff_text(body: str) -> str | None:
-    if _FENCE.search(body):
-        return "argdown"
+    if has_argdown_fence(body):
+        return "argdown-md"
     lines = list(_lines(body))
     first = lines[0].lstrip()
     if re.match(r"Discussion (?:Title|Name):", first):

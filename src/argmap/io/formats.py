@@ -15,6 +15,7 @@ from pathlib import Path
 
 from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif
+from argmap.io.argdown.markdown import loads_argdown_markdown
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
 from argmap.io.arggraph import loads_arggraph
@@ -67,6 +68,7 @@ FORMATS: dict[str, Format] = {
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
         Format("sadface", "SADFace JSON", (".sadface.json",), loads_sadface, dump_sadface),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
+        Format("argdown-md", "Argdown in Markdown", (".md",), loads_argdown_markdown, None),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), loads_graphml, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
@@ -118,11 +120,20 @@ def input_format(path: str, text: str) -> str:
         raise UsageError(f"{path}: this looks like {describe(seen)}; argmap reads {_described()}")
     if fmt in ("argmap", "json"):
         return fmt
+    why = _HINTS.get(named[1] if named else "", "cannot tell the format from the file name")
     raise UsageError(
-        f"{path}: cannot tell the format from the file name or its content; "
-        f"argmap reads {_described()}: give the file the ending of its format "
-        "(argmap convert also takes --from)"
+        f"{path}: {why} or its content; argmap reads {_names('read')} "
+        "(docs/interchange.md; argmap convert also takes --from)"
     )
+
+
+#: What a generic ending is read as, for the message when the content does not say.
+_HINTS = {
+    ".md": "a .md file is read as Argdown when it holds a fenced ```argdown block; "
+    "this one holds none, and nothing else tells the format from the file name",
+    ".txt": "a .txt file is read as a Kialo export when it starts with 'Discussion Title:' "
+    "(or as a Dung framework); nothing else tells the format from the file name",
+}
 
 
 def _described() -> str:

@@ -65,6 +65,7 @@ class ClaimDraft:
         order: sort key: ``(0, n)`` for the n-th definition, ``(1, n)`` when never defined.
         tags: hashtags and heading groups, in order (a dict used as an ordered set).
         fields: validated claim fields from its ``{...}`` data.
+        pinned: its text is the one marked ``{isCanonical: true}``.
     """
 
     cid: str
@@ -74,6 +75,7 @@ class ClaimDraft:
     order: tuple[int, int] = (1, 0)
     tags: dict[str, None] = field(default_factory=dict)
     fields: ClaimFields = field(default_factory=ClaimFields)
+    pinned: bool = False
 
 
 @dataclass
@@ -236,6 +238,8 @@ class _Assembly:
             a, c = self.node(src, pos), self.node(dst, pos)
             if a is None or c is None:
                 continue
+            if relation == "support" and a == c and "arg" in (src.kind, dst.kind):
+                continue  # an argument and its own conclusion: its last inference says it
             if relation == "support":
                 self.b.add_inference([a], c, pos)
             else:

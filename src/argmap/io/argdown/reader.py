@@ -33,21 +33,20 @@ import re
 from pathlib import Path
 
 from argmap.errors import MapLoadError
-from argmap.io.argdown.data import compose_data
 from argmap.io.argdown.includes import include_refusal
-from argmap.io.argdown.model import ArgDraft, ClaimDraft, Ref, Relation, add_tags, assemble
+from argmap.io.argdown.member import parse_member
+from argmap.io.argdown.members import MemberReader
+from argmap.io.argdown.model import ArgDraft, ClaimDraft, Ref, Relation, assemble
 from argmap.io.argdown.syntax import (
     FRONT_MATTER,
     INCLUDE,
     ArgdownSyntaxError,
     Item,
-    Member,
     block_items,
     blocks,
-    parse_member,
     strip_comments,
 )
-from argmap.io.builder import DATA_KEYS, MapBuilder, MapMeta, safe_id
+from argmap.io.builder import MapBuilder, MapMeta
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.parse import YamlError, compose
@@ -79,7 +78,25 @@ def loads_argdown(text: str, path: str = "<string>") -> Imported:
     return reader.finish()
 
 
-class _Reader:
+def _misplaced(kinds: list[str]) -> int | None:
+    """The index of the first misplaced line of a premise-conclusion structure, or None.
+
+    ``kinds`` lists its lines, ``"pcs"`` (numbered statement) or ``"inference"``.
+    The reference parser reports the same places: an inference line first, one
+    inference line after another, one with no statement after it, or (no
+    inference line at all) the last statement.
+    """
+    if kinds[0] == "inference":
+        return 0
+    for k in range(1, len(kinds)):
+        if kinds[k] == "inference" and kinds[k - 1] == "inference":
+            return k
+    if kinds[-1] == "inference":
+        return len(kinds) - 1
+    return None if "inference" in kinds else len(kinds) - 1
+
+
+class _Reader(MemberReader):
     """Reads Argdown files into a :class:`MapBuilder`."""
 
     def __init__(self, path: str):
@@ -108,11 +125,11 @@ class _Reader:
         self.seen.add(Path(file).resolve())
         text = self._front_matter(text, file, main)
         try:
-            text = strip_comments(text)
+            stripped = strip_comments(text)
         except ArgdownSyntaxError as exc:
             self.b.error(Position(file, exc.line, exc.column), exc.message)
             self.b.fail_now()
-        for block in blocks(text):
+        for block in blocks(stripped, text):
             try:
                 self._block(block, file)
             except ArgdownSyntaxError as exc:
@@ -222,12 +239,17 @@ class _Reader:
         self._relations(items, refs)
 
     def _relations(self, items: list[Item], refs: list[Ref]) -> None:
-        above: list[int] = []  # items that may still be a parent, indents growing
+        # Items that may still be a parent, with their levels (growing). As in the
+        # Argdown lexer, a line indented between two open levels joins the lower one.
+        above: list[tuple[int, int]] = []
         for k, item in enumerate(items):
-            while above and items[above[-1]].indent >= item.indent:
-                above.pop()
-            parent = above[-1] if above else None
-            above.append(k)
+            level = item.indent
+            if above and level <= above[-1][1]:
+                while above and above[-1][1] > level:
+                    above.pop()
+                level = above.pop()[1] if above else level
+            parent = above[-1][0] if above else None
+            above.append((k, level))
             if item.kind != "rel":
                 continue
             if parent is None:
@@ -284,23 +306,37 @@ class _Reader:
             (i, r) for i, r in zip(items, refs, strict=True) if i.kind in ("pcs", "inference")
         ]
         kinds = [i.kind for i, _ in anchors]
-        if len(anchors) < 3 or kinds[-2:] != ["inference", "pcs"] or "inference" in kinds[:1]:
+        wrong = _misplaced(kinds)
+        if wrong is not None:
             self.b.error(
-                items[0].pos,
-                f"the premise-conclusion structure of <{title}> must start with "
-                "a premise and end with an inference line (----) and a conclusion",
+                anchors[wrong][0].pos,
+                f"the premise-conclusion structure of <{title}> must start with a "
+                "premise, have a numbered statement after each inference line (----) "
+                "and end with an inference line and a conclusion",
             )
             return []
         numbered = {i.number: r.name for i, r in anchors if i.kind == "pcs"}
         steps: list[tuple[list[str], str, Position]] = []
         since: list[str] = []
         previous: str | None = None
+        above: set[int] = set()  # numbers of the statements above
         for k, (item, ref) in enumerate(anchors):
+            if item.kind == "pcs":
+                above.add(item.number)
             if item.kind == "inference" or kinds[k - 1] != "inference":
                 since += [ref.name] if item.kind == "pcs" else []
                 continue
             inference = anchors[k - 1][0]
-            uses = [numbered[n] for n in self._uses(inference) if n in numbered]
+            uses = []
+            for n in self._uses(inference):
+                if n in above and n != item.number:
+                    uses.append(numbered[n])
+                else:
+                    self.b.note(
+                        inference.pos,
+                        f"{{uses: ...}} names ({n}), which is no numbered statement above "
+                        "this inference line: not used",
+                    )
             premises = uses or ([previous] if previous else []) + since
             steps.append((premises, ref.name, inference.pos))
             since, previous = [], ref.name
@@ -311,88 +347,17 @@ class _Reader:
         node = data.pairs.get("uses", (None, None))[1] if data is not None else None
         if node is None:
             return []
-        values = [n.value for n in getattr(node, "items", [node]) if isinstance(n, Scalar)]
-        return [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        numbers = []
+        for item in getattr(node, "items", [node]):
+            value = item.value if isinstance(item, Scalar) else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                numbers.append(value)
+            else:
+                pos = Position(inference.pos.file, item.line, item.column)
+                self.b.note(pos, "{uses: ...} holds statement numbers only: this item is not used")
+        return numbers
 
     # -- statements and arguments ------------------------------------------------
-
-    def _data(self, member: Member, allowed: tuple[str, ...] = ()) -> Map | None:
-        merged: Map | None = None
-        for raw, pos in member.data:
-            try:
-                node = compose_data(raw, pos)
-            except YamlError as exc:
-                self.b.errors.append(exc.finding)
-                continue
-            if node is not None and not isinstance(node, Map):
-                self.b.error(pos, "the data in { } must be a mapping (key: value)")
-                continue
-            merged = merged or Map({}, pos.line, pos.column)
-            merged.pairs.update(node.pairs if node is not None else {})
-        for key, (knode, _) in merged.pairs.items() if merged and allowed else ():
-            if key not in allowed:
-                self.b.note(
-                    Position(member.pos.file, knode.line, knode.column),
-                    f"data key {key!r} has no place in argmap: not kept",
-                )
-        return merged
-
-    def _statement(self, member: Member) -> ClaimDraft:
-        data = self._data(member, ("id", *DATA_KEYS))
-        if member.kind == "anon":
-            self.anonymous += 1
-            while f"s{self.anonymous}" in self.claims:
-                self.anonymous += 1
-            cid = f"s{self.anonymous}"
-        else:
-            cid = self.titles.get(member.title) or self._new_id(member, data)
-            self.titles[member.title] = cid
-        claim = self.claims.setdefault(cid, ClaimDraft(cid, member.title or cid, member.pos))
-        add_tags(claim.tags, member.tags)
-        if data is not None:
-            claim.fields.update(self.b.claim_fields(cid, data, member.pos))
-        if member.text and (member.defined or member.kind == "anon"):
-            self._define(claim, member.text, member.pos)
-        elif member.text:
-            self.b.note(
-                member.pos,
-                f"text after the reference [{member.title}] is not kept; "
-                f"write [{member.title}]: to define the statement",
-            )
-        return claim
-
-    def _new_id(self, member: Member, data: Map | None) -> str:
-        stored = data.pairs.get("id") if data is not None else None
-        if stored and isinstance(stored[1], Scalar):
-            raw = str(stored[1].value)
-            cid = raw.replace("->", "→")  # an id given in data is kept as written
-        else:
-            raw = member.title
-            cid = safe_id(raw)
-        if cid != raw:
-            self.b.note(member.pos, f"title {raw!r} becomes the claim id {cid!r}")
-        return cid
-
-    def _define(self, claim: ClaimDraft, text: str, pos: Position) -> None:
-        if claim.text is None:
-            claim.text, claim.pos, claim.order = text, pos, self.tick()
-            if self.heading:
-                claim.tags.setdefault(f"group:{self.heading}")
-        elif claim.text != text:
-            self.b.note(pos, f"statement [{claim.cid}] is given a second text; the first is kept")
-
-    def _argument(self, member: Member) -> ArgDraft:
-        arg = self.args.setdefault(member.title, ArgDraft(member.title, member.pos))
-        add_tags(arg.tags, member.tags)
-        data = self._data(member, ("id", "shorthand", *DATA_KEYS))
-        arg.data = data if data is not None else arg.data
-        if member.text and arg.description is None:
-            arg.description, arg.pos, arg.order = member.text, member.pos, self.tick()
-            if self.heading:
-                arg.tags.setdefault(f"group:{self.heading}")
-        elif arg.order == (1, 0):
-            arg.order = (1, self.tick()[1])
-        return arg
 
     def finish(self) -> Imported:
         """Turn what was read into the map (:func:`argmap.io.argdown.model.assemble`)."""

@@ -22,9 +22,8 @@ _REL = re.compile(r"([ \t]*)(\+>|->|_>|<\+|<-|<_|><|\+|-|_(?=[ \t]))[ \t]*")
 _NUMBERED = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 _INFERENCE = re.compile(r"([ \t]*)--")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+")
-_STMT = re.compile(r"\[([^\[\]\n]*)\](?!\()(:?)")
-_ARG = re.compile(r"<([^<>\n]*)>(:?)")
-_TAG = re.compile(r"#([A-Za-z0-9\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+)")
+STMT = re.compile(r"\[([^\[\]\n]*)\](?!\()(:?)")
+ARG = re.compile(r"<([^<>\n]*)>(:?)")
 
 
 class ArgdownSyntaxError(Exception):
@@ -156,11 +155,20 @@ def _skip_token(text: str, i: int, finder: Finder, data: bool) -> tuple[int, boo
     return None
 
 
-def blocks(text: str) -> list[list[tuple[int, str]]]:
-    """Top-level blocks: runs of non-blank ``(number, line)``; an include line stands alone."""
+def blocks(text: str, original: str | None = None) -> list[list[tuple[int, str]]]:
+    """Top-level blocks: runs of non-blank ``(number, line)``; an include line stands alone.
+
+    ``text`` has its comments blanked (:func:`strip_comments`); ``original`` is the
+    text before. A line that held only comments ends no block: only a line that
+    is blank in ``original`` does (as in the Argdown lexer, where comments are
+    skipped before empty lines are counted).
+    """
     out: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
+    before = (original if original is not None else text).split("\n")
     for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() and before[number - 1].strip():
+            continue
         if not line.strip() or INCLUDE.match(line):
             if current:
                 out.append(current)
@@ -240,12 +248,34 @@ def block_items(block: list[tuple[int, str]], file: str) -> list[Item]:
             continue
         item = _new_item(number, line, indent, file, bool(items))
         if item is None:
+            _check_continuation(line, number, indent)
             items[-1].lines.append(line)
             continue
         items.append(item)
         if item.kind == "inference" and not _inference_closed(line.strip()):
             expanded = item
     return items
+
+
+def _check_continuation(line: str, number: int, indent: int) -> None:
+    """Refuse a line that would go on the text above but starts a statement, argument or heading.
+
+    The Argdown parser refuses these too ("Expecting token of type Dedent/EOF"):
+    a new statement, argument or heading starts after an empty line.
+
+    Raises:
+        ArgdownSyntaxError: at the line's first character.
+    """
+    rest = line[indent:]
+    title = STMT.match(rest) or ARG.match(rest)
+    if (title and title.group(1).strip()) or re.match(r"#+ ", rest):
+        what = "heading" if rest.startswith("#") else "statement or argument"
+        raise ArgdownSyntaxError(
+            number,
+            indent + 1,
+            f"a new {what} must start after an empty line (or be indented under "
+            "a statement with a relation symbol such as + or -)",
+        )
 
 
 def _new_item(number: int, line: str, indent: int, file: str, has_items: bool) -> Item | None:
@@ -277,117 +307,3 @@ def _new_item(number: int, line: str, indent: int, file: str, has_items: bool) -
         return None
     pos = Position(file, number, indent + 1)
     return Item("root", indent, pos, pos, [line[indent:]])
-
-
-@dataclass
-class Member:
-    """A statement or argument as written in one place.
-
-    Attributes:
-        kind: ``"stmt"``, ``"arg"``, ``"anon"`` (untitled statement) or ``"empty"``.
-        title: the title (statements and arguments).
-        defined: a ``:`` followed the title (a definition rather than a reference).
-        text: the text, unescaped, whitespace collapsed, tags and data removed.
-        tags: hashtags, in order.
-        data: each ``{...}`` block with the position of its ``{``.
-        pos: where the member starts.
-    """
-
-    kind: str
-    title: str
-    defined: bool
-    text: str
-    tags: list[str]
-    data: list[tuple[str, Position]]
-    pos: Position
-
-
-class _Where:
-    """Positions of indices into ``raw`` (which starts at ``start``), for growing indices."""
-
-    def __init__(self, raw: str, start: Position):
-        self.raw, self.start = raw, start
-        self.index, self.line, self.line_start = 0, 0, 0
-
-    def __call__(self, index: int) -> Position:
-        if index < self.index:
-            self.index, self.line, self.line_start = 0, 0, 0
-        newlines = self.raw.count("\n", self.index, index)
-        if newlines:
-            self.line += newlines
-            self.line_start = self.raw.rfind("\n", self.index, index) + 1
-        self.index = index
-        column = index - self.line_start + 1
-        if self.line == 0:
-            column += self.start.column - 1
-        return Position(self.start.file, self.start.line + self.line, column)
-
-
-def parse_member(raw: str, start: Position) -> Member:
-    """Read a member: ``[T]: text``, ``[T]``, ``<T>: text``, ``<T>`` or untitled text.
-
-    A title runs to the first closing bracket (titles have no escapes) and
-    holds some non-space character.
-
-    Raises:
-        ArgdownSyntaxError: a ``{`` data block is never closed.
-    """
-    lead = len(raw) - len(raw.lstrip())
-    kind, title, defined, offset = "anon", "", False, lead
-    for pattern, name in ((_STMT, "stmt"), (_ARG, "arg")):
-        match = pattern.match(raw, lead)
-        if match and match.group(1).strip():
-            kind, title, defined, offset = (
-                name,
-                match.group(1).strip(),
-                bool(match.group(2)),
-                match.end(),
-            )
-            break
-    where = _Where(raw, start)
-    text, tags, data = _split_text(raw, offset, where)
-    if kind == "anon" and not text:
-        kind = "empty"
-    return Member(kind, title, defined, text, tags, data, where(lead))
-
-
-def _split_text(
-    raw: str, i: int, where: _Where
-) -> tuple[str, list[str], list[tuple[str, Position]]]:
-    out: list[str] = []
-    tags: list[str] = []
-    data: list[tuple[str, Position]] = []
-    finder = Finder(raw)
-    while i < len(raw):
-        c = raw[i]
-        if c == "\\" and i + 1 < len(raw):
-            out.append(raw[i + 1])
-            i += 2
-            continue
-        if c == "{":
-            end = data_end(raw, i)
-            if end < 0:
-                pos = where(i)
-                raise ArgdownSyntaxError(
-                    pos.line, pos.column, "this '{' (YAML data) is never closed with '}'"
-                )
-            data.append((raw[i:end], where(i)))
-            i = end
-            continue
-        end = _tag_end(raw, i, finder) if c == "#" and (i == 0 or raw[i - 1].isspace()) else -1
-        if end > 0:
-            tags.append(raw[i + 2 : end - 1] if raw[i + 1] == "(" else raw[i + 1 : end])
-            i = end
-            continue
-        out.append(c)
-        i += 1
-    return " ".join("".join(out).split()), tags, data
-
-
-def _tag_end(raw: str, i: int, finder: Finder) -> int:
-    """End of the tag (``#word`` or ``#(words)``) at ``i``, or -1."""
-    end = bracketed_tag_end(raw, i, finder)
-    if end > 0:
-        return end
-    match = _TAG.match(raw, i)
-    return match.end() if match else -1
