@@ -11,6 +11,8 @@ Detection by file name (``argmap convert`` without ``--from``/``--to``):
 ``.txt``                  ``kialo`` when it starts with ``Discussion Title:``
 ``.graphml``              ``graphml`` (written only)
 ``.mmd`` ``.mermaid``     ``mermaid`` (written only)
+``.apx`` ``.tgf``         ``apx``, ``tgf`` (Dung frameworks)
+``.af`` ``.i23``          ``iccma`` (Dung framework, ICCMA 2023)
 ========================  =========================================================
 """
 
@@ -24,6 +26,9 @@ from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
+from argmap.io.dung.apx import dump_apx, loads_apx
+from argmap.io.dung.iccma import dump_iccma, loads_iccma
+from argmap.io.dung.tgf import dump_tgf, loads_tgf
 from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
@@ -72,6 +77,9 @@ FORMATS: dict[str, Format] = {
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
+        Format("apx", "Dung framework, ASPARTIX APX", (".apx",), loads_apx, dump_apx),
+        Format("tgf", "Dung framework, Trivial Graph Format", (".tgf",), loads_tgf, dump_tgf),
+        Format("iccma", "Dung framework, ICCMA 2023", (".af", ".i23"), loads_iccma, dump_iccma),
     )
 }
 
@@ -166,3 +174,22 @@ def read_input(path: str, fmt: str | None = None) -> tuple[str, Imported]:
     text = read_text(path)
     fmt = fmt or input_format(path, text)
     return fmt, reader(fmt)(text, path)
+
+
+def read_any(path: str) -> Imported:
+    """Read a map for ``check`` and ``evaluate``: a file whose name names another
+    readable format (``.apx``, ``.af``, ``.aif.json`` …) by that format's reader,
+    anything else as argmap's YAML map.
+
+    Raises:
+        MapLoadError: the file is unreadable or invalid (with positions).
+        UsageError: the file's content does not fit its name (see :func:`input_format`).
+    """
+    text = read_text(path)
+    fmt = _by_extension(path)
+    if fmt == "json":
+        fmt = "aif" if looks_like_aif(text) else None
+    if fmt == "kialo" and not looks_like_kialo(text):
+        fmt = None
+    read = FORMATS[fmt].read if fmt is not None else None
+    return read(text, path) if read is not None else _read_yaml(text, path)
