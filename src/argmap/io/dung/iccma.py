@@ -79,7 +79,7 @@ class _Reader:
             self.fw.builder.error(self.pos(number, fields[0][0]), "a second 'p' line")
             return
         if len(fields) != 2:
-            column = fields[min(len(fields), 2) - 1][0] if len(fields) > 2 else fields[0][0]
+            column = fields[2][0] if len(fields) > 2 else fields[0][0]
             self.fw.builder.error(self.pos(number, column), "an attack line is two numbers 'I J'")
             return
         for column, word in fields:
