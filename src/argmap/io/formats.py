@@ -3,7 +3,8 @@
 Detection by file name (``argmap convert`` without ``--from``/``--to``):
 
 ========================  =========================================================
-``.yaml`` ``.yml``        ``argmap`` (the YAML map)
+``.yaml`` ``.yml``        ``argmap`` (the YAML map), unless it is a Carneades argument
+                          graph (``statements:`` and no ``claims:``): ``carneades``
 ``.argdown`` ``.ad``      ``argdown``
 ``.aif.json``             ``aif``
 ``.json``                 ``json`` (argmap's JSON map), unless the content is AIF
@@ -26,6 +27,7 @@ from argmap.errors import UsageError
 from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
+from argmap.io.carneades.reader import loads_carneades, looks_like_carneades
 from argmap.io.dung.apx import dump_apx, loads_apx
 from argmap.io.dung.iccma import dump_iccma, loads_iccma
 from argmap.io.dung.tgf import dump_tgf, loads_tgf
@@ -77,6 +79,7 @@ FORMATS: dict[str, Format] = {
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
         Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
+        Format("carneades", "Carneades argument graph (YAML)", (), loads_carneades, None),
         Format("apx", "Dung framework, ASPARTIX APX", (".apx",), loads_apx, dump_apx),
         Format("tgf", "Dung framework, Trivial Graph Format", (".tgf",), loads_tgf, dump_tgf),
         Format("iccma", "Dung framework, ICCMA 2023", (".af", ".i23"), loads_iccma, dump_iccma),
@@ -105,6 +108,8 @@ def input_format(path: str, text: str) -> str:
     fmt = _by_extension(path)
     if fmt == "json" and looks_like_aif(text):
         return "aif"
+    if fmt == "argmap" and looks_like_carneades(text):
+        return "carneades"
     if fmt == "kialo" and not looks_like_kialo(text):
         raise UsageError(
             f"{path}: a .txt file is read as a Kialo export only when it starts with "
@@ -191,5 +196,7 @@ def read_any(path: str) -> Imported:
         fmt = "aif" if looks_like_aif(text) else None
     if fmt == "kialo" and not looks_like_kialo(text):
         fmt = None
+    if fmt == "argmap" and looks_like_carneades(text):
+        fmt = "carneades"
     read = FORMATS[fmt].read if fmt is not None else None
     return read(text, path) if read is not None else _read_yaml(text, path)
