@@ -27,6 +27,7 @@ WITH_TESTS = {
     "self-defeat": 2,
     "penguin": 7,
     "dung-reinstatement": 6,
+    "tie": 4,
 }
 
 
@@ -70,13 +71,20 @@ def test_statements_arguments_issues_and_assumptions():
     linked = {i.id: (i.premises, i.conclusion) for i in amap.inferences}
     assert linked["a1"] == (("bird", "rule"), "flies")
     assert linked["penguin -> grounded"] == (("penguin",), "grounded")
-    assert {(u.attacker, u.inference) for u in amap.undercuts} == {("exception", "a1")}
-    assert {(a.attacker, a.target) for a in amap.attacks} == {
-        ("flies", "grounded"),
-        ("grounded", "flies"),
+    assert {(u.attacker, u.inference) for u in amap.undercuts} == {
+        ("exception", "a1"),
+        ("exception", "a1 applies (reason)"),
     }
+    # an argument for one position of an issue is an argument against the others
+    assert linked["a1 applies (reason)"] == (("bird", "rule"), "a1 applies")
+    assert {(a.attacker, a.target) for a in amap.attacks} == {
+        ("a1 applies", "grounded"),
+        ("penguin", "flies"),
+    }
+    assert amap.claims["flies"].standard == "preponderance"
     assert [(n.line, n.column, n.message) for n in imported.notes] == [
-        (20, 7, "premise roles of argument a1 (minor, major) are left out")
+        (17, 3, "claim 'a1 applies' stands for argument a1 against the other positions"),
+        (20, 7, "premise roles of argument a1 (minor, major) are left out"),
     ]
 
 

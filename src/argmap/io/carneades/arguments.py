@@ -16,7 +16,7 @@ scores.
 
 from __future__ import annotations
 
-from argmap.io.carneades.nodes import Context
+from argmap.io.carneades.nodes import Argument, Context
 from argmap.io.tree import Map, Node, Scalar
 from argmap.model import Position, shorthand_inference_id
 
@@ -74,10 +74,36 @@ def _argument(cx: Context, aid: str, pos: Position, arg: Map) -> None:
     else:
         made = [cx.b.add_inference(premises, conclusion, pos, _inference_id(cx, aid))]
     undercutter = next((pairs[k] for k in ARGUMENT_KEYS[-3:] if k in pairs), None)
+    cut = None
     if undercutter is not None:
         cut = cx.statement(undercutter[1], f"the undercutter of argument {aid}")
         for inf in made if cut is not None else ():
             cx.b.add_undercut(cut, inf, cx.pos(undercutter[1]))  # type: ignore[arg-type]
+    convergent = scheme == "convergent" and len(premises) > 1
+    cx.arguments.append(Argument(aid, tuple(premises), conclusion, convergent, cut, pos))
+
+
+def applies(cx: Context, arg: Argument) -> str:
+    """A claim that stands exactly when ``arg`` is applicable (its premises stand, its
+    undercutter does not): the premise of a one-premise argument without undercutter,
+    else a claim ``a1 applies`` (noted) with the argument's own premises and undercutter."""
+    if len(arg.premises) == 1 and arg.undercutter is None:
+        return arg.premises[0]
+    cid = f"{arg.id} applies"
+    while cid in cx.b.claims:
+        cid += "'"
+    text = f"Argument {arg.id} for {arg.conclusion} applies."
+    cx.b.add_claim(cid, text, arg.pos)
+    cx.b.note(arg.pos, f"claim {cid!r} stands for argument {arg.id} against the other positions")
+    if arg.convergent:
+        made = [_support(cx, cid, n, p, cid, arg.pos) for n, p in enumerate(arg.premises, 1)]
+    elif len(arg.premises) == 1:
+        made = [cx.b.add_inference(list(arg.premises), cid, arg.pos)]
+    else:
+        made = [cx.b.add_inference(list(arg.premises), cid, arg.pos, f"{cid} (reason)")]
+    for inf in made if arg.undercutter is not None else ():
+        cx.b.add_undercut(arg.undercutter, inf, arg.pos)  # type: ignore[arg-type]
+    return cid
 
 
 def _support(cx: Context, aid: str, n: int, premise: str, conclusion: str, pos: Position) -> str:

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from argmap.io.builder import MapBuilder
 from argmap.io.tree import Map, Node, Scalar, Seq
 from argmap.model import Position
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An argument as read (claim ids), kept to make issue positions' con arguments.
+
+    Attributes:
+        id: the argument's id.
+        premises: claim ids of its premises (a granted one when it had none).
+        conclusion: claim id of its conclusion.
+        convergent: True when each premise alone suffices.
+        undercutter: claim id of its undercutter, or None.
+        pos: where the argument stands.
+    """
+
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str
+    convergent: bool
+    undercutter: str | None
+    pos: Position
 
 
 class Context:
@@ -20,6 +43,7 @@ class Context:
         self.b = MapBuilder(path)
         self.path = path
         self.ids: dict[str, str] = {}
+        self.arguments: list[Argument] = []
 
     def pos(self, node: Node) -> Position:
         """Where ``node`` stands."""

@@ -14,11 +14,12 @@ Reading:
   ``assumed: true``) is ``granted: true``, and the map reads with
   ``evaluation: {grant: assumptions}``, as Carneades does (a statement with no
   argument for it that is not assumed is out);
-* the positions of an issue are alternatives: each attacks each other; an
-  issue's ``standard`` becomes each position's ``standard`` (DV
-  dialectical-validity, PE preponderance, CCE clear-and-convincing, BRD
-  beyond-reasonable-doubt). Without one, argmap's default applies, not
-  Carneades' PE;
+* the positions of an issue are alternatives: an argument for one is an
+  argument against the others, so the claim that stands when it applies
+  (:func:`~argmap.io.carneades.arguments.applies`) attacks them; an issue's
+  ``standard`` becomes each position's ``standard`` (DV dialectical-validity,
+  PE preponderance, CCE clear-and-convincing, BRD beyond-reasonable-doubt),
+  PE when none is given, as in Carneades;
 * ``tests``/``labels`` and a statement's ``label`` become
   ``evaluation: {expect: ...}``, which ``argmap evaluate`` checks;
 * ``language``, ``argument_schemes``, ``issue_schemes`` (a theory from which
@@ -33,10 +34,9 @@ column; YAML syntax errors too.
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 from argmap.errors import MapLoadError
-from argmap.io.carneades.arguments import read_arguments
+from argmap.io.carneades.arguments import applies, read_arguments
 from argmap.io.carneades.nodes import Context
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Node, Scalar
@@ -162,7 +162,8 @@ def _statement_body(cx: Context, sid: str, value: Node) -> tuple[str, bool]:
 def _issues(cx: Context, node: Node) -> None:
     body = cx.mapping(node, "'issues'")
     taken: dict[str, str] = {}
-    for key, (knode, value) in body.pairs.items() if body is not None else ():
+    alternatives: list[list[str]] = []
+    for key, (_, value) in body.pairs.items() if body is not None else ():
         issue = cx.mapping(value, f"issue {key}")
         if issue is None:
             continue
@@ -178,11 +179,22 @@ def _issues(cx: Context, node: Node) -> None:
             elif cid is not None:
                 taken[cid] = str(key)
                 positions.append(cid)
-                if standard is not None:
-                    cx.b.claims[cid]["standard"] = standard
-        for one, other in combinations(positions, 2):
-            cx.b.add_attack(one, other, cx.pos(knode))
-            cx.b.add_attack(other, one, cx.pos(knode))
+        for cid in positions:
+            cx.b.claims[cid].setdefault("standard", standard or "preponderance")
+        if len(positions) > 1:
+            alternatives.append(positions)
+    _con_arguments(cx, alternatives)
+
+
+def _con_arguments(cx: Context, issues: list[list[str]]) -> None:
+    """Each argument for a position is an argument against the issue's other positions
+    (Carneades 4): the claim that stands when it applies attacks them."""
+    others = {p: [o for o in positions if o != p] for positions in issues for p in positions}
+    for arg in list(cx.arguments):
+        if others.get(arg.conclusion):
+            attacker = applies(cx, arg)
+            for other in others[arg.conclusion]:
+                cx.b.add_attack(attacker, other, arg.pos)
 
 
 def _standard(cx: Context, issue: str, entry: tuple[Scalar, Node] | None) -> Standard | None:
