@@ -151,6 +151,9 @@ def test_yaml_files_are_recognised_by_content(tmp_path):
     own = "claims:\n  statements: {kind: thesis, text: x}\n"
     assert not looks_like_carneades(own) and input_format("m.yaml", own) == "argmap"
     assert not looks_like_carneades("title: statements: none\nclaims: {}\n")
+    empty = tmp_path / "empty.yml"
+    empty.write_text("meta:\n  title: Nothing yet\n", encoding="utf-8")
+    assert read_any(str(empty)).map.claims == {}
     path = tmp_path / "g.yaml"
     path.write_text(graph, encoding="utf-8")
     assert read_any(str(path)).map.title == "Birds fly, unless"

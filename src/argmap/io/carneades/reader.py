@@ -53,12 +53,13 @@ STANDARDS: dict[str, Standard] = {
 }
 #: Top-level keys whose content argmap cannot apply (noted, left out).
 THEORY = ("language", "argument_schemes", "issue_schemes", "references")
-_TOP = re.compile(r"^statements[ \t]*:", re.MULTILINE)
+_TOP = re.compile(r"^(?:statements|meta)[ \t]*:", re.MULTILINE)
 _CLAIMS = re.compile(r"^claims[ \t]*:", re.MULTILINE)
 
 
 def looks_like_carneades(text: str) -> bool:
-    """True when a YAML text has a top-level ``statements:`` key and no ``claims:`` key."""
+    """True when a YAML text has a top-level ``statements:`` or ``meta:`` key (neither is
+    argmap's) and no ``claims:`` key."""
     return _TOP.search(text) is not None and _CLAIMS.search(text) is None
 
 
