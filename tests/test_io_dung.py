@@ -171,6 +171,16 @@ def test_iccma_names_that_clash_keep_numbers():
     assert [(n.line, n.column) for n in imported.notes] == [(2, 5), (3, 5)]
 
 
+def test_iccma_comment_lines_in_order_name_the_arguments():
+    amap = read("named-in-order.af").map
+    assert list(amap.claims) == ["first", "second", "third"]
+    assert attacks(amap) == {("second", "first"), ("third", "second")}
+    imported = loads_iccma("p af 3\n# made by hand\n2 1\n", "c.af")
+    assert list(imported.map.claims) == ["1", "2", "3"]
+    assert [(n.line, n.column) for n in imported.notes] == [(2, 3)]
+    assert "the comments after 'p af 3' name no argument" in imported.notes[0].message
+
+
 def test_other_facts_and_edge_labels_are_noted():
     imported = loads_apx("arg(a).\nvalue(a, 3).\n", "v.apx")
     assert [(n.line, n.column, n.code) for n in imported.notes] == [(2, 1, "AM001")]

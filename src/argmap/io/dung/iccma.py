@@ -6,9 +6,12 @@ arguments 1 to N: the first line that is not a comment is ``p af N``, every
 other such line is an attack ``I J`` (argument I attacks argument J), and a
 line starting with ``#`` is a comment. Competition files name nothing; argmap
 reads (and writes) a comment ``# I NAME`` with I from 1 to N as the name of
-argument I, which becomes the claim's id and text; an argument without one is
-claim ``I``. When two arguments would get the same id, the names are noted
-and every argument keeps its number. A missing or malformed ``p`` line, an
+argument I, which becomes the claim's id and text; without such comments,
+exactly N comment lines after the ``p`` line name arguments 1 to N in order
+(``# NAME``, as the ICCMA 2023 benchmark generators write them, e.g. the
+admbuster instances). An argument without a name is claim ``I``. When two
+arguments would get the same id, the names are noted and every argument keeps
+its number. A missing or malformed ``p`` line, an
 attack line that is not two numbers from 1 to N, or a second ``p`` line is an
 error at its line and column.
 """
@@ -51,16 +54,22 @@ class _Reader:
         self.path = path
         self.size: int | None = None
         self.names: dict[int, tuple[str, Position]] = {}
+        self.ordered: list[tuple[str, Position]] = []
 
     def pos(self, line: int, column: int) -> Position:
         return Position(self.path, line, column)
 
     def comment(self, number: int, line: str) -> None:
+        """``# I NAME`` names argument I; after the ``p`` line, every comment is also
+        kept in order (N of them, and no ``# I NAME``, name arguments 1 to N)."""
+        offset = len(line) - len(line.lstrip()) + 1
         fields = split_fields(line.lstrip()[1:], 2)
         if len(fields) == 2 and (index := _number(fields[0][1])) is not None:
-            offset = len(line) - len(line.lstrip()) + 1
             name = _unquoted(fields[1][1])
             self.names.setdefault(index, (name, self.pos(number, offset + fields[1][0])))
+        if self.size is not None and fields:
+            rest = line.lstrip()[1:].strip()
+            self.ordered.append((_unquoted(rest), self.pos(number, offset + fields[0][0])))
 
     def header(self, number: int, fields: list[tuple[int, str]]) -> None:
         words = [f for _, f in fields]
@@ -98,6 +107,14 @@ class _Reader:
         self.fw.builder.fail_now()
         size = self.size or 0
         named = {i: n for i, n in self.names.items() if 1 <= i <= size and n[0]}
+        if not named and size and len(self.ordered) == size:
+            named = dict(enumerate(self.ordered, 1))
+        elif not named and self.ordered:
+            self.fw.builder.note(
+                self.ordered[0][1],
+                f"the comments after 'p af {size}' name no argument: {size} comment "
+                "lines there would name the arguments in order, '# I NAME' names argument I",
+            )
         ids = [named[i][0] if i in named else str(i) for i in range(1, size + 1)]
         if len(set(ids)) < len(ids):
             for i, (name, pos) in sorted(named.items()):
