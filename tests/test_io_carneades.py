@@ -118,6 +118,23 @@ def test_standards_weights_and_theory_parts():
     ]
 
 
+def test_a_theory_is_left_out_and_its_statements_noted():
+    imported = read("theory")
+    amap = imported.map
+    assert list(amap.claims) == ["bird(tweety)"] and amap.claims["bird(tweety)"].granted
+    assert [e.claim for e in amap.evaluation.expect] == ["bird(tweety)"]
+    assert [(n.line, n.message) for n in imported.notes] == [
+        (3, "'language' is left out: argmap reads the arguments written out"),
+        (6, "'argument_schemes' is left out: argmap reads the arguments written out"),
+        (12, "the assumption 'bird(tweety)' is no listed statement: added"),
+        (
+            14,
+            "the test of 'flies(tweety)' is left out: it is derived by the theory, "
+            "which argmap does not apply",
+        ),
+    ]
+
+
 MALFORMED = {
     "unknown-premise": (6, 16, "a premise of argument a1 'q' is no statement"),
     "yaml-syntax": (4, 1, "malformed YAML"),

@@ -37,6 +37,8 @@ class Context:
         b: the map builder (errors and notes).
         path: the file named in messages.
         ids: statement id as written → claim id.
+        arguments: the arguments read so far.
+        theory: True when the file has ``language`` or ``argument_schemes``.
     """
 
     def __init__(self, path: str):
@@ -44,6 +46,7 @@ class Context:
         self.path = path
         self.ids: dict[str, str] = {}
         self.arguments: list[Argument] = []
+        self.theory = False  # the file has a language or argument schemes
 
     def pos(self, node: Node) -> Position:
         """Where ``node`` stands."""

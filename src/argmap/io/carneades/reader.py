@@ -26,7 +26,9 @@ Reading:
   the engine derives arguments), ``references`` and ``meta`` fields other
   than ``title`` are left out with an ``import-note``; other top-level keys too.
 
-A name Carneades refuses (a premise, conclusion, position, assumption or test
+With a theory, an assumption naming no listed statement is added as a claim
+and a test naming one is left out (both noted). A name Carneades refuses (a
+premise, conclusion, position, assumption or test
 naming no statement, a statement in two issues) is an error at its line and
 column; YAML syntax errors too.
 """
@@ -91,15 +93,26 @@ def loads_carneades(text: str, path: str = "<string>") -> Imported:
         read_arguments(cx, pairs["arguments"][1])
     if "issues" in pairs:
         _issues(cx, pairs["issues"][1])
+    cx.theory = any(key in pairs for key in THEORY[:3])
     if "assumptions" in pairs:
-        for _, item in cx.names(pairs["assumptions"][1], "an assumption"):
-            cid = cx.statement(item, "the assumption")
-            if cid is not None:
-                cx.b.claims[cid]["granted"] = True
+        _assumptions(cx, pairs["assumptions"][1])
     expect = _expect(cx, [pairs[k][1] for k in ("tests", "labels") if k in pairs])
     title = _title(cx, pairs.get("meta", pairs.get("metadata")))
     settings = EvaluationSettings(grant="assumptions", expect=tuple(expect))
     return cx.b.build(title=title, evaluation=settings)
+
+
+def _assumptions(cx: Context, node: Node) -> None:
+    """Mark each assumption granted. With a theory, an assumption may name a statement
+    the file does not list (the engine adds it): it becomes a claim (noted)."""
+    for name, item in cx.names(node, "an assumption"):
+        if cx.theory and name not in cx.ids:
+            cx.ids[name] = name.replace("->", "→")
+            cx.b.add_claim(cx.ids[name], name, cx.pos(item))
+            cx.b.note(cx.pos(item), f"the assumption {name!r} is no listed statement: added")
+        cid = cx.statement(item, "the assumption")
+        if cid is not None:
+            cx.b.claims[cid]["granted"] = True
 
 
 def _left_out(cx: Context, top: Map) -> None:
@@ -218,7 +231,11 @@ def _expect(cx: Context, blocks: list[Node]) -> list[Expected]:
             if label is None:
                 cx.b.note(cx.pos(knode), f"the test {key!r} is left out (in, out, undecided)")
                 continue
-            for _, item in cx.names(value, f"a statement under {key}"):
+            for name, item in cx.names(value, f"a statement under {key}"):
+                if cx.theory and name not in cx.ids:
+                    derived = "is derived by the theory, which argmap does not apply"
+                    cx.b.note(cx.pos(item), f"the test of {name!r} is left out: it {derived}")
+                    continue
                 cid = cx.statement(item, "the tested statement")
                 if cid is not None and cid in out:
                     cx.b.error(cx.pos(item), f"statement {cid} is tested twice")
