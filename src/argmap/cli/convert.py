@@ -21,6 +21,7 @@ from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
 _NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
+_NAMES += ["carneades", "apx", "tgf", "iccma"]
 
 
 @click.command(
