@@ -92,7 +92,8 @@ def applies(cx: Context, arg: Argument) -> str:
     cid = f"{arg.id} applies"
     while cid in cx.b.claims:
         cid += "'"
-    text = f"Argument {arg.id} for {arg.conclusion} applies."
+    said = cx.b.claims[arg.conclusion].get("text", arg.conclusion).rstrip(".")
+    text = f"Argument {arg.id} (for “{said}”) applies."
     cx.b.add_claim(cid, text, arg.pos)
     cx.b.note(arg.pos, f"claim {cid!r} stands for argument {arg.id} against the other positions")
     if arg.convergent:
