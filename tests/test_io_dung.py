@@ -252,3 +252,16 @@ def test_hostile_input_takes_linear_time(reader, text):
     except MapLoadError:
         pass
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("suffix", [".apx", ".tgf", ".af"])
+def test_conversions_are_byte_identical(run_cli, tmp_path, suffix):
+    from conftest import ROOT
+
+    source = str(ROOT / "maps" / "two-michaels.yaml")
+    outs = [tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"]
+    for out in outs:
+        assert run_cli("convert", source, str(out))[0] == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    back = READERS[suffix[1:]](outs[0].read_text(encoding="utf-8"), str(outs[0])).map
+    assert len(back.claims) == 45 and back.inferences == ()
