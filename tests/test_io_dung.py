@@ -218,6 +218,17 @@ def test_malformed_files_are_refused_with_line_and_column(name, run_cli, tmp_pat
     assert not (tmp_path / "out.yaml").exists()
 
 
+def test_iccma_sizes_over_the_claim_limit_are_refused(monkeypatch):
+    monkeypatch.setenv("ARGMAP_MAX_CLAIMS", "10")
+    with pytest.raises(MapLoadError) as caught:
+        loads_iccma("p af 11\n", "big.af")
+    found = caught.value.findings[0]
+    assert (found.line, found.column) == (1, 6) and "over the limit of 10" in found.message
+    assert len(loads_iccma("p af 10\n", "ok.af").map.claims) == 10
+    with pytest.raises(MapLoadError, match="11 claims in one map, over the limit of 10"):
+        loads_apx("".join(f"arg(a{n})." for n in range(11)), "big.apx")
+
+
 def test_file_names_select_the_formats():
     assert [input_format(f"x{e}", "") for e in (".apx", ".tgf", ".af", ".i23")] == [
         "apx",
@@ -243,6 +254,7 @@ def test_evaluate_reads_a_framework_file(run_cli):
         (loads_tgf, "a " * 50_000),
         (loads_iccma, "p af 1\n" + "# 1 " * 25_000),
         (loads_iccma, "p af " + "9" * 100_000),
+        (loads_iccma, "p af 99999999999\n1 2\n"),
     ],
 )
 def test_hostile_input_takes_linear_time(reader, text):

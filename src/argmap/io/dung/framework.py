@@ -24,6 +24,7 @@ from argmap.io.builder import MapBuilder, safe_id
 from argmap.io.exchange import Imported, lost_fields
 from argmap.io.kinds import infer_kinds
 from argmap.model import ArgumentMap, Position
+from argmap.util.limits import CLAIMS
 
 
 class Lines:
@@ -69,9 +70,13 @@ class Framework:
 
         Raises:
             MapLoadError: a syntax error recorded, an attack naming an argument
-                that is not declared, or a name no claim id can be.
+                that is not declared, a name no claim id can be, or more arguments
+                than ``ARGMAP_MAX_CLAIMS``.
         """
         b = self.builder
+        limit = CLAIMS.value()
+        if len(self.arguments) > limit:
+            b.error(Position(self.path), CLAIMS.message(len(self.arguments), limit))
         b.fail_now()
         ids: dict[str, str] = {}
         for name, (text, pos) in self.arguments.items():

@@ -24,6 +24,7 @@ from argmap.io.dung.framework import Framework, projection_losses
 from argmap.io.dung.tgf import split_fields
 from argmap.io.exchange import Exported, Imported
 from argmap.model import ArgumentMap, Position
+from argmap.util.limits import CLAIMS
 
 
 def _number(text: str) -> int | None:
@@ -81,6 +82,10 @@ class _Reader:
             )
             self.size = 0
             return
+        limit = CLAIMS.value()
+        if size > limit:
+            self.fw.builder.error(self.pos(number, fields[2][0]), CLAIMS.message(size, limit))
+            size = 0
         self.size = size
 
     def attack(self, number: int, fields: list[tuple[int, str]]) -> None:
