@@ -125,7 +125,7 @@ MUTATIONS = {
     "networkx": Mutation("render/dot.py", "import networkx"),
     "click": Mutation("report.py", "import click"),
     "snowballstemmer": Mutation("analysis/compare.py", "import snowballstemmer"),
-    "defusedxml": Mutation("io/graphml.py", "from defusedxml import ElementTree"),
+    "defusedxml": Mutation("io/graphml/writer.py", "from defusedxml import ElementTree"),
     "subprocess": Mutation("cli/common.py", "import subprocess"),
     "fontTools": Mutation("render/svg.py", "import fontTools"),
     "pypdf": Mutation("render/graphviz.py", "import pypdf"),

@@ -49,7 +49,7 @@ def test_input_detection(name, text, fmt):
 
 
 def test_detection_refusals():
-    with pytest.raises(UsageError, match="read as a Kialo export only when it starts with"):
+    with pytest.raises(UsageError, match="notes.txt: cannot tell the format .* or its content"):
         input_format("notes.txt", "hello")
     with pytest.raises(UsageError, match="cannot tell the format from the file name"):
         input_format("map.docx", "")
@@ -132,8 +132,8 @@ def test_from_and_to_override_detection(run_cli, tmp_path):
         ),
         (
             "bad.aif.json",
-            '{"nodes": [], "edges": [{"fromID": 1, "toID": 2}]}',
-            ":1:36: error AM000 invalid-map: edge fromID '1' names no node",
+            '{"nodes": [{"nodeID": 1, "type": "I"}, {"nodeID": 1, "type": "I"}], "edges": []}',
+            ":1:51: error AM000 invalid-map: node id '1' is used twice",
         ),
     ],
 )

@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from argmap.cli.app import main
 from argmap.errors import MapLoadError, UsageError
 from argmap.io.formats import FORMATS, read_input
+from argmap.io.yaml.reader import loads_map
+from argmap.io.yaml.writer import dump_map
 
 from conftest import FIXTURES, ROOT
 
@@ -176,7 +178,8 @@ def positioned(error: MapLoadError, path: Path) -> None:
 
 
 def read_keeps_promise(path: Path, fmt: str | None) -> None:
-    """Read ``path`` as ``fmt`` (None: detect); a map goes through every writer."""
+    """Read ``path`` as ``fmt`` (None: detect); a map goes through every writer, and
+    its YAML is a map the YAML reader accepts (convert never writes what check refuses)."""
     try:
         _, imported = read_input(str(path), fmt)
     except MapLoadError as error:
@@ -188,6 +191,11 @@ def read_keeps_promise(path: Path, fmt: str | None) -> None:
     for form in FORMATS.values():
         if form.write is not None:
             assert form.write(imported.map).text
+    written = dump_map(imported.map)
+    try:
+        loads_map(written, "converted.yaml")
+    except MapLoadError as error:
+        raise AssertionError(f"{path} converts to a map argmap refuses: {error}") from None
 
 
 def cli_keeps_promise(*args: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import pytest
 from argmap.analysis.evaluate import evaluate
 from argmap.errors import MapLoadError
 from argmap.io.carneades.reader import loads_carneades, looks_like_carneades
-from argmap.io.formats import input_format, read_any
+from argmap.io.formats import input_format, read_input
 
 from conftest import FIXTURES
 
@@ -137,7 +137,7 @@ def test_a_theory_is_left_out_and_its_statements_noted():
 
 MALFORMED = {
     "unknown-premise": (6, 16, "a premise of argument a1 'q' is no statement"),
-    "yaml-syntax": (4, 1, "malformed YAML"),
+    "yaml-syntax": (6, 1, "malformed YAML"),
     "unknown-test": (4, 11, "the tested statement 'r' is no statement"),
     "unknown-standard": (7, 15, "unknown proof standard 'XYZ'"),
     "two-issues": (8, 17, "statement q is a position of i1 and i2"),
@@ -168,12 +168,10 @@ def test_yaml_files_are_recognised_by_content(tmp_path):
     own = "claims:\n  statements: {kind: thesis, text: x}\n"
     assert not looks_like_carneades(own) and input_format("m.yaml", own) == "argmap"
     assert not looks_like_carneades("title: statements: none\nclaims: {}\n")
-    empty = tmp_path / "empty.yml"
-    empty.write_text("meta:\n  title: Nothing yet\n", encoding="utf-8")
-    assert read_any(str(empty)).map.claims == {}
     path = tmp_path / "g.yaml"
     path.write_text(graph, encoding="utf-8")
-    assert read_any(str(path)).map.title == "Birds fly, unless"
+    assert read_input(str(path))[0] == "carneades"
+    assert read_input(str(path))[1].map.title == "Birds fly, unless"
 
 
 def test_a_converted_graph_keeps_its_expectations(run_cli, tmp_path):

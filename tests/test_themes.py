@@ -158,6 +158,8 @@ def test_default_theme_draws_with_the_diagram_colours():
     default = THEMES["default"]
     assert {k: (s.fill, s.border) for k, s in default.kinds.items()} == KIND_COLOURS
     assert {k: s.label for k, s in default.kinds.items()} == KIND_LABELS
-    edges = {rel: default.edges[rel].color for rel in ("support", "attack", "undercut")}
+    edges = {
+        rel: default.edges[rel].color for rel in ("support", "attack", "undercut", "rephrase")
+    }
     edges["premise"] = default.edges["link"].color
     assert edges == RELATION_COLOURS

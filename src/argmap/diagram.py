@@ -16,6 +16,10 @@ PDF and the interactive HTML page) and the diagram exports
   output draws them, so an inference has the same junction name in every
   output.
 * Attacks are ``attack`` edges, undercuts ``undercut`` edges.
+* Rephrases (a claim's ``rephrases:``) are ``rephrase`` lines, rephrasing
+  claim → claim rephrased, kept apart in :attr:`Diagram.rephrases` (they are
+  no step of the argument, so layouts and exports of the argument's edges
+  leave them out; the exports report them lost).
 * Edges come in one order: inference by inference in map order (its premise
   edges, then its junction's edge to the conclusion), then the attacks, then
   the undercuts.
@@ -60,7 +64,7 @@ THEME_NAMES: tuple[str, ...] = ("default", "classroom", "print", "colorblind")
 #: What an edge draws: ``support`` (premise or junction → conclusion),
 #: ``premise`` (premise → junction), ``attack`` (claim → claim) and ``undercut``
 #: (claim → junction).
-Relation = Literal["support", "premise", "attack", "undercut"]
+Relation = Literal["support", "premise", "attack", "undercut", "rephrase"]
 
 #: Caption label per kind (``"PREMISE"``), as every built-in theme writes it.
 KIND_LABELS: dict[Kind, str] = {kind: kind.upper() for kind in KINDS}
@@ -82,6 +86,7 @@ RELATION_COLOURS: dict[Relation, str] = {
     "premise": "#2e7d32",
     "attack": "#b3261e",
     "undercut": "#b3261e",
+    "rephrase": "#6a3d9a",
 }
 #: Fill and border of a junction node in the exports (white, ringed in the support
 #: colour; the renderer fills its junction dots with the theme's support colour).
@@ -142,12 +147,15 @@ class Diagram:
         lost: one phrase per inference or undercut not drawn whole, worded as
             by :func:`argmap.model.complete_parts` (``"inference I1 (names no
             claim P9)"``).
+        rephrases: the ``rephrase`` lines, in map order of the rephrasing
+            claims (``"Q1 rephrases P1"``).
     """
 
     claims: tuple[tuple[str, Claim], ...]
     junctions: tuple[Junction, ...]
     edges: tuple[Edge, ...]
     lost: tuple[str, ...]
+    rephrases: tuple[Edge, ...] = ()
 
 
 def node_names(amap: ArgumentMap) -> dict[str, str]:
@@ -199,7 +207,13 @@ def diagram(amap: ArgumentMap, *, partial: bool = False) -> Diagram:
         _undercut(names, u, drawn[u.inference]) for u in amap.undercuts if u.inference in drawn
     ]
     claims = tuple((names[cid], claim) for cid, claim in amap.claims.items())
-    return Diagram(claims, tuple(junctions), tuple(edges), tuple(lost))
+    again = tuple(
+        Edge(names[c.id], names[other], "rephrase", None, f"{c.id} rephrases {other}")
+        for c in amap.claims.values()
+        for other in c.rephrases
+        if other in names and other != c.id
+    )
+    return Diagram(claims, tuple(junctions), tuple(edges), tuple(lost), again)
 
 
 def _partial_steps(amap: ArgumentMap) -> list[tuple[Inference, tuple[str, ...]]]:

@@ -118,6 +118,11 @@ class Claim:
             (not given): the map's ``grant`` setting decides.
         standard: this claim's proof standard (:data:`STANDARDS`), or None
             for the map's.
+        extra_sources: further citations or URLs after ``source`` (YAML
+            ``source: [first, second, …]``); empty when ``source`` is None.
+        rephrases: ids of the claims this one says again in other words (AIF's
+            MA, "Default Rephrase", node): drawn and counted as connecting the
+            two claims, but no reason for either.
     """
 
     id: str
@@ -132,6 +137,13 @@ class Claim:
     loc: Position | None = None
     granted: bool | None = None
     standard: Standard | None = None
+    extra_sources: tuple[str, ...] = ()
+    rephrases: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source of the claim, ``source`` first; ``()`` when it has none."""
+        return () if self.source is None else (self.source, *self.extra_sources)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ claim to the claim argued about:
   (attribute ``inferences``: ids of the inferences that give the edge);
 * ``attack``: attacker → attacked claim;
 * ``undercut``: attacker → conclusion of the undercut inference (attribute
-  ``inferences``), so reachability follows undercuts too.
+  ``inferences``), so reachability follows undercuts too;
+* ``rephrase`` (in ``combined`` only): both ways between a claim and each claim
+  it rephrases, so two wordings of one claim count as connected.
 
 Premises or conclusions that name no claim (dangling inferences) add no edge.
 """
@@ -31,7 +33,8 @@ class ArgumentGraph:
         support: ``nx.DiGraph`` of support edges (every claim is a node).
         attack: ``nx.DiGraph`` of attack edges (every claim is a node).
         combined: ``nx.DiGraph`` of all edges; edge attribute ``relations``
-            is the set of relation names ("support", "attack", "undercut").
+            is the set of relation names ("support", "attack", "undercut",
+            "rephrase").
     """
 
     support: nx.DiGraph[str]
@@ -62,6 +65,11 @@ def _edges(amap: ArgumentMap) -> tuple[_Edges, list[tuple[str, str]], _Edges]:
         undercut = amap.inference(und.inference)
         if undercut is not None and undercut.conclusion in claims:
             combined[und.attacker, undercut.conclusion].add("undercut")
+    for claim in claims.values():
+        for other in claim.rephrases:
+            if other in claims and other != claim.id:
+                combined[claim.id, other].add("rephrase")
+                combined[other, claim.id].add("rephrase")
     return support, attack, combined
 
 

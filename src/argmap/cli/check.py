@@ -16,6 +16,7 @@ from argmap.cli.common import (
     exit_codes,
     exit_for,
     format_option,
+    load_imported,
     output_option,
     refuse_overwrite,
     report,
@@ -88,13 +89,11 @@ def check(
 def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[Finding], int]:
     """The findings of one map and its exit code (2 when it is invalid)."""
     from argmap.analysis.checks import run_checks
-    from argmap.io.formats import read_any
 
     try:
-        imported = read_any(path)
-        amap = imported.map
-        chosen = checks_for(amap, path, select, ignore)
+        imported = load_imported(path)
+        chosen = checks_for(imported.map, path, select, ignore)
     except MapLoadError as exc:
         return list(exc.findings), EXIT_INVALID
-    found = [*imported.notes, *run_checks(amap, chosen)]
+    found = [*imported.notes, *run_checks(imported.map, chosen)]
     return found, exit_for(found, strict)

@@ -25,6 +25,7 @@ from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
 from argmap.findings import BUILTIN_RULES, Finding, Rule
 
 if TYPE_CHECKING:
+    from argmap.io.exchange import Imported
     from argmap.model import ArgumentMap
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_TIMEOUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -263,15 +264,38 @@ def exit_code_for(error: ArgmapError) -> int:
     return EXIT_TIMEOUT if isinstance(error, LayoutTimeout) else EXIT_INVALID
 
 
-def load(path: str) -> ArgumentMap:
-    """Load a map file (imported lazily to keep start-up fast).
+def load_imported(path: str) -> Imported:
+    """Read a map in any format argmap reads, told by its name and content
+    (:func:`argmap.io.formats.read_input`), with what the import noted (AM001).
+
+    Findings point at lines and columns of ``path`` itself, whatever its format.
 
     Raises:
-        MapLoadError: the map is invalid.
+        MapLoadError: the map is invalid, or its format cannot be told or read
+            (a finding at line 1, column 1 saying what it looks like).
     """
-    from argmap.io.yaml.reader import load_map
+    from argmap.errors import UsageError
+    from argmap.findings import invalid
+    from argmap.io.formats import read_input
 
-    return load_map(path)
+    try:
+        return read_input(path)[1]
+    except UsageError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise MapLoadError([invalid(path, 1, 1, message)]) from None
+
+
+def load(path: str) -> ArgumentMap:
+    """Load a map file in any readable format (imported lazily to keep start-up fast);
+    what the import noted (AM001 import-note) goes to standard error as text lines.
+
+    Raises:
+        MapLoadError: the map is invalid or its format unreadable.
+    """
+    imported = load_imported(path)
+    if imported.notes:
+        click.echo(report(imported.notes, "text").rstrip("\n"), err=True)
+    return imported.map
 
 
 def checks_for(amap: ArgumentMap, path: str, select: str = "", ignore: str = "") -> list:

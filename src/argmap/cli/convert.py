@@ -20,7 +20,8 @@ from argmap.cli.common import (
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
-_NAMES = ["argmap", "json", "aif", "argdown", "kialo", "graphml", "mermaid"]
+_NAMES = ["argmap", "json", "aif", "sadface", "argdown", "kialo", "graphml", "mermaid"]
+_NAMES += ["arggraph", "dsanson"]
 _NAMES += ["carneades", "apx", "tgf", "iccma"]
 
 
@@ -63,7 +64,10 @@ def convert(
     Reads argmap YAML (.yaml), argmap JSON (.json), AIF JSON (.aif.json, or
     .json holding AIF), Argdown (.argdown, .ad) and Kialo text exports (.txt
     starting with 'Discussion Title:'); writes all of these but Kialo, plus
-    GraphML (.graphml) and Mermaid (.mmd). OUT '-' writes to standard output.
+    GraphML (.graphml) and Mermaid (.mmd). Also reads GraphML (argmap's, also
+    after a yEd edit), the microtext corpus's arggraph XML (.arggraph.xml, or
+    .xml holding <arggraph>) and dsanson/argmap YAML maps (.yaml, by content).
+    OUT '-' writes to standard output.
 
     What the input leaves unclear (AM001 import-note) and what the output
     format cannot hold (AM002 export-loss) are warnings, reported on standard

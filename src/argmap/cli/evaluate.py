@@ -13,6 +13,7 @@ from argmap.cli.common import (
     emit,
     exit_codes,
     format_option,
+    load,
     output_option,
     refuse_overwrite,
 )
@@ -120,10 +121,9 @@ def evaluate(
     """
     from argmap.analysis import evaluate as ev
     from argmap.analysis.strength_notes import strength_notes
-    from argmap.io.formats import read_any
 
     refuse_overwrite(map_path, [output] if output else [])
-    amap = read_any(map_path).map
+    amap = load(map_path)
 
     def run(accept: tuple[str, ...], reject: tuple[str, ...]) -> Evaluation:
         return ev.evaluate(

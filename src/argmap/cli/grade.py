@@ -67,13 +67,14 @@ def grade(
 ) -> None:
     """Grade student maps against MODEL, the teacher's model map.
 
-    STUDENT... are map files or folders of them (.yaml, .yml). Claims are
-    matched by text similarity that survives paraphrase (lemmas, synonyms)
-    and kind; every relation of the model counts, linked and separate
-    support and undercuts and attacks told apart. One score from 0 to 100
-    per student from the rubric in docs/grading.md, whose weights MODEL's
-    'grading:' block or --rubric sets. Prints the ranked table, then each
-    student's feedback in plain words.
+    STUDENT... are map files (any format argmap reads) or folders of them
+    (.yaml, .yml, .json, .argdown, .ad files). Claims are matched by text
+    similarity that survives paraphrase (lemmas, synonyms) and kind; every
+    relation of the model counts, linked and separate support and undercuts
+    and attacks told apart. One score from 0 to 100 per student from the
+    rubric in docs/grading.md, whose weights MODEL's 'grading:' block or
+    --rubric sets. Prints the ranked table, then each student's feedback in
+    plain words.
 
     Example: argmap grade model.yaml class/ --csv grades.csv -o report.html
     """

@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 #: File endings of student maps taken from a folder.
-MAP_SUFFIXES = (".yaml", ".yml")
+MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad")
 
 
 def student_files(paths: Sequence[str], model_path: str) -> list[str]:
-    """The student map files: each file as given, each folder's ``*.yaml`` and
-    ``*.yml`` files (not recursing, sorted by name), the model itself left out.
+    """The student map files: each file as given, each folder's files ending in one
+    of :data:`MAP_SUFFIXES` (not recursing, sorted by name), the model itself left out.
 
     Raises:
         UsageError: a path does not exist, or no student file is found.
@@ -41,7 +41,9 @@ def student_files(paths: Sequence[str], model_path: str) -> list[str]:
         else:
             raise UsageError(f"no such file or folder: {given}")
     if not out:
-        raise UsageError("no student map found: give map files or a folder of .yaml files")
+        raise UsageError(
+            "no student map found: give map files or a folder of .yaml, .json or .argdown files"
+        )
     return out
 
 
@@ -149,7 +151,7 @@ def grade_class(
     file name; files that could not be graded last, by name. A file in ``refused``
     (:func:`links_out`) is not read: its row says why."""
     from argmap.analysis.grade import findings_of, grade_map
-    from argmap.io.yaml.reader import load_map
+    from argmap.cli.common import load_imported
 
     model_findings = findings_of(model)
     rows: list[Row] = []
@@ -158,7 +160,7 @@ def grade_class(
             rows.append(Row(file, error=f"{file}: a link to a file outside its folder: not read"))
             continue
         try:
-            student = load_map(file)
+            student = load_imported(file).map
         except ArgmapError as exc:
             rows.append(Row(file, error=_error_text(exc, student_words)))
             continue

@@ -36,7 +36,18 @@ from argmap.model import (
 )
 
 #: Claim fields a foreign file may carry as data (besides the id).
-DATA_KEYS = ("kind", "para", "source", "tags", "score", "ignore", "span", "granted", "standard")
+DATA_KEYS = (
+    "kind",
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+    "granted",
+    "standard",
+    "rephrases",
+)
 #: Map-level fields a foreign file may carry as data.
 META_KEYS = ("version", "title", "source", "theme", "checks", "draft", "evaluation")
 
@@ -132,6 +143,12 @@ class MapBuilder:
         """``attacker`` argues against claim ``target`` (kept once)."""
         self.attacks.setdefault((attacker, target), pos)
 
+    def add_rephrase(self, cid: str, other: str) -> None:
+        """Claim ``cid`` rephrases claim ``other`` (kept once; both must be added first)."""
+        fields = self.claims[cid]
+        if other not in fields.get("rephrases", ()):
+            fields["rephrases"] = (*fields.get("rephrases", ()), other)
+
     def add_undercut(self, attacker: str, inference: str, pos: Position) -> None:
         """``attacker`` argues that inference ``inference`` does not go through (kept once)."""
         self.undercuts.setdefault((attacker, inference), pos)
@@ -159,6 +176,16 @@ class MapBuilder:
             self.errors.extend(reader.errors)
             return {}
         return fields
+
+    def title(self, text: str, pos: Position) -> str | None:
+        """``text`` as the map's title by the YAML rules (no control character), or
+        None when it is blank or breaks them (the problem recorded at ``pos``)."""
+        if not text.strip():
+            return None
+        reader = FieldReader(pos.file)
+        kept = reader.string(Scalar(text, pos.line, pos.column), "title")
+        self.errors.extend(reader.errors)
+        return kept
 
     def map_meta(self, node: Map, pos: Position) -> MapMeta:
         """Validate map-level data (keys from :data:`META_KEYS`) by the YAML rules.
@@ -197,6 +224,11 @@ class MapBuilder:
     # -- assembly ----------------------------------------------------------
 
     def _check_references(self) -> None:
+        for cid, fields in self.claims.items():
+            for other in fields.get("rephrases", ()):
+                if other not in self.claims or other == cid:
+                    what = "itself" if other == cid else f"{other!r}, which is no claim"
+                    self.error(self.claim_pos[cid], f"claim {cid} rephrases {what}")
         for inf, pos in self.inferences.values():
             for cid in (*inf.premises, inf.conclusion):
                 if cid not in self.claims:
@@ -248,6 +280,8 @@ class MapBuilder:
             reader.claim_field(cid, "text", node(fields.get("text", "")), scratch)
             if fields.get("source") is not None:
                 reader.claim_field(cid, "source", node(fields["source"]), scratch)
+            for extra in fields.get("extra_sources", ()):
+                reader.claim_field(cid, "source", node(extra), scratch)
             for tag in fields.get("tags", ()):
                 reader.string(node(tag), f"tag {tag!r} of claim {cid}")
         self.errors.extend(reader.errors)

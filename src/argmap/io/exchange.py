@@ -52,7 +52,18 @@ class Exported:
 
 
 #: Optional claim fields, in the order the YAML format lists them.
-CLAIM_FIELDS = ("para", "source", "tags", "score", "ignore", "span", "granted", "standard")
+CLAIM_FIELDS = (
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+    "granted",
+    "standard",
+    "extra_sources",
+    "rephrases",
+)
 #: Optional map-level fields.
 MAP_FIELDS = ("title", "source", "theme", "checks", "draft", "evaluation")
 
@@ -76,6 +87,8 @@ def _map_has(amap: ArgumentMap, field: str) -> bool:
 
 def _field_phrase(field: str, count: int) -> str:
     claims = f"{count} claim{'' if count == 1 else 's'}"
+    if field == "extra_sources":
+        return f"every source but the first of {claims}"
     return f"which checks {claims} ignore" if field == "ignore" else f"{field} of {claims}"
 
 
@@ -85,6 +98,8 @@ def _field_losses(
     """``(phrase, position of the first part it names)`` for each field a format loses."""
     for field in CLAIM_FIELDS:
         having = [c for c in amap.claims.values() if _claim_has(c, field)]
+        if field == "extra_sources" and "source" not in kept_claim and kept_claim:
+            continue  # "source of N claims" already says every source is left out
         if field not in kept_claim and having:
             yield _field_phrase(field, len(having)), next((c.loc for c in having if c.loc), None)
     for field in MAP_FIELDS:

@@ -1,8 +1,5 @@
 """The format registry: names, file extensions, readers and writers, and detection.
 
-Detection by file name (``argmap convert`` without ``--from``/``--to``):
-
-========================  =========================================================
 ``.yaml`` ``.yml``        ``argmap`` (the YAML map), unless it is a Carneades argument
                           graph (``statements:`` and no ``claims:``): ``carneades``
 ``.argdown`` ``.ad``      ``argdown``
@@ -15,6 +12,12 @@ Detection by file name (``argmap convert`` without ``--from``/``--to``):
 ``.apx`` ``.tgf``         ``apx``, ``tgf`` (Dung frameworks)
 ``.af`` ``.i23``          ``iccma`` (Dung framework, ICCMA 2023)
 ========================  =========================================================
+=======
+Detection (every command, and ``argmap convert`` without ``--from``/``--to``): a
+file ending of one format decides (``.argdown``, ``.aif.json``, ``.graphml``,
+...); for the endings in :data:`GENERIC` (``.json``, ``.yaml``, ``.txt``, ``.xml``,
+``.md`` ...) and for none, the content does (:func:`argmap.io.detect.sniff`).
+docs/interchange.md has the table of formats.
 """
 
 from __future__ import annotations
@@ -24,18 +27,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.errors import UsageError
-from argmap.io.aif import dump_aif, loads_aif, looks_like_aif
+from argmap.io.aif import dump_aif, loads_aif
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
-from argmap.io.carneades.reader import loads_carneades, looks_like_carneades
+from argmap.io.arggraph import loads_arggraph
+from argmap.io.carneades.reader import loads_carneades
+from argmap.io.detect import describe, sniff
+from argmap.io.dsanson import loads_dsanson
 from argmap.io.dung.apx import dump_apx, loads_apx
 from argmap.io.dung.iccma import dump_iccma, loads_iccma
 from argmap.io.dung.tgf import dump_tgf, loads_tgf
 from argmap.io.exchange import Exported, Imported
-from argmap.io.graphml import dump_graphml
+from argmap.io.graphml import dump_graphml, loads_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
-from argmap.io.kialo import loads_kialo, looks_like_kialo
+from argmap.io.kialo import loads_kialo
 from argmap.io.mermaid import dump_mermaid
+from argmap.io.sadface import dump_sadface, loads_sadface
 from argmap.io.yaml.reader import loads_map
 from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap
@@ -75,10 +82,15 @@ FORMATS: dict[str, Format] = {
         Format("argmap", "argmap's YAML map", (".yaml", ".yml"), _read_yaml, _write_yaml),
         Format("json", "argmap's map as JSON", (".json",), loads_json_map, dump_json_map),
         Format("aif", "AIF JSON (AIFdb, OVA)", (".aif.json",), loads_aif, dump_aif),
+        Format("sadface", "SADFace JSON", (".sadface.json",), loads_sadface, dump_sadface),
         Format("argdown", "Argdown", (".argdown", ".ad"), loads_argdown, dump_argdown),
         Format("kialo", "Kialo text export", (".txt",), loads_kialo, None),
-        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), None, dump_graphml),
+        Format("graphml", "GraphML for Gephi and yEd", (".graphml",), loads_graphml, dump_graphml),
         Format("mermaid", "Mermaid flowchart", (".mmd", ".mermaid"), None, dump_mermaid),
+        Format(
+            "arggraph", "arggraph XML (microtext corpus)", (".arggraph.xml",), loads_arggraph, None
+        ),
+        Format("dsanson", "dsanson/argmap YAML map", (), loads_dsanson, None),
         Format("carneades", "Carneades argument graph (YAML)", (), loads_carneades, None),
         Format("apx", "Dung framework, ASPARTIX APX", (".apx",), loads_apx, dump_apx),
         Format("tgf", "Dung framework, Trivial Graph Format", (".tgf",), loads_tgf, dump_tgf),
@@ -87,11 +99,15 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def _by_extension(path: str) -> str | None:
+def _by_extension(path: str) -> tuple[str, str] | None:
+    """``(format, ending)`` of the longest registered ending ``path`` has, or None."""
     name = Path(path).name.lower()
-    for ending in (".aif.json",) + tuple(e for f in FORMATS.values() for e in f.extensions):
+    endings = sorted(
+        ((e, f.name) for f in FORMATS.values() for e in f.extensions), key=lambda p: -len(p[0])
+    )
+    for ending, fmt in endings:
         if name.endswith(ending):
-            return next(f.name for f in FORMATS.values() if ending in f.extensions)
+            return fmt, ending
     return None
 
 
@@ -99,28 +115,39 @@ def _names(kind: str) -> str:
     return ", ".join(n for n, f in FORMATS.items() if getattr(f, kind) is not None)
 
 
+#: File name endings that say little about the content: the content decides.
+GENERIC = (".json", ".yaml", ".yml", ".txt", ".xml", ".md", ".markdown")
+
+
 def input_format(path: str, text: str) -> str:
-    """The format of an input file, from its name and (for ``.json``/``.txt``) its content.
+    """The format of an input file, from its name and (for :data:`GENERIC` names
+    or none) its content (:func:`argmap.io.detect.sniff`).
 
     Raises:
-        UsageError: the name does not tell, or a ``.txt`` file is no Kialo export.
+        UsageError: neither tells, or the content is a format argmap does not read
+            ("this looks like X; argmap reads ...").
     """
-    fmt = _by_extension(path)
-    if fmt == "json" and looks_like_aif(text):
-        return "aif"
-    if fmt == "argmap" and looks_like_carneades(text):
-        return "carneades"
-    if fmt == "kialo" and not looks_like_kialo(text):
-        raise UsageError(
-            f"{path}: a .txt file is read as a Kialo export only when it starts with "
-            "'Discussion Title:'; name the format with --from"
-        )
-    if fmt is None:
-        raise UsageError(
-            f"{path}: cannot tell the format from the file name; "
-            f"name it with --from ({_names('read')})"
-        )
-    return fmt
+    named = _by_extension(path)
+    if named is not None and named[1] not in GENERIC:
+        return named[0]
+    fmt = named[0] if named else None
+    seen = sniff(text)
+    seen = "aif" if seen == "xaif" else seen
+    if seen is not None and seen in FORMATS and FORMATS[seen].read is not None:
+        return seen
+    if seen is not None:
+        raise UsageError(f"{path}: this looks like {describe(seen)}; argmap reads {_described()}")
+    if fmt in ("argmap", "json"):
+        return fmt
+    raise UsageError(
+        f"{path}: cannot tell the format from the file name or its content; "
+        f"argmap reads {_described()}: give the file the ending of its format "
+        "(argmap convert also takes --from)"
+    )
+
+
+def _described() -> str:
+    return ", ".join(f"{describe(n)} ({n})" for n, f in FORMATS.items() if f.read is not None)
 
 
 def output_format(path: str) -> str:
@@ -129,8 +156,9 @@ def output_format(path: str) -> str:
     Raises:
         UsageError: the name does not tell (``--to`` is needed).
     """
-    fmt = _by_extension(path)
-    if fmt is None or (fmt == "kialo"):
+    named = _by_extension(path)
+    fmt = named[0] if named else None
+    if fmt is None or FORMATS[fmt].write is None:
         raise UsageError(
             f"{path}: cannot tell the output format from the file name; "
             f"name it with --to ({_names('write')})"
@@ -179,24 +207,3 @@ def read_input(path: str, fmt: str | None = None) -> tuple[str, Imported]:
     text = read_text(path)
     fmt = fmt or input_format(path, text)
     return fmt, reader(fmt)(text, path)
-
-
-def read_any(path: str) -> Imported:
-    """Read a map for ``check`` and ``evaluate``: a file whose name names another
-    readable format (``.apx``, ``.af``, ``.aif.json`` …) by that format's reader,
-    anything else as argmap's YAML map.
-
-    Raises:
-        MapLoadError: the file is unreadable or invalid (with positions).
-        UsageError: the file's content does not fit its name (see :func:`input_format`).
-    """
-    text = read_text(path)
-    fmt = _by_extension(path)
-    if fmt == "json":
-        fmt = "aif" if looks_like_aif(text) else None
-    if fmt == "kialo" and not looks_like_kialo(text):
-        fmt = None
-    if fmt == "argmap" and looks_like_carneades(text):
-        fmt = "carneades"
-    read = FORMATS[fmt].read if fmt is not None else None
-    return read(text, path) if read is not None else _read_yaml(text, path)

@@ -11,8 +11,10 @@ Markdown characters such as parentheses are escaped (``\\(``).
 
 Reading: the thesis is ``1.``; a Pro supports its parent, a Con attacks it
 (kinds: premise, objection or rebuttal by side, see :mod:`argmap.io.kinds`);
-claim ids are the numbers without the final dot (``1.2.1``); the first web link
-in a claim becomes its ``source`` and shows as its link text; escapes are undone.
+claim ids are the numbers without the final dot (``1.2.1``); every web link
+(http, https, mailto) in a claim becomes one of its sources, in order (the first
+is ``source``, the others ``extra_sources``; an address given twice is kept
+once) and shows as its link text; escapes are undone.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 from argmap.io.builder import MapBuilder
 from argmap.io.exchange import Imported
+from argmap.io.yaml.fields import ClaimFields
 from argmap.model import Position
 from argmap.util.files import read_text
 from argmap.util.urls import SAFE_SCHEMES, url_scheme
@@ -96,7 +99,9 @@ def loads_kialo(text: str, path: str = "<string>") -> Imported:
     entries = _entries(b, lines, start + 1, path)
     b.fail_now()
     _Discussion(b, path).read(entries)
-    return b.build(title=title.group(1).strip() or None)
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    where = Position(path, start + 1, indent + title.start(1) + 1)
+    return b.build(title=b.title(title.group(1).strip(), where))
 
 
 def _entries(b: MapBuilder, lines: list[str], start: int, path: str) -> list[_Entry]:
@@ -171,9 +176,10 @@ class _Discussion:
         return True
 
     def _claim(self, entry: _Entry, pos: Position) -> None:
-        text, source = _links(entry.text)
-        if source is not None:
-            self.b.add_claim(entry.cid, _unescape(text), pos, {"source": source})
+        text, sources = _links(entry.text)
+        if sources:
+            fields: ClaimFields = {"source": sources[0], "extra_sources": tuple(sources[1:])}
+            self.b.add_claim(entry.cid, _unescape(text), pos, fields)
         else:
             self.b.add_claim(entry.cid, _unescape(text), pos)
         if entry.number == "1.":
@@ -191,13 +197,20 @@ class _Discussion:
             self.b.note(pos, f"claim {entry.number} is neither Pro nor Con: it is kept unrelated")
 
 
-def _links(text: str) -> tuple[str, str | None]:
-    """Replace the first web link by its text and return its address as the source."""
+def _links(text: str) -> tuple[str, list[str]]:
+    """Replace every web link (http, https, mailto) by its text; return the text and
+    the addresses in order, each once (other links stay as written)."""
+    pieces: list[str] = []
+    urls: list[str] = []
+    done = 0
     for start, end, title, address in markdown_links(text):
         url = _unescape(address)
         if url_scheme(url) in SAFE_SCHEMES:
-            return text[:start] + title + text[end:], url
-    return text, None
+            pieces += [text[done:start], title]
+            done = end
+            urls.append(url)
+    pieces.append(text[done:])
+    return "".join(pieces), list(dict.fromkeys(urls))
 
 
 def markdown_links(text: str) -> Iterator[tuple[int, int, str, str]]:

@@ -21,10 +21,12 @@ def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, obje
     for key in ("supports", "attacks", "undercuts"):
         if relations.get(key):
             out[key] = _one_or_list(relations[key])
+    if claim.rephrases:
+        out["rephrases"] = _one_or_list(list(claim.rephrases))
     if claim.para:
         out["para"] = claim.para[0] if len(claim.para) == 1 else list(claim.para)
     if claim.source is not None:
-        out["source"] = claim.source
+        out["source"] = _one_or_list(list(claim.sources))
     if claim.tags:
         out["tags"] = list(claim.tags)
     if claim.score != DEFAULT_SCORE:
@@ -63,7 +65,7 @@ def claim_dicts(amap: ArgumentMap) -> dict[str, dict[str, object]]:
     """``{claim id: the claim's body}`` as the ``claims:`` block of :func:`map_to_dict` holds it.
 
     A body has ``kind`` and ``text``, the claim's shorthand ``supports``,
-    ``attacks`` and ``undercuts``, and every optional field that is set.
+    ``attacks`` and ``undercuts``, its ``rephrases``, and every optional field that is set.
     """
     rels: dict[str, dict[str, list[str]]] = {cid: {} for cid in amap.claims}
     for inf in amap.inferences:

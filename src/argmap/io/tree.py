@@ -76,3 +76,55 @@ def to_python(node: Node) -> object:
     if isinstance(node, Seq):
         return [to_python(n) for n in node.items]
     return {k: to_python(v) for k, (_, v) in node.pairs.items()}
+
+
+def map_from_python(value: dict[str, object], line: int, column: int) -> Map:
+    """:func:`from_python` of a dict."""
+    pairs: dict[object, tuple[Scalar, Node]] = {
+        k: (Scalar(k, line, column), from_python(v, line, column)) for k, v in value.items()
+    }
+    return Map(pairs, line, column)
+
+
+def from_python(value: object, line: int, column: int) -> Node:
+    """A node tree of plain JSON-like data (dicts, lists, scalars), every node at
+    ``line``/``column`` (for data carried inside one element of a foreign file)."""
+    if isinstance(value, dict):
+        return map_from_python(value, line, column)
+    if isinstance(value, list):
+        return Seq([from_python(v, line, column) for v in value], line, column)
+    return Scalar(value, line, column)
+
+
+def shape(node: Node) -> str:
+    """How a message names what ``node`` holds (``a list``, ``the number 3``, ...)."""
+    if isinstance(node, Seq):
+        return "a list"
+    if isinstance(node, Map):
+        return "a mapping"
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {_clipped(value)}"
+    return f"the text {_clipped(value)}"
+
+
+#: Longest piece of a value a message quotes (a file read by mistake, such as a link
+#: to /etc/passwd, is named by its start, not copied into the message).
+SHOWN_CHARS = 60
+
+
+def _clipped(value: object) -> str:
+    """``repr(value)`` cut to :data:`SHOWN_CHARS` characters, its length added when cut."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past Python's limit of digits for str()
+        return "with more than 4,300 digits"
+    if len(text) <= SHOWN_CHARS:
+        return text
+    unit = "characters" if isinstance(value, str) else "digits"
+    size = len(value) if isinstance(value, str) else len(text)
+    return f"{text[:SHOWN_CHARS]}… ({size:,} {unit})"

@@ -93,7 +93,7 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
         theme,
         wrap_text(text, 2 * small_width),  # only a very long id wraps
         wrap_text(claim.text, opts.wrap_width),
-        source_line(claim.source, small_width, opts.source_lines),
+        [line for s in claim.sources for line in source_line(s, small_width, opts.source_lines)],
         flagged=bool(codes),
         badge=badge_lines(codes, small_width),
     )
@@ -187,6 +187,15 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
             b.edge(edge.target, edge.source, style, edge.phrase, **extra)
         else:
             b.edge(edge.source, edge.target, style, edge.phrase, **extra)
+
+
+def _add_rephrases(b: _Builder, shape: Diagram) -> None:
+    """The rephrase lines, a circle at both ends, two rows long (one row leaves a line
+    so short between the circles that it is hardly seen)."""
+    head = b.opts.theme.edges["rephrase"].arrowhead
+    for edge in shape.rephrases:
+        extra = {"dir": "both", "arrowtail": head, "minlen": "2"}
+        b.edge(edge.source, edge.target, "rephrase", edge.phrase, **extra)
 
 
 def _add_rows(b: _Builder, layout: Layout, steps: set[int]) -> None:
@@ -299,6 +308,7 @@ def build_diagram(
     notes = finding_notes(findings, support_loops(shape)) if opts.show_findings else {}
     _add_claims(b, shape, notes)
     _add_lines(b, shape, layout)
+    _add_rephrases(b, shape)
     _add_folds(b, amap)
     _add_rows(b, layout, unseen_rows(shape, layout, opts.direction))
     if opts.legend:

@@ -203,8 +203,7 @@ def claim_tooltip(
     if claim.para:
         head += f" ({para_ref(claim)})"
     lines = [head, claim.text.strip()]
-    if claim.source and claim.source.strip():
-        lines.append(f"Source: {claim.source.strip()}")
+    lines += [f"Source: {s.strip()}" for s in claim.sources if s.strip()]
     if findings:
         lines.append("Findings:")
         if student:

@@ -32,6 +32,7 @@ RELATION_STYLES = {
     "premise": "link",
     "attack": "attack",
     "undercut": "undercut",
+    "rephrase": "rephrase",
 }
 
 _SHAPE_WORDS = {"note": "folded corner", "folder": "tab", "box": "box"}
@@ -43,9 +44,10 @@ LINE_WORDS = {
     "attack": "attacks: a reason against",
     "undercut": "undercuts the step (the dot)",
     "fold": "more claims, hidden",
+    "rephrase": "rephrases: says it again",
 }
 #: The head drawn after each relation's line in the legend (glyphs of DejaVu Sans).
-HEADS = {"support": "▶", "attack": "┫", "undercut": "┫", "fold": ""}
+HEADS = {"support": "▶", "attack": "┫", "undercut": "┫", "fold": "", "rephrase": "○"}
 #: What the junction dot, the box around linked premises and a badge mean.
 JUNCTION_WORDS = "a step: linked premises meet"
 BOX_WORDS = "linked premises: one reason"
@@ -265,8 +267,8 @@ def legend_content(
         marked: a claim is marked with findings.
         student: findings are shown to students (no codes).
     """
-    drawn = {RELATION_STYLES[e.relation] for e in shape.edges}
-    relations = [r for r in ("support", "attack", "undercut") if r in drawn]
+    drawn = {RELATION_STYLES[e.relation] for e in (*shape.edges, *shape.rephrases)}
+    relations = [r for r in ("support", "attack", "undercut", "rephrase") if r in drawn]
     kinds = {claim.kind for _, claim in shape.claims}
     return LegendContent(
         kinds=tuple(k for k in KINDS if k in kinds),

@@ -32,11 +32,21 @@ def title_with(amap: ArgumentMap, words: str) -> str:
     return bidi_isolated(map_title(amap)) + words
 
 
+#: Model fields added after digests were first published: left out while empty
+#: (their default), so a map that does not use them keeps its element ids.
+_LATER_FIELDS = frozenset({"extra_sources", "rephrases"})
+
+
 def _plain(value: object) -> object:
     """A model value as JSON-ready data: dataclasses as dicts without their
-    ``loc`` (where they stand in the file), sets sorted, tuples as lists."""
+    ``loc`` (where they stand in the file) and without the fields of
+    :data:`_LATER_FIELDS` while empty, sets sorted, tuples as lists."""
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if f.name != "loc"}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)
+            if f.name != "loc" and not (f.name in _LATER_FIELDS and not getattr(value, f.name))
+        }
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, frozenset | set):

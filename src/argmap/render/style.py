@@ -92,7 +92,7 @@ class Theme:
         penwidth: border width (points).
         kinds: style per claim kind.
         edges: style per relation (``support``, ``attack``, ``undercut``,
-            ``link``, ``fold``).
+            ``link``, ``fold``, ``rephrase``).
         background: page colour.
         finding_border: border colour of claims with findings.
         finding_text: caption colour of claims with findings.
@@ -145,6 +145,7 @@ _SUPPORT = "supports (solid line, arrow)"
 _ATTACK = "attacks (dashed line, bar)"
 _UNDERCUT = "undercuts an inference (dotted, bar)"
 _FOLD = "hidden claims (dotted, no head)"
+_REPHRASE = "rephrases: the same claim in other words (circles at both ends)"
 
 
 def _default_kind(kind: Kind, shape: str = "box", style: str = "filled,rounded") -> KindStyle:
@@ -173,6 +174,7 @@ DEFAULT = Theme(
         "undercut": EdgeStyle(RELATION_COLOURS["undercut"], "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle(RELATION_COLOURS["premise"], "solid", "none", "linked premises"),
         "fold": EdgeStyle("#666666", "dotted", "none", _FOLD),
+        "rephrase": EdgeStyle(RELATION_COLOURS["rephrase"], "solid", "odot", _REPHRASE),
     },
 )
 
@@ -205,6 +207,7 @@ CLASSROOM = Theme(
         "undercut": EdgeStyle("#a4000f", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#1b5e20", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#444444", "dotted", "none", _FOLD),
+        "rephrase": EdgeStyle("#4a148c", "solid", "odot", _REPHRASE),
     },
     fold=KindStyle("HIDDEN", "#e8e8e8", "#444444", "#000000", "box", "filled,rounded,dashed"),
     group_fill="#eaf5e7",
@@ -240,6 +243,7 @@ PRINT = Theme(
         "undercut": EdgeStyle("#000000", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#000000", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
+        "rephrase": EdgeStyle("#000000", "solid", "odot", _REPHRASE),
     },
     fold=KindStyle("HIDDEN", "#ffffff", "#555555", "#000000", "box", "filled,rounded,dashed"),
     group_fill="#f7f7f7",
@@ -273,6 +277,7 @@ COLORBLIND = Theme(
         "undercut": EdgeStyle("#d55e00", "dotted", "tee", _UNDERCUT, 1.5, 1.5),
         "link": EdgeStyle("#009e73", "solid", "none", "linked premises"),
         "fold": EdgeStyle("#555555", "dotted", "none", _FOLD),
+        "rephrase": EdgeStyle("#0072b2", "solid", "odot", _REPHRASE),
     },
     group_fill="#e9f6f1",
     group_border="#009e73",

@@ -3,7 +3,10 @@
 Definition: following support, attack and undercut edges from the arguing
 claim to the claim argued about, the claim reaches no thesis. Such a claim
 takes no part in the argument the map makes; being attacked by the argument
-does not connect a claim, as the edge runs from the attacker. Not reported
+does not connect a claim, as the edge runs from the attacker. A rephrase
+(``rephrases:``) connects both ways: two wordings of one claim take part
+together (it is still no reason: ``unsupported-claim`` counts supports
+only). Not reported
 when the map has no thesis at all (``no-thesis`` covers that). Linear: one
 reverse breadth-first search from the theses.
 
@@ -11,7 +14,7 @@ Source: the "every element reachable from the root" rule of goal-structuring
 notation checkers (GSN Community Standard v3, 2021, §1:7; ``gsn2x`` check
 C06); Rationale's "no danglers" rule.
 
-Fix: connect it with ``supports:`` or ``attacks:``, or remove it.
+Fix: connect it with ``supports:``, ``attacks:`` or ``rephrases:``, or remove it.
 
 Triggers::
 
@@ -47,6 +50,15 @@ Passes (an undercut connects the undercutting claim)::
       O1: {kind: objection, text: The data are old., undercuts: "E1 -> T1"}
 
 Reports: AM107 on O1.
+
+Passes (a rephrase of a reason is connected through it)::
+
+    claims:
+      T1: {kind: thesis, text: We should act.}
+      P1: {kind: premise, text: It helps., supports: T1}
+      P2: {kind: premise, text: It is of use., rephrases: P1}
+
+Reports: AM101 on P1; AM101 on P2.
 
 Passes (a map without a thesis is reported as no-thesis only)::
 

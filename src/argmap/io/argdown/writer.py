@@ -37,7 +37,18 @@ _YAML_ESCAPE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\ud
 _FRONT_ESCAPE = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BARE = re.compile(r"[a-z]+")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
-_DATA_ORDER = ("kind", "para", "source", "tags", "score", "ignore", "span", "granted", "standard")
+_DATA_ORDER = (
+    "kind",
+    "para",
+    "source",
+    "tags",
+    "score",
+    "ignore",
+    "span",
+    "granted",
+    "standard",
+    "rephrases",
+)
 
 
 def escape_text(text: str) -> str:

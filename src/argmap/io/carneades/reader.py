@@ -35,11 +35,10 @@ column; YAML syntax errors too.
 
 from __future__ import annotations
 
-import re
-
 from argmap.errors import MapLoadError
 from argmap.io.carneades.arguments import applies, read_arguments
 from argmap.io.carneades.nodes import Context
+from argmap.io.detect import sniff
 from argmap.io.exchange import Imported
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.evaluation import EXPECT_KEYS
@@ -55,14 +54,13 @@ STANDARDS: dict[str, Standard] = {
 }
 #: Top-level keys whose content argmap cannot apply (noted, left out).
 THEORY = ("language", "argument_schemes", "issue_schemes", "references")
-_TOP = re.compile(r"^(?:statements|meta)[ \t]*:", re.MULTILINE)
-_CLAIMS = re.compile(r"^claims[ \t]*:", re.MULTILINE)
 
 
 def looks_like_carneades(text: str) -> bool:
-    """True when a YAML text has a top-level ``statements:`` or ``meta:`` key (neither is
-    argmap's) and no ``claims:`` key."""
-    return _TOP.search(text) is not None and _CLAIMS.search(text) is None
+    """True when a text looks like a Carneades argument graph: top-level ``statements``
+    with ``arguments``, ``issues``, ``meta``, ``tests`` or ``assumptions``
+    (:func:`argmap.io.detect.sniff`, which routes ``.yaml`` files to this reader)."""
+    return sniff(text) == "carneades"
 
 
 def loads_carneades(text: str, path: str = "<string>") -> Imported:

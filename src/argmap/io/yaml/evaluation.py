@@ -9,8 +9,8 @@ the node's line and column.
 
 from __future__ import annotations
 
-from argmap.io.tree import Node, Scalar
-from argmap.io.yaml.fields import FieldReader, shape
+from argmap.io.tree import Node, Scalar, shape
+from argmap.io.yaml.fields import FieldReader
 from argmap.model import GRANTS, EvaluationSettings, Expected, Grant, Label
 from argmap.util.suggest import did_you_mean
 

@@ -3,7 +3,7 @@
 :class:`FieldReader` checks one node at a time (a string, a whole number, an id
 or a list of ids, a mapping, a URL's scheme) and the fields of a claim
 (``kind``, ``text``, ``para``, ``source``, ``tags``, ``score``, ``ignore``,
-``span``, ``granted``, ``standard``), reporting every problem as an
+``span``, ``granted``, ``standard``, ``rephrases``), reporting every problem as an
 ``invalid-map`` (AM000) finding at the node's 1-based line and column.
 :mod:`argmap.io.yaml.reader` builds the document's structure and references
 on top of it; :class:`~argmap.io.builder.MapBuilder` uses it for the claim
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from argmap.findings import Finding, invalid
-from argmap.io.tree import Map, Node, Scalar, Seq
+from argmap.io.tree import Map, Node, Scalar, Seq, shape
 from argmap.model import (
     KINDS,
     STANDARDS,
@@ -44,6 +44,7 @@ CLAIM_KEYS = (
     "span",
     "granted",
     "standard",
+    "rephrases",
 )
 _KIND_NAMES: dict[str, Kind] = {kind: kind for kind in KINDS}
 
@@ -65,6 +66,8 @@ class ClaimFields(TypedDict, total=False):
     span: tuple[int, int] | None
     granted: bool | None
     standard: Standard | None
+    extra_sources: tuple[str, ...]
+    rephrases: tuple[str, ...]
 
 
 class FieldReader:
@@ -279,10 +282,23 @@ class FieldReader:
             fields["para"] = tuple(numbers)
 
     def _claim_source(self, cid: str, node: Node, fields: ClaimFields) -> None:
-        value = self.string(node, f"source of claim {cid}")
-        if value is not None:
-            self.check_scheme(node, value, f"the source of claim {cid}")
-            fields["source"] = value
+        """``source:`` is one citation or URL, or a list of them (the first is ``source``,
+        the rest ``extra_sources``); each is checked like a single source."""
+        items = node.items if isinstance(node, Seq) else [node]
+        if not items:
+            self.error(node, f"source of claim {cid} is an empty list: give a source or omit it")
+            return
+        values = []
+        for n, item in enumerate(items, 1):
+            what = f"source of claim {cid}" if len(items) == 1 else f"source {n} of claim {cid}"
+            value = self.string(item, what)
+            if value is not None:
+                self.check_scheme(item, value, f"the {what}")
+                values.append(value)
+        if len(values) == len(items):
+            fields["source"] = values[0]
+            if len(values) > 1:
+                fields["extra_sources"] = tuple(values[1:])
 
     def _tags(self, cid: str, node: Node, fields: ClaimFields) -> None:
         tags = []
@@ -326,6 +342,15 @@ class FieldReader:
         if value is not None:
             fields["standard"] = value
 
+    def _rephrases(self, cid: str, node: Node, fields: ClaimFields) -> None:
+        ids = []
+        for target, item in self.strings(node, f"rephrases of claim {cid}", unique=True):
+            if target == cid:
+                self.error(item, f"claim {cid} rephrases itself: name another claim")
+            else:
+                ids.append(target)
+        fields["rephrases"] = tuple(ids)
+
     _FIELD_READERS: dict[object, Callable[[FieldReader, str, Node, ClaimFields], None]] = {
         "kind": _kind,
         "text": _text,
@@ -337,43 +362,10 @@ class FieldReader:
         "span": _span,
         "granted": _granted,
         "standard": _standard,
+        "rephrases": _rephrases,
     }
 
 
 @functools.cache
 def _key_set(allowed: tuple[str, ...]) -> frozenset[str]:
     return frozenset(allowed)
-
-
-def shape(node: Node) -> str:
-    """How a message names what ``node`` holds (``a list``, ``the number 3``, ...)."""
-    if isinstance(node, Seq):
-        return "a list"
-    if isinstance(node, Map):
-        return "a mapping"
-    value = node.value
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, (int, float)):
-        return f"the number {_clipped(value)}"
-    return f"the text {_clipped(value)}"
-
-
-#: Longest piece of a value a message quotes (a file read by mistake, such as a link
-#: to /etc/passwd, is named by its start, not copied into the message).
-SHOWN_CHARS = 60
-
-
-def _clipped(value: object) -> str:
-    """``repr(value)`` cut to :data:`SHOWN_CHARS` characters, its length added when cut."""
-    try:
-        text = repr(value)
-    except ValueError:  # an integer past Python's limit of digits for str()
-        return "with more than 4,300 digits"
-    if len(text) <= SHOWN_CHARS:
-        return text
-    unit = "characters" if isinstance(value, str) else "digits"
-    size = len(value) if isinstance(value, str) else len(text)
-    return f"{text[:SHOWN_CHARS]}… ({size:,} {unit})"

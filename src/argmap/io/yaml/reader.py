@@ -14,7 +14,7 @@ from pathlib import Path
 from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
-from argmap.io.tree import Map, Node, Scalar, to_python
+from argmap.io.tree import Map, Node, Scalar, Seq, to_python
 from argmap.io.yaml.evaluation import read_evaluation, unknown_expected
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.grading import read_rubric
@@ -127,6 +127,7 @@ class _Reader(FieldReader):
         claims, rels = self._claims(claims_entry[1])
         inferences = self._inferences(get("inferences"), claims, rels)
         attacks, undercuts = self._attacks(rels, claims, inferences)
+        self._rephrased(rels, claims)
         evaluation = read_evaluation(self, get("evaluation"))
         for wrong in unknown_expected(evaluation, claims) if claims else ():
             at = wrong.loc or self.loc(top)
@@ -234,7 +235,7 @@ class _Reader(FieldReader):
             if isinstance(value, Map):
                 relations.extend(
                     (cid, rel, value.pairs[rel][1])
-                    for rel in ("supports", "attacks", "undercuts")
+                    for rel in ("supports", "attacks", "undercuts", "rephrases")
                     if rel in value.pairs
                 )
         return claims, relations
@@ -276,6 +277,16 @@ class _Reader(FieldReader):
         hint = did_you_mean(target, known, 0.5) if self.unknown <= MAX_SUGGESTIONS else ""
         self.error(node, f"claim {cid} {rel} {target!r}, which is no {what} id{hint}")
         return False
+
+    def _rephrased(self, rels: list[_Relation], claims: dict[str, Claim]) -> None:
+        """Report each ``rephrases:`` id naming no claim (its shape is checked with the claim)."""
+        for cid, rel, node in rels:
+            items = node.items if isinstance(node, Seq) else [node]
+            for item in items if rel == "rephrases" else ():
+                value = item.value if isinstance(item, Scalar) else None
+                if isinstance(value, (str, int)) and not isinstance(value, bool):
+                    if str(value) not in claims and str(value) != cid:
+                        self._target(cid, rel, str(value), item, claims)
 
     def _inferences(
         self, entry: tuple[Scalar, Node] | None, claims: dict[str, Claim], rels: list[_Relation]
@@ -334,7 +345,7 @@ class _Reader(FieldReader):
         undercuts: list[Undercut] = []
         by_id = {i.id: i for i in inferences}
         for cid, rel, node in rels:
-            if rel == "supports":
+            if rel in ("supports", "rephrases"):
                 continue
             for target, item in self.strings(node, f"{rel} of claim {cid}", unique=True):
                 known = claims if rel == "attacks" else by_id

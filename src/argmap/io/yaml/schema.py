@@ -62,6 +62,14 @@ def _source_text(description: str) -> dict[str, object]:
     return {**_text(description), "not": {"pattern": unsafe_url_pattern()}}
 
 
+def _claim_source() -> dict[str, object]:
+    one = _source_text("A citation, or an http, https or mailto URL.")
+    return {
+        "anyOf": [one, {"type": "array", "minItems": 1, "items": one}],
+        "description": "A citation or URL, or a list of them (the first is shown first).",
+    }
+
+
 def _claim() -> dict[str, object]:
     whole = {"type": "integer", "minimum": 1}
     return {
@@ -78,11 +86,12 @@ def _claim() -> dict[str, object]:
             "undercuts": _ids(
                 "Inferences this one says do not go through ('P3 -> T1' or an inferences: id)."
             ),
+            "rephrases": _ids("Claims this one says again in other words (no reason for them)."),
             "para": {
                 "anyOf": [whole, {"type": "array", "items": whole}],
                 "description": "Paragraph(s) of the source: its non-empty lines, counted from 1.",
             },
-            "source": _source_text("A citation, or an http, https or mailto URL."),
+            "source": _claim_source(),
             "tags": _ids("Free labels."),
             "score": {
                 "type": "number",

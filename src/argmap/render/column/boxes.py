@@ -74,7 +74,9 @@ def claim_lines(
     if codes:
         lines += _lines(finding_words(codes), inner, m.small, small, theme.finding_text, bold=True)
     lines += _lines(claim.text, inner, m.text, m.line(m.text), ks.text)
-    return lines + _cite(claim.source, inner, m, theme.caption_color)
+    for source in claim.sources:
+        lines += _cite(source, inner, m, theme.caption_color)
+    return lines
 
 
 def claim_box(

@@ -147,7 +147,8 @@ def page_data(
     name of its "+N claims" box (``--collapse``, ``--split``) or None, ``page``
     the relative link to its own page (``--split``) or None, ``badge`` its
     ``--color-by`` label or "", ``findings`` its finding codes and ``words``
-    the same in plain words (:func:`argmap.findings.plain_words`).
+    the same in plain words (:func:`argmap.findings.plain_words`); ``more``
+    (claims with several sources only): see :func:`_claim_data`.
     ``relations`` run from the arguing claim to the claim argued about
     (``type`` ``support``, ``attack`` or ``undercut``; an undercut points at
     the conclusion of the inference it undercuts) and ``junction`` names the
@@ -180,8 +181,10 @@ def page_data(
 def _claim_data(
     claim: Claim, node: str, opts: RenderOptions, fold: str | None, codes: list[str]
 ) -> dict[str, Any]:
-    """One entry of the page data's ``claims`` (see :func:`page_data`)."""
-    return {
+    """One entry of the page data's ``claims`` (see :func:`page_data`); a claim with
+    more than one source also has ``more``: ``[[source, href or None], …]`` for
+    every source after the first."""
+    data: dict[str, Any] = {
         "id": claim.id,
         "kind": claim.kind,
         "label": opts.theme.kinds[claim.kind].label.title(),
@@ -197,6 +200,9 @@ def _claim_data(
         "findings": ["" for _ in codes] if opts.student else codes,
         "words": [plain_words(code) for code in codes],
     }
+    if claim.extra_sources:
+        data["more"] = [[s, safe_href(s)] for s in claim.extra_sources]
+    return data
 
 
 def _page_link(url: str | None) -> str | None:

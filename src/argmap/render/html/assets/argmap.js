@@ -269,16 +269,17 @@
   function detailParts(c, count, withCaption = true) {
     const parts = withCaption ? [el("p", "am-details-cap", caption(c))] : [];
     parts.push(el("p", "am-details-text", c.text));
-    if (c.source) {
+    const sources = c.source ? [[c.source, c.href], ...(c.more || [])] : [];
+    for (const [source, href] of sources) {
       const p = el("p", "am-details-source", "Source: ");
-      if (c.href) {
-        const a = el("a", "", c.source);
-        a.setAttribute("href", c.href);
+      if (href) {
+        const a = el("a", "", source);
+        a.setAttribute("href", href);
         a.setAttribute("rel", "noopener noreferrer");
         if (embed) a.setAttribute("target", "_blank");
         p.append(a);
       } else {
-        p.append(c.source);
+        p.append(source);
       }
       parts.push(p);
     }

@@ -1,9 +1,15 @@
-"""Write an argument map as GraphML (export only) for Gephi, yEd and graph libraries.
+"""Write an argument map as GraphML for Gephi, yEd and graph libraries.
 
 GraphML (http://graphml.graphdrawing.org, "GraphML Primer") declares data
 keys and attaches values to nodes and edges. Each claim is a node with the
 keys ``label`` (Gephi shows it), ``kind``, ``text``, ``claim`` (the id),
-``para``, ``source``, ``tags`` and ``score``; linked or undercut inferences are
+``para``, ``source``, ``tags`` and ``score`` (and ``argmap``: a JSON object
+with what the plain keys cannot give back, written only when there is some:
+the exact ``tags`` and ``sources`` lists for several sources or a tag holding
+``;`` or a line break, and ``ignore``, ``span``, ``granted``, ``standard`` as
+the YAML map writes them); the graph's own ``argmap`` key holds the map's
+``source``, ``theme``, ``checks``, ``evaluation`` and ``draft`` as JSON;
+linked or undercut inferences are
 ``inference`` junction nodes; each edge has a ``relation`` (``support``,
 ``premise``, ``attack``, ``undercut``). yEd ignores those keys for display, so
 every node and edge also carries yEd's own graphics (``y:ShapeNode`` with a
@@ -17,6 +23,7 @@ of :func:`argmap.diagram.diagram` and the default theme (claims ``n0``, ``n1``,
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -30,6 +37,7 @@ from argmap.diagram import (
     diagram,
 )
 from argmap.io.exchange import Exported, lost_fields
+from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.model import ArgumentMap, Claim
 from argmap.util.text import wrap_text
 
@@ -47,6 +55,7 @@ NODE_KEYS = (
     ("d5", "source", "string"),
     ("d6", "tags", "string"),
     ("d7", "score", "double"),
+    ("d11", "argmap", "string"),
 )
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE = {"support": "line", "premise": "line", "attack": "dashed", "undercut": "dotted"}
@@ -103,7 +112,7 @@ class _Xml:
         name.text = self.text(label)
         ET.SubElement(node, _q("Shape", YED), type=shape)
 
-    def claim(self, graph: ET.Element, name: str, claim: Claim) -> None:
+    def claim(self, graph: ET.Element, name: str, claim: Claim, body: dict[str, object]) -> None:
         node = ET.SubElement(graph, _q("node"), id=name)
         text = self.text(claim.text)
         values = {
@@ -115,6 +124,7 @@ class _Xml:
             "d5": claim.source or "",
             "d6": "; ".join(claim.tags),
             "d7": repr(claim.score),
+            "d11": _exact(claim, body),
         }
         for key, value in values.items():
             if value or key in ("d0", "d1", "d2", "d3", "d7"):
@@ -148,6 +158,32 @@ class _Xml:
         ET.SubElement(line, _q("Arrows", YED), source="none", target=_ARROW[relation])
 
 
+#: Claim fields only the ``argmap`` data key carries (as the YAML map writes them).
+EXACT_FIELDS = ("ignore", "span", "granted", "standard")
+#: Map fields the graph's ``argmap`` data key carries (the title is the graph's ``desc``).
+MAP_DATA = ("source", "theme", "checks", "evaluation", "draft")
+
+
+def _exact(claim: Claim, body: dict[str, object]) -> str:
+    """The claim's ``argmap`` value: ``{"tags": [...], "sources": [...]}`` (only the
+    lists the plain keys cannot give back) and the :data:`EXACT_FIELDS` that are set
+    (``body``: the claim as :func:`argmap.io.mapdata.claim_dicts` gives it), or ``""``."""
+    exact: dict[str, object] = {}
+    if any(";" in t or "\n" in t or "\r" in t or t != t.strip() for t in claim.tags):
+        exact["tags"] = list(claim.tags)
+    if claim.extra_sources:
+        exact["sources"] = list(claim.sources)
+    exact.update({k: body[k] for k in EXACT_FIELDS if k in body})
+    return json.dumps(exact, ensure_ascii=False) if exact else ""
+
+
+def map_data(amap: ArgumentMap) -> str:
+    """The graph's ``argmap`` value: the map's :data:`MAP_DATA` as JSON, or ``""``."""
+    whole = map_to_dict(amap)
+    data = {k: whole[k] for k in MAP_DATA if k in whole}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
+
+
 def _keys(root: ET.Element) -> None:
     for key, name, kind in NODE_KEYS:
         ET.SubElement(
@@ -160,6 +196,11 @@ def _keys(root: ET.Element) -> None:
         {"id": "d9", "for": "edge", "attr.name": "relation", "attr.type": "string"},
     )
     ET.SubElement(root, _q("key"), {"id": "d10", "for": "edge", "yfiles.type": "edgegraphics"})
+    ET.SubElement(
+        root,
+        _q("key"),
+        {"id": "d12", "for": "graph", "attr.name": "argmap", "attr.type": "string"},
+    )
 
 
 def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
@@ -171,8 +212,12 @@ def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
     graph = ET.SubElement(root, _q("graph"), id="G", edgedefault="directed")
     if amap.title:
         ET.SubElement(graph, _q("desc")).text = xml.text(amap.title)
+    meta = map_data(amap)
+    if meta:
+        xml.data(graph, "d12", meta)
+    bodies = claim_dicts(amap)
     for name, claim in shape.claims:
-        xml.claim(graph, name, claim)
+        xml.claim(graph, name, claim, bodies[claim.id])
     for junction in shape.junctions:
         node = ET.SubElement(graph, _q("node"), id=junction.name)
         iid = junction.inference.id
@@ -187,8 +232,8 @@ def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
 def dump_graphml(amap: ArgumentMap) -> Exported:
     """The map as GraphML with Gephi data keys and yEd graphics (deterministic).
 
-    Lost (and listed): ``ignore`` and ``span`` of claims, the map's source and
-    settings, and any character XML cannot hold.
+    Lost (and listed): inferences or undercuts naming no claim, and any
+    character XML cannot hold.
     """
     shape = diagram(amap)
     xml = _Xml()
@@ -198,7 +243,8 @@ def dump_graphml(amap: ArgumentMap) -> Exported:
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
     )
     lost = list(shape.lost)
-    lost += lost_fields(amap, frozenset({"para", "source", "tags", "score"}), frozenset({"title"}))
+    kept = frozenset({"para", "source", "tags", "score", "extra_sources", *EXACT_FIELDS})
+    lost += lost_fields(amap, kept, frozenset({"title", *MAP_DATA}))
     if xml.replaced:
         count = len(xml.replaced)
         texts = f"{count} text{'' if count == 1 else 's'}"

@@ -1,0 +1,134 @@
+"""Reading GraphML back: argmap's own files (every field kept), the same file after an
+edit in yEd, and malformed files refused with line and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.errors import MapLoadError
+from argmap.io.formats import FORMATS, read_input
+from argmap.io.graphml import dump_graphml, loads_graphml
+from argmap.io.yaml.reader import loads_map
+
+from conftest import FIXTURES, ROOT
+
+HERE = FIXTURES / "interchange" / "graphml"
+
+MAP = """\
+title: Bikes
+claims:
+  T1: {kind: thesis, text: Build bike lanes., para: [1, 3]}
+  P1:
+    kind: premise
+    text: "Lanes cut injuries; a <lot> & more."
+    supports: T1
+    source: [https://example.org/a, Town survey 2020]
+    tags: [safety, "a; b"]
+    score: 0.8
+  P2: {kind: evidence, text: Seville tripled cycling., source: Smith 2019}
+  O1: {kind: objection, text: Lanes take parking., attacks: T1, undercuts: L1}
+  R1: {kind: rebuttal, text: Side streets have spaces., attacks: O1, undercuts: P1 -> T1}
+inferences:
+  L1: {premises: [P1, P2], conclusion: T1}
+"""
+
+
+def fields(amap):
+    return [
+        (c.id, c.kind, c.text, c.para, c.sources, c.tags, c.score) for c in amap.claims.values()
+    ]
+
+
+def relations(amap):
+    infs = sorted((i.id, i.premises, i.conclusion, i.linked) for i in amap.inferences)
+    attacks = sorted((a.attacker, a.target) for a in amap.attacks)
+    return infs, attacks, sorted((u.attacker, u.inference) for u in amap.undercuts)
+
+
+def test_what_argmap_writes_reads_back_whole():
+    amap = loads_map(MAP, "m.yaml")
+    exported = dump_graphml(amap)
+    back = loads_graphml(exported.text, "m.graphml")
+    assert back.notes == ()
+    assert fields(back.map) == fields(amap)
+    assert relations(back.map) == relations(amap)
+    assert back.map.title == "Bikes"
+    assert exported.lost == ()
+
+
+def test_every_teaching_map_reads_back():
+    for path in sorted((ROOT / "maps").glob("*.yaml")):
+        amap = loads_map(path.read_text(encoding="utf-8"), str(path))
+        back = loads_graphml(dump_graphml(amap).text, "m.graphml").map
+        assert relations(back) == relations(amap), path
+        assert [(c.id, c.kind, c.text) for c in back.claims.values()] == [
+            (c.id, c.kind, c.text) for c in amap.claims.values()
+        ], path
+
+
+def test_a_file_edited_in_yed():
+    fmt, imported = read_input(str(HERE / "yed-edited.graphml"))
+    amap = imported.map
+    assert fmt == "graphml"
+    assert [(c.id, c.kind, c.text) for c in amap.claims.values()] == [
+        ("T1", "thesis", "Build bike lanes."),
+        ("P1", "premise", "Protected lanes cut injuries by half."),  # relabelled in yEd
+        ("O1", "objection", "Lanes take parking."),  # label re-wrapped only
+        ("n3", "rebuttal", "Parking can move to side streets."),  # drawn in yEd
+        ("n4", "premise", "Side streets near the lanes have free spaces."),
+    ]
+    assert amap.claims["P1"].sources == ("https://example.org/a", "Town survey 2020")
+    assert relations(amap) == (
+        [("P1 -> T1", ("P1",), "T1", False), ("n4 -> n3", ("n4",), "n3", False)],
+        [("O1", "T1"), ("n3", "O1")],
+        [],
+    )
+    assert [(n.line, n.message) for n in imported.notes] == [
+        (39, "the yEd label of claim P1 was edited: it is taken as the text"),
+        (76, "node 'n3' has no argmap data: a claim with its label as text"),
+        (87, "node 'n4' has no argmap data: a claim with its label as text"),
+        (120, "an edge with no relation is read as attack"),
+        (130, "an edge with no relation is read as support"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "message"),
+    [
+        ("broken", (6, 7), "this GraphML file is not well-formed XML: mismatched tag"),
+        ("dangling", (11, 5), "edge 'e0' names node 'n7', which is no node (or no usable one)"),
+    ],
+)
+def test_malformed_files_exit_2_with_position(run_cli, tmp_path, name, where, message):
+    src = str(HERE / f"{name}.graphml")
+    code, _, stderr = run_cli("convert", src, str(tmp_path / "out.yaml"))
+    assert code == 2
+    assert f"{src}:{where[0]}:{where[1]}: error AM000 invalid-map: {message}" in stderr
+    with pytest.raises(MapLoadError) as caught:
+        read_input(src)
+    assert [(f.line, f.column) for f in caught.value.findings] == [where]
+
+
+NODE = '<node id="n0"><data key="k">thesis</data><data key="t">{text}</data>{more}</node>'
+KEYS = (
+    '<key id="k" attr.name="kind"/><key id="t" attr.name="text"/><key id="s" attr.name="score"/>'
+)
+
+
+@pytest.mark.parametrize(
+    ("node", "message"),
+    [
+        (NODE.format(text="", more=""), "node 'n0' has neither text nor label"),
+        (NODE.format(text="x", more='<data key="s">high</data>'), "score of claim n0 must be"),
+        (NODE.format(text="bell \a", more=""), "not well-formed"),
+    ],
+)
+def test_broken_parts_are_named(node, message):
+    text = f'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{KEYS}<graph>{node}</graph></graphml>'
+    with pytest.raises(MapLoadError) as caught:
+        loads_graphml(text, "t.graphml")
+    assert any(message in f.message for f in caught.value.findings), caught.value.findings
+
+
+def test_graphml_is_readable_and_writable():
+    assert FORMATS["graphml"].read is not None and FORMATS["graphml"].write is not None
