@@ -2,8 +2,9 @@
 
 The carneades/carneades-4 repository's ``examples/AGs/YAML/`` files carry the
 labels the Carneades engine gives (a ``tests: {in, out, undecided}`` block).
-argmap cannot read those files yet; until a reader exists, the examples whose
-arguments argmap's format can hold are written here by hand:
+argmap reads that format (``argmap.io.carneades``, tested on graphs of the same
+shapes in ``tests/test_io_carneades.py``); here the examples whose arguments
+argmap's own format can hold are written by hand:
 
 * ``assumptions: [...]`` → ``evaluation: {grant: assumptions}`` and
   ``granted: true`` on each assumption (a statement with no argument for it that

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import UsageError
-from argmap.io.formats import input_format, output_format
+from argmap.io.formats import FORMATS, input_format, output_format
 from argmap.io.yaml.reader import load_map
 from argmap.io.yaml.writer import dump_map
 
@@ -268,3 +268,10 @@ def test_invalid_input_is_reported_in_the_chosen_format(run_cli, tmp_path):
     assert code == 2 and stdout == "" and not out.exists()
     (finding,) = json.loads(stderr)["findings"]
     assert (finding["code"], finding["line"], finding["column"]) == ("AM000", 1, 12)
+
+
+def test_convert_offers_every_registered_format():
+    """--from/--to list the registry's names (kept apart so that help needs no import)."""
+    from argmap.cli import convert
+
+    assert sorted(convert._NAMES) == sorted(FORMATS)

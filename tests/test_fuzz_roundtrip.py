@@ -225,3 +225,37 @@ def test_sadface_and_aif_keep_every_claim_relation_and_rephrase(text: str):
         back = FORMATS[name].read(exported.text, f"back.{name}")
         assert full_structure(back.map) == full_structure(amap), (name, exported.text)
         assert [n.message for n in back.notes] == []
+
+
+def _kinds_lost(lost: tuple[str, ...]) -> int:
+    phrase = next((p for p in lost if p.startswith("kinds of ")), "kinds of 0 claims")
+    return int(phrase.split()[2])
+
+
+@given(maps())
+def test_dung_frameworks_keep_claims_and_attacks_and_say_what_they_lose(text: str):
+    """APX, TGF and ICCMA: the same claim ids (TGF numbers them when one holds a space),
+    the same attacks; texts kept by TGF (whitespace collapsed), else the id; every
+    support and undercut, and every kind read back differently, reported lost."""
+    try:
+        amap = loads_map(text, "gen.yaml")
+    except MapLoadError:
+        return
+    for name in ("apx", "tgf", "iccma"):
+        written = FORMATS[name].write(amap)
+        back = FORMATS[name].read(written.text, f"back.{name}").map
+        numbered = any(p.startswith("claim ids") for p in written.lost)
+        ids = {cid: str(n) if numbered else cid for n, cid in enumerate(amap.claims, 1)}
+        assert list(back.claims) == list(ids.values()), (name, written.text)
+        assert {(ids[a.attacker], ids[a.target]) for a in amap.attacks} == {
+            (a.attacker, a.target) for a in back.attacks
+        }
+        for cid, claim in amap.claims.items():
+            text = " ".join(claim.text.split()) if name == "tgf" else ids[cid]
+            assert back.claims[ids[cid]].text == text, (name, written.text)
+        other = sum(1 for c, cl in amap.claims.items() if back.claims[ids[c]].kind != cl.kind)
+        assert _kinds_lost(written.lost) == other
+        assert back.inferences == () and back.undercuts == ()
+        assert [p for p in written.lost if p.startswith("inference ")] == [
+            f"inference {inf.id}" for inf in amap.inferences
+        ]

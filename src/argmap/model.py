@@ -219,6 +219,25 @@ class CheckSettings:
 DEFAULT_THRESHOLDS = (0.5, 0.3, 0.2)
 
 
+#: A label of ``argmap evaluate``: stands, does not stand, undecided.
+Label = Literal["IN", "OUT", "UNDEC"]
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """A label the map expects ``argmap evaluate`` to give a claim (``evaluation: expect:``).
+
+    Attributes:
+        claim: the claim's id.
+        label: ``IN``, ``OUT`` or ``UNDEC``.
+        loc: where the id stands in the map file.
+    """
+
+    claim: str
+    label: Label
+    loc: Position | None = field(default=None, compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class EvaluationSettings:
     """How ``argmap evaluate`` reads this map (the ``evaluation:`` block).
@@ -231,6 +250,8 @@ class EvaluationSettings:
         beta: ... and outweigh the strongest applicable con by more than β.
         gamma: beyond reasonable doubt: the strongest applicable con must
             weigh less than γ.
+        expect: the labels the map expects, in file order (checked by
+            ``argmap evaluate``, which exits 1 when one differs).
         loc: where the ``evaluation:`` block stands in the map file, if it does.
     """
 
@@ -239,6 +260,7 @@ class EvaluationSettings:
     alpha: float = DEFAULT_THRESHOLDS[0]
     beta: float = DEFAULT_THRESHOLDS[1]
     gamma: float = DEFAULT_THRESHOLDS[2]
+    expect: tuple[Expected, ...] = ()
     loc: Position | None = field(default=None, compare=False)
 
 

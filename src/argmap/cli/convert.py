@@ -21,7 +21,7 @@ from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
 
 _NAMES = ["argmap", "json", "aif", "sadface", "argdown", "argdown-md", "kialo", "graphml"]
-_NAMES += ["mermaid", "arggraph", "dsanson"]
+_NAMES += ["mermaid", "arggraph", "dsanson", "carneades", "apx", "tgf", "iccma"]
 
 
 @click.command(

@@ -4,6 +4,7 @@ strongly (DF-QuAD), with the reading named and strength notes."""
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING
 
 import click
@@ -30,7 +31,8 @@ def _fmt_strength(value: float | None) -> str:
 @click.command(
     epilog=exit_codes(
         {
-            0: "evaluated",
+            0: "evaluated (and every label the map expects given)",
+            1: "a label differs from the map's evaluation: expect: (each is listed)",
             2: "an invalid map, an unknown claim id, a bad command line, "
             "or FILE cannot be written",
         }
@@ -133,15 +135,41 @@ def evaluate(
     changed = ev.changes(base, result)
     explained = [ev.explain(result, cid) for cid in explain_ids]
     notes = strength_notes(amap, result.labelling, result.strength, accept, reject)
+    missed = _missed(amap, base)
     if fmt == "json":
-        emit(_json(result, notes, changed, explained), output)
-        return
-    lines = _table(amap, result, notes)
-    if accept or reject:
-        lines.append("\nchanged:" if changed else "\nchanged: nothing")
-        lines += [f"  {cid}: {old} -> {new}" for cid, old, new in changed]
-    lines += [f"\n{e.reason}" for e in explained]
-    emit("\n".join(lines) + "\n", output)
+        emit(_json(result, notes, changed, explained, missed), output)
+    else:
+        lines = _table(amap, result, notes) + (_changed_lines(changed) if accept or reject else [])
+        lines += [f"\n{e.reason}" for e in explained] + _expect_lines(amap, missed)
+        emit("\n".join(lines) + "\n", output)
+    sys.exit(1 if missed else 0)
+
+
+def _changed_lines(changed: list[tuple[str, str, str]]) -> list[str]:
+    """``changed:`` and one ``  ID: OLD -> NEW`` line per label a what-if changed."""
+    head = "\nchanged:" if changed else "\nchanged: nothing"
+    return [head] + [f"  {cid}: {old} -> {new}" for cid, old, new in changed]
+
+
+def _missed(amap: ArgumentMap, base: Evaluation) -> list[tuple[str, str, str]]:
+    """``(claim, expected, got)`` for each label of the map's ``evaluation: expect:``
+    that the reading (before --accept/--reject) does not give."""
+    return [
+        (e.claim, e.label, base.labelling[e.claim])
+        for e in amap.evaluation.expect
+        if base.labelling.get(e.claim) != e.label
+    ]
+
+
+def _expect_lines(amap: ArgumentMap, missed: list[tuple[str, str, str]]) -> list[str]:
+    """The text report of ``evaluation: expect:`` (nothing when the map expects nothing)."""
+    total = len(amap.evaluation.expect)
+    if not total:
+        return []
+    if not missed:
+        return [f"\nexpected: all {total} labels as the map expects"]
+    lines = [f"\nexpected: {len(missed)} of {total} labels differ from what the map expects"]
+    return lines + [f"  {cid}: expected {want}, got {got}" for cid, want, got in missed]
 
 
 #: The plain key printed after the table.
@@ -193,6 +221,7 @@ def _json(
     notes: dict[str, str],
     changed: list[tuple[str, str, str]],
     explained: list[Explanation],
+    missed: list[tuple[str, str, str]],
 ) -> str:
     """The ``--format json`` document: reading, labelling, strength, notes, inferences,
     what-if and reasons."""
@@ -207,5 +236,6 @@ def _json(
         "rejected": list(result.rejected),
         "changed": [{"claim": c, "from": a, "to": b} for c, a, b in changed],
         "explanations": [e.as_dict() for e in explained],
+        "unexpected": [{"claim": c, "expected": a, "got": b} for c, a, b in missed],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

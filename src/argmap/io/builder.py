@@ -19,6 +19,7 @@ from argmap.findings import Finding, invalid, note
 from argmap.io.exchange import Imported
 from argmap.io.kinds import infer_kinds
 from argmap.io.tree import Map, Node, Scalar
+from argmap.io.yaml.evaluation import unknown_expected
 from argmap.io.yaml.fields import ClaimFields, FieldReader
 from argmap.io.yaml.reader import map_from_tree
 from argmap.model import (
@@ -303,6 +304,8 @@ class MapBuilder:
         """
         self._check_references()
         self._check_inference_ids()
+        for wrong in unknown_expected(meta.get("evaluation", EvaluationSettings()), self.claims):
+            self.error(wrong.loc or Position(self.path), f"expect names no claim {wrong.claim!r}")
         claims = self._claims()
         self.fail_now()
         infs = tuple(self._located(inf, pos) for inf, pos in self.inferences.values())

@@ -21,7 +21,7 @@ Signatures (the formats' own documentation):
   ``type`` ``atom`` or ``scheme``, or ``metadata.core``.
 - arguebuf's JSON graph: ``nodes`` and ``edges`` that are objects keyed by id.
 - Carneades argument graphs in YAML (carneades-4): top-level ``statements``
-  with ``arguments``, ``issues`` or ``meta``.
+  with ``arguments``, ``issues``, ``meta``, ``tests`` or ``assumptions``.
 - Kialo export: first line ``Discussion Title:``.
 - Dung frameworks: ASPARTIX APX (``arg(a).`` / ``att(a,b).``), ICCMA'23
   (``p af N``), TGF (node lines, ``#``, edge lines).
@@ -181,7 +181,7 @@ def _sniff_yaml(body: str) -> str | None:
     keys = {m.group(1) for m in _KEY.finditer(body)}
     if "claims" in keys:
         return "argmap"
-    if "statements" in keys and keys & {"arguments", "issues", "meta", "tests"}:
+    if "statements" in keys and keys & {"arguments", "issues", "meta", "tests", "assumptions"}:
         return "carneades"
     if any(difflib.get_close_matches(k, TOP_KEYS, n=1, cutoff=0.75) for k in keys):
         return "argmap"

@@ -137,6 +137,10 @@ def _part_positions(amap: ArgumentMap) -> dict[str, Position]:
     left_out = [inf.loc for inf in amap.inferences if inf not in kept_infs]
     left_out += [u.loc for u in amap.undercuts if u not in kept_unds]
     where.update(zip(phrases, left_out, strict=True))
+    for inf in amap.inferences:  # a format holding no supports at all leaves out each
+        where.setdefault(f"inference {inf.id}", inf.loc)
+    for u in amap.undercuts:
+        where.setdefault(f"the undercut of {u.inference} by {u.attacker}", u.loc)
     return {phrase: pos for phrase, pos in where.items() if pos is not None}
 
 

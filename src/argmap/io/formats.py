@@ -1,5 +1,18 @@
 """The format registry: names, file extensions, readers and writers, and detection.
 
+``.yaml`` ``.yml``        ``argmap`` (the YAML map), unless it is a Carneades argument
+                          graph (``statements:`` and no ``claims:``): ``carneades``
+``.argdown`` ``.ad``      ``argdown``
+``.aif.json``             ``aif``
+``.json``                 ``json`` (argmap's JSON map), unless the content is AIF
+                          (``nodes`` and ``edges``, or OVA's ``AIF`` wrapper): ``aif``
+``.txt``                  ``kialo`` when it starts with ``Discussion Title:``
+``.graphml``              ``graphml`` (written only)
+``.mmd`` ``.mermaid``     ``mermaid`` (written only)
+``.apx`` ``.tgf``         ``apx``, ``tgf`` (Dung frameworks)
+``.af`` ``.i23``          ``iccma`` (Dung framework, ICCMA 2023)
+========================  =========================================================
+=======
 Detection (every command, and ``argmap convert`` without ``--from``/``--to``): a
 file ending of one format decides (``.argdown``, ``.aif.json``, ``.graphml``,
 ...); for the endings in :data:`GENERIC` (``.json``, ``.yaml``, ``.txt``, ``.xml``,
@@ -19,8 +32,12 @@ from argmap.io.argdown.markdown import loads_argdown_markdown
 from argmap.io.argdown.reader import loads_argdown
 from argmap.io.argdown.writer import dump_argdown
 from argmap.io.arggraph import loads_arggraph
+from argmap.io.carneades.reader import loads_carneades
 from argmap.io.detect import describe, sniff
 from argmap.io.dsanson import loads_dsanson
+from argmap.io.dung.apx import dump_apx, loads_apx
+from argmap.io.dung.iccma import dump_iccma, loads_iccma
+from argmap.io.dung.tgf import dump_tgf, loads_tgf
 from argmap.io.exchange import Exported, Imported
 from argmap.io.graphml import dump_graphml, loads_graphml
 from argmap.io.json.mapjson import dump_json_map, loads_json_map
@@ -76,6 +93,10 @@ FORMATS: dict[str, Format] = {
             "arggraph", "arggraph XML (microtext corpus)", (".arggraph.xml",), loads_arggraph, None
         ),
         Format("dsanson", "dsanson/argmap YAML map", (), loads_dsanson, None),
+        Format("carneades", "Carneades argument graph (YAML)", (), loads_carneades, None),
+        Format("apx", "Dung framework, ASPARTIX APX", (".apx",), loads_apx, dump_apx),
+        Format("tgf", "Dung framework, Trivial Graph Format", (".tgf",), loads_tgf, dump_tgf),
+        Format("iccma", "Dung framework, ICCMA 2023", (".af", ".i23"), loads_iccma, dump_iccma),
     )
 }
 

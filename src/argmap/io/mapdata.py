@@ -45,11 +45,20 @@ def _claim_dict(claim: Claim, relations: dict[str, list[str]]) -> dict[str, obje
 def evaluation_dict(settings: EvaluationSettings) -> dict[str, object]:
     """The ``evaluation:`` block: the settings that differ from the defaults (``{}``: none)."""
     default = EvaluationSettings()
-    return {
+    out: dict[str, object] = {
         key: getattr(settings, key)
         for key in ("grant", "standard", "alpha", "beta", "gamma")
         if getattr(settings, key) != getattr(default, key)
     }
+    words = {"IN": "in", "OUT": "out", "UNDEC": "undecided"}
+    expect = {
+        word: [e.claim for e in settings.expect if e.label == label]
+        for label, word in words.items()
+        if any(e.label == label for e in settings.expect)
+    }
+    if expect:
+        out["expect"] = expect
+    return out
 
 
 def claim_dicts(amap: ArgumentMap) -> dict[str, dict[str, object]]:

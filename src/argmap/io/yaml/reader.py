@@ -15,7 +15,7 @@ from argmap.diagram import THEME_NAMES
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.io.tree import Map, Node, Scalar, Seq, to_python
-from argmap.io.yaml.evaluation import read_evaluation
+from argmap.io.yaml.evaluation import read_evaluation, unknown_expected
 from argmap.io.yaml.fields import FieldReader
 from argmap.io.yaml.grading import read_rubric
 from argmap.io.yaml.parse import YamlError, compose
@@ -128,6 +128,12 @@ class _Reader(FieldReader):
         inferences = self._inferences(get("inferences"), claims, rels)
         attacks, undercuts = self._attacks(rels, claims, inferences)
         self._rephrased(rels, claims)
+        evaluation = read_evaluation(self, get("evaluation"))
+        for wrong in unknown_expected(evaluation, claims) if claims else ():
+            at = wrong.loc or self.loc(top)
+            self.errors.append(
+                invalid(self.path, at.line, at.column, f"expect names no claim {wrong.claim!r}")
+            )
         return ArgumentMap(
             path=self.path,
             claims=claims,
@@ -140,7 +146,7 @@ class _Reader(FieldReader):
             checks=self._checks(get("checks")),
             extra={k: to_python(v) for k, (_, v) in top.pairs.items() if k in _VERBATIM},
             claims_loc=self.loc(claims_entry[0]),
-            evaluation=read_evaluation(self, get("evaluation")),
+            evaluation=evaluation,
         )
 
     def _version(self, entry: tuple[Scalar, Node] | None) -> None:

@@ -238,6 +238,16 @@ def _evaluation() -> dict[str, object]:
             "alpha": {**share, "description": "clear-and-convincing: the best pro weighs > α."},
             "beta": {**share, "description": "clear-and-convincing: pro − con > β."},
             "gamma": {**share, "description": "beyond-reasonable-doubt: the best con < γ."},
+            "expect": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "The labels 'argmap evaluate' should give (claim ids); it "
+                "prints each difference and exits 1.",
+                "properties": {
+                    key: {"type": "array", "items": {"type": "string"}}
+                    for key in ("in", "out", "undecided")
+                },
+            },
         },
     }
 
