@@ -132,3 +132,39 @@ def test_broken_parts_are_named(node, message):
 
 def test_graphml_is_readable_and_writable():
     assert FORMATS["graphml"].read is not None and FORMATS["graphml"].write is not None
+
+
+FULL = """\
+title: Cats
+source: {title: Cat facts, url: "https://example.org/cats"}
+theme: print
+checks: {ignore: [unanswered-objection]}
+evaluation: {grant: assumptions, standard: preponderance}
+claims:
+  T: {kind: thesis, text: Cats rule., standard: scintilla}
+  P: {kind: premise, text: Cats purr., para: 2, supports: T, granted: true, span: [3, 9]}
+  Q: {kind: premise, text: Felines purr., rephrases: P, ignore: [unsupported-claim]}
+  O: {kind: objection, text: Cats scratch., attacks: T, granted: false}
+"""
+
+
+def test_graphml_keeps_every_field_and_setting():
+    """What the plain keys cannot hold travels in the argmap data keys, read by the YAML
+    rules: the map comes back whole and nothing is reported lost."""
+    amap = loads_map(FULL, "full.yaml")
+    written = dump_graphml(amap)
+    assert written.lost == ()
+    back = loads_graphml(written.text, "full.graphml")
+    assert back.notes == ()
+    assert FORMATS["argmap"].write(back.map).text == FORMATS["argmap"].write(amap).text
+
+
+def test_bad_carried_data_is_refused_at_its_element():
+    amap = loads_map(FULL, "full.yaml")
+    text = dump_graphml(amap).text.replace('"standard": "scintilla"', '"standard": "hunch"')
+    with pytest.raises(MapLoadError) as err:
+        loads_graphml(text, "bad.graphml")
+    (finding,) = err.value.findings
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if '"hunch"' in ln)
+    assert (finding.file, finding.line) == ("bad.graphml", line)
+    assert "standard" in finding.message and "hunch" in finding.message

@@ -21,7 +21,7 @@ from argmap.io.yaml.writer import dump_map
 from conftest import FIXTURES, ROOT
 
 MAPS = sorted((ROOT / "maps").glob("*.yaml")) + sorted((FIXTURES / "valid").glob("*.yaml"))
-LOSSLESS = ("argdown", "aif", "json")
+LOSSLESS = ("argdown", "aif", "json", "sadface", "graphml")
 
 
 def structure(amap):

@@ -15,9 +15,11 @@ import stat
 from pathlib import Path
 
 #: File name endings of the maps listed and served: the formats argmap reads
-#: (:data:`argmap.io.formats.FORMATS`) but Kialo's ``.txt``, which a folder
-#: of notes would fill with files that are no maps.
-MAP_ENDINGS = (".yaml", ".yml", ".json", ".argdown", ".ad")
+#: (:data:`argmap.io.formats.FORMATS`) but ``.txt`` and ``.md`` (Kialo, Dung,
+#: Argdown in Markdown), which a folder of notes would fill with files that are
+#: no maps, and ``.xml`` but for arggraph's own ending.
+MAP_ENDINGS: tuple[str, ...] = (".yaml", ".yml", ".json", ".argdown", ".ad", ".graphml")
+MAP_ENDINGS += (".arggraph.xml", ".apx", ".tgf", ".af", ".i23")
 
 #: Folders never searched, besides hidden ones.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})

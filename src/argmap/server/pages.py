@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 
 from argmap.render.html.addon import PageAddon, script_hash
 from argmap.render.html.page import script_json
+from argmap.server.files import MAP_ENDINGS
 
 _ASSETS = files("argmap.server") / "assets"
 
@@ -128,8 +129,9 @@ def index_page(folder: str, entries: Sequence[Entry], since: str) -> bytes:
         table = f"<table>\n<thead>\n{head}</thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
     else:
         table = (
-            '<p class="am-muted">No maps here: files ending in .yaml, .yml, .json, '
-            ".argdown or .ad.</p>\n"
+            '<p class="am-muted">No maps here: files ending in '
+            + escape(", ".join(MAP_ENDINGS))
+            + ".</p>\n"
         )
     body = (
         f"<h1>Maps in {where}</h1>\n"

@@ -173,7 +173,9 @@ def _edge(parts: Parts, edge: XmlElement) -> None:
     into = "junction" if trg in parts.junctions else "claim"
     outof = "junction" if src in parts.junctions else "claim"
     if (relation, outof, into) == ("support", "claim", "claim"):
-        b.add_inference([parts.claims[src]], parts.claims[trg], pos)
+        named = parts.data(edge).get("inference")
+        iid = named[0] if named is not None and named[0].strip() else None
+        b.add_inference([parts.claims[src]], parts.claims[trg], pos, iid)
     elif (relation, outof, into) == ("support", "junction", "claim"):
         parts.junctions[src].conclusion = parts.claims[trg]
     elif (relation, outof, into) == ("premise", "claim", "junction"):

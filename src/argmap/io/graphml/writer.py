@@ -6,8 +6,8 @@ keys ``label`` (Gephi shows it), ``kind``, ``text``, ``claim`` (the id),
 ``para``, ``source``, ``tags`` and ``score`` (and ``argmap``: a JSON object
 with what the plain keys cannot give back, written only when there is some:
 the exact ``tags`` and ``sources`` lists for several sources or a tag holding
-``;`` or a line break, and ``ignore``, ``span``, ``granted``, ``standard`` as
-the YAML map writes them); the graph's own ``argmap`` key holds the map's
+``;`` or a line break, and ``ignore``, ``span``, ``granted``, ``standard`` and
+``rephrases`` as the YAML map writes them); the graph's own ``argmap`` key holds the map's
 ``source``, ``theme``, ``checks``, ``evaluation`` and ``draft`` as JSON;
 linked or undercut inferences are
 ``inference`` junction nodes; each edge has a ``relation`` (``support``,
@@ -146,6 +146,9 @@ class _Xml:
             graph, _q("edge"), id=f"e{k}", source=edge.source, target=edge.target
         )
         self.data(element, "d9", relation)
+        inf = edge.inference
+        if relation == "support" and inf is not None and inf.linked and edge.source[0] == "n":
+            self.data(element, "d13", inf.id)  # a linked inference of one premise, drawn direct
         holder = ET.SubElement(element, _q("data"), key="d10")
         line = ET.SubElement(holder, _q("PolyLineEdge", YED))
         ET.SubElement(
@@ -159,7 +162,7 @@ class _Xml:
 
 
 #: Claim fields only the ``argmap`` data key carries (as the YAML map writes them).
-EXACT_FIELDS = ("ignore", "span", "granted", "standard")
+EXACT_FIELDS = ("ignore", "span", "granted", "standard", "rephrases")
 #: Map fields the graph's ``argmap`` data key carries (the title is the graph's ``desc``).
 MAP_DATA = ("source", "theme", "checks", "evaluation", "draft")
 
@@ -184,23 +187,24 @@ def map_data(amap: ArgumentMap) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
 
 
+#: Keys of edges and of the graph: (id, for, attr.name, attr.type).
+OTHER_KEYS = (
+    ("d9", "edge", "relation", "string"),
+    ("d13", "edge", "inference", "string"),
+    ("d12", "graph", "argmap", "string"),
+)
+
+
 def _keys(root: ET.Element) -> None:
     for key, name, kind in NODE_KEYS:
         ET.SubElement(
             root, _q("key"), {"id": key, "for": "node", "attr.name": name, "attr.type": kind}
         )
     ET.SubElement(root, _q("key"), {"id": "d8", "for": "node", "yfiles.type": "nodegraphics"})
-    ET.SubElement(
-        root,
-        _q("key"),
-        {"id": "d9", "for": "edge", "attr.name": "relation", "attr.type": "string"},
-    )
+    for key, where, name, kind in OTHER_KEYS:
+        attrs = {"id": key, "for": where, "attr.name": name, "attr.type": kind}
+        ET.SubElement(root, _q("key"), attrs)
     ET.SubElement(root, _q("key"), {"id": "d10", "for": "edge", "yfiles.type": "edgegraphics"})
-    ET.SubElement(
-        root,
-        _q("key"),
-        {"id": "d12", "for": "graph", "attr.name": "argmap", "attr.type": "string"},
-    )
 
 
 def _document(amap: ArgumentMap, shape: Diagram, xml: _Xml) -> ET.Element:
