@@ -52,6 +52,8 @@ ARGUEBUF = {"nodes": {"a": {"atom": {"text": "x"}}}, "edges": {}, "libraryVersio
         (json.dumps(SADFACE), "sadface"),
         (json.dumps({**SADFACE, "metadata": {}}), "sadface"),
         (json.dumps(ARGUEBUF), "arguebuf"),
+        ('{"atoms": {}, "schemes": {}, "edges": {}, "majorClaim": "a"}', "arguebuf"),
+        ('{"nodes": [], "edges": [], "schemaVersion": 1}', "arguebuf"),
         ('{"people": []}', "json-other"),
         ("[1, 2]", "json-other"),
         ("{not json", None),

@@ -100,7 +100,9 @@ def test_parallel_linked_ra_nodes_are_one_inference_undercut_through_either():
     assert [(u.attacker, u.inference) for u in amap.undercuts] == [("4", "8")]
     assert [f.code for f in run_checks(amap) if f.severity == "error"] == []
     assert [n.message for n in result.notes] == [
-        "RA node 9 repeats the inference of RA node 8 (3, 2 → 1): kept once"
+        "RA node 9 repeats the inference of RA node 8 (3, 2 → 1): kept once",
+        "the scheme 'Argument From Expert Opinion' of RA node 9 is not kept "
+        "(argmap keeps the step, not the name of its scheme)",
     ]
 
 
@@ -212,3 +214,26 @@ def test_a_rephrase_changes_the_element_ids_of_a_drawing_and_none_keeps_them():
     plain = loads_map(dump_map(amap).replace("    rephrases: '2'\n", ""))
     assert content_digest(amap) != content_digest(plain)
     assert content_digest(plain) == content_digest(loads_map(dump_map(plain)))
+
+
+def test_a_named_scheme_is_noted_not_silently_dropped():
+    text = """{"nodes": [
+ {"nodeID": "1", "type": "I", "text": "Dr Lee says cats purr."},
+ {"nodeID": "2", "type": "RA", "text": "Argument From Expert Opinion"},
+ {"nodeID": "3", "type": "I", "text": "Cats purr."},
+ {"nodeID": "4", "type": "CA", "text": "Default Conflict"},
+ {"nodeID": "5", "type": "I", "text": "Dr Lee is no vet."}
+], "edges": [
+ {"edgeID": "a", "fromID": "1", "toID": "2"}, {"edgeID": "b", "fromID": "2", "toID": "3"},
+ {"edgeID": "c", "fromID": "5", "toID": "4"}, {"edgeID": "d", "fromID": "4", "toID": "1"}
+]}"""
+    imported = loads_aif(text, "expert.json")
+    assert [(n.line, n.column, n.message) for n in imported.notes] == [
+        (
+            3,
+            40,
+            "the scheme 'Argument From Expert Opinion' of RA node 2 is not kept "
+            "(argmap keeps the step, not the name of its scheme)",
+        )
+    ]
+    assert [(i.premises, i.conclusion) for i in imported.map.inferences] == [(("1",), "3")]

@@ -19,7 +19,9 @@ Signatures (the formats' own documentation):
   ``nodeID``, and ``edges``; xAIF (OVA 3): an ``AIF`` object.
 - SADFace (Wells, "SADFace", 2017+): ``nodes`` whose entries have
   ``type`` ``atom`` or ``scheme``, or ``metadata.core``.
-- arguebuf's JSON graph: ``nodes`` and ``edges`` that are objects keyed by id.
+- arguebuf's JSON graph: ``nodes`` and ``edges`` that are objects keyed by id,
+  or its own keys (``majorClaim``, ``schemaVersion``, ``libraryVersion``,
+  ``atoms``, ``schemes``).
 - Carneades argument graphs in YAML (carneades-4): top-level ``statements``
   with ``arguments``, ``issues``, ``meta``, ``tests`` or ``assumptions``.
 - Kialo export: first line ``Discussion Title:``.
@@ -73,6 +75,8 @@ NAMES: dict[str, str] = {
 }
 
 _HEAD_LINES = 200
+#: Keys only arguebuf's graphs have (its protobuf schema, and its older atoms/schemes form).
+_ARGUEBUF_KEYS = frozenset({"majorClaim", "schemaVersion", "libraryVersion", "atoms", "schemes"})
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 _APX = re.compile(r"(?:arg|att)\s*\(")
 _ICCMA = re.compile(r"p[ \t]+af[ \t]+\d+\s*$")
@@ -112,7 +116,7 @@ def _sniff_json(body: str) -> str | None:
     if isinstance(doc.get("AIF"), dict):
         return "xaif"
     nodes, edges = doc.get("nodes"), doc.get("edges")
-    if isinstance(nodes, dict) and isinstance(edges, dict):
+    if (isinstance(nodes, dict) and isinstance(edges, dict)) or _ARGUEBUF_KEYS & set(doc):
         return "arguebuf"
     if sadface_shaped(doc):
         return "sadface"

@@ -24,6 +24,7 @@ import json
 from collections import Counter
 
 from argmap.io.aif.graph import NodeGraph, entry, node_id
+from argmap.io.aif.writer import SCHEME_TEXT
 from argmap.io.builder import MapMeta
 from argmap.io.exchange import Imported
 from argmap.io.json.tree import compose_json
@@ -123,6 +124,27 @@ class _AifReader(NodeGraph):
             )
             return
         self.add_node(nid, kind.value, item, id_node)
+        self._scheme(nid, kind.value, item)
+
+    def _scheme(self, nid: str, kind: str, item: Map) -> None:
+        """Note a named scheme (``"Argument From Expert Opinion"``) of an RA, CA or MA node:
+        argmap keeps the step, not the scheme's name."""
+        if kind not in SCHEME_TEXT:
+            return
+        for key in ("scheme", "text"):
+            named = entry(item, key)
+            if (
+                isinstance(named, Scalar)
+                and isinstance(named.value, str)
+                and named.value.strip()
+                and named.value.strip() not in SCHEME_TEXT.values()
+            ):
+                self.b.note(
+                    self.pos(named),
+                    f"the scheme {named.value.strip()!r} of {kind} node {nid} is not kept "
+                    "(argmap keeps the step, not the name of its scheme)",
+                )
+                return
 
     def _edge(self, item: Node) -> None:
         if not isinstance(item, Map):
