@@ -190,3 +190,19 @@ def test_hostile_input_is_refused_quickly(text):
     with pytest.raises(MapLoadError):
         loads_carneades(text, "h.yml")
     assert time.perf_counter() - start < 3.0
+
+
+def test_a_claim_whose_only_reason_is_undercut_is_out_where_carneades_4_says_undecided(
+    run_cli,
+):
+    """The one known difference of labels: Carneades 4 is three-valued for statements
+    (out: the opposite is proved; undecided: neither side is), argmap's reading is that
+    of Gordon, Prakken & Walton (2007), where an unproved claim does not stand (OUT).
+    evaluate reports the difference; every other label of the file agrees."""
+    path = str(CARNEADES / "undercut-undecided.yml")
+    code, out, _ = run_cli("evaluate", path)
+    assert code == 1
+    assert out.endswith(
+        "expected: 1 of 5 labels differ from what the map expects\n"
+        "  wet: expected UNDEC, got OUT\n"
+    )
