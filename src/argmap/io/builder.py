@@ -16,7 +16,7 @@ from typing import TypedDict, Unpack
 
 from argmap.errors import MapLoadError
 from argmap.findings import Finding, invalid, note
-from argmap.io.exchange import Imported
+from argmap.io.exchange import CLAIM_FIELDS, Imported
 from argmap.io.kinds import infer_kinds
 from argmap.io.tree import Map, Node, Scalar
 from argmap.io.yaml.evaluation import unknown_expected
@@ -36,18 +36,7 @@ from argmap.model import (
 )
 
 #: Claim fields a foreign file may carry as data (besides the id).
-DATA_KEYS = (
-    "kind",
-    "para",
-    "source",
-    "tags",
-    "score",
-    "ignore",
-    "span",
-    "granted",
-    "standard",
-    "rephrases",
-)
+DATA_KEYS = ("kind", *(f for f in CLAIM_FIELDS if f != "extra_sources"))
 #: Map-level fields a foreign file may carry as data.
 META_KEYS = ("version", "title", "source", "theme", "checks", "draft", "evaluation")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 
+from argmap.io.builder import DATA_KEYS
 from argmap.io.exchange import Exported
 from argmap.io.mapdata import claim_dicts, map_to_dict
 from argmap.model import ArgumentMap, Inference, complete_parts
@@ -37,18 +38,7 @@ _YAML_ESCAPE = re.compile("[{}=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\ud
 _FRONT_ESCAPE = re.compile("[=\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BARE = re.compile(r"[a-z]+")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
-_DATA_ORDER = (
-    "kind",
-    "para",
-    "source",
-    "tags",
-    "score",
-    "ignore",
-    "span",
-    "granted",
-    "standard",
-    "rephrases",
-)
+_DATA_ORDER = DATA_KEYS
 
 
 def escape_text(text: str) -> str:
