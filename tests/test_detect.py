@@ -74,6 +74,15 @@ ARGUEBUF = {"nodes": {"a": {"atom": {"text": "x"}}}, "edges": {}, "libraryVersio
         ("# Notes\n\nSome words.\n\n```argdown\n[A]: x\n```\n", "argdown-md"),
         ("", None),
         ("just some words\n", None),
+        ("\u00a0\n", None),
+        ("\x0b\x0c\x1c", None),
+        ("\u3000", None),
+        # strong signatures win over an Argdown fence inside the text
+        (
+            "title: |\n  ```argdown\n  [A]: x\n  ```\nclaims:\n  T: {kind: thesis, text: t}\n",
+            "argmap",
+        ),
+        ("Discussion Title: x\n\n1. root\n1.1. Pro: y\n```argdown\n[Z]: z\n```\n", "kialo"),
     ],
 )
 def test_sniff_names_the_format(text, expected):

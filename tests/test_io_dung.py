@@ -277,3 +277,12 @@ def test_conversions_are_byte_identical(run_cli, tmp_path, suffix):
     assert outs[0].read_bytes() == outs[1].read_bytes()
     back = READERS[suffix[1:]](outs[0].read_text(encoding="utf-8"), str(outs[0])).map
     assert len(back.claims) == 45 and back.inferences == ()
+
+
+def test_only_line_feeds_end_lines():
+    """A label holding U+2028 or a form feed stays on its line: positions stay right."""
+    framework = loads_iccma("p af 2\n# 1 a\u2028b\n1 2\n", "ls.af").map
+    assert [c.text for c in framework.claims.values()] == ["a\u2028b", "2"]
+    with pytest.raises(MapLoadError) as err:
+        loads_tgf("a x\u2028y\nb z\x0c\n#\na b\na q\n", "ls.tgf")
+    assert [(f.line, f.column) for f in err.value.findings] == [(5, 1)]

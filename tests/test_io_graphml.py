@@ -168,3 +168,61 @@ def test_bad_carried_data_is_refused_at_its_element():
     line = next(n for n, ln in enumerate(text.splitlines(), 1) if '"hunch"' in ln)
     assert (finding.file, finding.line) == ("bad.graphml", line)
     assert "standard" in finding.message and "hunch" in finding.message
+
+
+NODE = '<node id="{nid}"><data key="c">{cid}</data><data key="t">{text}</data>{more}</node>'
+
+
+def graphml(*nodes: str, graph_data: str = "") -> str:
+    keys = (
+        '<key id="c" for="node" attr.name="claim"/><key id="t" for="node" attr.name="text"/>'
+        '<key id="p" for="node" attr.name="para"/><key id="g" for="graph" attr.name="argmap"/>'
+    )
+    return (
+        f'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">{keys}\n'
+        f'<graph id="G" edgedefault="directed">{graph_data}\n'
+        + "\n".join(nodes)
+        + "\n</graph></graphml>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            graphml(
+                NODE.format(nid="n", cid="A", text="a", more=""),
+                NODE.format(nid="n", cid="B", text="b", more=""),
+            ),
+            (4, 1),
+            "node id 'n' is used twice: rename one",
+        ),
+        (
+            graphml(
+                NODE.format(nid="n0", cid="A", text="a", more=""),
+                NODE.format(nid="n1", cid="A", text="b", more=""),
+            ),
+            (4, 1),
+            "claim id 'A' is used twice (node 'n1'): rename one",
+        ),
+        (
+            graphml(NODE.format(nid="n0", cid="A", text="a", more='<data key="p">²</data>')),
+            (3, 59),
+            "para of claim A must be a whole number ≥ 1, not the text '²'",
+        ),
+        (
+            graphml(
+                NODE.format(nid="n0", cid="A", text="a", more=""),
+                graph_data='<data key="g">{"source": ' + "[" * 100 + "]" * 100 + "}</data>",
+            ),
+            (2, 38),
+            "the graph's argmap data: nesting deeper than 64 levels",
+        ),
+    ],
+)
+def test_hostile_graphml_is_refused_at_its_element(text, where, message):
+    with pytest.raises(MapLoadError) as err:
+        loads_graphml(text, "h.graphml")
+    (finding,) = err.value.findings
+    assert (finding.line, finding.column) == where
+    assert finding.message.startswith(message)

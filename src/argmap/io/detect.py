@@ -94,9 +94,9 @@ def sniff(text: str) -> str | None:
         A name of :data:`NAMES` (``xaif`` is AIF that argmap reads with its AIF
         reader) or of :data:`FOREIGN`.
     """
-    body = text.lstrip("\ufeff \t\r\n")
+    body = text.lstrip("\ufeff").lstrip()
     if not body:
-        return None
+        return None  # blank, whatever the whitespace
     if body[0] in "{[":
         return _sniff_json(body)
     if body[0] == "<":
@@ -150,9 +150,11 @@ def _lines(body: str) -> Iterator[str]:
 
 
 def _sniff_text(body: str) -> str | None:
-    if has_argdown_fence(body):
-        return "argdown-md"
+    """First-line signatures, then argmap's ``claims:`` key, then an Argdown fence
+    (which may sit inside another format's text), then the other YAML dialects."""
     lines = list(_lines(body))
+    if not lines:
+        return None
     first = lines[0].lstrip()
     if re.match(r"Discussion (?:Title|Name):", first):
         return "kialo"
@@ -167,7 +169,12 @@ def _sniff_text(body: str) -> str | None:
         return "iccma"
     if _looks_like_tgf(lines):
         return "tgf"
-    return _sniff_yaml(body)
+    keys = {m.group(1) for m in _KEY.finditer(body)}
+    if "claims" in keys:
+        return "argmap"
+    if has_argdown_fence(body):
+        return "argdown-md"
+    return _sniff_yaml(body, keys)
 
 
 def _looks_like_tgf(lines: list[str]) -> bool:
@@ -180,11 +187,8 @@ def _looks_like_tgf(lines: list[str]) -> bool:
     return bool(nodes) and all(len(e) >= 2 and e[0] in nodes and e[1] in nodes for e in edges)
 
 
-def _sniff_yaml(body: str) -> str | None:
-    """By the top-level keys (``key:`` at the start of a line), anywhere in the file."""
-    keys = {m.group(1) for m in _KEY.finditer(body)}
-    if "claims" in keys:
-        return "argmap"
+def _sniff_yaml(body: str, keys: set[str]) -> str | None:
+    """By the top-level ``keys`` (``key:`` at the start of a line, anywhere in ``body``)."""
     if "statements" in keys and keys & {"arguments", "issues", "meta", "tests", "assumptions"}:
         return "carneades"
     if any(difflib.get_close_matches(k, TOP_KEYS, n=1, cutoff=0.75) for k in keys):

@@ -53,9 +53,10 @@ def infer_kinds(
     outgoing = supporters | attackers
     roots = [cid for cid in claims if cid not in outgoing and (into[cid] or not outgoing)]
     pro = _sides(roots or list(claims[:1]), into, order)
+    theses = set(roots) or set(claims[:1])  # a set: linear in the number of claims
     kinds: dict[str, Kind] = {}
     for cid in claims:
-        if cid in roots or (not roots and order[cid] == 0):
+        if cid in theses:
             kinds[cid] = "thesis"
         elif cid in attackers and cid not in supporters:
             kinds[cid] = "rebuttal" if pro.get(cid, True) else "objection"

@@ -78,6 +78,19 @@ def to_python(node: Node) -> object:
     return {k: to_python(v) for k, (_, v) in node.pairs.items()}
 
 
+def depth(value: object) -> int:
+    """How deeply plain JSON-like data nests (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack += [(v, level + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, level + 1) for v in item]
+    return deepest
+
+
 def map_from_python(value: dict[str, object], line: int, column: int) -> Map:
     """:func:`from_python` of a dict."""
     pairs: dict[object, tuple[Scalar, Node]] = {

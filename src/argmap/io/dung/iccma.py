@@ -153,7 +153,7 @@ def loads_iccma(text: str, path: str = "<string>") -> Imported:
             not two argument numbers (each with line and column).
     """
     reader = _Reader(path)
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         if line.lstrip().startswith("#"):
             reader.comment(number, line)
             continue

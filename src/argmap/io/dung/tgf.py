@@ -48,7 +48,7 @@ def loads_tgf(text: str, path: str = "<string>") -> Imported:
     """
     fw = Framework(path)
     edges = False
-    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), 1):
         fields = split_fields(line, 3 if edges else 2)
         if not fields:
             continue

@@ -3,6 +3,7 @@ relations, and claim fields as a node tree the YAML loader's rules check."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from argmap.io.builder import MapBuilder
@@ -12,6 +13,9 @@ from argmap.model import Position
 
 #: The relations argmap's GraphML edges carry.
 RELATIONS = ("support", "premise", "attack", "undercut")
+#: A paragraph number: ASCII digits, few enough to be a number (others stay text,
+#: which the YAML rules then refuse with their position).
+_DIGITS = re.compile(r"[0-9]{1,9}")
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Parts:
         names: key id → its ``attr.name`` (keys without one are left out).
         claims: node id → claim id.
         junctions: node id → :class:`Junction`.
+        seen: every node id read so far (one given twice is refused).
     """
 
     def __init__(self, b: MapBuilder, root: XmlElement):
@@ -44,6 +49,7 @@ class Parts:
         }
         self.claims: dict[str, str] = {}
         self.junctions: dict[str, Junction] = {}
+        self.seen: set[str] = set()
 
     def pos(self, element: XmlElement) -> Position:
         """Where ``element`` starts in the file."""
@@ -97,7 +103,9 @@ def claim_body(data: dict[str, tuple[str, Position]], node: XmlElement) -> Map:
         if name == "kind":
             put("kind", scalar(text, pos))
         elif name == "para" and text.strip():
-            items = [scalar(int(p) if p.strip().isdigit() else p, pos) for p in text.split(",")]
+            items = [
+                scalar(int(p) if _DIGITS.fullmatch(p.strip()) else p, pos) for p in text.split(",")
+            ]
             put("para", Seq(list(items), pos.line, pos.column))
         elif name == "source" and text:
             put("source", scalar(text, pos))

@@ -34,7 +34,7 @@ from argmap.io.builder import MapBuilder, MapMeta
 from argmap.io.exchange import Imported
 from argmap.io.graphml.parts import Junction, Parts, claim_body, node_label, relation_of
 from argmap.io.graphml.writer import EXACT_FIELDS
-from argmap.io.tree import map_from_python
+from argmap.io.tree import depth, map_from_python, max_depth, too_deep
 from argmap.io.xmltree import XmlElement, parse_xml
 from argmap.model import Position, shorthand_inference_id
 
@@ -92,16 +92,26 @@ def _json_object(
 ) -> tuple[dict[str, object] | None, Position]:
     try:
         value = json.loads(given[0])
-    except (ValueError, RecursionError):
+    except RecursionError:
+        parts.b.error(given[1], f"{what}: {too_deep(max_depth())}")
+        return None, given[1]
+    except ValueError:
         value = None
     if not isinstance(value, dict):
         parts.b.error(given[1], f"{what} is not a JSON object")
+        return None, given[1]
+    if depth(value) > max_depth():
+        parts.b.error(given[1], f"{what}: {too_deep(max_depth())}")
         return None, given[1]
     return value, given[1]
 
 
 def _node(parts: Parts, node: XmlElement) -> None:
     b, nid, pos = parts.b, node.attrib.get("id", ""), parts.pos(node)
+    if nid in parts.seen:
+        b.error(pos, f"node id {nid!r} is used twice: rename one")
+        return
+    parts.seen.add(nid)
     if any(c.local == "graph" for c in node.children):
         b.note(pos, f"group node {nid!r} is left out (the nodes inside it are read)")
         return
@@ -123,6 +133,9 @@ def _node(parts: Parts, node: XmlElement) -> None:
             text = edited
     if not text.strip():
         b.error(pos, f"node {nid!r} has neither text nor label")
+        return
+    if cid in b.claims:
+        b.error(pos, f"claim id {cid!r} is used twice (node {nid!r}): rename one")
         return
     parts.claims[nid] = cid
     b.add_claim(cid, text, pos, b.claim_fields(cid, claim_body(data, node), pos))
