@@ -206,3 +206,17 @@ def test_a_claim_whose_only_reason_is_undercut_is_out_where_carneades_4_says_und
         "expected: 1 of 5 labels differ from what the map expects\n"
         "  wet: expected UNDEC, got OUT\n"
     )
+
+
+def test_a_standard_that_is_no_name_gets_one_message(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "statements:\n  a: A\n  b: B\nissues:\n  i1: {positions: [a, b], standard: [BRD]}\n"
+        "arguments: {}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MapLoadError) as err:
+        read_input(str(path))
+    assert [(f.line, f.column, f.message) for f in err.value.findings] == [
+        (5, 37, "the standard of issue i1 is DV, PE, CCE or BRD, not a list")
+    ]

@@ -286,3 +286,10 @@ def test_only_line_feeds_end_lines():
     with pytest.raises(MapLoadError) as err:
         loads_tgf("a x\u2028y\nb z\x0c\n#\na b\na q\n", "ls.tgf")
     assert [(f.line, f.column) for f in err.value.findings] == [(5, 1)]
+
+
+def test_attack_lines_after_a_refused_p_line_add_no_second_message():
+    with pytest.raises(MapLoadError) as err:
+        loads_iccma("p af 999999999\n1 2\n", "big.af")
+    assert [(f.line, f.column) for f in err.value.findings] == [(1, 6)]
+    assert "over the limit" in err.value.findings[0].message

@@ -40,7 +40,7 @@ from argmap.io.carneades.arguments import applies, read_arguments
 from argmap.io.carneades.nodes import Context
 from argmap.io.detect import sniff
 from argmap.io.exchange import Imported
-from argmap.io.tree import Map, Node, Scalar
+from argmap.io.tree import Map, Node, Scalar, shape
 from argmap.io.yaml.evaluation import EXPECT_KEYS
 from argmap.io.yaml.parse import YamlError, compose
 from argmap.model import EvaluationSettings, Expected, Standard
@@ -212,10 +212,15 @@ def _con_arguments(cx: Context, issues: list[list[str]]) -> None:
 def _standard(cx: Context, issue: str, entry: tuple[Scalar, Node] | None) -> Standard | None:
     if entry is None:
         return None
-    name = cx.name(entry[1], f"the standard of issue {issue}")
-    if name is not None and name.lower() in STANDARDS:
-        return STANDARDS[name.lower()]
-    cx.b.error(cx.pos(entry[1]), f"unknown proof standard {name!r}: DV, PE, CCE or BRD")
+    node = entry[1]
+    if not isinstance(node, Scalar) or not isinstance(node.value, str):
+        cx.b.error(
+            cx.pos(node), f"the standard of issue {issue} is DV, PE, CCE or BRD, not {shape(node)}"
+        )
+        return None
+    if node.value.lower() in STANDARDS:
+        return STANDARDS[node.value.lower()]
+    cx.b.error(cx.pos(node), f"unknown proof standard {node.value!r}: DV, PE, CCE or BRD")
     return None
 
 

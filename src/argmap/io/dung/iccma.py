@@ -96,9 +96,11 @@ class _Reader:
             column = fields[2][0] if len(fields) > 2 else fields[0][0]
             self.fw.builder.error(self.pos(number, column), "an attack line is two numbers 'I J'")
             return
+        if not self.size:
+            return  # the 'p af N' line was refused or is missing: said once, there
         for column, word in fields:
             value = _number(word)
-            if value is None or not 1 <= value <= (self.size or 0):
+            if value is None or not 1 <= value <= self.size:
                 self.fw.builder.error(
                     self.pos(number, column),
                     f"{word!r} is no argument: arguments are numbered 1 to {self.size}",
