@@ -144,11 +144,14 @@ def test_checking_many_pins_takes_linear_time(tmp_path):
     def timed(n: int) -> float:
         path = tmp_path / f"p{n}.yaml"
         path.write_text("pin:\n" + "".join(f"  S{i}: T1\n" for i in range(n)), encoding="utf-8")
-        start = time.perf_counter()
-        with pytest.raises(MapLoadError) as caught:
-            load_pairs(path)
+        best = float("inf")
+        for _ in range(3):  # CPU time, best of 3: what other processes do does not count
+            start = time.process_time()
+            with pytest.raises(MapLoadError) as caught:
+                load_pairs(path)
+            best = min(best, time.process_time() - start)
         assert len(caught.value.findings) == n - 1
-        return time.perf_counter() - start
+        return best
 
     small, large = timed(2_000), timed(16_000)
     assert large < max(1.0, 20 * small)
