@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -13,7 +14,7 @@ from argmap.errors import LayoutTimeout
 from argmap.io.yaml.reader import load_map
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions, build_diagram, dot_source
-from argmap.render.graphviz import run_dot
+from argmap.render.graphviz import cpu_seconds, run_dot
 from argmap.render.pages import PagePlan, plan_pages
 from argmap.render.pipeline import dot_text
 
@@ -55,7 +56,8 @@ def test_dot_written_element_by_element_is_pydots_text():
 def test_a_passed_deadline_stops_each_stage():
     amap = make_map(_MAP)
     diagram = build_diagram(amap)
-    with pytest.raises(LayoutTimeout, match=r"within 5 s \(stopped while writing the DOT\)"):
+    stopped = r"within 5 s of CPU time \(stopped while writing the DOT\)"
+    with pytest.raises(LayoutTimeout, match=stopped):
         dot_text(diagram, _passed())
     with pytest.raises(LayoutTimeout, match="stopped while laying the diagram out"):
         run_dot("digraph { a }", "svg", deadline=_passed())  # Graphviz is not started
@@ -94,3 +96,32 @@ def test_a_ten_million_character_word_renders(tmp_path):
     assert svg.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
     assert b">" + b"x" * 24 + b"</text>" in svg
     assert b"x" * 10_000_000 in svg  # the tooltip holds the whole text
+
+
+def test_the_budget_counts_cpu_time_not_waiting():
+    """A busy machine (here: a thread that waits) spends no budget; work does."""
+    deadline = Deadline(0.3)
+    time.sleep(0.5)  # wall-clock time passes, CPU time does not
+    deadline.check("waiting")
+    assert deadline.left() > 0.25
+    with pytest.raises(LayoutTimeout, match="within 0.3 s of CPU time"):
+        while True:  # CPU time passes
+            deadline.check("working")
+
+
+def test_cpu_seconds_of_a_process():
+    mine = cpu_seconds(os.getpid())
+    assert mine is not None and mine >= 0.0
+    assert cpu_seconds(2**22 + 12345) is None  # no such process
+
+
+@needs_dot
+def test_graphviz_cpu_time_is_charged_and_bounded():
+    deadline = Deadline(60)
+    run_dot("digraph { a -> b }", "svg", deadline=deadline)
+    assert 0.0 < deadline.charged < 5.0
+    dense = "digraph {" + " ".join(f"n{i} -> n{j};" for i in range(90) for j in range(90)) + "}"
+    start = time.monotonic()
+    with pytest.raises(LayoutTimeout):
+        run_dot(dense, "svg", timeout=0.2)
+    assert time.monotonic() - start < 30  # stopped near its budget, not after the layout

@@ -169,8 +169,9 @@ class _Seconds(click.FloatRange):
     type=_Seconds(min=0, min_open=True, max=86400),
     default=60.0,
     show_default=True,
-    help="Seconds the whole rendering may take, after the map is loaded: checks, DOT, "
-    "Graphviz, SVG, HTML and every --split page (exit 3 when exceeded).",
+    help="CPU seconds (argmap's and Graphviz's) the whole rendering may take, after the "
+    "map is loaded: checks, DOT, Graphviz, SVG, HTML and every --split page (exit 3 when "
+    "exceeded).",
 )
 @audience_option()
 @embed_options

@@ -4,18 +4,31 @@
 and out and a time limit (pydot's own ``create`` writes temporary files in the
 locale's encoding and raises ``AssertionError`` on failure); its failures
 become argmap errors that say how to fix them.
+
+The limit counts Graphviz's CPU time (read from ``/proc/PID/stat`` while it
+runs, where there is one; wall-clock time elsewhere), so a busy machine does
+not fail a layout an idle one finishes. The kernel's CPU limit
+(``RLIMIT_CPU``) backs it up, and a wall-clock limit of ten times the budget
+(at least a minute more) stops a process that waits on nothing.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import resource
 import shutil
+import signal
 import subprocess
+import threading
+import time
 from collections.abc import Sequence
 
 from argmap.errors import GraphvizNotFound, LayoutTimeout, RenderError
 from argmap.render.budget import Deadline
 
 DEFAULT_TIMEOUT = 60.0
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 DEFAULT_DPI = 96
 INSTALL_HINT = (
     "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu), 'brew install graphviz' "
@@ -38,11 +51,11 @@ def run_dot(
     Args:
         dot_source: DOT text.
         fmt: Graphviz output format (``svg``, ``png``, ``pdf``).
-        timeout: seconds before the layout is abandoned.
+        timeout: CPU seconds of Graphviz's before the layout is abandoned.
         dpi: resolution for raster output (dots per inch).
         engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …).
-        deadline: the whole rendering's deadline; Graphviz gets only the time
-            left (and at most ``timeout``).
+        deadline: the whole rendering's deadline; Graphviz gets only the CPU
+            time left (and at most ``timeout``), and what it spends is charged to it.
         options: more options for the program (``-n2``: neato keeps the DOT's positions).
 
     Raises:
@@ -58,15 +71,78 @@ def run_dot(
     if deadline is not None and limit <= 0:
         raise deadline.error("laying the diagram out")
     args = [exe, f"-T{fmt}", *options, *([f"-Gdpi={dpi}"] if fmt == "png" else [])]
-    try:
-        source = dot_source.encode("utf-8")
-        done = subprocess.run(args, input=source, capture_output=True, timeout=limit, check=False)
-    except subprocess.TimeoutExpired:
-        raise _late(timeout, limit, deadline) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+    out, err, code, spent = _run(args, dot_source.encode("utf-8"), limit)
+    if deadline is not None:
+        deadline.charge(spent)
+    if code is None:
+        raise _late(timeout, limit, deadline)
+    if code != 0:
+        message = err.decode("utf-8", "replace").strip() or f"exit {code}"
         raise RenderError(f"Graphviz failed: {message}")
-    return _pinned(done.stdout) if fmt == "pdf" else done.stdout
+    return _pinned(out) if fmt == "pdf" else out
+
+
+def _cpu_limit(pid: int, seconds: float) -> None:
+    """Set process ``pid``'s kernel CPU limit (whole seconds, a backstop to the polling);
+    nothing where the system has no ``prlimit``."""
+    soft = max(1, math.ceil(seconds) + 1)
+    try:
+        resource.prlimit(pid, resource.RLIMIT_CPU, (soft, soft + 1))
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system) process ``pid`` has used, from ``/proc``; None
+    where there is no ``/proc`` or the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _run(args: list[str], source: bytes, limit: float) -> tuple[bytes, bytes, int | None, float]:
+    """Run ``args`` on ``source`` within ``limit`` CPU seconds.
+
+    Returns:
+        ``(stdout, stderr, exit code or None when stopped for time, CPU seconds spent)``.
+    """
+    start, before = time.monotonic(), _children_cpu()
+    backstop = max(10 * limit, limit + 60)
+    pipe = subprocess.PIPE
+    with subprocess.Popen(args, stdin=pipe, stdout=pipe, stderr=pipe) as proc:
+        _cpu_limit(proc.pid, limit)
+        done: list[tuple[bytes, bytes]] = []
+        talk = threading.Thread(target=lambda: done.append(proc.communicate(source)))
+        talk.start()
+        step, spent = 0.02, 0.0
+        while True:
+            talk.join(step)
+            if not talk.is_alive():
+                break
+            step = min(0.25, step * 2)
+            measured = cpu_seconds(proc.pid)
+            wall = time.monotonic() - start
+            spent = wall if measured is None else measured
+            if spent > limit or wall > backstop:
+                proc.kill()
+                talk.join()
+                return b"", b"", None, spent
+    if not done:  # the exchange broke off (Graphviz closed its pipes)
+        return b"", b"Graphviz stopped reading its input", proc.returncode or 1, spent
+    out, err = done[0]
+    spent = max(spent, _children_cpu() - before)
+    if spent > limit or proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return b"", b"", None, max(spent, limit)  # over its budget, however briefly
+    return out, err, proc.returncode, spent
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the child processes this process has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _pinned(pdf: bytes) -> bytes:
