@@ -130,7 +130,14 @@ def test_attacked_chain_in_worked_example():
           R: {kind: rebuttal, text: R., attacks: O1}
         """
     )
-    necessary = build_framework(amap).labelling()
+    frame = build_framework(amap)
+    necessary = frame.labelling()
+    assert (
+        list(frame.attackers) == frame.nodes and len(frame.attackers) == 10
+    )  # 7 claims, 3 inferences
+    assert "nope" not in frame.attackers and frame.attackers.get("nope") is None
+    # P2 rests on P3 (secondary O3 -> P2); O1 is backed by nothing, so no supported attack.
+    assert list(frame.attackers["P2"].values()) == [Attack("O3", "P2", "secondary", "P3")]
     # O3 IN defeats P3 and, by secondary attacks, P2, P1 and T. R IN defeats O1
     # directly, and O1 is OUT anyway; nothing reinstates P2, P1 or T.
     assert {c: necessary[c] for c in amap.claims} == {

@@ -205,7 +205,10 @@ class DerivedAttackers(Mapping[Node, Mapping[Node, Attack]]):
     demand (and kept) for one node at a time, in the order and with the kinds of
     the listed framework: direct attacks and undercuts, then for each direct
     attack in map order its secondary attack on the node and the supported
-    attacks it gives. Costs time linear in the map per node asked for."""
+    attacks it gives. The direct attacks on what a node rests on are gathered
+    per component of the support graph (kept), the supporters of an attacker
+    once per attacker (kept): a node costs time linear in its attackers, plus
+    the map's size for the first node of a component."""
 
     def __init__(
         self,
@@ -221,6 +224,9 @@ class DerivedAttackers(Mapping[Node, Mapping[Node, Attack]]):
         for i, att in enumerate(self._direct):
             self._by_target.setdefault(att.target, []).append(i)
         self._found: dict[Node, dict[Node, Attack]] = {}
+        self._condensed: tuple[nx.DiGraph[int], dict[Node, int]] | None = None
+        self._under: dict[int, list[int]] = {}
+        self._backers: dict[Node, set[Node]] = {}
 
     def __getitem__(self, node: Node) -> Mapping[Node, Attack]:
         if node not in self._support:
@@ -235,30 +241,45 @@ class DerivedAttackers(Mapping[Node, Mapping[Node, Attack]]):
     def __len__(self) -> int:
         return len(self._support)
 
-    def _rested_on(self, node: Node) -> set[Node]:
-        """The nodes whose defeat ``node`` rests on (targets of its secondary attacks)."""
-        if self._reading == "necessary":
-            return nx.ancestors(self._support, node)
-        if isinstance(node, tuple):
-            return set(self._support.pred[node])
-        return set()
+    def _relevant(self, node: Node) -> list[int]:
+        """Indices, in map order, of the direct attacks on ``node`` and on what it
+        rests on (necessary: its component and every component above it)."""
+        if self._reading != "necessary":
+            found = set(self._by_target.get(node, ()))
+            if isinstance(node, tuple):
+                for t in self._support.pred[node]:
+                    found.update(self._by_target.get(t, ()))
+            return sorted(found)
+        if self._condensed is None:
+            self._condensed = _components(self._support)
+        dag, comp = self._condensed
+        c = comp[node]
+        if c not in self._under:
+            members = dag.nodes
+            self._under[c] = sorted(
+                i
+                for up in (c, *nx.ancestors(dag, c))
+                for t in members[up]["members"]
+                for i in self._by_target.get(t, ())
+            )
+        return self._under[c]
+
+    def _supporters(self, attacker: Node) -> set[Node]:
+        if attacker not in self._backers:
+            self._backers[attacker] = ancestors_avoiding(self._support, attacker, self._undercut)
+        return self._backers[attacker]
 
     def _attackers(self, node: Node) -> dict[Node, Attack]:
         found: dict[Node, Attack] = {}
         if node in self._accepted:
             return found
-        mine = self._by_target.get(node, [])
-        for i in mine:
+        for i in self._by_target.get(node, ()):
             found.setdefault(self._direct[i].attacker, self._direct[i])
-        relevant = set(mine)
-        for t in self._rested_on(node):
-            relevant.update(self._by_target.get(t, ()))
-        for i in sorted(relevant):
+        for i in self._relevant(node):
             att = self._direct[i]
-            if att.target != node:
+            if att.target != node:  # in node's component or above: node rests on it
                 found.setdefault(att.attacker, Attack(att.attacker, node, "secondary", att.target))
-                continue
-            if att.attacker in self._support and att.attacker not in self._undercut:
-                for below in ancestors_avoiding(self._support, att.attacker, self._undercut):
+            elif att.attacker in self._support and att.attacker not in self._undercut:
+                for below in self._supporters(att.attacker):
                     found.setdefault(below, Attack(below, node, "supported", att.attacker))
         return found
