@@ -31,7 +31,6 @@ from argmap.analysis.semantics import (
     Node,
     build_framework,
     dfquad,
-    grounded,
     inf_node,
 )
 from argmap.analysis.standards import ASKS, describe_standard
@@ -254,7 +253,7 @@ def _grounded(
     strength: dict[str, float | None],
 ) -> Evaluation:
     frame = build_framework(amap, accepted, rejected, support)
-    labels = grounded(frame.nodes, frame.attackers)
+    labels = frame.labelling()
     for cid in rejected:
         labels[cid] = OUT
     return Evaluation(

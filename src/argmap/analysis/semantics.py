@@ -26,7 +26,10 @@ Caminada 2006, "On the issue of reinstatement in argumentation", JELIA):
 a node is IN when all its attackers are OUT, OUT when some attacker is IN, and
 UNDEC otherwise, computed as the least fixed point by one queue pass (Modgil &
 Caminada 2009, "Proof theories and algorithms for abstract argumentation
-frameworks", in *Argumentation in AI*), linear in nodes plus attacks.
+frameworks", in *Argumentation in AI*), linear in nodes plus attacks. The
+derived attacks are never listed (they number the direct attacks times the
+support depth): :mod:`argmap.analysis.semantics_derived` labels the framework
+over the condensation of the support graph, in time linear in the map.
 
 **Strength.** DF-QuAD (Rago, Toni, Aurisicchio & Baroni 2016, "Discontinuity-
 free decision support with quantitative argumentation debates", KR): with
@@ -47,39 +50,35 @@ from typing import TypeVar
 
 import networkx as nx
 
+from argmap.analysis.semantics_base import (
+    IN,
+    OUT,
+    UNDEC,
+    Attack,
+    InferenceNode,
+    Node,
+    ancestors_avoiding,
+    inf_node,
+)
+from argmap.analysis.semantics_derived import DerivedAttackers, derived_grounded
 from argmap.model import ArgumentMap
 
-IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
-
-#: The framework node of an inference: ``("inference", id)``.
-InferenceNode = tuple[str, str]
-#: A node of the framework: a claim id, or an inference's node.
-Node = str | InferenceNode
+__all__ = [
+    "IN",
+    "OUT",
+    "UNDEC",
+    "Attack",
+    "Framework",
+    "InferenceNode",
+    "Node",
+    "ancestors_avoiding",
+    "build_framework",
+    "dfquad",
+    "grounded",
+    "inf_node",
+]
 
 _N = TypeVar("_N", bound=Hashable)
-
-
-def inf_node(inference_id: str) -> InferenceNode:
-    """The framework node of an inference."""
-    return ("inference", inference_id)
-
-
-@dataclass(frozen=True)
-class Attack:
-    """A (possibly derived) attack of the framework.
-
-    Attributes:
-        attacker: attacking node.
-        target: attacked node.
-        how: ``"direct"``, ``"undercut"``, ``"supported"`` or ``"secondary"``.
-        via: for derived attacks, the node through which it arises (the
-            supported attacker, or the attacked reason).
-    """
-
-    attacker: Node
-    target: Node
-    how: str
-    via: Node | None = None
 
 
 @dataclass
@@ -88,13 +87,27 @@ class Framework:
 
     Attributes:
         nodes: claim ids then inference nodes, in map order.
-        attackers: target → {attacker: the first Attack found for that pair}.
+        attackers: target → {attacker: the first Attack found for that pair},
+            computed per target when asked
+            (:class:`~argmap.analysis.semantics_derived.DerivedAttackers`).
         support: the support digraph premise ⇒ inference ⇒ conclusion.
+        direct: the direct attacks and undercuts the derived ones come from.
+        accepted: the claims nothing attacks (taken as granted).
+        reading: ``"necessary"`` or ``"convergent"``.
     """
 
     nodes: list[Node]
-    attackers: dict[Node, dict[Node, Attack]]
+    attackers: Mapping[Node, Mapping[Node, Attack]]
     support: nx.DiGraph[Node] = field(repr=False)
+    direct: list[Attack] = field(repr=False, default_factory=list)
+    accepted: set[str] = field(repr=False, default_factory=set)
+    reading: str = "necessary"
+
+    def labelling(self) -> dict[Node, str]:
+        """The grounded labelling of every node, in :attr:`nodes` order, computed
+        without listing the derived attacks
+        (:func:`~argmap.analysis.semantics_derived.derived_grounded`; linear)."""
+        return derived_grounded(self.support, self.direct, self.accepted, self.reading)
 
 
 def _support_graph(amap: ArgumentMap, rejected: set[str]) -> nx.DiGraph[Node]:
@@ -119,36 +132,6 @@ def _direct(amap: ArgumentMap, rejected: set[str]) -> list[Attack]:
 SUPPORT_READINGS = ("necessary", "convergent")
 
 
-def _rests_on(support: nx.DiGraph[Node], node: Node, reading: str) -> Iterable[Node]:
-    """What a defeated ``node`` takes down with it (the targets of secondary attacks).
-
-    ``necessary``: everything it supports, through any chain. ``convergent``:
-    only the inferences it is a premise of (linked premises fall together);
-    a conclusion keeps its label, its other reasons standing independently.
-    """
-    if reading == "necessary":
-        return nx.descendants(support, node)
-    return [n for n in support.successors(node) if isinstance(n, tuple)]
-
-
-def _ancestors(support: nx.DiGraph[Node], node: Node, skip: set[Node]) -> set[Node]:
-    """``nx.ancestors`` of ``node`` in ``support`` without the nodes in ``skip``.
-
-    The same breadth-first search, so the same set in the same order, but
-    without a subgraph view, whose every ``len()`` costs time linear in the
-    whole graph (quadratic over all attacks).
-    """
-    found: set[Node] = set()
-    queue = deque([node])
-    pred = support.pred
-    while queue:
-        for parent in pred[queue.popleft()]:
-            if parent not in found and parent != node and parent not in skip:
-                found.add(parent)
-                queue.append(parent)
-    return found
-
-
 def build_framework(
     amap: ArgumentMap,
     accept: Iterable[str] = (),
@@ -169,28 +152,16 @@ def build_framework(
             DF-QuAD strength only).
 
     Returns:
-        The framework; its size is the direct attacks times the support depth
-        in the worst case of long chains, linear for bounded depth.
+        The framework. Its derived attacks are not listed (they are the direct
+        attacks times the support depth): :meth:`Framework.labelling` labels it
+        in linear time and :attr:`Framework.attackers` gives one node's attackers
+        on demand.
     """
     rejected, accepted = set(reject), set(accept)
     support = _support_graph(amap, rejected)
     direct = [a for a in _direct(amap, rejected) if a.target not in accepted]
-    undercut = {a.target for a in direct if a.how == "undercut"}
-    attackers: dict[Node, dict[Node, Attack]] = {n: {} for n in support}
-
-    def add(att: Attack) -> None:
-        if att.target not in accepted:
-            attackers[att.target].setdefault(att.attacker, att)
-
-    for att in direct:
-        add(att)
-    for att in direct:
-        for above in _rests_on(support, att.target, reading):
-            add(Attack(att.attacker, above, "secondary", att.target))
-        if att.attacker in support and att.attacker not in undercut:
-            for below in _ancestors(support, att.attacker, undercut):
-                add(Attack(below, att.target, "supported", att.attacker))
-    return Framework(list(support), attackers, support)
+    attackers = DerivedAttackers(support, direct, accepted, reading)
+    return Framework(list(support), attackers, support, direct, accepted, reading)
 
 
 def grounded(nodes: Iterable[_N], attackers: Mapping[_N, Mapping[_N, object]]) -> dict[_N, str]:
