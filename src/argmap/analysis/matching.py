@@ -47,7 +47,7 @@ MAX_CANDIDATES = 64
 #: Up to this many pairs of claims (claims of A × claims of B), pairs are scored
 #: one at a time; above it, in bulk (:mod:`argmap.analysis.candidates`). Both
 #: give the same matches; this only spares small maps loading SciPy.
-SMALL = 40_000
+SMALL = 250_000
 
 #: The role each kind plays in an argument, for spotting a claim put in the wrong place.
 ROLES: Mapping[Kind, str] = {
