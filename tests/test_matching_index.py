@@ -140,3 +140,19 @@ def test_scored_pairs_grow_linearly_with_distinct_vocabulary(monkeypatch):
         assert [(m.a, m.b) for m in matches] == [(c, c) for c in amap.claims]
         counts.append(sum(sizes))
     assert counts[0] == 100 and counts[1] == 1000
+
+
+def test_small_maps_are_matched_without_loading_scipy():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from argmap.analysis.matching import match_claims\n"
+        "from argmap.io.yaml.reader import loads_map\n"
+        "m = loads_map('claims:\\n  A: {kind: thesis, text: Cats purr loudly.}\\n')\n"
+        "print(len(match_claims(m, m)), 'scipy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert out.stdout.split() == ["1", "False"]
