@@ -13,9 +13,13 @@
   down (ties in A's claim order, then B's), each taken when neither claim is
   matched yet. Defined in docs/grading.md ("Matching claims"). Only pairs that
   share a concept are scored (an index of B's concepts, leaving out a concept
-  found in more than :data:`MAX_POSTING` of B's claims), so maps with little
-  in common are compared quickly; each claim of A keeps only its best
-  :data:`MAX_CANDIDATES` candidates.
+  found in more than :data:`argmap.analysis.candidates.MAX_POSTING` of B's
+  claims), so maps with little in common are compared quickly; each claim of
+  A keeps only its best :data:`MAX_CANDIDATES` candidates. Above :data:`SMALL`
+  pairs of claims the pairs are scored in bulk with sparse matrices
+  (:func:`argmap.analysis.candidates.best_pairs`), with the same result; the
+  greedy step then takes time O(P log P) for P candidates (at most
+  :data:`MAX_CANDIDATES` per claim of A).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from argmap.analysis import candidates
+from argmap.analysis.candidates import best_pairs
 from argmap.model import ArgumentMap, Claim, Kind
 from argmap.util.similarity import concepts, opposed, text_similarity
 
@@ -34,13 +40,14 @@ PARA_BONUS = 0.15
 #: Added when the two claims have the same kind.
 KIND_BONUS = 0.1
 
-#: A concept found in more of B's claims than this does not propose candidates
-#: (too common to tell claims apart; keeps matching two huge maps near-linear).
-MAX_POSTING = 1000
 #: Each claim of A keeps its best this many candidates in B (the same matching as
 #: keeping all whenever B has no more claims than this; keeps the memory of
 #: matching two huge maps linear: two maps of 2,000 claims took 1.3 GB).
 MAX_CANDIDATES = 64
+#: Up to this many pairs of claims (claims of A × claims of B), pairs are scored
+#: one at a time; above it, in bulk (:mod:`argmap.analysis.candidates`). Both
+#: give the same matches; this only spares small maps loading SciPy.
+SMALL = 250_000
 
 #: The role each kind plays in an argument, for spotting a claim put in the wrong place.
 ROLES: Mapping[Kind, str] = {
@@ -104,6 +111,38 @@ def _pinned(a: ArgumentMap, b: ArgumentMap, pairs: Pairs) -> list[Match]:
     return out
 
 
+def _pair_by_pair(
+    a: list[Claim],
+    b: list[Claim],
+    skip: tuple[set[int], set[int], set[tuple[int, int]]],
+    threshold: float,
+    bonuses: tuple[float, float],
+    keep: int,
+) -> list[tuple[float, int, int, float]]:
+    """:func:`argmap.analysis.candidates.best_pairs` scoring one pair at a time
+    (no array library to load: quicker on small maps)."""
+    index: dict[str, list[int]] = {}
+    for j, cb in enumerate(b):
+        for concept in concepts(cb.text):
+            index.setdefault(concept, []).append(j)
+    out: list[tuple[float, int, int, float]] = []
+    for i, ca in enumerate(a):
+        if i in skip[0]:
+            continue
+        postings = (index.get(c, ()) for c in concepts(ca.text))
+        near = {j for p in postings if len(p) <= candidates.MAX_POSTING for j in p}
+        mine: list[tuple[float, int, int, float]] = []
+        for j in sorted(near - skip[1]):
+            cb = b[j]
+            score = similarity(ca, cb)
+            if (i, j) in skip[2] or score < threshold or opposed(ca.text, cb.text):
+                continue
+            total = score + (bonuses[1] if ca.kind == cb.kind else 0.0)
+            mine.append((-round(total, 9), i, j, score))
+        out += heapq.nsmallest(keep, mine)
+    return sorted(out)
+
+
 def match_claims(
     a: ArgumentMap, b: ArgumentMap, pairs: Pairs | None = None, threshold: float = THRESHOLD
 ) -> list[Match]:
@@ -111,33 +150,22 @@ def match_claims(
     pairs = pairs or Pairs()
     chosen = _pinned(a, b, pairs)
     used_a, used_b = {m.a for m in chosen}, {m.b for m in chosen}
-    b_items = list(b.claims.items())
-    index: dict[str, list[int]] = {}
-    for j, (_, cb) in enumerate(b_items):
-        for concept in concepts(cb.text):
-            index.setdefault(concept, []).append(j)
-    candidates: list[tuple[float, int, int, Match]] = []
-    for i, (ida, ca) in enumerate(a.claims.items()):
-        if ida in used_a:
-            continue
-        postings = (index.get(c, ()) for c in concepts(ca.text))
-        near = {j for posting in postings if len(posting) <= MAX_POSTING for j in posting}
-        mine: list[tuple[float, int, int, Match]] = []
-        for j in sorted(near):
-            idb, cb = b_items[j]
-            if idb in used_b or (ida, idb) in pairs.forbid:
-                continue
-            score = similarity(ca, cb)
-            if score < threshold or opposed(ca.text, cb.text):
-                continue
-            bonus = KIND_BONUS if ca.kind == cb.kind else 0.0
-            mine.append((-round(score + bonus, 9), i, j, Match(ida, idb, score)))
-        candidates += heapq.nsmallest(MAX_CANDIDATES, mine, key=lambda c: c[:3])
-    for _, _, _, match in sorted(candidates, key=lambda c: c[:3]):
-        if match.a not in used_a and match.b not in used_b:
-            chosen.append(match)
-            used_a.add(match.a)
-            used_b.add(match.b)
+    a_items, b_items = list(a.claims.items()), list(b.claims.items())
+    col = {cid: j for j, cid in enumerate(b.claims)}
+    row = {cid: i for i, cid in enumerate(a.claims)}
+    forbid = {(row[x], col[y]) for x, y in pairs.forbid if x in row and y in col}
+    skip = ({row[x] for x in used_a}, {col[y] for y in used_b}, forbid)
+    a_claims, b_claims = [c for _, c in a_items], [c for _, c in b_items]
+    find = _pair_by_pair if len(a_items) * len(b_items) <= SMALL else best_pairs
+    candidates = find(
+        a_claims, b_claims, skip, threshold, (PARA_BONUS, KIND_BONUS), MAX_CANDIDATES
+    )
+    for _, i, j, score in candidates:
+        ida, idb = a_items[i][0], b_items[j][0]
+        if ida not in used_a and idb not in used_b:
+            chosen.append(Match(ida, idb, score))
+            used_a.add(ida)
+            used_b.add(idb)
     rank = {cid: i for i, cid in enumerate(a.claims)}
     return sorted(chosen, key=lambda m: rank[m.a])
 

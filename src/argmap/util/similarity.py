@@ -106,7 +106,8 @@ CLAUSE_WORDS = frozenset(
 POLAR_STOP_WORDS = {"more": "more", "fewer": "less"}
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def _tokens(text: str) -> tuple[str, ...]:
     """The content lemmas of ``text`` in order, with :data:`NEG` for each negator of
     the lexicon's ``_negators`` (:data:`NEG_NOUN` for one that negates a noun
     phrase), :data:`CUT` at each clause break, and ``"\\x00"`` +
@@ -135,7 +136,7 @@ def _tokens(text: str) -> list[str]:
                 continue
             if any(ch.isalnum() for ch in lemma):
                 out.append(lemma)
-    return out
+    return tuple(out)
 
 
 def lemmas(text: str) -> list[str]:
