@@ -24,13 +24,15 @@ Scoring (weights and thresholds are in ``patterns/cues.json``):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from argmap.draft.patterns import Cue, Patterns
-from argmap.draft.segment import Segmented, Unit
+from argmap.draft.segment import Segmented, Unit, within
 from argmap.model import BASIS_KINDS, Kind
-from argmap.util.similarity import text_similarity
+from argmap.util.similarity import concepts
+from argmap.util.text import ochiai
 
 #: At most this many thesis candidates are listed.
 MAX_CANDIDATES = 5
@@ -51,12 +53,13 @@ def find_cues(seg: Segmented, patterns: Patterns, entities: bool) -> None:
     """Fill each unit's ``cues`` (cue id → :class:`Cue`) from the matches and entities."""
     by_id = {c.id: c for c in patterns.cues}
     by_label: dict[str, list[Cue]] = {}
+    ents: dict[int, tuple[list[Any], list[int]]] = {}
     for cue in patterns.cues:
         for label in cue.entities if entities else ():
             by_label.setdefault(label, []).append(cue)
     for unit in seg.units:
         shielded = seg.shielded[unit.para]
-        for group, key, start, end in seg.matches[unit.para]:
+        for group, key, start, end in within(seg.matches[unit.para], unit.i, unit.j):
             found = by_id.get(key) if group == "cue" else None
             if found is None or not (unit.i <= start and end <= unit.j):
                 continue
@@ -64,10 +67,20 @@ def find_cues(seg: Segmented, patterns: Patterns, entities: bool) -> None:
             if cue.kind in _OWN_VOICE and shielded[start]:
                 continue
             unit.cues[cue.id] = cue
-        for ent in unit.doc.ents if entities else ():
+        for ent in _entities(unit, ents) if entities else ():
             if unit.i <= ent.start and ent.end <= unit.j:
                 for cue in by_label.get(ent.label_, []):
                     unit.cues[cue.id] = cue
+
+
+def _entities(unit: Unit, cache: dict[int, tuple[list[Any], list[int]]]) -> list[Any]:
+    """The entities of the unit's paragraph that start inside the unit, in order
+    (``cache``: per paragraph, its entities and their start tokens)."""
+    if unit.para not in cache:
+        spans = list(unit.doc.ents)
+        cache[unit.para] = (spans, [e.start for e in spans])
+    spans, starts = cache[unit.para]
+    return spans[bisect_left(starts, unit.i) : bisect_left(starts, unit.j)]
 
 
 def cue_sum(unit: Unit, *kinds: str) -> float:
@@ -130,6 +143,31 @@ def _position_bonus(unit: Unit, order: dict[int, int], settings: dict[str, Any])
     return float(max(options)) if options else None
 
 
+def _echoes(units: list[Unit], chosen: list[int]) -> dict[int, float]:
+    """For each unit index of ``chosen``, its largest
+    :func:`~argmap.util.similarity.text_similarity` to a chosen unit of another
+    paragraph (0.0 when there is none). Only pairs sharing a concept are
+    compared (the others' similarity is 0), found through an index of concepts.
+    """
+    sets = {index: concepts(units[index].text) for index in chosen}
+    holders: dict[str, dict[int, list[int]]] = {}  # concept → paragraph → unit indices
+    for index in chosen:
+        for concept in sets[index]:
+            holders.setdefault(concept, {}).setdefault(units[index].para, []).append(index)
+    out = {}
+    for index in chosen:
+        para = units[index].para
+        near = {
+            other
+            for concept in sets[index]
+            for where, others in holders[concept].items()
+            if where != para
+            for other in others
+        }
+        out[index] = max((ochiai(sets[index], sets[o]) for o in near), default=0.0)
+    return out
+
+
 def thesis_candidates(units: list[Unit], settings: dict[str, Any]) -> list[Candidate]:
     """Ranked thesis candidates (see the module docstring); never empty if units exist.
 
@@ -145,15 +183,9 @@ def thesis_candidates(units: list[Unit], settings: dict[str, Any]) -> list[Candi
         if bonus is not None and (unit.title or cue > 0):
             base[unit.index] = cue + bonus
     scored = []
+    echoes = _echoes(units, list(base))
     for index, score in base.items():
-        echo = max(
-            (
-                text_similarity(units[index].text, units[other].text)
-                for other in base
-                if units[other].para != units[index].para
-            ),
-            default=0.0,
-        )
+        echo = echoes[index]
         scored.append((-round(score + settings["thesis_echo"] * echo, 2), index))
     if not scored and units:
         scored.append((0.0, units[0].index))

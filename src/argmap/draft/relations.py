@@ -59,20 +59,28 @@ class _Proposer:
         self.support: nx.DiGraph[int] = nx.DiGraph()
         self.support.add_nodes_from(range(len(units)))
         self.review: set[int] = set()
+        self.pairs: set[frozenset[int]] = set()
+        self.sources: set[int] = set()
+        self.numbers: list[int] = []
+        self.leads: dict[int, Unit] = {}
+        for unit in units:
+            self.leads.setdefault(unit.para, unit)
 
     def add(self, source: int, target: int, kind: str, marker: str | None, conf: float) -> bool:
-        pair = {source, target}
-        if source == target or any({r.source, r.target} == pair for r in self.relations):
+        pair = frozenset((source, target))
+        if source == target or pair in self.pairs:
             return False
         if kind == "support" and nx.has_path(self.support, target, source):
             return False
         if kind == "support":
             self.support.add_edge(source, target)
         self.relations.append(Relation(source, target, kind, marker, round(conf, 2)))
+        self.pairs.add(pair)
+        self.sources.add(source)
         return True
 
     def outgoing(self, index: int) -> bool:
-        return any(r.source == index for r in self.relations)
+        return index in self.sources
 
     def from_markers(self, splits: list[Split]) -> None:
         for unit in self.units:
@@ -119,7 +127,8 @@ class _Proposer:
 
     def defaults(self) -> None:
         conf = self.settings["default_confidence"]
-        paras = sorted({u.para for u in self.units})
+        self.numbers = sorted({u.para for u in self.units})
+        paras = {para: k for k, para in enumerate(self.numbers)}
         for unit in self.units:
             if unit.index == self.thesis or self.outgoing(unit.index):
                 continue
@@ -131,9 +140,10 @@ class _Proposer:
             if not self.add(unit.index, target, "support", None, conf):
                 self.add(unit.index, self.thesis, "support", None, conf)
 
-    def default_target(self, unit: Unit, paras: list[int]) -> int:
+    def default_target(self, unit: Unit, paras: dict[int, int]) -> int:
+        """``paras``: paragraph number → its position among the units' paragraphs."""
         if unit.kind in BASIS_KINDS:
-            oldest = paras[max(paras.index(unit.para) - 2, 0)]
+            oldest = self.oldest(paras, unit.para)
             for back in range(unit.index - 1, -1, -1):
                 other = self.units[back]
                 if other.para < oldest or other.title:
@@ -141,10 +151,14 @@ class _Proposer:
                 if self.kind(other) in _REASONS:
                     return back
             return self.thesis
-        lead = next(u for u in self.units if u.para == unit.para)
+        lead = self.leads[unit.para]
         if lead.index < unit.index and self.kind(lead) in _REASONS:
             return lead.index
         return self.thesis
+
+    def oldest(self, paras: dict[int, int], para: int) -> int:
+        """The paragraph number two paragraphs (of units) before ``para``, or the first."""
+        return self.numbers[max(paras[para] - 2, 0)]
 
     def kind(self, unit: Unit) -> Kind:
         return "thesis" if unit.index == self.thesis else unit.kind

@@ -5,11 +5,15 @@ offsets plus the paragraph's start are offsets into the original file. A
 sentence becomes one unit, or two when a marker splits it (``"X, but Y"``,
 ``"Because X, Y"``); sentences with too few content words (``"Sound
 confusing?"``) are left out. Markers inside brackets or quotation marks are
-ignored.
+ignored. A run of more than :data:`~argmap.util.similarity.LONGEST_WORD`
+characters without a space is broken by spaces before spaCy sees it (its
+tokenizer takes time quadratic in such a run's length), character for
+character, so offsets stay right.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +21,8 @@ from argmap.draft.nlp import Matchers
 from argmap.draft.patterns import Marker, Patterns
 from argmap.draft.text import Article, Paragraph
 from argmap.model import Kind
+from argmap.util.similarity import LONGEST_WORD
+from argmap.util.text import break_long_runs
 
 _EDGE_PUNCT = frozenset(",;:-–—")
 _OPEN = {"(": ")", "[": "]", "“": "”"}
@@ -108,6 +114,25 @@ def content_words(doc: Any, i: int, j: int) -> int:
     return sum(1 for t in doc[i:j] if not t.is_stop and (t.is_alpha or t.like_num))
 
 
+def within(found: list[tuple[str, str, int, int]], i: int, j: int) -> list:
+    """The matches of ``found`` (sorted by start) that start in tokens ``i`` to ``j - 1``,
+    in their order; time logarithmic in ``len(found)`` plus the matches returned."""
+    lo = bisect_left(found, i, key=lambda m: m[2])
+    hi = bisect_left(found, j, lo=lo, key=lambda m: m[2])
+    return found[lo:hi]
+
+
+def starts_with(text: str, doc: Any, i: int, prefix: str) -> bool:
+    """Whether ``doc[i:].text.lower()`` starts with ``prefix.lower()``, reading only a
+    slice of ``text`` (``doc.text``) about as long as ``prefix``, not the rest of it."""
+    start = doc[i].idx
+    end = doc[-1].idx + len(doc[-1].text)
+    near = text[start : min(end, start + len(prefix.lower()) + 64)]
+    if "\u03a3" in near:  # capital sigma lowers by its context: read it all
+        near = text[start:end]
+    return near.lower().startswith(prefix.lower())
+
+
 def _trim(doc: Any, i: int, j: int, keep_end: bool) -> tuple[int, int]:
     while i < j and (doc[i].is_space or doc[i].text in _EDGE_PUNCT):
         i += 1
@@ -123,6 +148,7 @@ class _Segmenter:
         self.units: list[Unit] = []
         self.splits: list[Split] = []
         self.sentence = 0
+        self.text = ""  # the paragraph's text as spaCy read it
 
     def unit(self, par: Paragraph, doc: Any, i: int, j: int, **extra: Any) -> Unit:
         start = par.start + doc[i].idx
@@ -147,7 +173,7 @@ class _Segmenter:
     def applies(self, marker: Marker, doc: Any, i: int) -> bool:
         if marker.starts_with is None:
             return True
-        return doc[i:].text.lower().startswith(marker.starts_with.lower())
+        return starts_with(self.text, doc, i, marker.starts_with)
 
     def pick(self, options: list, doc: Any, i: int) -> tuple[int, int, Marker] | None:
         """The leftmost applicable marker; a conditional one wins over the plain one."""
@@ -164,6 +190,7 @@ class _Segmenter:
             question and words < self.settings["min_question_content_words"]
         ):
             return
+        found = within(found, i, j)
         lead = self.pick(self.markers(found, shielded, i, j, "opener"), doc, i)
         sub = self.pick(self.markers(found, shielded, i, j, "subordinator"), doc, i)
         parts = None
@@ -195,9 +222,10 @@ class _Segmenter:
         pars = self.article.paragraphs
         longest = max((len(p.text) for p in pars), default=0)
         self.nlp.max_length = max(self.nlp.max_length, longest + 1)  # blank pipeline: no parser
-        docs = list(self.nlp.pipe(p.text for p in pars))
+        texts = [break_long_runs(p.text, LONGEST_WORD) for p in pars]
+        docs = list(self.nlp.pipe(texts))
         matches, shields = {}, {}
-        for par, doc in zip(pars, docs, strict=True):
+        for par, doc, self.text in zip(pars, docs, texts, strict=True):
             found = self.matchers.matches(doc)
             shielded = shield(doc)
             matches[par.number], shields[par.number] = found, shielded

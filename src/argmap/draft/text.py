@@ -24,11 +24,13 @@ from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.util.files import read_text
 
-_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
-_BLOCK = re.compile(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+")
+# A paragraph starts at a line's start; the possessive runs never backtrack, so a long
+# line of spaces costs time linear in its length (not quadratic).
+_LINE = re.compile(r"(?<![^\r\n])[^\S\r\n]*+\S[^\r\n]*+")
+_BLOCK = re.compile(r"(?<![^\r\n])(?:[^\S\r\n]*+\S[^\r\n]*+(?:\r\n|\r|\n|$))+")
 _MD_LEAD = re.compile(r"(?:[ \t]*(?:#{1,6}|[-*+]|\d{1,3}[.)]|>)[ \t]+)+")
 _MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
-_MD_TRAIL = re.compile(r"[ \t]+#+[ \t]*$")
+_MD_TRAIL = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 #: A title is at most this many words.
 TITLE_MAX_WORDS = 20

@@ -190,3 +190,21 @@ def and_list(ids: Sequence[str], limit: int | None = None) -> str:
     if limit is not None and len(ids) > limit:
         return ", ".join(ids[:limit]) + f", … and {len(ids) - limit} more"
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
+
+
+def break_long_runs(text: str, longest: int) -> str:
+    """``text`` with a space in place of every ``longest + 1``-th character of each run of
+    more than ``longest`` non-space characters, so no run is longer than ``longest``.
+
+    The result has the same length as ``text`` (character offsets stay right); texts
+    without such runs come back unchanged. Time linear in ``len(text)``.
+    """
+    if len(text) <= longest:
+        return text
+    return re.sub(rf"\S{{{longest + 1},}}", lambda m: _break(m.group(0), longest), text)
+
+
+def _break(run: str, longest: int) -> str:
+    chars = list(run)
+    chars[longest :: longest + 1] = " " * len(range(longest, len(run), longest + 1))
+    return "".join(chars)
