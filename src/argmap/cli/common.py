@@ -252,10 +252,13 @@ def chosen_findings(findings: Sequence[Finding], select: str, ignore: str) -> li
     Raises:
         UsageError: a code or name that no finding has.
     """
+    chosen, dropped = split_list(select), split_list(ignore)
+    if not chosen and not dropped:
+        return list(findings)  # the checks (and networkx) are not imported for nothing
     from argmap.analysis.checks import resolve
 
-    keep = resolve(split_list(select))
-    drop = resolve(split_list(ignore))
+    keep = resolve(chosen)
+    drop = resolve(dropped)
     return [f for f in findings if (not keep or f.code in keep) and f.code not in drop]
 
 

@@ -14,11 +14,9 @@ from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
-from argmap.render.column.formats import render_column
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
-from argmap.render.html.page import render_html
-from argmap.render.pipeline import dot_text, render_svg
+from argmap.render.pipeline import dot_text
 
 #: Output formats by file extension.
 FORMATS = {
@@ -75,6 +73,8 @@ def render(
     findings = list(findings)
     deadline = within(deadline, timeout)
     if column is not None:
+        from argmap.render.column.formats import render_column  # --layout column only
+
         return render_column(
             amap,
             findings,
@@ -105,6 +105,9 @@ def _drawn(
 ) -> bytes:
     """The finished SVG, or the HTML page (``embed``: for an iframe); ``run`` is
     (timeout, engine, deadline) as :func:`render` takes them."""
+    from argmap.render.html.page import render_html
+    from argmap.render.pipeline import render_svg
+
     timeout, engine, deadline = run
     if fmt == "svg":
         return render_svg(
