@@ -105,14 +105,15 @@ def _drawn(
 ) -> bytes:
     """The finished SVG, or the HTML page (``embed``: for an iframe); ``run`` is
     (timeout, engine, deadline) as :func:`render` takes them."""
-    from argmap.render.html.page import render_html
-    from argmap.render.pipeline import render_svg
-
     timeout, engine, deadline = run
     if fmt == "svg":
+        from argmap.render.pipeline import render_svg
+
         return render_svg(
             amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
         )
+    from argmap.render.html.page import render_html
+
     return render_html(
         amap,
         findings,
