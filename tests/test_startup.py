@@ -57,7 +57,7 @@ def test_version_imports_no_command_and_no_library(tmp_path: Path) -> None:
     assert not names & heavy
     layers = ("argmap.analysis", "argmap.io", "argmap.render")
     assert not {n for n in names if n.startswith(layers)}
-    assert not {"argmap.cli.render", "argmap.cli.check", "argmap.cli.draft"} & names
+    assert not {"argmap.cli.render", "argmap.cli.check", "argmap.model", "argmap.findings"} & names
 
 
 def test_render_dot_imports_no_svg_html_column_or_text_tools(tmp_path: Path) -> None:
