@@ -66,25 +66,38 @@ def commands(src: Path, tag: str, amap: Path, out: Path) -> dict[str, tuple[list
     }
 
 
-def _once(argv: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one run (output discarded; exit codes 0 and 1 accepted)."""
+def _once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run (output discarded; exit codes
+    0 and 1 accepted)."""
     start = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, check=False)
+    proc = subprocess.Popen(
+        argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        sys.exit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()[-400:]}")
-    return wall
+    if proc.stderr:
+        proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code
+    if code not in (0, 1):
+        sys.exit(f"{' '.join(argv)} exited {code}: {err.decode(errors='replace')[-400:]}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
-def measure(cases: dict[str, tuple[list[str], dict]], runs: int) -> dict[str, float]:
-    """Median wall seconds of each case over ``runs`` rounds (one warm-up round first)."""
-    walls: dict[str, list[float]] = {name: [] for name in cases}
+def measure(cases: dict[str, tuple[list[str], dict]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of each case over ``runs`` rounds (after one
+    warm-up round)."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for round_ in range(runs + 1):
         for name, (argv, env) in cases.items():
-            wall = _once(argv, env)
+            sample = _once(argv, env)
             if round_:
-                walls[name].append(wall)
-    return {name: statistics.median(w) for name, w in walls.items()}
+                times[name].append(sample)
+    return {
+        name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t))
+        for name, t in times.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -115,20 +128,24 @@ def main(argv: list[str] | None = None) -> None:
     report(medians, runs, amap, load)
 
 
-def report(medians: dict[str, float], runs: int, amap: Path, load: tuple) -> None:
-    """Print each median with its ratio to bare Python, and the Argdown target."""
-    bare = medians["python -c pass"]
-    print(f"map: {amap.name}; median wall of {runs} alternated runs; load {load[0]:.2f} before,")
-    print(f"{os.getloadavg()[0]:.2f} after; {os.cpu_count()} cores")
-    print(f"{'command':36} {'seconds':>8} {'× python':>9}")
-    for name, wall in medians.items():
-        print(f"{name:36} {wall:8.3f} {wall / bare:9.1f}")
+def report(medians: dict[str, tuple[float, float]], runs: int, amap: Path, load: tuple) -> None:
+    """Print each median (wall, CPU) with its ratio to bare Python, and the Argdown
+    target (on wall time; CPU for reference)."""
+    bare, bare_cpu = medians["python -c pass"]
+    print(f"map: {amap.name}; medians of {runs} alternated runs; load average {load[0]:.2f}")
+    print(f"before, {os.getloadavg()[0]:.2f} after; {os.cpu_count()} cores")
+    print(f"{'command':36} {'wall s':>7} {'× python':>9} {'CPU s':>7} {'× python':>9}")
+    for name, (wall, cpu) in medians.items():
+        print(f"{name:36} {wall:7.3f} {wall / bare:9.1f} {cpu:7.3f} {cpu / bare_cpu:9.1f}")
     argdown = medians.get("argdown map -f dot")
-    for name, wall in medians.items():
+    for name, (wall, cpu) in medians.items():
         if name.startswith("argmap render -o .dot") and argdown is not None:
-            ratio = argdown / wall
+            ratio = argdown[0] / wall
             verdict = "met" if ratio >= TARGET else "missed"
-            print(f"Argdown ÷ {name}: {ratio:.2f} (target ≥ {TARGET:g}: {verdict})")
+            print(
+                f"Argdown ÷ {name}: {ratio:.2f} wall (target ≥ {TARGET:g}: {verdict}), "
+                f"{argdown[1] / cpu:.2f} CPU"
+            )
 
 
 if __name__ == "__main__":
