@@ -120,3 +120,17 @@ def test_every_command_is_found_and_helps() -> None:
     for name in COMMANDS:
         command = cli.commands[name]
         assert command.name == name and command.help
+
+
+def test_every_format_names_a_function_that_exists() -> None:
+    """The registry imports its readers and writers when called: each one it names is there."""
+    import importlib
+
+    from argmap.io.formats import FORMATS, Lazy
+
+    named = [
+        fn for fmt in FORMATS.values() for fn in (fmt.read, fmt.write) if isinstance(fn, Lazy)
+    ]
+    assert len(named) == 22
+    for fn in named:
+        assert callable(getattr(importlib.import_module(f"argmap.io.{fn.module}"), fn.name))

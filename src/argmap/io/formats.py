@@ -35,15 +35,24 @@ from argmap.model import ArgumentMap
 from argmap.util.files import read_text
 
 
+@dataclass(frozen=True)
+class Lazy:
+    """The function ``name`` of the module ``argmap.io.<module>``, imported at its first
+    call, so that a command pays only for the formats it reads or writes; called with
+    the function's own arguments, it returns what the function returns."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Import the module (once: Python keeps it) and call the function."""
+        return getattr(importlib.import_module(f"argmap.io.{self.module}"), self.name)(
+            *args, **kwargs
+        )
+
+
 def _lazy(module: str, name: str) -> Callable[..., Any]:
-    """The function ``name`` of ``argmap.io.<module>``, imported at its first call, so
-    that a command pays only for the formats it reads or writes."""
-
-    def call(*args: Any) -> Any:
-        return getattr(importlib.import_module(f"argmap.io.{module}"), name)(*args)
-
-    call.__name__ = call.__qualname__ = name
-    return call
+    return Lazy(module, name)
 
 
 loads_map = _lazy("yaml.reader", "loads_map")
