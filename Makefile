@@ -16,7 +16,7 @@ MAPS := $(wildcard maps/*.yaml)
 
 NODE_MODULES := tests/js/node_modules/.package-lock.json
 
-.PHONY: demo gallery test lint fuzz bench setup system-deps clean
+.PHONY: demo gallery test lint fuzz bench bench-startup setup system-deps clean
 
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
@@ -78,6 +78,9 @@ lint: setup
 
 bench: setup  # timings and ratios, see bench/RESULTS.md (npm for the Argdown comparison)
 	$(BIN)/python bench/run.py
+
+bench-startup: setup  # small commands against a bare Python start and the Argdown CLI
+	$(BIN)/python bench/startup.py
 
 setup: system-deps $(STAMP)
 

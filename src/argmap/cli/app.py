@@ -1,38 +1,78 @@
 """The ``argmap`` command group and entry point: run a command, translate errors to exit codes.
 
-Each command lives in its own module of :mod:`argmap.cli` and is added here;
+Each command lives in its own module of :mod:`argmap.cli`, named in :data:`COMMANDS` here
+(imported when the command is looked up);
 command modules import only :mod:`argmap.cli.common`, never this module.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 
 import click
 
 from argmap import __version__
-from argmap.cli import (
-    check,
-    checks,
-    compare,
-    convert,
-    draft,
-    evaluate,
-    grade,
-    render,
-    schema,
-    stats,
-)
-from argmap.cli import worksheet as worksheet_cmd
 from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
-from argmap.cli.serve import serve as serve_command
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.util.gcpause import gc_paused
 
+#: Every command: its name → (its module in :mod:`argmap.cli`, the click command there).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "check"),
+    "checks": ("checks", "list_checks"),
+    "compare": ("compare", "compare"),
+    "convert": ("convert", "convert"),
+    "draft": ("draft", "draft"),
+    "evaluate": ("evaluate", "evaluate"),
+    "grade": ("grade", "grade"),
+    "render": ("render", "render"),
+    "schema": ("schema", "schema"),
+    "stats": ("stats", "stats"),
+    "worksheet": ("worksheet", "worksheet"),
+    "serve": ("serve", "serve"),
+}
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The group's commands by name, each module imported when its command is first
+    looked up: ``argmap --version`` imports no command, ``argmap render`` one
+    (``--help``, which lists them all, imports them all).
+
+    Args:
+        where: command name → (module of :mod:`argmap.cli`, attribute: a ``click.Command``).
+    """
+
+    def __init__(self, where: dict[str, tuple[str, str]]) -> None:
+        self._where = dict(where)
+        self._loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            module, attr = self._where[name]  # KeyError: no such command
+            command = getattr(importlib.import_module(f"argmap.cli.{module}"), attr)
+            self._loaded[name] = command
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._where.setdefault(name, ("", ""))
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._where[name]
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
 
 @click.group(
+    commands=LazyCommands(COMMANDS),
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=exit_codes(
         {
@@ -55,23 +95,6 @@ def cli() -> None:
 
     Example: argmap check maps/two-michaels.yaml
     """
-
-
-for _command in (
-    check.check,
-    checks.list_checks,
-    compare.compare,
-    convert.convert,
-    draft.draft,
-    evaluate.evaluate,
-    grade.grade,
-    render.render,
-    schema.schema,
-    stats.stats,
-    worksheet_cmd.worksheet,
-):
-    cli.add_command(_command)
-cli.add_command(serve_command)
 
 
 def _unix_signals() -> None:

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
-from argmap.findings import BUILTIN_RULES, Finding, Rule
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding, Rule
     from argmap.io.exchange import Imported
     from argmap.model import ArgumentMap
 
@@ -234,6 +234,7 @@ def rule_catalogue() -> tuple[Rule, ...]:
     """Every finding code argmap reports: :data:`~argmap.findings.BUILTIN_RULES`, then
     the checks of :data:`~argmap.analysis.checks.CHECKS` in code order."""
     from argmap.analysis.checks import CHECKS
+    from argmap.findings import BUILTIN_RULES, Rule
 
     checks = tuple(Rule(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS)
     return BUILTIN_RULES + checks
@@ -252,10 +253,13 @@ def chosen_findings(findings: Sequence[Finding], select: str, ignore: str) -> li
     Raises:
         UsageError: a code or name that no finding has.
     """
+    chosen, dropped = split_list(select), split_list(ignore)
+    if not chosen and not dropped:
+        return list(findings)  # the checks (and networkx) are not imported for nothing
     from argmap.analysis.checks import resolve
 
-    keep = resolve(split_list(select))
-    drop = resolve(split_list(ignore))
+    keep = resolve(chosen)
+    drop = resolve(dropped)
     return [f for f in findings if (not keep or f.code in keep) and f.code not in drop]
 
 

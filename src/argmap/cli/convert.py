@@ -77,9 +77,11 @@ def convert(
 
     Example: argmap convert maps/two-michaels.yaml output/two-michaels.mmd
     """
-    from argmap.analysis.checks import resolve
+    names = split_list(select) + split_list(ignore)
+    if names:  # a typo is a usage error, before any work
+        from argmap.analysis.checks import resolve
 
-    resolve(split_list(select) + split_list(ignore))  # a typo is a usage error, before any work
+        resolve(names)
     refuse_overwrite(source, [target])
     if target == "-" and to_format is None:
         raise UsageError("writing to standard output ('-') needs --to FORMAT")

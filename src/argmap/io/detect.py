@@ -39,9 +39,6 @@ import json
 import re
 from collections.abc import Iterator
 
-from argmap.io.argdown.markdown import has_argdown_fence
-from argmap.io.dsanson import looks_like_dsanson
-from argmap.io.sadface.reader import sadface_shaped
 from argmap.io.yaml.reader import TOP_KEYS
 
 #: Formats argmap recognises but does not read: name -> what to call it.
@@ -105,6 +102,8 @@ def sniff(text: str) -> str | None:
 
 
 def _sniff_json(body: str) -> str | None:
+    from argmap.io.sadface.reader import sadface_shaped
+
     try:
         doc = json.loads(body)
     except (ValueError, RecursionError):
@@ -172,6 +171,8 @@ def _sniff_text(body: str) -> str | None:
     keys = {m.group(1) for m in _KEY.finditer(body)}
     if "claims" in keys:
         return "argmap"
+    from argmap.io.argdown.markdown import has_argdown_fence  # past argmap's own maps only
+
     if has_argdown_fence(body):
         return "argdown-md"
     return _sniff_yaml(body, keys)
@@ -193,6 +194,8 @@ def _sniff_yaml(body: str, keys: set[str]) -> str | None:
         return "carneades"
     if any(difflib.get_close_matches(k, TOP_KEYS, n=1, cutoff=0.75) for k in keys):
         return "argmap"
+    from argmap.io.dsanson import looks_like_dsanson
+
     if looks_like_dsanson(body):
         return "dsanson"  # a map with a misspelt key: the YAML reader says which
     if keys:

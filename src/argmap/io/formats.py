@@ -22,32 +22,61 @@ docs/interchange.md has the table of formats.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import UsageError
-from argmap.io.aif import dump_aif, loads_aif
-from argmap.io.argdown.markdown import loads_argdown_markdown
-from argmap.io.argdown.reader import loads_argdown
-from argmap.io.argdown.writer import dump_argdown
-from argmap.io.arggraph import loads_arggraph
-from argmap.io.carneades.reader import loads_carneades
 from argmap.io.detect import describe, sniff
-from argmap.io.dsanson import loads_dsanson
-from argmap.io.dung.apx import dump_apx, loads_apx
-from argmap.io.dung.iccma import dump_iccma, loads_iccma
-from argmap.io.dung.tgf import dump_tgf, loads_tgf
 from argmap.io.exchange import Exported, Imported
-from argmap.io.graphml import dump_graphml, loads_graphml
-from argmap.io.json.mapjson import dump_json_map, loads_json_map
-from argmap.io.kialo import loads_kialo
-from argmap.io.mermaid import dump_mermaid
-from argmap.io.sadface import dump_sadface, loads_sadface
-from argmap.io.yaml.reader import loads_map
-from argmap.io.yaml.writer import dump_map
 from argmap.model import ArgumentMap
 from argmap.util.files import read_text
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """The function ``name`` of the module ``argmap.io.<module>``, imported at its first
+    call, so that a command pays only for the formats it reads or writes; called with
+    the function's own arguments, it returns what the function returns."""
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Import the module (once: Python keeps it) and call the function."""
+        return getattr(importlib.import_module(f"argmap.io.{self.module}"), self.name)(
+            *args, **kwargs
+        )
+
+
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    return Lazy(module, name)
+
+
+loads_map = _lazy("yaml.reader", "loads_map")
+dump_map = _lazy("yaml.writer", "dump_map")
+loads_json_map, dump_json_map = (
+    _lazy("json.mapjson", "loads_json_map"),
+    _lazy("json.mapjson", "dump_json_map"),
+)
+loads_aif, dump_aif = _lazy("aif", "loads_aif"), _lazy("aif", "dump_aif")
+loads_sadface, dump_sadface = _lazy("sadface", "loads_sadface"), _lazy("sadface", "dump_sadface")
+loads_argdown, dump_argdown = (
+    _lazy("argdown.reader", "loads_argdown"),
+    _lazy("argdown.writer", "dump_argdown"),
+)
+loads_argdown_markdown = _lazy("argdown.markdown", "loads_argdown_markdown")
+loads_kialo = _lazy("kialo", "loads_kialo")
+loads_graphml, dump_graphml = _lazy("graphml", "loads_graphml"), _lazy("graphml", "dump_graphml")
+dump_mermaid = _lazy("mermaid", "dump_mermaid")
+loads_arggraph = _lazy("arggraph", "loads_arggraph")
+loads_dsanson = _lazy("dsanson", "loads_dsanson")
+loads_carneades = _lazy("carneades.reader", "loads_carneades")
+loads_apx, dump_apx = _lazy("dung.apx", "loads_apx"), _lazy("dung.apx", "dump_apx")
+loads_tgf, dump_tgf = _lazy("dung.tgf", "loads_tgf"), _lazy("dung.tgf", "dump_tgf")
+loads_iccma, dump_iccma = _lazy("dung.iccma", "loads_iccma"), _lazy("dung.iccma", "dump_iccma")
 
 
 def _read_yaml(text: str, path: str) -> Imported:

@@ -14,11 +14,9 @@ from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
-from argmap.render.column.formats import render_column
 from argmap.render.dot import RenderOptions, build_diagram
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
-from argmap.render.html.page import render_html
-from argmap.render.pipeline import dot_text, render_svg
+from argmap.render.pipeline import dot_text
 
 #: Output formats by file extension.
 FORMATS = {
@@ -75,6 +73,8 @@ def render(
     findings = list(findings)
     deadline = within(deadline, timeout)
     if column is not None:
+        from argmap.render.column.formats import render_column  # --layout column only
+
         return render_column(
             amap,
             findings,
@@ -107,9 +107,13 @@ def _drawn(
     (timeout, engine, deadline) as :func:`render` takes them."""
     timeout, engine, deadline = run
     if fmt == "svg":
+        from argmap.render.pipeline import render_svg
+
         return render_svg(
             amap, findings, opts, map_id, timeout=timeout, engine=engine, deadline=deadline
         )
+    from argmap.render.html.page import render_html
+
     return render_html(
         amap,
         findings,

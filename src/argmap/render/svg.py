@@ -30,8 +30,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from defusedxml.ElementTree import fromstring
-
 from argmap.errors import RenderError
 from argmap.render.labels import xml_safe
 from argmap.util.urls import SAFE_SCHEMES, url_problem, url_scheme
@@ -215,6 +213,8 @@ def finish_svg(svg: bytes, extras: SvgExtras) -> bytes:
     Raises:
         RenderError: ``svg`` is not well-formed SVG with a viewBox.
     """
+    from defusedxml.ElementTree import fromstring  # only SVG output needs the parser
+
     try:
         root = fromstring(svg)
     except (ET.ParseError, ValueError) as exc:  # ValueError: defusedxml's refusals
