@@ -115,21 +115,26 @@ def _run(args: list[str], source: bytes, limit: float) -> tuple[bytes, bytes, in
     with subprocess.Popen(args, stdin=pipe, stdout=pipe, stderr=pipe) as proc:
         _cpu_limit(proc.pid, limit)
         done: list[tuple[bytes, bytes]] = []
-        talk = threading.Thread(target=lambda: done.append(proc.communicate(source)))
+        talk = threading.Thread(target=lambda: done.append(proc.communicate(source)), daemon=True)
         talk.start()
         step, spent = 0.02, 0.0
-        while True:
-            talk.join(step)
-            if not talk.is_alive():
-                break
-            step = min(0.25, step * 2)
-            measured = cpu_seconds(proc.pid)
-            wall = time.monotonic() - start
-            spent = wall if measured is None else measured
-            if spent > limit or wall > backstop:
-                proc.kill()
-                talk.join()
-                return b"", b"", None, spent
+        try:
+            while True:
+                talk.join(step)
+                if not talk.is_alive():
+                    break
+                step = min(0.25, step * 2)
+                measured = cpu_seconds(proc.pid)
+                wall = time.monotonic() - start
+                spent = wall if measured is None else measured
+                if spent > limit or wall > backstop:
+                    proc.kill()
+                    talk.join()
+                    return b"", b"", None, spent
+        except BaseException:  # Ctrl-C or SIGTERM (raised as SystemExit): Graphviz goes too
+            proc.kill()
+            talk.join(1.0)
+            raise
     if not done:  # the exchange broke off (Graphviz closed its pipes)
         return b"", b"Graphviz stopped reading its input", proc.returncode or 1, spent
     out, err = done[0]

@@ -1,0 +1,80 @@
+"""Ctrl-C (SIGINT) and SIGTERM stop a long rendering promptly: Graphviz is killed with
+it, nothing is written, no temporary file is left, and the exit code says which signal."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from argmap.render.graphviz import cpu_seconds
+
+from conftest import ROOT, needs_dot
+
+
+def targets(i: int, n: int) -> str:
+    return ", ".join(f"A{(i + k) % n}" for k in range(40))
+
+
+def dense_map(path: Path, n: int = 120) -> None:
+    """A framework whose layout takes Graphviz many seconds: every claim attacks the next 40."""
+    rows = [f"  A{i}: {{kind: premise, text: Argument {i}.}}\n" for i in range(n)]
+    rows += [
+        f"  B{i}: {{kind: objection, text: Against {i}., attacks: [{targets(i, n)}]}}\n"
+        for i in range(n)
+    ]
+    path.write_text("claims:\n  T: {kind: thesis, text: T.}\n" + "".join(rows), encoding="utf-8")
+
+
+def graphviz_children(pid: int) -> list[int]:
+    """The ``dot`` processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            name, rest = stat.split("(", 1)[1].rsplit(")", 1)
+            if name == "dot" and int(rest.split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@needs_dot
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
+    src, out = tmp_path / "dense.yaml", tmp_path / "dense.svg"
+    dense_map(src)
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", str(src), "-o", str(out)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(300):  # until Graphviz is at work (at most 30 s)
+            if graphviz_children(proc.pid):
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+        children = graphviz_children(proc.pid)
+        assert children, "Graphviz never started"
+        time.sleep(0.3)
+        proc.send_signal(sig)
+        start = time.monotonic()
+        proc.communicate(timeout=10)
+        assert time.monotonic() - start < 2.0
+        assert proc.returncode == code
+        time.sleep(0.2)
+        assert all(cpu_seconds(child) is None for child in children)  # reaped: gone
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dense.yaml"]  # nothing written
