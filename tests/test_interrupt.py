@@ -78,3 +78,31 @@ def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
         proc.kill()
         proc.communicate()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dense.yaml"]  # nothing written
+
+
+STOPPED_MID_INPUT = """
+import signal, sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # as the command line keeps it
+from argmap.errors import LayoutTimeout
+from argmap.render.graphviz import run_dot
+big = "digraph {\\n" + "".join(f"n{i} -> n{i + 1};\\n" for i in range(2_000_000)) + "}\\n"
+try:
+    run_dot(big, "svg", timeout=0.1)
+except LayoutTimeout:
+    print("stopped")
+"""
+
+
+@needs_dot
+def test_graphviz_stopped_mid_input_does_not_take_argmap_down():
+    """Killing Graphviz while its input is still being written gives a clean timeout,
+    even though the command line keeps SIGPIPE's default action (exit on a closed pipe)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_MID_INPUT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout) == (0, "stopped\n"), done.stderr

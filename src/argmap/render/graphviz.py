@@ -115,7 +115,7 @@ def _run(args: list[str], source: bytes, limit: float) -> tuple[bytes, bytes, in
     with subprocess.Popen(args, stdin=pipe, stdout=pipe, stderr=pipe) as proc:
         _cpu_limit(proc.pid, limit)
         done: list[tuple[bytes, bytes]] = []
-        talk = threading.Thread(target=lambda: done.append(proc.communicate(source)), daemon=True)
+        talk = threading.Thread(target=_talk, args=(proc, source, done), daemon=True)
         talk.start()
         step, spent = 0.02, 0.0
         try:
@@ -142,6 +142,15 @@ def _run(args: list[str], source: bytes, limit: float) -> tuple[bytes, bytes, in
     if spent > limit or proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         return b"", b"", None, max(spent, limit)  # over its budget, however briefly
     return out, err, proc.returncode, spent
+
+
+def _talk(proc: subprocess.Popen[bytes], source: bytes, done: list[tuple[bytes, bytes]]) -> None:
+    """Send ``source`` and collect the output, in a thread that ignores SIGPIPE: Graphviz
+    stopped for time mid-input must not take argmap down (the CLI keeps SIGPIPE's default
+    action so that ``argmap ... | head`` ends quietly; a thread's signal mask is its own)."""
+    if hasattr(signal, "pthread_sigmask") and hasattr(signal, "SIGPIPE"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+    done.append(proc.communicate(source))
 
 
 def _children_cpu() -> float:
