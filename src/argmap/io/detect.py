@@ -72,6 +72,8 @@ NAMES: dict[str, str] = {
 }
 
 _HEAD_LINES = 200
+#: The first line of a Kialo export (its title in group 1).
+KIALO_TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
 #: Keys only arguebuf's graphs have (its protobuf schema, and its older atoms/schemes form).
 _ARGUEBUF_KEYS = frozenset({"majorClaim", "schemaVersion", "libraryVersion", "atoms", "schemes"})
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
@@ -155,7 +157,7 @@ def _sniff_text(body: str) -> str | None:
     if not lines:
         return None
     first = lines[0].lstrip()
-    if re.match(r"Discussion (?:Title|Name):", first):
+    if KIALO_TITLE.match(first):
         return "kialo"
     if re.match(r"(?:strict[ \t]+)?(?:di)?graph\b[^\n]*\{", first):
         return "dot"
@@ -193,11 +195,11 @@ def _sniff_yaml(body: str, keys: set[str]) -> str | None:
     if "statements" in keys and keys & {"arguments", "issues", "meta", "tests", "assumptions"}:
         return "carneades"
     if any(difflib.get_close_matches(k, TOP_KEYS, n=1, cutoff=0.75) for k in keys):
-        return "argmap"
+        return "argmap"  # a map with a misspelt key: the YAML reader says which
     from argmap.io.dsanson import looks_like_dsanson
 
     if looks_like_dsanson(body):
-        return "dsanson"  # a map with a misspelt key: the YAML reader says which
+        return "dsanson"
     if keys:
         return "yaml-other"
     return None

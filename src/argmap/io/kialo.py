@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.io.builder import MapBuilder
+from argmap.io.detect import KIALO_TITLE
 from argmap.io.exchange import Imported
 from argmap.io.yaml.fields import ClaimFields
 from argmap.model import Position
@@ -32,7 +33,7 @@ from argmap.util.files import read_text
 from argmap.util.urls import SAFE_SCHEMES, url_scheme
 
 #: The first line of a Kialo export.
-TITLE = re.compile(r"Discussion (?:Title|Name):[ \t]*(.*)")
+TITLE = KIALO_TITLE
 _CLAIM = re.compile(r"((?:\d+\.)+) (?:(Pro|Con): )?(.*)")
 _SUSPECT = re.compile(r"(\d\S*)[ \t]+(?:Pro|Con):")
 _SEE = re.compile(r"-> See ((?:\d+\.)+)")

@@ -39,11 +39,6 @@ from argmap.io.xmltree import XmlElement, parse_xml
 from argmap.model import Position, shorthand_inference_id
 
 
-def looks_like_graphml(text: str) -> bool:
-    """True when a ``<graphml`` element starts within the first 4,096 characters."""
-    return "<graphml" in text[:4096]
-
-
 def loads_graphml(text: str, path: str = "<string>") -> Imported:
     """Read GraphML; ``path`` names it in messages.
 

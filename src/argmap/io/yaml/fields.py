@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from argmap.findings import Finding, invalid
+from argmap.io.exchange import CLAIM_FIELDS
 from argmap.io.tree import Map, Node, Scalar, Seq, shape
 from argmap.model import (
     KINDS,
@@ -30,22 +31,9 @@ from argmap.model import (
 from argmap.util.suggest import did_you_mean
 from argmap.util.urls import SAFE_SCHEMES, url_problem, url_scheme
 
-CLAIM_KEYS = (
-    "kind",
-    "text",
-    "supports",
-    "attacks",
-    "undercuts",
-    "para",
-    "source",
-    "tags",
-    "score",
-    "ignore",
-    "span",
-    "granted",
-    "standard",
-    "rephrases",
-)
+#: Keys a claim may have in the YAML map, in the order the format lists them.
+CLAIM_KEYS: tuple[str, ...] = ("kind", "text", "supports", "attacks", "undercuts")
+CLAIM_KEYS += tuple(f for f in CLAIM_FIELDS if f != "extra_sources")  # sources: one key
 _KIND_NAMES: dict[str, Kind] = {kind: kind for kind in KINDS}
 
 
