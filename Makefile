@@ -76,8 +76,8 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-logo
 
-bench: setup  # timings and ratios, see bench/RESULTS.md (npm for the Argdown comparison)
-	$(BIN)/python bench/run.py
+bench: setup  # every benchmark, its verdicts -> bench/RESULTS.md (npm for the Argdown comparison)
+	$(BIN)/python bench/all.py
 
 bench-startup: setup  # small commands against a bare Python start and the Argdown CLI
 	$(BIN)/python bench/startup.py

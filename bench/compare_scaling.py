@@ -12,7 +12,8 @@ of ``--runs`` fresh processes:
 * ``pair``: the same with every pair scored one at a time in Python (the
   matcher before the bulk path), and the ratio pair / bulk.
 
-Usage: python bench/compare_scaling.py [--sizes 500,1000,2000] [--runs 3] [--src DIR]
+Usage: python bench/compare_scaling.py [--sizes 500,1000,2000] [--runs 5] [--src DIR]
+[--no-pair] [--json]
 
 ``--src`` times another checkout's ``src`` (e.g. an older one, for before/after).
 """
@@ -30,6 +31,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import figures  # noqa: E402
+
 SNIPPET = """
 import sys, time
 from argmap.analysis import matching
@@ -79,9 +84,12 @@ def _inner(a: Path, b: Path, mode: str) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="500,1000,2000")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--src", default=SRC[0])
+    ap.add_argument("--no-pair", action="store_true", help="skip the pair-by-pair reference")
+    ap.add_argument("--json", action="store_true", help="also print figures as JSON")
     args = ap.parse_args()
+    figures.use_json(args.json)
     SRC[0] = args.src
     gen = _generator()
     print(f"load before: {os.getloadavg()[0]:.2f}")
@@ -96,11 +104,24 @@ def main() -> None:
             for _ in range(args.runs):  # alternated
                 runs["cli"].append(_cli(*paths))
                 runs["bulk"].append(_inner(*paths, "bulk"))
-                runs["pair"].append(_inner(*paths, "pair"))
-            cli, bulk, pair = (statistics.median(runs[k]) for k in ("cli", "bulk", "pair"))
+                if not args.no_pair:
+                    runs["pair"].append(_inner(*paths, "pair"))
+            cli, bulk = statistics.median(runs["cli"]), statistics.median(runs["bulk"])
+            pair = statistics.median(runs["pair"]) if runs["pair"] else float("nan")
             print(
                 f"{n:6} claims each: cli {cli:6.2f} s   compare_maps: bulk {bulk:6.2f} s, "
                 f"pair by pair {pair:6.2f} s ({pair / bulk:4.1f}x)"
+            )
+            flags = ["--sizes", args.sizes, "--runs", str(args.runs)]
+            figures.figure(
+                f"compare {n} claims each, wall s",
+                cli,
+                target=10.0 if n == 2000 else None,
+                better="lower",
+                unit="s",
+                what=f"argmap compare of two {n:,}-claim maps, whole process, median wall "
+                f"of {args.runs} (compare_maps alone {bulk:.2f} s)",
+                command=figures.command("compare_scaling.py", flags + ["--no-pair"]),
             )
     print(f"load after: {os.getloadavg()[0]:.2f}")
 

@@ -3,6 +3,7 @@
 Usage (from the repository root, with argmap and spaCy installed)::
 
     python bench/draft_scaling.py [--sizes 250000,500000,1000000] [--shapes many,one,parens]
+        [--repeat 1] [--json]
 
 Shapes: ``many`` (paragraphs of 3 to 8 sentences, one per line, as a ``.txt``
 article), ``one`` (the whole article one paragraph) and ``parens`` (one run
@@ -17,10 +18,15 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import figures  # noqa: E402
 
 SUBJECTS = (
     "the city",
@@ -100,28 +106,31 @@ def article(size: int, shape: str, seed: int = 7) -> str:
 
 
 def time_draft(path: Path, repeat: int) -> tuple[float, int]:
-    """Best wall time in seconds of drafting ``path`` ``repeat`` times, and its claims
+    """Median wall time in seconds of drafting ``path`` ``repeat`` times, and its claims
     (0 when the article has nothing to draft)."""
     from argmap.draft import draft_file
     from argmap.errors import MapLoadError
 
-    best, claims = float("inf"), 0
+    times, claims = [], 0
     for _ in range(repeat):
         start = time.perf_counter()
         try:
             claims = len(draft_file(path, model="blank").map.claims)
         except MapLoadError:  # nothing to draft (the run of brackets)
             claims = 0
-        best = min(best, time.perf_counter() - start)
-    return best, claims
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), claims
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="250000,500000,1000000")
     parser.add_argument("--shapes", default="many,one,parens")
-    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each (median)")
+    parser.add_argument("--json", action="store_true", help="also print figures as JSON")
     args = parser.parse_args(argv)
+    figures.use_json(args.json)
+    cmd = ["--sizes", args.sizes, "--shapes", args.shapes, "--repeat", str(args.repeat)]
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as folder:
         warm = Path(folder) / "warm.txt"  # spaCy's first load is not the draft's time
@@ -135,6 +144,16 @@ def main(argv: list[str] | None = None) -> int:
                 seconds, claims = time_draft(path, args.repeat)
                 ratio = f"  x{seconds / previous:.2f}" if previous else ""
                 print(f"{shape:6} {size:>9,} chars  {seconds:7.2f} s  {claims:6} claims{ratio}")
+                figures.figure(
+                    f"draft {shape} {size:,} chars, s",
+                    seconds,
+                    target=10.0 if size >= 1_000_000 and shape != "parens" else None,
+                    better="lower",
+                    unit="s",
+                    what=f"argmap draft (blank pipeline, in process) of {size:,} characters, "
+                    f"shape {shape!r}, median of {args.repeat}",
+                    command=figures.command("draft_scaling.py", cmd),
+                )
                 sys.stdout.flush()
                 previous = seconds
     return 0

@@ -15,7 +15,7 @@ child) and the chain's ratio of 3,000 to 1,500.
 
 Usage::
 
-    python bench/evaluate_scaling.py [--out bench/_work/evaluate] [--quick]
+    python bench/evaluate_scaling.py [--out bench/_work/evaluate] [--runs 5] [--quick] [--json]
 """
 
 from __future__ import annotations
@@ -24,10 +24,15 @@ import argparse
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import figures  # noqa: E402
 
 CPU_LIMIT = 120  # s: a run past this is killed (and reported with its exit status)
 MEMORY_LIMIT = 4 << 30  # bytes of address space
@@ -94,11 +99,15 @@ def run(path: Path, args: list[str]) -> tuple[float, float, float, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Write the maps, evaluate each under each reading, print the figures."""
+    """Write the maps, evaluate each under each reading (rounds alternated), print the
+    medians."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("bench/_work/evaluate"))
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke run)")
+    parser.add_argument("--runs", type=int, default=5, help="alternated rounds (median)")
+    parser.add_argument("--json", action="store_true", help="also print figures as JSON")
     opts = parser.parse_args(argv)
+    figures.use_json(opts.json)
     opts.out.mkdir(parents=True, exist_ok=True)
     sizes = (150, 300, 200) if opts.quick else (1_500, 3_000, 2_000)
     maps = {
@@ -106,19 +115,71 @@ def main(argv: list[str] | None = None) -> None:
         f"chain-{sizes[1]}": chain_map(sizes[1]),
         f"knot-{sizes[2]}": knot_map(sizes[2]),
     }
-    cpu: dict[tuple[str, str], float] = {}
-    print(f"{'map':<12} {'reading':<20} {'cpu s':>7} {'wall s':>7} {'peak MB':>8} exit")
     for name, text in maps.items():
-        path = opts.out / f"{name}.yaml"
-        path.write_text(text, encoding="utf-8")
-        for reading, args in READINGS:
-            c, w, mb, code = run(path, args)
-            cpu[name, reading] = c
-            print(f"{name:<12} {reading:<20} {c:7.2f} {w:7.2f} {mb:8.0f} {code}", flush=True)
+        (opts.out / f"{name}.yaml").write_text(text, encoding="utf-8")
+    runs = 1 if opts.quick else max(opts.runs, 1)
+    taken: dict[tuple[str, str], list[tuple[float, float, float, int]]] = {}
+    for _ in range(runs):
+        for name in maps:
+            for reading, args in READINGS:
+                sample = run(opts.out / f"{name}.yaml", args)
+                taken.setdefault((name, reading), []).append(sample)
+    report(taken, sizes, runs, " ".join(["--quick"] if opts.quick else []))
+
+
+def report(
+    taken: dict[tuple[str, str], list[tuple[float, float, float, int]]],
+    sizes: tuple[int, int, int],
+    runs: int,
+    flags: str,
+) -> None:
+    """Print each median (CPU s, wall s, largest peak MB, exit) and the figures."""
+    cmd = figures.command("evaluate_scaling.py", flags.split())
+    print(f"medians of {runs} alternated runs")
+    print(f"{'map':<12} {'reading':<20} {'cpu s':>7} {'wall s':>7} {'peak MB':>8} exit")
+    cpu: dict[tuple[str, str], float] = {}
+    for (name, reading), samples in taken.items():
+        c = statistics.median(s[0] for s in samples)
+        w = statistics.median(s[1] for s in samples)
+        mb, code = max(s[2] for s in samples), max(s[3] for s in samples)
+        cpu[name, reading] = c
+        print(f"{name:<12} {reading:<20} {c:7.2f} {w:7.2f} {mb:8.0f} {code}")
+        big_chain, knot = name == f"chain-{sizes[1]}", name.startswith("knot")
+        if big_chain or knot:
+            what = f"argmap evaluate on {name} ({reading}), CPU seconds, whole process"
+            limit = 2.0 if big_chain else 10.0
+            figures.figure(
+                f"evaluate {name} {reading} CPU s",
+                c,
+                target=limit,
+                better="lower",
+                unit="s",
+                what=what,
+                command=cmd,
+            )
+        if knot:
+            figures.figure(
+                f"evaluate {name} {reading} peak MB",
+                mb,
+                target=500.0,
+                better="lower",
+                unit="MB",
+                what=f"peak memory of argmap evaluate on {name} ({reading})",
+                command=cmd,
+            )
     small, big = (f"chain-{s}" for s in sizes[:2])
     for reading, _ in READINGS:
         ratio = cpu[big, reading] / max(cpu[small, reading], 1e-9)
         print(f"chain ratio {big}/{small} {reading}: {ratio:.2f}x (2x the claims)")
+        figures.figure(
+            f"evaluate chain {big}/{small} {reading}",
+            ratio,
+            target=None,
+            better="lower",
+            unit="ratio",
+            command=cmd,
+            what=f"CPU of {big} ÷ {small} ({reading}); linear: 2",
+        )
 
 
 if __name__ == "__main__":

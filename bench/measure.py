@@ -59,24 +59,50 @@ class Runner:
         Raises:
             BenchError: an exit code not in ``ok``.
         """
-        line = self._note(cmd)
-        walls, cpus, rss, rc = [], [], [], 0
-        for _ in range(runs):
-            start = time.perf_counter()
-            proc = subprocess.Popen(
-                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env, cwd=self.root
-            )
-            err = proc.stderr.read() if proc.stderr else b""
-            _, status, usage = os.wait4(proc.pid, 0)
-            walls.append(time.perf_counter() - start)
-            proc.returncode = rc = os.waitstatus_to_exitcode(status)
-            if proc.stderr:
-                proc.stderr.close()
-            if rc not in ok:
-                raise BenchError(f"{line} exited {rc}: {err.decode(errors='replace')[-500:]}")
-            cpus.append(usage.ru_utime + usage.ru_stime)
-            rss.append(usage.ru_maxrss / 1024)
-        return Sample(statistics.median(walls), statistics.median(cpus), max(rss), runs, rc)
+        self._note(cmd)
+        samples = [self._once(cmd, ok) for _ in range(runs)]
+        return _summary(samples)
+
+    def alternate(
+        self, cases: dict[str, list[str]], runs: int, ok: tuple[int, ...] = (0,)
+    ) -> dict[str, Sample]:
+        """Run every case once per round, ``runs`` rounds (one round of warm-up first,
+        not counted), so a busy moment of the machine hits every case alike.
+
+        Args:
+            cases: name → command line.
+            runs: rounds counted (each case's figures are medians over them).
+            ok: exit codes accepted.
+
+        Raises:
+            BenchError: an exit code not in ``ok``.
+        """
+        for cmd in cases.values():
+            self._note(cmd)
+        taken: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in cases}
+        for round_ in range(runs + 1):
+            for name, cmd in cases.items():
+                sample = self._once(cmd, ok)
+                if round_:
+                    taken[name].append(sample)
+        return {name: _summary(samples) for name, samples in taken.items()}
+
+    def _once(self, cmd: list[str], ok: tuple[int, ...]) -> tuple[float, float, float, int]:
+        """(wall s, CPU s, peak RSS MB, exit code) of one run of ``cmd``."""
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env, cwd=self.root
+        )
+        err = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = rc = os.waitstatus_to_exitcode(status)
+        if proc.stderr:
+            proc.stderr.close()
+        if rc not in ok:
+            line = self._note(cmd)
+            raise BenchError(f"{line} exited {rc}: {err.decode(errors='replace')[-500:]}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, rc
 
     def _note(self, cmd: list[str]) -> str:
         """Log ``cmd`` once, as run from the repository root (``python``: this interpreter)."""
@@ -135,6 +161,17 @@ class Runner:
             return ""
         lines = (done.stdout or done.stderr).strip().splitlines()
         return lines[0] if lines else ""
+
+
+def _summary(samples: list[tuple[float, float, float, int]]) -> Sample:
+    """Medians of wall and CPU seconds, the largest peak RSS, the last exit code."""
+    return Sample(
+        statistics.median(w for w, _, _, _ in samples),
+        statistics.median(c for _, c, _, _ in samples),
+        max(r for _, _, r, _ in samples),
+        len(samples),
+        samples[-1][3],
+    )
 
 
 def _cpu_model() -> str:

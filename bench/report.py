@@ -10,6 +10,7 @@ _CHECK = "check ÷ PyYAML C-loader parse"
 #: Not a target of its own: the same bound against a parse with the collector off.
 _NOGC = "(reference) check ÷ C-loader parse, collector off"
 _KNOTS, _ARGDOWN = "knots ÷ tree", "Argdown DOT export ÷ render -o map.dot"
+_SVG = "render -o map.svg ÷ dot -Tsvg on its DOT"
 TARGETS: list[tuple[str, str, str, str, float, str]] = [
     (_CHECK, "tree-20000", "tree-20000:check", "tree-20000:yaml-c", 3.0, "le"),
     (_CHECK, "tree-100000", "tree-100000:check", "tree-100000:yaml-c", 1.5, "le"),
@@ -19,9 +20,10 @@ TARGETS: list[tuple[str, str, str, str, float, str]] = [
     (f"{_KNOTS}, check", "100000", "knots-100000:check", "tree-100000:check", 2.0, "le"),
     (f"{_KNOTS}, evaluate", "20000", "knots-20000:evaluate", "tree-20000:evaluate", 2.0, "le"),
     (f"{_KNOTS}, evaluate", "100000", "knots-100000:evaluate", "tree-100000:evaluate", 2.0, "le"),
-    (_ARGDOWN, "tree-50", "argdown:tree-50", "tree-50:render-dot", 2.0, "ge"),
+    (_ARGDOWN, "tree-50", "argdown:tree-50", "tree-50:render-dot", 3.0, "ge"),
     (_ARGDOWN, "tree-2000", "argdown:tree-2000", "tree-2000:render-dot", 1.5, "ge"),
-    ("render -o map.svg ÷ dot -Tsvg", "tree-5000", "svg:render-svg", "svg:dot-svg", 1.15, "le"),
+    (_SVG, "tree-2000", "svg:tree-2000:render-svg", "svg:tree-2000:dot-svg", 1.4, "le"),
+    (_SVG, "tree-5000", "svg:tree-5000:render-svg", "svg:tree-5000:dot-svg", 1.1, "le"),
 ]
 
 
@@ -68,12 +70,12 @@ class Verdict:
 
 
 def _sample(results: dict, key: str) -> dict | None:
-    group, name = key.split(":")
+    group, *name = key.split(":")
     if group == "argdown":
-        return results["argdown"].get(name)
+        return results["argdown"].get(name[0])
     if group == "svg":
-        return results["svg"].get("tree-5000", {}).get(name)
-    return results["maps"].get(group, {}).get(name)
+        return results["svg"].get(name[0], {}).get(name[1])
+    return results["maps"].get(group, {}).get(name[0])
 
 
 def verdicts(results: dict) -> list[Verdict]:
@@ -188,3 +190,36 @@ def markdown(results: dict) -> str:
         out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows] + [""]
     out += ["## Commands", "", "```sh", *results["commands"], "```", ""]
     return "\n".join(out)
+
+
+def emit_figures(results: dict, quick: bool) -> None:
+    """Print every verdict (wall-clock ratio) and each command's peak memory at the
+    largest map as figures for ``bench/all.py`` (:mod:`figures`)."""
+    import figures
+
+    cmd = figures.command("run.py", ["--quick"] if quick else [])
+    for v in verdicts(results):
+        if v.what.startswith("(reference)"):
+            continue
+        name = f"{v.what} @ {v.at}"
+        better = "lower" if v.sense == "le" else "higher"
+        what = f"{v.what}, {v.at} (median wall-clock ratio; CPU ratio {v.cpu:.2f})"
+        figures.figure(
+            name, v.wall, target=v.target, better=better, unit="ratio", what=what, command=cmd
+        )
+    for map_name, row in results["maps"].items():
+        if not map_name.endswith("100000"):
+            continue
+        for command in ("check", "evaluate", "render-dot", "stats"):
+            if command in row:
+                mb = _plain(row[command])["rss_mb"]
+                what = f"peak memory of argmap {command} on {map_name} (whole process)"
+                figures.figure(
+                    f"{command} peak MB @ {map_name}",
+                    mb,
+                    target=1024.0,
+                    better="lower",
+                    unit="MB",
+                    what=what,
+                    command=cmd,
+                )

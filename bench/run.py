@@ -2,7 +2,7 @@
 
 Usage (from the repository root, with the Python that has argmap's dependencies)::
 
-    python bench/run.py [--runs 5] [--big-runs 3] [--svg-runs 3] [--quick]
+    python bench/run.py [--runs 5] [--big-runs 5] [--svg-runs 5] [--quick] [--json]
 
 Maps come from ``bench/generate.py`` (written to ``bench/_work/maps`` when
 missing). For every map it prints the in-process phases (``bench/phases.py``)
@@ -31,9 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import figures
 import generate
 from measure import Runner, Sample, machine
-from report import markdown, print_tables
+from report import emit_figures, markdown, print_tables
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -104,89 +105,80 @@ def available(runner: Runner, name: str) -> bool:
     return runner.probe(["-m", "argmap", COMMANDS[name][0], "--help"])
 
 
-def time_map(runner: Runner, path: Path, runs: int, commands: list[str]) -> dict[str, object]:
-    """Phases and whole-process samples of one map."""
+def time_map(
+    runner: Runner, path: Path, runs: int, commands: list[str], extra: dict[str, list[str]]
+) -> dict[str, object]:
+    """Phases and whole-process samples of one map: the baselines, argmap's commands
+    and ``extra`` (e.g. the Argdown CLI on the same map) alternated round by round."""
     out = WORK / "out" / path.stem
     out.mkdir(parents=True, exist_ok=True)
     row: dict[str, object] = {"phases": runner.phases(path, runs)}
-    for name, template in BASELINES.items():
-        row[name] = runner.python(_argv(template, path, out), runs)
+    cases = {name: [sys.executable, *_argv(t, path, out)] for name, t in BASELINES.items()}
     for name in commands:
-        argv = ["-m", "argmap", *_argv(COMMANDS[name], path, out)]
-        row[name] = runner.python(argv, runs, ok=(0, 1))
+        cases[name] = [sys.executable, "-m", "argmap", *_argv(COMMANDS[name], path, out)]
+    row |= runner.alternate(cases | extra, runs, ok=(0, 1))
     return row
 
 
-def time_argdown(runner: Runner, exe: Path, path: Path, runs: int) -> Sample:
+def argdown_case(exe: Path, path: Path) -> list[str]:
     """The Argdown CLI's DOT export of the same map (``argdown map FILE DIR -f dot``)."""
     out = WORK / "out" / "argdown"
-    cmd = [
-        str(exe),
-        "map",
-        str(path.with_suffix(".argdown")),
-        str(out),
-        "-f",
-        "dot",
-        "--config",
-        str(argdown_config()),
-    ]
-    return runner.run(cmd, runs)
+    argv = [str(exe), "map", str(path.with_suffix(".argdown")), str(out), "-f", "dot"]
+    return [*argv, "--config", str(argdown_config())]
 
 
 def time_svg(runner: Runner, path: Path, runs: int) -> dict[str, Sample]:
-    """``argmap render -o map.svg`` against bare ``dot -Tsvg`` on the DOT argmap emits."""
+    """``argmap render -o map.svg`` against bare ``dot -Tsvg`` on the DOT argmap emits,
+    alternated."""
     out = WORK / "out" / f"svg-{path.stem}"
     out.mkdir(parents=True, exist_ok=True)
-    render = [
-        "-m",
-        "argmap",
-        "render",
-        str(path),
-        "-o",
-        str(out / "map.svg"),
-        "--layout-timeout",
-        "3600",
-    ]
+    render = [sys.executable, "-m", "argmap", "render", str(path), "-o", str(out / "map.svg")]
+    render += ["--layout-timeout", "3600"]
     runner.python(["-m", "argmap", "render", str(path), "-o", str(out / "map.dot")], 1)
     bare = ["dot", "-Tsvg", str(out / "map.dot"), "-o", str(out / "bare.svg")]
-    return {"render-svg": runner.python(render, runs), "dot-svg": runner.run(bare, runs)}
+    return runner.alternate({"render-svg": render, "dot-svg": bare}, runs)
 
 
 def time_maps(runner: Runner, args: argparse.Namespace, results: dict) -> None:
-    """Phases and whole-process timings of every tree and knots map."""
+    """Phases and whole-process timings of every tree and knots map (the Argdown CLI
+    alternated with them on trees up to 5,000 claims)."""
     commands = [c for c in COMMANDS if available(runner, c)]
     for name in COMMANDS:
         if name not in commands:
             print(f"note: 'argmap {COMMANDS[name][0]}' does not exist here; not timed")
+    exe = argdown_bin()
+    if exe is not None:
+        results["machine"]["argdown"] = runner.version([str(exe), "--version"])
     for shape, n in [("tree", n) for n in args.sizes] + [("knots", n) for n in args.knots]:
         path = MAPS / f"{shape}-{n}.yaml"
         print(f"timing {path.name}", flush=True)
         runs = args.big_runs if n >= BIG else args.runs
-        results["maps"][path.stem] = time_map(runner, path, runs, commands)
+        extra = (
+            {"argdown": argdown_case(exe, path)} if exe and shape == "tree" and n <= 5_000 else {}
+        )
+        row = time_map(runner, path, runs, commands, extra)
+        if "argdown" in row:
+            results["argdown"][path.stem] = row.pop("argdown")
+        results["maps"][path.stem] = row
 
 
 def time_others(runner: Runner, args: argparse.Namespace, results: dict) -> None:
-    """The Argdown CLI (maps up to 5,000 claims) and Graphviz alone (5,000 claims)."""
-    exe = argdown_bin()
-    if exe is not None:
-        results["machine"]["argdown"] = runner.version([str(exe), "--version"])
-        for n in [n for n in args.sizes if n <= 5_000]:
-            print(f"timing Argdown on tree-{n}", flush=True)
-            sample = time_argdown(runner, exe, MAPS / f"tree-{n}.yaml", args.runs)
-            results["argdown"][f"tree-{n}"] = sample
-    if 5_000 in args.sizes and shutil.which("dot"):
-        print("timing SVG on tree-5000", flush=True)
-        results["svg"]["tree-5000"] = time_svg(runner, MAPS / "tree-5000.yaml", args.svg_runs)
-    elif 5_000 in args.sizes:
+    """Graphviz alone against argmap's SVG (2,000 and 5,000 claims)."""
+    if not shutil.which("dot"):
         print("note: Graphviz 'dot' not found; the SVG comparison is skipped")
+        return
+    for n in [n for n in args.sizes if n in (2_000, 5_000)]:
+        print(f"timing SVG on tree-{n}", flush=True)
+        results["svg"][f"tree-{n}"] = time_svg(runner, MAPS / f"tree-{n}.yaml", args.svg_runs)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: run everything, print the tables, write results.json and results.md."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
-    ap.add_argument("--big-runs", type=int, default=3, help=f"runs for maps of ≥{BIG:,} claims")
-    ap.add_argument("--svg-runs", type=int, default=3, help="runs of the SVG comparison")
+    ap.add_argument("--big-runs", type=int, default=5, help=f"runs for maps of ≥{BIG:,} claims")
+    ap.add_argument("--svg-runs", type=int, default=5, help="runs of the SVG comparison")
+    ap.add_argument("--json", action="store_true", help="also print each verdict as JSON")
     ap.add_argument("--quick", action="store_true", help="only the 50- and 2,000-claim maps")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
@@ -201,6 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     results["machine"]["load_after"] = os.getloadavg()
     results["commands"] = runner.log
     print_tables(results)
+    figures.use_json(args.json)
+    emit_figures(results, "--quick" in (argv or sys.argv[1:]))
     stem = WORK / ("results-quick" if args.quick else "results")
     stem.with_suffix(".json").write_text(json.dumps(results, indent=2, default=vars) + "\n")
     stem.with_suffix(".md").write_text(markdown(results), encoding="utf-8")

@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import figures
 import generate
 from run import argdown_bin, argdown_config
 
@@ -106,7 +107,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=7, help="alternated rounds (at least 5)")
     ap.add_argument("--size", type=int, default=50, help="claims in the map")
     ap.add_argument("--against", type=Path, help="another checkout's src, timed alongside")
+    ap.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = ap.parse_args(argv)
+    figures.use_json(args.json)
     runs = max(args.runs, 5)
     maps, out = WORK / "maps", WORK / "out" / "startup"
     out.mkdir(parents=True, exist_ok=True)
@@ -145,6 +148,27 @@ def report(medians: dict[str, tuple[float, float]], runs: int, amap: Path, load:
             print(
                 f"Argdown ÷ {name}: {ratio:.2f} wall (target ≥ {TARGET:g}: {verdict}), "
                 f"{argdown[1] / cpu:.2f} CPU"
+            )
+            figures.figure(
+                f"startup: Argdown ÷ {name} ({amap.stem})",
+                ratio,
+                target=TARGET if not name.endswith("]") else None,
+                better="higher",
+                unit="ratio",
+                what=f"Argdown CLI's DOT export ÷ {name}, {amap.stem}, median wall of "
+                f"{runs} alternated runs (CPU ratio {argdown[1] / cpu:.2f})",
+                command=figures.command("startup.py", ["--runs", str(runs)]),
+            )
+    for name, (wall, _) in medians.items():
+        if name.startswith("argmap --version") and not name.endswith("]"):
+            figures.figure(
+                "startup: argmap --version ÷ python -c pass",
+                wall / bare,
+                target=None,
+                better="lower",
+                unit="ratio",
+                what="argmap --version ÷ a bare Python start, median wall",
+                command=figures.command("startup.py", ["--runs", str(runs)]),
             )
 
 
