@@ -89,7 +89,13 @@ def inputs(work: Path, size: int) -> dict[str, list[str]]:
 
 
 def _argv(args: list[str], out: Path) -> list[str]:
-    return [str(out / a[3:]) if a.startswith("OUT") else a for a in args]
+    return [str(out / f"out{a[3:]}") if a.startswith("OUT") else a for a in args]
+
+
+def _default_sigint() -> None:
+    """In the child: SIGINT's default action, even when this script runs in the
+    background (where the shell starts it with SIGINT ignored, which Python keeps)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def full_cpu(args: list[str], out: Path) -> float:
@@ -99,6 +105,7 @@ def full_cpu(args: list[str], out: Path) -> float:
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=_default_sigint,
     )
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
@@ -115,6 +122,7 @@ def interrupted(args: list[str], out: Path, sig: int, at: float) -> tuple[float 
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,
     )
     while (spent := _cpu(proc.pid)) is not None and spent < at:
         time.sleep(0.01)

@@ -18,6 +18,12 @@ from argmap.render.graphviz import cpu_seconds
 from conftest import ROOT, bench_module, needs_dot
 
 
+def default_sigint() -> None:
+    """In the child: SIGINT's default action, even when the tests run in the background
+    (where the shell starts them with SIGINT ignored, which Python and its children keep)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def targets(i: int, n: int) -> str:
     return ", ".join(f"A{(i + k) % n}" for k in range(40))
 
@@ -58,6 +64,7 @@ def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     try:
         for _ in range(300):  # until Graphviz is at work (at most 30 s)
@@ -130,7 +137,9 @@ def test_a_signal_during_a_long_evaluate_stops_it(tmp_path, sig, code):
     src.write_text(gen.to_yaml(gen.knots_map(30_000, 1), "knots"), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     cmd = [sys.executable, "-m", "argmap", "evaluate", str(src), "-o", str(out)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint
+    )
     try:
         _busy(proc, 1.5)
         proc.send_signal(sig)
