@@ -3,9 +3,10 @@
 Every command runs on a large generated input (``knots`` and ``tree`` maps from
 bench/generate.py, a generated article from bench/draft_scaling.py): ``check``,
 ``evaluate`` (both readings), ``stats``, ``convert`` to JSON and to Argdown,
-``render -o .dot``, ``compare`` of two tree maps and ``draft``. Each is first run
-to the end (its CPU time), then started again and signalled once it has spent a
-given share of that CPU time (read from /proc/PID/stat), SIGINT and SIGTERM in
+``render -o .dot``, ``compare`` of two tree maps (a fiftieth of the size each)
+and ``draft`` (an article of ten characters a claim, and one paragraph of five).
+Each is first run to the end (its CPU time), then started again and signalled
+once it has spent a given share of that CPU time (read from /proc/PID/stat), SIGINT and SIGTERM in
 turn; the figure is the wall time from the signal to the process's exit. The
 script also checks the exit status (130 for SIGINT, 143 for SIGTERM) and that no
 output file is left behind.
@@ -74,6 +75,8 @@ def inputs(work: Path, size: int) -> dict[str, list[str]]:
         pair.append(str(path))
     article = work / "article.txt"
     article.write_text(draft.article(size * 10, "many"), encoding="utf-8")
+    paragraph = work / "paragraph.txt"  # one long paragraph
+    paragraph.write_text(draft.article(size * 5, "one"), encoding="utf-8")
     k = str(knots)
     return {
         "check": ["check", k, "--format", "json"],
@@ -85,6 +88,7 @@ def inputs(work: Path, size: int) -> dict[str, list[str]]:
         "render-dot": ["render", str(tree), "-o", "OUT.dot"],
         "compare": ["compare", *pair],
         "draft": ["draft", str(article), "-o", "OUT.yaml"],
+        "draft-paragraph": ["draft", str(paragraph), "-o", "OUT.yaml"],
     }
 
 
