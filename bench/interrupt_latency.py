@@ -9,7 +9,8 @@ Each is first run to the end (its CPU time), then started again and signalled
 once it has spent a given share of that CPU time (read from /proc/PID/stat), SIGINT and SIGTERM in
 turn; the figure is the wall time from the signal to the process's exit. The
 script also checks the exit status (130 for SIGINT, 143 for SIGTERM) and that no
-output file is left behind.
+partial output file is left behind (a signal that comes after the output was
+written whole may find it there).
 
 Usage::
 
@@ -102,8 +103,12 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+COMPLETE: dict[str, bytes] = {}  # output file name → its bytes after a whole run
+
+
 def full_cpu(args: list[str], out: Path) -> float:
-    """CPU seconds of one uninterrupted run (the child's rusage)."""
+    """CPU seconds of one uninterrupted run (the child's rusage); its output is kept
+    in :data:`COMPLETE`."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "argmap", *_argv(args, out)],
         env=_env(),
@@ -113,7 +118,9 @@ def full_cpu(args: list[str], out: Path) -> float:
     )
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
+    COMPLETE.clear()
     for left in out.iterdir():
+        COMPLETE[left.name] = left.read_bytes()
         left.unlink()
     return usage.ru_utime + usage.ru_stime
 
@@ -143,10 +150,10 @@ def interrupted(args: list[str], out: Path, sig: int, at: float) -> tuple[float 
     problem = ""
     if proc.returncode not in (CODES[sig], -sig):
         problem = f"exit {proc.returncode}: {err.decode(errors='replace')[-200:]}"
-    if left:
-        problem += f" left {left}"
-        for name in left:
-            (out / name).unlink()
+    for name in left:  # whole when the signal came after the output was written
+        if (out / name).read_bytes() != COMPLETE.get(name):
+            problem += f" left a partial {name}"
+        (out / name).unlink()
     return latency, problem
 
 
