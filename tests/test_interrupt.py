@@ -129,12 +129,12 @@ def _busy(proc: subprocess.Popen[bytes], cpu: float) -> None:
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_during_a_long_evaluate_stops_it(tmp_path, sig, code):
-    """A 30,000-claim map of support knots (bench/generate.py) keeps ``evaluate``
+    """A 40,000-claim map of support knots (bench/generate.py) keeps ``evaluate``
     busy for seconds; the signal comes once it has spent 1.5 s of CPU (past loading),
     and the process exits with the signal's code, writing nothing."""
     gen = bench_module("generate")
     src, out = tmp_path / "knots.yaml", tmp_path / "labels.json"
-    src.write_text(gen.to_yaml(gen.knots_map(30_000, 1), "knots"), encoding="utf-8")
+    src.write_text(gen.to_yaml(gen.knots_map(40_000, 1), "knots"), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     cmd = [sys.executable, "-m", "argmap", "evaluate", str(src), "-o", str(out)]
     proc = subprocess.Popen(
