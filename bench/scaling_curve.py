@@ -127,8 +127,11 @@ def _figures(found: dict[tuple, tuple[float, float]], sizes: tuple[int, ...]) ->
             continue
         target = LIMIT_MB if size == 100_000 else None
         line = f"{name:<16} {shape:<6} {size:>7,} claims: {cpu:7.2f} CPU s  {mb:7.0f} MB"
-        figures.append(_fig(f"peak-mb-{name}-{shape}-{size}", mb, target, "MB", line, name))
-        figures.append(_fig(f"cpu-s-{name}-{shape}-{size}", cpu, None, "s", "", name))
+        on = f"argmap {name} on the {shape} map of {size:,} claims (whole process)"
+        figures.append(
+            _fig(f"peak-mb-{name}-{shape}-{size}", mb, target, "MB", line, f"peak RSS, {on}")
+        )
+        figures.append(_fig(f"cpu-s-{name}-{shape}-{size}", cpu, None, "s", "", f"CPU time, {on}"))
     for name in COMMANDS:
         for shape in ("tree", "knots"):
             base_cpu, base_mb = found[name, shape, BASE]
@@ -141,11 +144,24 @@ def _figures(found: dict[tuple, tuple[float, float]], sizes: tuple[int, ...]) ->
                     f"CPU ×{_shown(cpu_ratio)}  memory ×{_shown(mb_ratio)}  (1 = linear)"
                 )
                 tag = f"{name}-{shape}-{small}-{big}"
-                figures.append(
-                    _fig(f"cpu-per-claim-{tag}", cpu_ratio, RATIO_TARGET, "ratio", line, name)
+                per = (
+                    f"per claim (above the {BASE}-claim map's), {big:,} ÷ {small:,} claims, "
+                    f"argmap {name} on the {shape} map (1 = linear)"
                 )
                 figures.append(
-                    _fig(f"mb-per-claim-{tag}", mb_ratio, RATIO_TARGET, "ratio", "", name)
+                    _fig(
+                        f"cpu-per-claim-{tag}",
+                        cpu_ratio,
+                        RATIO_TARGET,
+                        "ratio",
+                        line,
+                        f"CPU {per}",
+                    )
+                )
+                figures.append(
+                    _fig(
+                        f"mb-per-claim-{tag}", mb_ratio, RATIO_TARGET, "ratio", "", f"memory {per}"
+                    )
                 )
     top = max(sizes)
     peaks = {(name, shape): mb for (name, shape, size), (_, mb) in found.items() if size == top}
@@ -160,7 +176,8 @@ def _figures(found: dict[tuple, tuple[float, float]], sizes: tuple[int, ...]) ->
     )
     worst_mb = peaks[worst]
     limit = LIMIT_MB if top == 100_000 else None
-    figures.append(_fig(f"peak-mb-worst-{top}", worst_mb, limit, "MB", line, "every command"))
+    what = f"largest peak RSS of any command on {top:,} claims (target: under 1 GB)"
+    figures.append(_fig(f"peak-mb-worst-{top}", worst_mb, limit, "MB", line, what))
     return figures
 
 
@@ -179,7 +196,7 @@ def _shown(ratio: float | None) -> str:
 
 
 def _fig(
-    name: str, value: float | None, target: float | None, unit: str, line: str, command: str
+    name: str, value: float | None, target: float | None, unit: str, line: str, what: str
 ) -> dict:
     return {
         "name": name,
@@ -187,7 +204,7 @@ def _fig(
         "target": target,
         "better": "lower",
         "unit": unit,
-        "what": f"argmap {command}: {name}",
+        "what": what,
         "command": "python bench/scaling_curve.py",
         "line": line,
     }
