@@ -1,5 +1,6 @@
-"""Ctrl-C (SIGINT) and SIGTERM stop a long rendering promptly: Graphviz is killed with
-it, nothing is written, no temporary file is left, and the exit code says which signal."""
+"""Ctrl-C (SIGINT) and SIGTERM stop a long rendering or evaluation promptly: Graphviz is
+killed with it, nothing is written, no temporary file is left, and the exit code says which
+signal."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ import pytest
 
 from argmap.render.graphviz import cpu_seconds
 
-from conftest import ROOT, needs_dot
+from conftest import ROOT, bench_module, needs_dot
+
+
+def default_sigint() -> None:
+    """In the child: SIGINT's default action, even when the tests run in the background
+    (where the shell starts them with SIGINT ignored, which Python and its children keep)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def targets(i: int, n: int) -> str:
@@ -57,6 +64,7 @@ def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     try:
         for _ in range(300):  # until Graphviz is at work (at most 30 s)
@@ -106,3 +114,39 @@ def test_graphviz_stopped_mid_input_does_not_take_argmap_down():
         timeout=120,
     )
     assert (done.returncode, done.stdout) == (0, "stopped\n"), done.stderr
+
+
+def _busy(proc: subprocess.Popen[bytes], cpu: float) -> None:
+    """Wait until ``proc`` has spent ``cpu`` seconds of CPU (at most 60 s of wall time)."""
+    for _ in range(600):
+        spent = cpu_seconds(proc.pid)
+        assert spent is not None and proc.poll() is None, proc.communicate()
+        if spent >= cpu:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the command never got busy")
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_during_a_long_evaluate_stops_it(tmp_path, sig, code):
+    """A 40,000-claim map of support knots (bench/generate.py) keeps ``evaluate``
+    busy for seconds; the signal comes once it has spent 1.5 s of CPU (past loading),
+    and the process exits with the signal's code, writing nothing."""
+    gen = bench_module("generate")
+    src, out = tmp_path / "knots.yaml", tmp_path / "labels.json"
+    src.write_text(gen.to_yaml(gen.knots_map(40_000, 1), "knots"), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    cmd = [sys.executable, "-m", "argmap", "evaluate", str(src), "-o", str(out)]
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint
+    )
+    try:
+        _busy(proc, 1.5)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=10)  # prompt: bench/interrupt_latency.py measures it
+        assert proc.returncode == code, err
+        assert b"Traceback" not in err
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["knots.yaml"]  # nothing written

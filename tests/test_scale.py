@@ -6,6 +6,7 @@ import gc
 import os
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -74,6 +75,29 @@ def test_gc_paused_restores_the_collector_also_on_error():
         assert not gc.isenabled()  # a disabled collector stays disabled
     finally:
         gc.enable()
+
+
+class _Cell:
+    """An object that takes a weak reference and can point at itself."""
+
+    me: object = None
+
+
+def test_leaving_the_pause_leaves_nothing_young_to_traverse():
+    """What the pause made goes to the oldest generation (no collection of
+    hundreds of thousands of young objects on the way out, e.g. after Ctrl-C),
+    and a cycle made during the pause is still collected by a full collection."""
+    assert gc.isenabled()
+    with gc_paused():
+        made = [[] for _ in range(100_000)]
+        cell = _Cell()
+        cell.me = cell
+        ref = weakref.ref(cell)
+    assert any(obj is made[-1] for obj in gc.get_objects(generation=2))  # the oldest
+    assert gc.get_count()[0] < 1_000  # not 100,000 allocations waiting
+    del cell
+    gc.collect()
+    assert ref() is None
 
 
 def test_cli_leaves_the_collector_as_it_found_it(run_cli, tmp_path):

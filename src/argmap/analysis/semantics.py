@@ -38,7 +38,8 @@ strength = v0 − v0·(va − vs) if va ≥ vs else v0 + (1 − v0)·(vs − va)
 inference is one supporter whose strength is the minimum of its premises;
 argmap treats an undercut inference as attacked: its strength is that minimum
 times (1 − F(undercutters)). Defined only where the graph is acyclic: claims on
-or downstream of a cycle get ``None``.
+or downstream of a cycle get ``None``. Computed by :mod:`argmap.analysis.strength`
+on a compact graph.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from argmap.analysis.semantics_base import (
     inf_node,
 )
 from argmap.analysis.semantics_derived import DerivedAttackers, derived_grounded
+from argmap.analysis.strength import aggregate, combine, dfquad
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -72,7 +74,9 @@ __all__ = [
     "InferenceNode",
     "Node",
     "ancestors_avoiding",
+    "aggregate",
     "build_framework",
+    "combine",
     "dfquad",
     "grounded",
     "inf_node",
@@ -198,110 +202,3 @@ def grounded(nodes: Iterable[_N], attackers: Mapping[_N, Mapping[_N, object]]) -
                 if left[further] == 0 and further not in label:
                     queue.append(further)
     return {n: label.get(n, UNDEC) for n in order}
-
-
-def dfquad(
-    amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
-) -> dict[str, float | None]:
-    """DF-QuAD strength of every claim (``None`` on or downstream of a cycle).
-
-    Base scores are the claims' ``score`` (default 0.5). See the module
-    docstring for the formulas and the treatment of linked premises and
-    undercuts. What-if: an accepted claim has strength 1 and a rejected one 0
-    (which adds nothing to what it supports or attacks, as F ignores zeros).
-    Nothing flows into a fixed claim, so fixing a claim on a loop breaks the
-    loop (:func:`strength_graph`).
-    """
-    fixed: dict[Node, float] = {cid: 1.0 for cid in accept}
-    fixed.update((cid, 0.0) for cid in reject)
-    graph = strength_graph(amap, accept, reject)
-    undefined = _cyclic_closure(graph)
-    # A defined node's predecessors are all defined (a successor of an
-    # undefined node is undefined), so dropping the undefined ones changes
-    # no strength; sorting the pruned graph avoids a filtered subgraph view.
-    graph.remove_nodes_from(undefined)
-    strength: dict[Node, float] = {}
-    for node in nx.topological_sort(graph):
-        strength[node] = fixed.get(node, _dfquad_node(amap, graph, node, strength))
-    return {cid: strength.get(cid) for cid in amap.claims}
-
-
-def strength_graph(
-    amap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
-) -> nx.DiGraph[Node]:
-    """The graph DF-QuAD runs on: claims and inference nodes; edges premise → inference
-    (no sign), inference → conclusion (``sign="+"``), attacker → target and
-    undercutter → inference (``sign="-"``; a premise undercutting its own step
-    keeps its premise edge, marked ``undercut``). Inferences with no premise or
-    naming no claim are left out (inert). What-if: the edges into an accepted
-    or rejected claim are dropped (its strength is fixed: 1 or 0), so a loop
-    through it is broken."""
-    graph: nx.DiGraph[Node] = nx.DiGraph()
-    graph.add_nodes_from(amap.claims)
-    for inf in amap.inferences:
-        if (
-            inf.premises
-            and inf.conclusion in amap.claims
-            and all(p in amap.claims for p in inf.premises)
-        ):  # an inference with no premises (a dangling-inference finding) is inert
-            graph.add_edges_from((p, inf_node(inf.id)) for p in inf.premises)
-            graph.add_edge(inf_node(inf.id), inf.conclusion, sign="+")
-    for att in amap.attacks:
-        graph.add_edge(att.attacker, att.target, sign="-")
-    for und in amap.undercuts:
-        step = inf_node(und.inference)
-        if graph.has_edge(und.attacker, step):  # a premise undercutting its own step
-            graph.edges[und.attacker, step]["undercut"] = True
-        elif step in graph:
-            graph.add_edge(und.attacker, step, sign="-")
-    fixed = {*accept, *reject}
-    graph.remove_edges_from([(a, b) for a, b in graph.edges if b in fixed])
-    return graph
-
-
-def _cyclic_closure(graph: nx.DiGraph[Node]) -> set[Node]:
-    cyclic: set[Node] = set()
-    for comp in nx.strongly_connected_components(graph):
-        node = next(iter(comp))
-        if len(comp) > 1 or graph.has_edge(node, node):
-            cyclic |= comp
-    # Everything reachable from a cyclic node: one traversal from all of them
-    # at once (linear), not one per node (quadratic in a knot's size).
-    closure = set(cyclic)
-    todo = list(cyclic)
-    succ = graph.succ
-    while todo:
-        for nxt in succ[todo.pop()]:
-            if nxt not in closure:
-                closure.add(nxt)
-                todo.append(nxt)
-    return closure
-
-
-def aggregate(values: Iterable[float]) -> float:
-    """DF-QuAD's F: 1 − Π(1 − v) (0 for no values)."""
-    product = 1.0
-    for v in values:
-        product *= 1.0 - v
-    return 1.0 - product
-
-
-def combine(v0: float, va: float, vs: float) -> float:
-    """DF-QuAD's combination of base score ``v0`` with attack ``va`` and support ``vs``."""
-    if va >= vs:
-        return v0 - v0 * (va - vs)
-    return v0 + (1.0 - v0) * (vs - va)
-
-
-def _dfquad_node(
-    amap: ArgumentMap, graph: nx.DiGraph[Node], node: Node, strength: Mapping[Node, float]
-) -> float:
-    """The DF-QuAD strength of ``node`` from the ``strength`` of its predecessors."""
-    preds = graph.pred[node]
-    attackers = (p for p, d in preds.items() if d.get("sign") == "-" or "undercut" in d)
-    va = aggregate(strength[p] for p in attackers)
-    if isinstance(node, tuple):  # an inference: min of premises, weakened by undercuts
-        premises = [strength[p] for p, d in preds.items() if d.get("sign") is None]
-        return min(premises) * (1.0 - va)
-    vs = aggregate(strength[p] for p, d in preds.items() if d.get("sign") == "+")
-    return combine(amap.claims[node].score, va, vs)

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import networkx as nx
-
-from argmap.analysis.semantics import IN, OUT, Node, strength_graph
+from argmap.analysis.semantics import IN, OUT, Node
+from argmap.analysis.strength import StrengthGraph, acyclic_order, loops, strength_graph
 from argmap.model import ArgumentMap
 
 #: Strength above which an OUT label, and below which an IN label, gets a note.
@@ -45,17 +44,26 @@ def disagrees(label: str, strength: float | None, base: float = MIDDLE) -> bool:
     return label == IN and strength < MIDDLE and strength < base
 
 
-def _loop_in(graph: nx.DiGraph[Node], component: set[Node], order: dict[str, int]) -> list[Node]:
+def _loop_in(
+    g: StrengthGraph, succ: list[list[int]], component: list[int], order: dict[str, int]
+) -> list[Node]:
     """One loop inside a strongly connected ``component``, from its first claim in map
     order: walk (to the least successor in the component) until a node repeats."""
-    node = min(component, key=lambda n: (isinstance(n, tuple), order.get(str(n), 0), str(n)))
-    seen: dict[Node, int] = {}
-    path: list[Node] = []
+    inside = set(component)
+    names = g.nodes
+
+    def rank(i: int) -> tuple[bool, int, str]:
+        n = names[i]
+        return (isinstance(n, tuple), order.get(str(n), 0), str(n))
+
+    node = min(component, key=rank)
+    seen: dict[int, int] = {}
+    path: list[int] = []
     while node not in seen:
         seen[node] = len(path)
         path.append(node)
-        node = min((n for n in graph.succ[node] if n in component), key=str)
-    return path[seen[node] :]
+        node = min((n for n in succ[node] if n in inside), key=lambda i: str(names[i]))
+    return [names[i] for i in path[seen[node] :]]
 
 
 #: A loop of more claims than this is named by its first ones (the note of each claim
@@ -86,24 +94,27 @@ def undefined_strengths(
         (in map order of its smallest member) that reaches the claim. Linear:
         one pass over the strongly connected components, one traversal.
     """
-    graph = strength_graph(amap, accept, reject)
+    g = strength_graph(amap, accept, reject)
+    succ = g.successors()
+    defined = bytearray(len(g.nodes))
+    for v in acyclic_order(g, succ):
+        defined[v] = 1
     order = {cid: i for i, cid in enumerate(amap.claims)}
-    loops: list[tuple[set[Node], str]] = []
-    for comp in nx.strongly_connected_components(graph):
-        node = next(iter(comp))
-        if len(comp) > 1 or graph.has_edge(node, node):
-            loops.append((comp, loop_text(_loop_in(graph, comp, order))))
-    loops.sort(key=lambda lp: min(order.get(str(n), len(order)) for n in lp[0]))
-    found: dict[Node, tuple[bool, str]] = {}
-    for comp, text in loops:
+    found_loops = [
+        (comp, loop_text(_loop_in(g, succ, comp, order)))
+        for comp in loops(g, succ, (v for v, ok in enumerate(defined) if not ok))
+    ]
+    found_loops.sort(key=lambda lp: min(order.get(str(g.nodes[n]), len(order)) for n in lp[0]))
+    found: dict[int, tuple[bool, str]] = {}
+    for comp, text in found_loops:
         todo = [n for n in comp if n not in found]
         found.update((n, (True, text)) for n in todo)
         while todo:
-            for nxt in graph.succ[todo.pop()]:
+            for nxt in succ[todo.pop()]:
                 if nxt not in found:
                     found[nxt] = (False, text)
                     todo.append(nxt)
-    return {cid: found[cid] for cid in amap.claims if cid in found}
+    return {cid: found[i] for i, cid in enumerate(amap.claims) if i in found}
 
 
 def strength_notes(
