@@ -74,6 +74,7 @@ def finish_svg(svg: bytes, extras: SvgExtras) -> bytes:
 
     finisher = Finisher(extras)
     parser = DefusedXMLParser(target=finisher)
+    finisher.attach(parser.parser)  # the same expat parser, with defusedxml's refusals
     try:
         parser.feed(svg)
         parser.close()

@@ -1,9 +1,11 @@
 """Finish Graphviz's SVG in one pass: a parser target that writes as it reads.
 
-:class:`Finisher` receives the parser's events (``start``, ``data``, ``end``,
-``close``: the target interface of :class:`xml.etree.ElementTree.XMLParser`,
-driven by defusedxml's parser in :func:`argmap.render.svg.finish_svg`) and
-writes the finished SVG as text chunks; no tree is built. Each element is
+:class:`Finisher` is the target of defusedxml's parser
+(:func:`argmap.render.svg.finish_svg`) and takes over the element and text
+callbacks of the expat parser inside it (:meth:`Finisher.attach`: expat's own
+names, ``namespace}name``, and attribute lists, with no tree and no dict per
+element); defusedxml's refusals of entity declarations and external
+references stay on that parser. It writes the finished SVG as text chunks. Each element is
 written as ElementTree would serialize the rewritten tree, so the bytes are
 those of the earlier tree-based finisher:
 
@@ -23,17 +25,16 @@ Memory beyond the output is the open elements and one linked group's children.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from typing import Any
 
 from argmap.errors import RenderError
 from argmap.render.labels import xml_safe
 from argmap.render.svgattrs import (
-    HREF,
     SVG_NS,
     UNSAFE_TAGS,
     XLINK_NS,
     XML_NS,
-    S,
     SvgExtras,
     escape_attr,
     escape_text,
@@ -43,11 +44,15 @@ from argmap.render.svgattrs import (
 )
 from argmap.util.urls import url_scheme
 
-_TITLE = S + "title"
+_SVG = SVG_NS + "}"  # expat's names: "namespace}name"
+_TITLE, _G, _A = _SVG + "title", _SVG + "g", _SVG + "a"
+_UNSAFE = frozenset(tag.replace("{", "", 1) for tag in UNSAFE_TAGS)
 _PREFIXES = {SVG_NS: "", XLINK_NS: "xlink", XML_NS: "xml"}
+#: Attributes :func:`~argmap.render.svgattrs.rewrite` may change (``on…`` aside).
+_REWRITTEN = frozenset({"id", "href", XLINK_NS + "}href", "stroke-dasharray"})
+_ESCAPED = re.compile(r'[&<>"\r\n\t]')
 
 
-@dataclass
 class _Open:
     """An element being written.
 
@@ -62,14 +67,13 @@ class _Open:
         link: the start tag of the ``<a>`` its children go into, or None.
     """
 
-    name: str
-    at: list[str]
-    kids: list[str]
-    bare: bool = True
-    drop_title: bool = False
-    insert: str | None = None
-    link: str | None = None
-    collected: list[str] = field(default_factory=list)
+    __slots__ = ("name", "at", "kids", "bare", "drop_title", "insert", "link")
+
+    def __init__(self, name: str, at: list[str], bare: bool = True) -> None:
+        self.name, self.at, self.kids, self.bare = name, at, at, bare
+        self.drop_title = False
+        self.insert: str | None = None
+        self.link: str | None = None
 
 
 class Finisher:
@@ -80,23 +84,32 @@ class Finisher:
     """
 
     def __init__(self, extras: SvgExtras) -> None:
-        self.extras = extras
+        self.extras, self.prefix = extras, extras.prefix
         self.out: list[str] = [""]  # [0]: the root's start tag, written at the end
         self.open: list[_Open] = []
         self.skipping = 0  # depth inside a dropped element
         self.tail: list[str] | None = None  # where text goes after an element ends
         self.names: dict[str, str] = {}
+        self.heads: dict[str, str] = {}  # attribute → ' name="', for those left as they are
         self.spaces: dict[str, str] = {}  # namespace → prefix, in order of first use
         self.root_attrs = ""
         self.text = ""  # the finished SVG, once closed
 
+    def attach(self, expat: Any) -> None:
+        """Take the element and text callbacks of ``expat`` (an
+        ``xml.parsers.expat`` parser with ``}`` as namespace separator and
+        ``ordered_attributes`` set, as :class:`xml.etree.ElementTree.XMLParser` makes it)."""
+        expat.StartElementHandler = self.start
+        expat.EndElementHandler = self.end
+        expat.CharacterDataHandler = self.data
+
     def _name(self, key: str) -> str:
-        """The serialized name of ``{namespace}name`` (ElementTree's prefixes)."""
+        """The serialized name of expat's ``namespace}name`` (ElementTree's prefixes)."""
         name = self.names.get(key)
         if name is None:
             name = key
-            if key[:1] == "{":
-                uri, local = key[1:].rsplit("}", 1)
+            if "}" in key:
+                uri, local = key.rsplit("}", 1)
                 prefix = self.spaces.get(uri)
                 if prefix is None:
                     prefix = _PREFIXES.get(uri, f"ns{len(self.spaces)}")
@@ -106,11 +119,36 @@ class Finisher:
             self.names[key] = name
         return name
 
-    def _tag(self, tag: str, attrib: dict[str, str]) -> str:
-        """``<name k="v" …`` (without its closing ``>``)."""
+    def _tag(self, tag: str, name: str, attrs: list[str]) -> str:
+        """``<name k="v" …`` (without its closing ``>``) of element ``tag`` (serialized
+        ``name``) with expat's flat attribute list, rewritten by
+        :func:`~argmap.render.svgattrs.rewrite`."""
+        heads = self.heads
+        keys, values = attrs[::2], attrs[1::2]
+        for key in keys:
+            if key not in heads:
+                if key in _REWRITTEN or key.startswith("on"):
+                    return self._rewritten(tag, attrs)
+                heads[key] = f' {self._name(key)}="'
+        joined = "\0".join(values)  # no value holds NUL (XML has none)
+        if "url(#" in joined:
+            return self._rewritten(tag, attrs)
+        if _ESCAPED.search(joined):
+            values = [escape_attr(v) for v in values]
+        return "<" + name + "".join([f'{heads[k]}{v}"' for k, v in zip(keys, values, strict=True)])
+
+    def _rewritten(self, tag: str, attrs: list[str]) -> str:
+        """:meth:`_tag` for an element whose attributes :func:`rewrite` changes."""
+        attrib = {
+            "{" + k if "}" in k else k: v for k, v in zip(attrs[::2], attrs[1::2], strict=True)
+        }
+        return self._tag_of(tag, rewrite(attrib, self.prefix))
+
+    def _tag_of(self, tag: str, attrib: dict[str, str]) -> str:
+        """``<name k="v" …`` of ``attrib`` (ElementTree names), as it is."""
         parts = [f"<{self._name(tag)}"]
         for key, value in attrib.items():
-            parts.append(f' {self._name(key)}="{escape_attr(value)}"')
+            parts.append(f' {self._name(key.replace("{", "", 1))}="{escape_attr(value)}"')
         return "".join(parts)
 
     def _written_in(self, el: _Open) -> None:
@@ -121,35 +159,41 @@ class Finisher:
 
     def _kept_child(self, parent: _Open, tag: str) -> list[str]:
         """Make room for a kept child of ``parent``; the chunk list it goes to."""
-        self._written_in(parent)
+        if parent.bare:
+            parent.at.append(">")
+            parent.bare = False
         if parent.insert is not None:
             parent.at.append(parent.insert)
             parent.insert = None
         return parent.at if tag == _TITLE else parent.kids
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        """An element starts (``attrib`` in document order, ElementTree names)."""
+    def start(self, tag: str, attrs: list[str]) -> None:
+        """An element starts (expat's name and flat attribute list)."""
         if self.skipping:
             self.skipping += 1
             return
         if not self.open:
-            self._root(tag, attrib)
+            self._root(tag, attrs)
             return
         parent = self.open[-1]
-        if tag in UNSAFE_TAGS or (tag == _TITLE and parent.drop_title):
+        if tag in _UNSAFE or (tag == _TITLE and parent.drop_title):
             parent.drop_title = parent.drop_title and tag != _TITLE
             self.skipping = 1
             return
-        at = self._kept_child(parent, tag)
-        el = _Open(self._name(tag), at, at)
-        if tag == S + "g":
-            self._group(el, attrib)
-        at.append(self._tag(tag, rewrite(attrib, self.extras.prefix)))
+        if parent.bare or parent.insert is not None:
+            self._kept_child(parent, tag)
+        at = parent.at if tag == _TITLE else parent.kids
+        name = self.names.get(tag) or self._name(tag)
+        el = _Open(name, at)
+        if tag == _G:
+            self._group(el, attrs)
+        at.append(self._tag(tag, name, attrs))
         self.open.append(el)
         self.tail = None
 
-    def _group(self, el: _Open, attrib: dict[str, str]) -> None:
+    def _group(self, el: _Open, attrs: list[str]) -> None:
         """Plan a ``<g>``'s changes from its id and class as Graphviz wrote them."""
+        attrib = dict(zip(attrs[::2], attrs[1::2], strict=True))
         gid, titles = attrib.get("id", ""), self.extras.titles
         if "graph" in attrib.get("class", "").split():
             el.drop_title = True
@@ -160,23 +204,28 @@ class Finisher:
         url = self.extras.links.get(gid)
         if url and safe_href(url):
             external = url_scheme(url) is not None
-            attrs = {HREF: xml_safe(url), "target": "_blank" if external else "_top"}
+            link = {"{" + XLINK_NS + "}href": xml_safe(url)}
+            link["target"] = "_blank" if external else "_top"
             if external:
-                attrs["rel"] = "noopener noreferrer"
-            el.link = self._tag(S + "a", rewrite(attrs, self.extras.prefix))
-            el.kids = el.collected
+                link["rel"] = "noopener noreferrer"
+            el.link = self._tag_of(_A, rewrite(link, self.prefix))
+            el.kids = []
 
     def data(self, text: str) -> None:
         """Character data: the text of the innermost open element, or the text after
         the element that just ended (dropped after a dropped element)."""
         if self.skipping:
             return
+        if "&" in text or "<" in text or ">" in text:
+            text = escape_text(text)
         if self.tail is not None:
-            self.tail.append(escape_text(text))
+            self.tail.append(text)
         elif self.open:
             el = self.open[-1]
-            self._written_in(el)
-            el.at.append(escape_text(text))
+            if el.bare:
+                el.at.append(">")
+                el.bare = False
+            el.at.append(text)
 
     def end(self, tag: str) -> None:
         """An element ends: write what it still lacks and its end tag."""
@@ -190,25 +239,26 @@ class Finisher:
             self._kept_child(el, _TITLE)
         if el.link is not None:
             self._written_in(el)
-            el.at.append(f"{el.link}>\n{''.join(el.collected)}</a>\n")
+            el.at.append(f"{el.link}>\n{''.join(el.kids)}</a>\n")
         el.at.append(" />" if el.bare else f"</{el.name}>")
         self.tail = el.at
 
-    def _root(self, tag: str, attrib: dict[str, str]) -> None:
+    def _root(self, tag: str, attrs: list[str]) -> None:
         """The ``<svg>`` root: its new attributes now, its start tag at :meth:`close`."""
-        if tag != S + "svg":
-            raise RenderError(f"Graphviz wrote no <svg> root but {tag!r}")
-        extras, p = self.extras, self.extras.prefix
-        view_box = attrib.get("viewBox", "")
-        attrs = {
+        if tag != _SVG + "svg":
+            name = "{" + tag if "}" in tag else tag
+            raise RenderError(f"Graphviz wrote no <svg> root but {name!r}")
+        extras, p = self.extras, self.prefix
+        view_box = dict(zip(attrs[::2], attrs[1::2], strict=True)).get("viewBox", "")
+        attrib = {
             **size_attributes(view_box, extras.width),
             "viewBox": view_box,
             "role": "img",
             "aria-labelledby": f"{p}title",
             "aria-describedby": f"{p}desc",
         }
-        self.root_attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in attrs.items())
-        root = _Open(self._name(tag), self.out, self.out, bare=False)
+        self.root_attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in attrib.items())
+        root = _Open(self._name(tag), self.out, bare=False)
         parts = []
         for name, text in (("title", extras.title), ("desc", extras.desc)):
             body = escape_text(xml_safe(text))
@@ -225,5 +275,5 @@ class Finisher:
             f' xmlns{":" + prefix if prefix else ""}="{escape_attr(uri)}"'
             for uri, prefix in declared
         )
-        self.out[0] = f"<{self.names.get(S + 'svg', 'svg')}{spaces}{self.root_attrs}>"
+        self.out[0] = f"<{self.names.get(_SVG + 'svg', 'svg')}{spaces}{self.root_attrs}>"
         self.text = "".join(self.out)
