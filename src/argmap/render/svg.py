@@ -36,7 +36,6 @@ from argmap.render.svgattrs import SVG_NS as SVG_NS
 from argmap.render.svgattrs import XLINK_NS as XLINK_NS
 from argmap.render.svgattrs import SvgExtras as SvgExtras
 from argmap.render.svgattrs import size_attributes as size_attributes
-from argmap.render.svgstream import Finisher
 
 _COMMENT = re.compile(rb"<!--.*?-->\s*", re.S)
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^>]*>\s*", re.S)
@@ -71,6 +70,8 @@ def finish_svg(svg: bytes, extras: SvgExtras) -> bytes:
     from xml.etree.ElementTree import ParseError  # only SVG output needs the parser
 
     from defusedxml.ElementTree import DefusedXMLParser
+
+    from argmap.render.svgstream import Finisher  # nor the finisher (pages import id_prefix)
 
     finisher = Finisher(extras)
     parser = DefusedXMLParser(target=finisher)
