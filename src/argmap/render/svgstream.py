@@ -48,8 +48,8 @@ _SVG = SVG_NS + "}"  # expat's names: "namespace}name"
 _TITLE, _G, _A = _SVG + "title", _SVG + "g", _SVG + "a"
 _UNSAFE = frozenset(tag.replace("{", "", 1) for tag in UNSAFE_TAGS)
 _PREFIXES = {SVG_NS: "", XLINK_NS: "xlink", XML_NS: "xml"}
-#: Attributes :func:`~argmap.render.svgattrs.rewrite` may change (``on…`` aside).
-_REWRITTEN = frozenset({"id", "href", XLINK_NS + "}href", "stroke-dasharray"})
+#: Attributes :func:`~argmap.render.svgattrs.rewrite` may change (``on…`` and ``id`` aside).
+_REWRITTEN = frozenset({"href", XLINK_NS + "}href", "stroke-dasharray"})
 _ESCAPED = re.compile(r'[&<>"\r\n\t]')
 
 
@@ -57,7 +57,7 @@ class _Open:
     """An element being written.
 
     Attributes:
-        name: its serialized name (for the end tag).
+        end: its end tag.
         at: the chunk list its start tag went to (its text and titles go there too).
         kids: where its other children go (``at``, or a linked group's collection).
         bare: its start tag still lacks its closing ``>`` (nothing written inside yet).
@@ -67,10 +67,10 @@ class _Open:
         link: the start tag of the ``<a>`` its children go into, or None.
     """
 
-    __slots__ = ("name", "at", "kids", "bare", "drop_title", "insert", "link")
+    __slots__ = ("end", "at", "kids", "bare", "drop_title", "insert", "link")
 
-    def __init__(self, name: str, at: list[str], bare: bool = True) -> None:
-        self.name, self.at, self.kids, self.bare = name, at, at, bare
+    def __init__(self, end: str, at: list[str], bare: bool = True) -> None:
+        self.end, self.at, self.kids, self.bare = end, at, at, bare
         self.drop_title = False
         self.insert: str | None = None
         self.link: str | None = None
@@ -90,7 +90,8 @@ class Finisher:
         self.skipping = 0  # depth inside a dropped element
         self.tail: list[str] | None = None  # where text goes after an element ends
         self.names: dict[str, str] = {}
-        self.heads: dict[str, str] = {}  # attribute → ' name="', for those left as they are
+        self.ends: dict[str, str] = {}  # element → its end tag
+        self.heads = {"id": ' id="'}  # attribute → ' name="', for those written directly
         self.spaces: dict[str, str] = {}  # namespace → prefix, in order of first use
         self.root_attrs = ""
         self.text = ""  # the finished SVG, once closed
@@ -130,6 +131,9 @@ class Finisher:
                 if key in _REWRITTEN or key.startswith("on"):
                     return self._rewritten(tag, attrs)
                 heads[key] = f' {self._name(key)}="'
+        if "id" in keys:  # rewrite's first rule, before any url(#…) is looked for
+            at = keys.index("id")
+            values[at] = self.prefix + values[at]
         joined = "\0".join(values)  # no value holds NUL (XML has none)
         if "url(#" in joined:
             return self._rewritten(tag, attrs)
@@ -184,7 +188,7 @@ class Finisher:
             self._kept_child(parent, tag)
         at = parent.at if tag == _TITLE else parent.kids
         name = self.names.get(tag) or self._name(tag)
-        el = _Open(name, at)
+        el = _Open(self.ends.get(tag) or self.ends.setdefault(tag, f"</{name}>"), at)
         if tag == _G:
             self._group(el, attrs)
         at.append(self._tag(tag, name, attrs))
@@ -240,7 +244,7 @@ class Finisher:
         if el.link is not None:
             self._written_in(el)
             el.at.append(f"{el.link}>\n{''.join(el.kids)}</a>\n")
-        el.at.append(" />" if el.bare else f"</{el.name}>")
+        el.at.append(" />" if el.bare else el.end)
         self.tail = el.at
 
     def _root(self, tag: str, attrs: list[str]) -> None:
@@ -258,7 +262,7 @@ class Finisher:
             "aria-describedby": f"{p}desc",
         }
         self.root_attrs = "".join(f' {k}="{escape_attr(v)}"' for k, v in attrib.items())
-        root = _Open(self._name(tag), self.out, bare=False)
+        root = _Open(f"</{self._name(tag)}>", self.out, bare=False)
         parts = []
         for name, text in (("title", extras.title), ("desc", extras.desc)):
             body = escape_text(xml_safe(text))
