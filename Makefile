@@ -16,7 +16,7 @@ MAPS := $(wildcard maps/*.yaml)
 
 NODE_MODULES := tests/js/node_modules/.package-lock.json
 
-.PHONY: demo gallery test lint fuzz bench bench-startup setup system-deps clean
+.PHONY: demo gallery test lint fuzz bench bench-startup bench-overhead setup system-deps clean
 
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
@@ -81,6 +81,9 @@ bench: setup  # every benchmark, its verdicts -> bench/RESULTS.md (npm for the A
 
 bench-startup: setup  # small commands against a bare Python start and the Argdown CLI
 	$(BIN)/python bench/startup.py
+
+bench-overhead: setup  # argmap's own share of an SVG rendering next to bare Graphviz
+	$(BIN)/python bench/render_overhead.py
 
 setup: system-deps $(STAMP)
 

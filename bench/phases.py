@@ -13,7 +13,7 @@ collector paused (collecting between runs, untimed).
 * ``check``: ``build_graph`` plus ``run_checks`` (every check);
 * ``evaluate``: ``argmap.analysis.evaluate.evaluate(amap)`` when that module and
   function exist, else left out with a note on stderr;
-* ``dot``: ``to_dot`` with the findings (pydot building and serialising).
+* ``dot``: ``to_dot`` with the findings (building and writing the DOT text).
 """
 
 from __future__ import annotations

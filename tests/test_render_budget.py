@@ -45,11 +45,13 @@ def _argmap(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_dot_written_element_by_element_is_pydots_text():
+def test_dot_source_within_its_deadline_is_the_graphs_text():
     amap = load_map(ROOT / "maps" / "two-michaels.yaml")
     for opts in (RenderOptions(), RenderOptions(folds={"T1": 3}, legend=False)):
         graph = build_diagram(amap, (), opts).graph
-        assert dot_source(graph, Deadline(60)) == graph.to_string()
+        text = dot_source(graph, Deadline(60))
+        assert text == graph.text() == dot_source(graph)
+        assert text.startswith("digraph argmap {\n") and text.endswith("}\n")
 
 
 @needs_dot

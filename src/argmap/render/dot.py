@@ -1,4 +1,4 @@
-"""Build the Graphviz graph of a map with pydot (pure: no program is run).
+"""Write the Graphviz graph of a map as DOT text (pure: no program is run).
 
 What is drawn is :func:`argmap.diagram.diagram` of the map (``partial=True``:
 a half-finished inference is drawn with the premises that exist): claims are
@@ -9,14 +9,16 @@ diagram's edge order, then the "+N claims hidden" boxes ``f…`` with theirs.
 A premise → junction edge (relation ``premise``) is drawn with the theme's
 ``link`` style and has class ``link``; every other edge's class is its relation.
 
+The text is written statement by statement as elements are added
+(:mod:`argmap.render.dotwriter`, whose one quoting rule every value goes through).
 User text never reaches DOT raw: node names are synthetic and every label is
-an HTML-like label whose text is XML-escaped
-(:func:`~argmap.render.labels.html_text`), so ids like ``node``, ``graph`` or
-``a:b`` and texts holding quotes, backslashes, ``<``, ``&`` or braces render
-literally. Tooltips (the diagram's phrases) and links are not put in the DOT
-(Graphviz expands backslash escapes in them and writes URLs unescaped);
-:func:`build_diagram` returns them beside the graph for :mod:`argmap.render.svg`
-to add.
+an HTML-like label (:class:`~argmap.render.dotwriter.Html`) whose text is
+XML-escaped (:func:`~argmap.render.labels.html_text`), so ids like ``node``,
+``graph`` or ``a:b`` and texts holding quotes, backslashes, ``<``, ``&`` or
+braces render literally; any other string is quoted. Tooltips (the
+diagram's phrases) and links are not put in the DOT (Graphviz expands
+backslash escapes in them and writes URLs unescaped); :func:`build_diagram`
+returns them beside the graph for :mod:`argmap.render.svg` to add.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pydot
-
 from argmap.diagram import Diagram, caption, diagram, node_names
 from argmap.findings import Finding
 from argmap.model import ArgumentMap, Claim
+from argmap.render import dotwriter as dw
 from argmap.render.budget import STRIDE, Deadline
+from argmap.render.dotwriter import Html
 from argmap.render.labels import (
     badge_lines,
     claim_table,
@@ -59,19 +61,39 @@ from argmap.util.urls import link_target
 
 
 @dataclass(frozen=True)
+class Line:
+    """A line of the diagram's top level (not a legend or box line).
+
+    Attributes:
+        id: its element id (``e0``…).
+        source, target: the node names it is written from and to (a line drawn
+            ``dir=back`` is written head first).
+        relation: its class (``support``, ``attack``, ``link``, ``fold`` …).
+    """
+
+    id: str
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass(frozen=True)
 class DotDiagram:
     """A map's Graphviz graph plus what the SVG gets beyond it.
 
     Attributes:
-        graph: the pydot graph; every node and edge has an ``id`` attribute.
+        graph: the graph's DOT statements (:func:`dot_source` writes them);
+            every node and edge has an ``id`` attribute.
         titles: element id (``n0``, ``e3``, ``j0``, ``f2``, ``legend``) →
             tooltip text (kind, id, full text, source, findings; relations).
         links: element id → URL (http, https, mailto, or a relative page).
+        lines: the top-level lines in the order they are written.
     """
 
-    graph: pydot.Dot
+    graph: dw.Block
     titles: dict[str, str]
     links: dict[str, str]
+    lines: tuple[Line, ...] = ()
 
 
 def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
@@ -99,8 +121,8 @@ def claim_label(claim: Claim, codes: list[str], opts: RenderOptions) -> str:
     )
 
 
-def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pydot.Node:
-    label = claim_label(claim, codes, opts)
+def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> str:
+    label = Html(claim_label(claim, codes, opts))
     attrs = claim_attrs(
         opts.theme,
         name,
@@ -110,21 +132,17 @@ def _node(name: str, claim: Claim, codes: list[str], opts: RenderOptions) -> pyd
         fill=opts.fills.get(claim.id),
         highlighted=claim.id in opts.highlight,
     )
-    return pydot.Node(name, **attrs)
-
-
-def _quote(text: str) -> str:
-    """A double-quoted DOT string with ``"`` and ``\\`` escaped (escString-safe)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return dw.node(name, attrs)
 
 
 class _Builder:
     """Adds nodes and edges to a graph, numbering edges and collecting tooltips."""
 
-    def __init__(self, graph: pydot.Dot, opts: RenderOptions, deadline: Deadline | None):
+    def __init__(self, graph: dw.Block, opts: RenderOptions, deadline: Deadline | None):
         self.graph, self.opts, self.deadline = graph, opts, deadline
         self.titles: dict[str, str] = {}
         self.links: dict[str, str] = {}
+        self.lines: list[Line] = []
         self.edges = self.added = 0
 
     def _tick(self) -> None:
@@ -138,14 +156,14 @@ class _Builder:
         self._tick()
         eid, self.edges = f"e{self.edges}", self.edges + 1
         attrs = {"id": eid, **line_attrs(self.opts.theme, style), **extra}
-        self.graph.add_edge(pydot.Edge(src, dst, **attrs))
+        self.graph.add(dw.edge(src, dst, attrs))
+        self.lines.append(Line(eid, src, dst, attrs["class"]))
         self.titles[eid] = title
 
-    def node(self, node: pydot.Node, title: str, link: str | None = None) -> None:
-        """Add a node with its tooltip and, if any, the URL it links to."""
+    def node(self, name: str, statement: str, title: str, link: str | None = None) -> None:
+        """Add node ``name`` (its statement) with its tooltip and, if any, the URL it links to."""
         self._tick()
-        self.graph.add_node(node)
-        name = node.get_name()
+        self.graph.add(statement)
         self.titles[name] = title
         if link:
             self.links[name] = link
@@ -155,6 +173,7 @@ def _add_claims(b: _Builder, shape: Diagram, notes: dict[str, list[Finding]]) ->
     for name, claim in shape.claims:
         found = notes.get(claim.id, [])
         b.node(
+            name,
             _node(name, claim, [f.code for f in found], b.opts),
             claim_tooltip(
                 claim, b.opts.theme.kinds[claim.kind].label, findings=found, student=b.opts.student
@@ -174,8 +193,8 @@ def _add_lines(b: _Builder, shape: Diagram, layout: Layout) -> None:
         for end in (edge.source, edge.target):
             if end in waiting:
                 junction = waiting.pop(end)
-                node = pydot.Node(junction.name, **junction_attrs(theme, junction.name))
-                b.node(node, junction.phrase)
+                node = dw.node(junction.name, junction_attrs(theme, junction.name))
+                b.node(junction.name, node, junction.phrase)
         style = EDGE_STYLES[edge.relation]
         extra = {"weight": STEP_WEIGHT} if edge.target in single else {}
         if i in lengths:
@@ -203,20 +222,20 @@ def _add_rows(b: _Builder, layout: Layout, steps: set[int]) -> None:
     (those of ``steps`` in unseen clusters: :func:`~argmap.render.layout.step_rows`)."""
     theme = b.opts.theme
     for box in layout.boxes:
-        cluster = pydot.Subgraph(f"cluster_{box.name}", **box_attrs(theme, box.name))
+        cluster = dw.Block("subgraph", f"cluster_{box.name}", box_attrs(theme, box.name))
         for name in box.members:
-            cluster.add_node(pydot.Node(name))
+            cluster.add(dw.node(name))
         for left, right in zip(box.members, box.members[1:], strict=False):
             ends = in_reading_order(b.opts.direction, left, right)
-            cluster.add_edge(pydot.Edge(*ends, style="invis", id=f"{box.name}_{left}"))
-        b.graph.add_subgraph(cluster)
+            cluster.add(dw.edge(*ends, {"style": "invis", "id": f"{box.name}_{left}"}))
+        b.graph.add(cluster.text())
         b.titles[box.name] = box.phrase
     for k, row in enumerate(layout.rows):
         name, attrs = row_attrs(k, k in steps)
-        sub = pydot.Subgraph(name, **attrs)
+        sub = dw.Block("subgraph", name, attrs)
         for name in row:
-            sub.add_node(pydot.Node(name))
-        b.graph.add_subgraph(sub)
+            sub.add(dw.node(name))
+        b.graph.add(sub.text())
 
 
 def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
@@ -224,9 +243,9 @@ def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
     noun = "claim" if hidden == 1 else "claims"
     text = f"+{hidden} {noun} on the page of {cid}" if link else f"+{hidden} {noun} hidden"
     fname = "f" + name[1:]
-    attrs = fold_attrs(b.opts.theme, fname, f"<{html_text(text)}>")
+    attrs = fold_attrs(b.opts.theme, fname, Html(f"<{html_text(text)}>"))
     title = f"{hidden} {noun} arguing about {cid}, not drawn here"
-    b.node(pydot.Node(fname, **attrs), title, link)
+    b.node(fname, dw.node(fname, attrs), title, link)
     b.edge(fname, name, "fold", f"{hidden} hidden {noun} arguing about {cid}", weight="8")
 
 
@@ -242,41 +261,39 @@ def _add_legend(b: _Builder, drawn: Legend, top: str | None) -> None:
     above node ``top`` (the first thesis: the legend reads as the diagram's key,
     under its title, and never widens it unless it is wider itself); with no
     ``top``, Graphviz puts it on the lowest row."""
-    cluster = pydot.Subgraph("cluster_legend", **legend_attrs(b.opts.theme, b.opts.direction))
+    cluster = dw.Block("subgraph", "cluster_legend", legend_attrs(b.opts.theme, b.opts.direction))
     b.titles["legend"] = "Legend"
     for sample in drawn.samples:
-        cluster.add_node(pydot.Node(sample.name, **sample.attrs))
+        cluster.add(dw.node(sample.name, sample.attrs))
         b.titles[sample.name] = "Legend: " + sample.title
     for k, line in enumerate(drawn.lines):
         ends = in_reading_order(b.opts.direction, line.source, line.target)
-        cluster.add_edge(pydot.Edge(*ends, id=f"legend_e{k}", **line.attrs))
-    b.graph.add_subgraph(cluster)
+        cluster.add(dw.edge(*ends, {"id": f"legend_e{k}", **line.attrs}))
+    b.graph.add(cluster.text())
     if top and drawn.samples:
-        above = pydot.Subgraph("legend_above")  # not a cluster: draws nothing itself
-        above.add_edge(pydot.Edge(top, drawn.samples[0].name, style="invis", id="legend_above"))
-        b.graph.add_subgraph(above)
+        above = dw.Block("subgraph", "legend_above")  # not a cluster: draws nothing itself
+        invisible = {"style": "invis", "id": "legend_above"}
+        above.add(dw.edge(top, drawn.samples[0].name, invisible))
+        b.graph.add(above.text())
 
 
-def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> pydot.Dot:
+def _new_graph(amap: ArgumentMap, opts: RenderOptions) -> dw.Block:
     theme = opts.theme
-    graph = pydot.Dot(
-        "argmap",
-        graph_type="digraph",
-        rankdir="BT" if opts.direction == "TB" else "RL",
-        bgcolor=theme.background,
-        nodesep="0.15",
-        ranksep="0.45",
-        newrank="true",
-        fontname=_quote(theme.font),
-        fontsize=f"{theme.font_size * 1.4:g}",
-        fontcolor=theme.title_color,
-    )
+    attrs = {
+        "rankdir": "BT" if opts.direction == "TB" else "RL",
+        "bgcolor": theme.background,
+        "nodesep": "0.15",
+        "ranksep": "0.45",
+        "newrank": "true",
+        "fontname": theme.font,
+        "fontsize": f"{theme.font_size * 1.4:g}",
+        "fontcolor": theme.title_color,
+    }
     if amap.title:
-        graph.set("label", f"<{html_text(amap.title)}>")
-        graph.set("labelloc", "t")
-    graph.set_node_defaults(
-        fontname=_quote(theme.font), fontsize=f"{theme.font_size:g}", margin="0.14,0.08"
-    )
+        attrs.update(label=Html(f"<{html_text(amap.title)}>"), labelloc="t")
+    graph = dw.Block("digraph", "argmap", attrs)
+    node = {"fontname": theme.font, "fontsize": f"{theme.font_size:g}", "margin": "0.14,0.08"}
+    graph.add(dw.defaults("node", node))
     return graph
 
 
@@ -286,7 +303,7 @@ def build_diagram(
     opts: RenderOptions | None = None,
     deadline: Deadline | None = None,
 ) -> DotDiagram:
-    """Build the diagram of ``amap``: the pydot graph, tooltips and links.
+    """Build the diagram of ``amap``: its DOT statements, tooltips and links.
 
     Args:
         amap: the map.
@@ -323,40 +340,24 @@ def build_diagram(
         drawn = legend(opts.theme, content)
         top = next((name for name, claim in shape.claims if claim.kind == "thesis"), None)
         _add_legend(b, drawn, top)
-    return DotDiagram(b.graph, b.titles, b.links)
+    return DotDiagram(b.graph, b.titles, b.links, tuple(b.lines))
 
 
-def build_dot(
-    amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
-) -> pydot.Dot:
-    """The pydot graph of ``amap`` (see :func:`build_diagram`)."""
-    return build_diagram(amap, findings, opts).graph
-
-
-def dot_source(graph: pydot.Dot, deadline: Deadline | None = None) -> str:
-    """The DOT source of ``graph``, ending with a newline (pydot's text, written
-    element by element so that ``deadline`` is looked at every
-    :data:`~argmap.render.budget.STRIDE` elements).
+def dot_source(graph: dw.Block, deadline: Deadline | None = None) -> str:
+    """The DOT source of ``graph``, ending with a newline: its statements, each
+    written while the graph was built (so the deadline was looked at then), joined
+    once ``deadline`` is looked at.
 
     Raises:
         LayoutTimeout: the deadline passed.
     """
-    bare = dict(graph.obj_dict, nodes={}, edges={}, subgraphs={})
-    head = pydot.Dot(obj_dict=bare).to_string()  # "digraph argmap {", attributes, "}"
-    parts = [head[: head.rindex("}")]]
-    elements: list[pydot.Node | pydot.Edge | pydot.Subgraph] = [*graph.get_node_list()]
-    elements += [*graph.get_edge_list(), *graph.get_subgraph_list()]
-    for i, element in enumerate(sorted(elements, key=lambda e: e.get_sequence() or 0)):
-        if deadline is not None and i % STRIDE == 0:
-            deadline.check("writing the DOT")
-        text = element.to_string(indent_level=1)
-        parts.append(text if isinstance(element, pydot.Subgraph) else text + "\n")
-    parts.append("}\n")
-    return "".join(parts)
+    if deadline is not None:
+        deadline.check("writing the DOT")
+    return graph.text()
 
 
 def to_dot(
     amap: ArgumentMap, findings: Iterable[Finding] = (), opts: RenderOptions | None = None
 ) -> str:
     """The DOT source of the map's diagram (deterministic text, ends with a newline)."""
-    return dot_source(build_dot(amap, findings, opts))
+    return dot_source(build_diagram(amap, findings, opts).graph)

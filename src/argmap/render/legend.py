@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from argmap.diagram import Diagram
 from argmap.model import KINDS
+from argmap.render.dotwriter import Html
 from argmap.render.labels import html_text
 from argmap.render.looks import Attrs
 from argmap.render.style import KindStyle, Theme
@@ -129,11 +130,11 @@ class LegendContent:
     student: bool = False
 
 
-def _text(theme: Theme, text: str, colour: str | None = None) -> str:
-    return f'<<FONT COLOR="{colour or theme.title_color}">{html_text(text)}</FONT>>'
+def _text(theme: Theme, text: str, colour: str | None = None) -> Html:
+    return Html(f'<<FONT COLOR="{colour or theme.title_color}">{html_text(text)}</FONT>>')
 
 
-def _box(theme: Theme, name: str, label: str, **attrs: str) -> Sample:
+def _box(theme: Theme, name: str, label: Html, **attrs: str) -> Sample:
     base = {"id": name, "shape": "box", "fontsize": f"{theme.caption_size:g}"}
     return Sample(name, {**base, "margin": "0.12,0.05", "label": label, **attrs}, "")
 
@@ -228,7 +229,7 @@ def _table(theme: Theme, content: LegendContent) -> Sample | None:
         f"<TR>{entry[i]}{entry[i + half] if i + half < len(entry) else ''}</TR>"
         for i in range(half)
     )
-    label = f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">{cells}</TABLE>>'
+    label = Html(f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="3">{cells}</TABLE>>')
     attrs = {  # a box the colour of the page, so its outline bounds the table
         "id": "legend_lines",
         "shape": "box",

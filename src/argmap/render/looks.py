@@ -2,20 +2,21 @@
 (pure: a theme in, ``{attribute: value}`` out; :mod:`argmap.render.dot` makes
 the graph's nodes, lines and boxes from them).
 
-Every value is a plain string Graphviz reads as it is: colours ``#rrggbb``,
-widths in points, labels already HTML-like (``<…>``) and escaped by their
-makers (:mod:`argmap.render.labels`, :mod:`argmap.render.legend`).
+Every value is a string: colours ``#rrggbb``, widths in points, labels
+HTML-like (:class:`~argmap.render.dotwriter.Html`, escaped by their makers:
+:mod:`argmap.render.labels`, :mod:`argmap.render.legend`) or empty; the DOT
+writer (:mod:`argmap.render.dotwriter`) quotes every plain string.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from argmap.model import Claim
+from argmap.render.dotwriter import Html
 from argmap.render.style import Theme
 
-#: Graphviz attributes: name → value (every value a string; typed ``Any`` for pydot).
-Attrs = dict[str, Any]
+#: Graphviz attributes: name → value (an :class:`~argmap.render.dotwriter.Html` label
+#: is written as it is, any other string quoted when it needs to be).
+Attrs = dict[str, str]
 
 #: ``minlen`` of a line along a row: Graphviz leaves ``minlen × nodesep`` between
 #: its ends, so an undercut or an objection beside its target has a line long
@@ -59,7 +60,7 @@ def junction_attrs(theme: Theme, name: str) -> Attrs:
         "style": "filled",
         "fillcolor": colour,
         "color": colour,
-        "label": '""',
+        "label": "",
     }
 
 
@@ -108,7 +109,7 @@ def box_attrs(theme: Theme, name: str) -> Attrs:
         "color": theme.group_border,
         "penwidth": f"{theme.penwidth * 0.75:g}",
         "margin": "10",
-        "label": '""',
+        "label": "",
     }
 
 
@@ -133,7 +134,7 @@ def legend_attrs(theme: Theme, direction: str) -> Attrs:
     the title on top in either ``direction`` (``TB`` or ``LR``)."""
     return {
         "id": "legend",
-        "label": f'<<FONT COLOR="{theme.title_color}"><B>Legend</B></FONT>>',
+        "label": Html(f'<<FONT COLOR="{theme.title_color}"><B>Legend</B></FONT>>'),
         "labelloc": "b" if direction == "TB" else "t",
         "fontsize": f"{theme.caption_size:g}",
         "style": "rounded",
@@ -150,5 +151,5 @@ def row_attrs(k: int, step: bool) -> tuple[str, Attrs]:
     keeps next to each other (element id ``row<k>``)."""
     if not step:
         return f"row{k}", {"rank": "same"}
-    attrs = {"id": f"row{k}", "rank": "same", "style": "invis", "margin": "0", "label": '""'}
+    attrs = {"id": f"row{k}", "rank": "same", "style": "invis", "margin": "0", "label": ""}
     return f"cluster_row{k}", attrs

@@ -14,9 +14,8 @@ from argmap.errors import RenderError
 from argmap.findings import Finding
 from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline, within
-from argmap.render.dot import RenderOptions, build_diagram
+from argmap.render.dot import RenderOptions, build_diagram, dot_source
 from argmap.render.graphviz import DEFAULT_DPI, DEFAULT_TIMEOUT, run_dot
-from argmap.render.pipeline import dot_text
 
 #: Output formats by file extension.
 FORMATS = {
@@ -88,7 +87,7 @@ def render(
         )
     if fmt in ("svg", "html"):
         return _drawn(amap, findings, opts, fmt, map_id, (timeout, engine, deadline), embed)
-    text = dot_text(build_diagram(amap, findings, opts, deadline), deadline)
+    text = dot_source(build_diagram(amap, findings, opts, deadline).graph, deadline)
     if fmt == "dot":
         return text.encode("utf-8")
     return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine, deadline=deadline)

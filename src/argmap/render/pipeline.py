@@ -37,15 +37,29 @@ def title_with(amap: ArgumentMap, words: str) -> str:
 _LATER_FIELDS = frozenset({"extra_sources", "rephrases"})
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of dataclass ``cls`` but ``loc``, in order; None for any other class."""
+    if cls not in _FIELD_NAMES:
+        named = is_dataclass(cls)
+        _FIELD_NAMES[cls] = (
+            tuple(f.name for f in fields(cls) if f.name != "loc") if named else None
+        )
+    return _FIELD_NAMES[cls]
+
+
 def _plain(value: object) -> object:
     """A model value as JSON-ready data: dataclasses as dicts without their
     ``loc`` (where they stand in the file) and without the fields of
     :data:`_LATER_FIELDS` while empty, sets sorted, tuples as lists."""
-    if is_dataclass(value) and not isinstance(value, type):
+    names = None if isinstance(value, type) else _field_names(type(value))
+    if names is not None:
         return {
-            f.name: _plain(getattr(value, f.name))
-            for f in fields(value)
-            if f.name != "loc" and not (f.name in _LATER_FIELDS and not getattr(value, f.name))
+            name: _plain(kept)
+            for name in names
+            if (kept := getattr(value, name)) or name not in _LATER_FIELDS
         }
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}

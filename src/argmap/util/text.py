@@ -135,7 +135,7 @@ def _wrap_para(para: str, width: int) -> list[str]:
     """:func:`textwrap.wrap` (long words and hyphenated words broken) counting display
     columns, in time linear in the text: a long word is broken by index, never re-sliced."""
     chunks = [c for c in _WORDSEP.split(para.expandtabs().translate(_SPACES)) if c]
-    widths = [display_width(c) for c in chunks]
+    widths = [len(c) for c in chunks] if para.isascii() else [display_width(c) for c in chunks]
     solid = [len(c.rstrip()) for c in chunks]  # a chunk's rest from here on is blank
     lines: list[str] = []
     i, start, head = 0, 0, widths[0] if chunks else 0  # next chunk, its unused part, its width

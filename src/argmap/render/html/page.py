@@ -216,14 +216,12 @@ def _edges(
     amap: ArgumentMap, findings: list[Finding], opts: RenderOptions
 ) -> tuple[list[dict[str, str]], dict[str, str]]:
     """The diagram's edges ``[{"id", "from", "to"}]`` and claim node → fold node."""
-    graph = build_diagram(amap, findings, opts).graph
     edges: list[dict[str, str]] = []
     folds: dict[str, str] = {}
-    for edge in graph.get_edges():
-        ends = {"from": str(edge.get_source()), "to": str(edge.get_destination())}
-        edges.append({"id": str(edge.get("id")), **ends})
-        if edge.get("class") == "fold":
-            folds[ends["to"]] = ends["from"]
+    for line in build_diagram(amap, findings, opts).lines:
+        edges.append({"id": line.id, "from": line.source, "to": line.target})
+        if line.relation == "fold":
+            folds[line.target] = line.source
     return edges, folds
 
 
