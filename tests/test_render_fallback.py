@@ -176,6 +176,8 @@ def test_an_engine_given_is_kept(run_cli, tmp_path):
     code, _, err = run_cli("render", str(src), "-o", str(tmp_path / "af.svg"), "--engine", "neato")
     assert code == 0, err
     assert "too dense" not in err
+    code, _, err = run_cli("render", str(src), "-o", str(tmp_path / "af.dot"))  # no layout run
+    assert code == 0 and "too dense" not in err
 
 
 def test_the_cost_model():

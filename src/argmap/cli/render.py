@@ -311,7 +311,8 @@ def _draw(
             (amap, found, opts, plan), [t for t, _ in targets], sheet, map_id, req, deadline
         )
     fit = (fit or Fit()) if req.layout == "graph" else Fit(whole=True, engine_given=True)
-    engine = fit.engine(amap, req.engine, map_path)
+    laid_out = any(fmt != "dot" for _, fmt in targets)  # .dot alone runs no layout
+    engine = fit.engine(amap, req.engine, map_path) if laid_out else req.engine
     job = Job(amap, found, map_id, extra, req.layout_timeout, req.dpi, engine, _column(req))
     return fit.draw(job, map_path, targets, (opts, plan), deadline)
 
