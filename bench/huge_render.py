@@ -135,12 +135,12 @@ def figures(quick: bool, runs: int) -> list[dict[str, object]]:
     out = []
     huge = tangled(n)
     wall, said, files = timed(runs, huge, WORK / "out-huge" / "map.svg", *budget)
-    print(said.splitlines()[0] if said else "(nothing said)")
-    print(f"  {len(files)} files written: {', '.join(f.name for f in files[:3])} ...")
+    _note(said.splitlines()[0] if said else "(nothing said)")
+    _note(f"  {len(files)} files written: {', '.join(f.name for f in files[:3])} ...")
     out.append(_fig(f"huge-map-{n}", wall, 60, "s", f"argmap render, {n:,}-claim tangled tree"))
     out.append(_fig(f"huge-map-{n}-files", len(files), None, "files", "overview and pages"))
     wall, said, files = timed(1, huge, WORK / "out-split" / "map.svg", "--split", *budget)
-    print(f"  --split: {len(files)} files written")
+    _note(f"  --split: {len(files)} files written")
     out.append(_fig(f"huge-split-{n}", wall, 60, "s", f"argmap render --split, {n:,} claims"))
     for size in (2000, n) if not quick else (500, n):
         cpu = split_planning(size)
@@ -151,7 +151,7 @@ def figures(quick: bool, runs: int) -> list[dict[str, object]]:
         )
     dense = framework(an, am)
     wall, said, files = timed(runs, dense, WORK / "out-dense" / "af.svg")
-    print(said.splitlines()[0] if said else "(nothing said)")
+    _note(said.splitlines()[0] if said else "(nothing said)")
     out.append(
         _fig(f"dense-{an}-{am}", wall, 30, "s", f"argmap render, {an} arguments, {am:,} attacks")
     )
@@ -159,6 +159,11 @@ def figures(quick: bool, runs: int) -> list[dict[str, object]]:
         _fig(f"dense-{an}-{am}-overlaps", overlaps(files[0]), 0, "pairs", "node boxes overlapping")
     )
     return out
+
+
+def _note(line: str) -> None:
+    """What argmap said and wrote: on standard error, so ``--json`` output stays JSON."""
+    print(line, file=sys.stderr)
 
 
 def _fig(name: str, value: float, target: float | None, unit: str, what: str) -> dict[str, object]:
