@@ -60,7 +60,19 @@ def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
     dense_map(src)
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "argmap", "render", str(src), "-o", str(out)],
+        # dot and one diagram, as asked: a dense map is otherwise spread in a second
+        [
+            sys.executable,
+            "-m",
+            "argmap",
+            "render",
+            str(src),
+            "-o",
+            str(out),
+            "--engine",
+            "dot",
+            "--whole",
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

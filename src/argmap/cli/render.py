@@ -12,6 +12,7 @@ import click
 from argmap.cli.common import audience_option, checks_for, exit_codes, load, refuse_overwrite
 from argmap.cli.render_column import column_options, column_width
 from argmap.cli.render_embed import EmbedRequest, embed_options, status_legend, strength_legend
+from argmap.cli.render_fit import Fit, Job, fit_options
 from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
@@ -176,6 +177,7 @@ class _Seconds(click.FloatRange):
 @audience_option()
 @embed_options
 @sheet_options
+@fit_options
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
@@ -192,6 +194,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     from argmap.render.outputs import format_for
 
     extra = EmbedRequest.take(options)
+    fit = Fit.take(options)
     sheet = sheet_request(options)
     req = _Request(**options)
     _column(req)
@@ -212,7 +215,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
             f"{sheet.option} draws its own layout: leave out "
             + ("--embed" if extra.embed else "--layout column")
         )
-    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, extra, sheet))
+    _write(_draw(amap, map_path, list(zip(targets, formats, strict=True)), req, extra, sheet, fit))
 
 
 @dataclass(frozen=True)
@@ -278,8 +281,13 @@ def _draw(
     req: _Request,
     extra: EmbedRequest | None = None,
     sheet: SheetRequest | None = None,
+    fit: Fit | None = None,
 ) -> list[tuple[str, bytes]]:
     """Every page of every ``(output file, format)``, drawn before any file is written.
+
+    A map too large for one diagram in time is drawn as an overview and pages,
+    a dense one with the spread layout, unless ``fit`` says otherwise
+    (:mod:`argmap.cli.render_fit`).
 
     Raises:
         UsageError: a focus that names no claim.
@@ -289,8 +297,7 @@ def _draw(
     from argmap.analysis.checks import run_checks
     from argmap.cli.render_sheets import draw_planned
     from argmap.render.budget import Deadline
-    from argmap.render.outputs import render as render_bytes
-    from argmap.render.pages import PagePlan, page_file, plan_pages
+    from argmap.render.pages import PagePlan
 
     deadline, extra = Deadline(req.layout_timeout, sheets=bool(sheet)), extra or EmbedRequest()
     opts = extra.apply(amap, _render_options(amap, req, not extra.what_if), req.color_by)
@@ -303,24 +310,11 @@ def _draw(
         return draw_planned(
             (amap, found, opts, plan), [t for t, _ in targets], sheet, map_id, req, deadline
         )
-    done: list[tuple[str, bytes]] = []
-    for target, fmt in targets:
-        for page in plan_pages(amap, opts, plan, target, map_id, deadline):
-            data = render_bytes(
-                extra.retitle(page.amap),
-                found,
-                page.opts,
-                fmt,
-                map_id=page.map_id,
-                timeout=req.layout_timeout,
-                dpi=req.dpi,
-                engine=req.engine,
-                deadline=deadline,
-                embed=extra.embed,
-                column=_column(req),
-            )
-            done.append((page_file(target, page.suffix), data))
-    return done
+    fit = (fit or Fit()) if req.layout == "graph" else Fit(whole=True, engine_given=True)
+    laid_out = any(fmt != "dot" for _, fmt in targets)  # .dot alone runs no layout
+    engine = fit.engine(amap, req.engine, map_path) if laid_out else req.engine
+    job = Job(amap, found, map_id, extra, req.layout_timeout, req.dpi, engine, _column(req))
+    return fit.draw(job, map_path, targets, (opts, plan), deadline)
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:

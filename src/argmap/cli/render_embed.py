@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: Options that do not change what the drawing shows, left out of its id digest.
-_NOT_DRAWN = frozenset({"map_path", "outputs", "id_prefix", "layout_timeout", "dpi", "embed"})
+_NOT_DRAWN = frozenset(
+    {"map_path", "outputs", "id_prefix", "layout_timeout", "dpi", "embed", "whole"}
+)
 
 
 def embed_options(command: F) -> F:

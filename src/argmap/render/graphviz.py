@@ -53,7 +53,9 @@ def run_dot(
         fmt: Graphviz output format (``svg``, ``png``, ``pdf``).
         timeout: CPU seconds of Graphviz's before the layout is abandoned.
         dpi: resolution for raster output (dots per inch).
-        engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …).
+        engine: Graphviz layout program (``dot``, ``neato``, ``sfdp`` …), optionally
+            followed by ``-G``/``-N``/``-E`` attribute options separated by spaces
+            (``"neato -Goverlap=prism"``: :data:`argmap.render.cost.SPREAD`).
         deadline: the whole rendering's deadline; Graphviz gets only the CPU
             time left (and at most ``timeout``), and what it spends is charged to it.
         options: more options for the program (``-n2``: neato keeps the DOT's positions).
@@ -64,13 +66,16 @@ def run_dot(
             the time left before ``deadline``.
         RenderError: Graphviz failed (its message is included).
     """
-    exe = shutil.which(engine)
+    program, *attrs = engine.split()
+    if any(a[:2] not in ("-G", "-N", "-E") for a in attrs):
+        raise RenderError(f"{engine!r} is not a Graphviz program with -G/-N/-E options")
+    exe = shutil.which(program)
     if exe is None:
-        raise GraphvizNotFound(f"Graphviz's '{engine}' program was not found: {INSTALL_HINT}")
+        raise GraphvizNotFound(f"Graphviz's '{program}' program was not found: {INSTALL_HINT}")
     limit = timeout if deadline is None else min(timeout, deadline.left())
     if deadline is not None and limit <= 0:
         raise deadline.error("laying the diagram out")
-    args = [exe, f"-T{fmt}", *options, *([f"-Gdpi={dpi}"] if fmt == "png" else [])]
+    args = [exe, f"-T{fmt}", *attrs, *options, *([f"-Gdpi={dpi}"] if fmt == "png" else [])]
     out, err, code, spent = _run(args, dot_source.encode("utf-8"), limit)
     if deadline is not None:
         deadline.charge(spent)

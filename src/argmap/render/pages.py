@@ -25,7 +25,7 @@ from argmap.model import ArgumentMap
 from argmap.render.budget import Deadline
 from argmap.render.dot import RenderOptions
 from argmap.render.labels import bidi_isolated
-from argmap.render.outline import arguers
+from argmap.render.outline import Child, arguers
 from argmap.render.pager import Part, paginate
 from argmap.render.pipeline import title_with
 from argmap.render.subset import below, collapse, focus
@@ -158,12 +158,12 @@ def _split(
     suffixes = page_suffixes(list(heads.values()))
     # The file name's bytes, percent-encoded: a name that is not UTF-8 links to itself too.
     files = {k: quote(os.fsencode(page_file(name, suffixes[cid]))) for k, cid in heads.items()}
-    links, counts = {}, {}
+    links, counts, hidden = {}, {}, Hidden(parts)
     for line in (ln for part in parts if part.kind == "overview" for ln in part.lines):
         if line.part is not None:
             # every claim of a linked reason links to the reason's page; one box says +N
             links.update(dict.fromkeys(line.head.claims, files[line.part]))
-            counts[line.head.claims[0]] = _hidden(parts[line.part], line.head.claims)
+            counts[line.head.claims[0]] = hidden.count(line.part, line.head.claims)
     overview = [p for p in parts if p.kind == "overview"][0].amap
     pages = [Page("", overview, replace(opts, folds=counts, links=links), base_id)]
     for k, cid in heads.items():
@@ -173,7 +173,7 @@ def _split(
         see = {r.claim: r.part for r in part.refs if r.kind == "see" and r.part in files}
         titled = replace(part.amap, title=title_with(amap, f": {bidi_isolated(cid)}"))
         shown, shown_opts = _folded(titled, opts, plan.collapse)
-        folds = {c: _hidden(parts[p], (c,)) for c, p in see.items() if c in shown.claims}
+        folds = {c: hidden.count(p, (c,)) for c, p in see.items() if c in shown.claims}
         shown_opts = replace(
             shown_opts,
             folds={**folds, **shown_opts.folds},
@@ -183,11 +183,30 @@ def _split(
     return pages
 
 
-def _hidden(part: Part, shown: tuple[str, ...]) -> int:
-    """How many claims ``part`` draws that argue about ``shown``, directly or
-    through others (``shown`` not counted)."""
-    index = arguers(part.amap)
-    found = {
-        c for cid in shown if cid in part.amap.claims for c in below(part.amap, cid, index=index)
-    }
-    return len(found - set(shown))
+class Hidden:
+    """How many claims a part draws that argue about some of its claims, directly
+    or through others (those claims not counted). The index of who argues about
+    whom is built once per part, when first needed, so counting for every
+    reference of a map takes time linear in its parts' sizes.
+
+    Args:
+        parts: the pager's parts (:func:`~argmap.render.pager.paginate`).
+    """
+
+    def __init__(self, parts: list[Part]) -> None:
+        self.parts = parts
+        self.index: dict[int, tuple[dict[str, list[Child]], dict[str, int]]] = {}
+
+    def count(self, k: int, shown: tuple[str, ...]) -> int:
+        """Claims of part ``k`` below the claims ``shown`` (``shown`` not counted)."""
+        amap = self.parts[k].amap
+        if k not in self.index:
+            self.index[k] = (arguers(amap), {cid: i for i, cid in enumerate(amap.claims)})
+        index, rank = self.index[k]
+        found = {
+            c
+            for cid in shown
+            if cid in amap.claims
+            for c in below(amap, cid, index=index, rank=rank)
+        }
+        return len(found - set(shown))
