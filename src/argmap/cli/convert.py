@@ -98,14 +98,14 @@ def convert(
         from argmap.analysis.checks import resolve
 
         resolve(names)
-    if outdir is None and (len(paths) != 2 or os.path.isdir(paths[1])):
-        raise UsageError("give IN OUT, or maps and --outdir DIR --to FORMAT")
     if outdir is not None:
         sys.exit(
             _convert_many(paths, outdir, (from_format, to_format, select, ignore, fmt), runner)
         )
     if runner != Runner() or fmt == "jsonl":
         raise UsageError("-j, --executor and --format jsonl convert many maps: add --outdir DIR")
+    if len(paths) != 2 or os.path.isdir(paths[1]):
+        raise UsageError("give IN OUT, or maps and --outdir DIR --to FORMAT")
     _convert_one(paths[0], paths[1], from_format, to_format, (fmt, select, ignore))
 
 
