@@ -218,3 +218,20 @@ def test_two_maps_with_one_name_are_refused(run_cli, corpus, tmp_path):
     code, _, err = run_cli("render", str(corpus), str(other), "--outdir", str(tmp_path / "o"))
     assert code == 2 and "would both write" in err
     assert not (tmp_path / "o").exists()
+
+
+@needs_dot
+def test_the_batch_bench_runs_quick(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "batch.py"), "--quick", "--json"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
+        check=True,
+    )
+    figures = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [f["name"] for f in figures] == ["batch-vs-per-map-6", "batch-j2-vs-j1-6"]
+    assert all(f["value"] > 0 and f["unit"] == "ratio" for f in figures)
