@@ -68,3 +68,38 @@ def test_a_signal_stops_the_workers(tmp_path, sig, code):
     assert written in ([], ["a.svg"])  # no temporary file, nothing of b or c
     if written:
         assert (out / "a.svg").read_bytes().rstrip().endswith(b"</svg>")
+
+
+def test_no_worker_outlives_a_closed_pipe(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        shutil.copy(ROOT / "maps" / "two-michaels.yaml", corpus / f"m{i:02d}.yaml")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [
+        sys.executable,
+        "-m",
+        "argmap",
+        "evaluate",
+        str(corpus),
+        "-j",
+        "2",
+        "--format",
+        "jsonl",
+    ]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        workers = children(proc.pid)
+        proc.stdout.close()  # as '| head -1' does: the next line kills the command (SIGPIPE)
+        proc.wait(timeout=20)
+        assert proc.returncode == -signal.SIGPIPE and b'"exit": 0' in first
+        for _ in range(50):  # the workers notice within a second or so
+            if not [w for w in workers if Path(f"/proc/{w}").exists()]:
+                break
+            time.sleep(0.1)
+        assert workers and not [w for w in workers if Path(f"/proc/{w}").exists()]
+    finally:
+        proc.kill()
+        proc.wait()

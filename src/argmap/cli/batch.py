@@ -269,7 +269,29 @@ def _pool(runner: Runner, count: int) -> Executor | None:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=min(runner.jobs, count))
+    workers = min(runner.jobs, count)
+    return ProcessPoolExecutor(workers, initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _watch_parent(parent: int) -> None:
+    """Start a worker process: a thread ends it when the command's process is gone
+    (killed, or dead of a closed pipe in ``| head``), so no worker outlives it."""
+    import threading
+
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """Wait until ``parent`` is no longer this process's parent, then stop: SIGTERM,
+    which unwinds the job at hand (its Graphviz killed), and exit after 2 s at most."""
+    import signal
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(2)
+    os._exit(128 + signal.SIGTERM)
 
 
 def _stop(pool: Executor) -> None:
