@@ -18,25 +18,29 @@ NODE_MODULES := tests/js/node_modules/.package-lock.json
 
 .PHONY: demo gallery test lint fuzz bench bench-startup bench-overhead setup system-deps clean
 
+# One command per kind of output over every map in maps/ (-j $(DEMO_JOBS) processes;
+# the same files whatever the number).
+DEMO_JOBS ?= 2
+
 demo: export ARGMAP_BROWSER_TESTS = 0
 demo: setup
-	@status=0; for m in $(MAPS); do \
-	  name=$$(basename $$m .yaml); \
-	  $(BIN)/argmap render $$m -o output/$$name.svg -o output/$$name.png -o output/$$name.html || exit $$?; \
-	  $(BIN)/argmap render $$m --layout column -o output/$$name.column.svg || exit $$?; \
-	  $(BIN)/argmap render $$m --slides -o output/$$name.slides.pdf -o output/$$name.slides.html \
-	    -o output/slides/$$name.svg || exit $$?; \
-	  $(BIN)/argmap render $$m --paper a4 -o output/$$name.a4.pdf || exit $$?; \
-	  $(BIN)/argmap worksheet $$m --kind fill -o output/$$name.fill.pdf || exit $$?; \
-	  for t in default classroom print colorblind; do \
-	    $(BIN)/argmap render $$m --theme $$t -o output/$$name.$$t.svg || exit $$?; \
-	  done; \
-	  $(BIN)/argmap convert $$m output/$$name.mmd || exit $$?; \
-	  $(BIN)/argmap convert $$m output/$$name.argdown || exit $$?; \
-	  echo "== argmap check $$m"; \
-	  $(BIN)/argmap check $$m; rc=$$?; \
-	  if [ $$rc -ge 2 ]; then status=$$rc; fi; \
-	done; exit $$status
+	@set -e; argmap="$(BIN)/argmap"; many="maps/ -j $(DEMO_JOBS) --outdir"; \
+	$$argmap render $$many output --to svg,png,html; \
+	$$argmap render $$many output --layout column --suffix .column; \
+	$$argmap render $$many output --slides --suffix .slides --to pdf,html; \
+	$$argmap render $$many output/slides --slides --to svg; \
+	$$argmap render $$many output --paper a4 --suffix .a4; \
+	for m in $(MAPS); do \
+	  $$argmap worksheet $$m --kind fill -o output/$$(basename $$m .yaml).fill.pdf; \
+	done; \
+	for t in default classroom print colorblind; do \
+	  $$argmap render $$many output --theme $$t --suffix .$$t; \
+	done; \
+	$$argmap convert $$many output --to mermaid; \
+	$$argmap convert $$many output --to argdown; \
+	echo "== argmap check maps/"; \
+	status=0; $$argmap check maps/ || status=$$?; \
+	if [ $$status -ge 2 ]; then exit $$status; fi
 
 # The small pictures of the teaching maps that README.md and docs/teaching/ show
 # (committed; tests/test_gallery.py re-renders them and compares bytes).

@@ -130,6 +130,7 @@ MUTATIONS = {
     "fontTools": Mutation("render/svg.py", "import fontTools"),
     "pypdf": Mutation("render/graphviz.py", "import pypdf"),
     "pytest,jsonschema,hypothesis,py_arg,playwright": Mutation("model.py", "import jsonschema"),
+    "distributed,dask": Mutation("cli/batch.py", "import distributed"),
 }
 
 

@@ -227,11 +227,12 @@ def test_format_names_mean_the_same_in_every_command(run_cli, tmp_path):
                     assert f"{choice}: {FORMAT_HELP[choice]}" in param.help, (name, choice)
                     offered.setdefault(choice, []).append(name)
     assert offered == {
-        "text": ["check", "checks", "compare", "convert", "evaluate", "stats"],
+        "text": ["check", "checks", "compare", "convert", "evaluate", "render", "stats"],
         "json": ["check", "checks", "compare", "convert", "evaluate", "stats"],
         "sarif": ["check", "convert"],
         "github": ["check", "convert"],
         "markdown": ["checks"],
+        "jsonl": ["check", "convert", "evaluate", "render", "stats"],
     }
     path = write(tmp_path, "w.yaml", WARN)
     for args in (

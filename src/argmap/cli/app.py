@@ -15,8 +15,8 @@ from collections.abc import Iterator, MutableMapping, Sequence
 import click
 
 from argmap import __version__
-from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_code_for, exit_codes
-from argmap.errors import ArgmapError, MapLoadError
+from argmap.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, exit_codes, failure
+from argmap.errors import ArgmapError
 from argmap.util.gcpause import gc_paused
 
 #: Every command: its name → (its module in :mod:`argmap.cli`, the click command there).
@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("draft", "draft"),
     "evaluate": ("evaluate", "evaluate"),
     "grade": ("grade", "grade"),
-    "render": ("render", "render"),
+    "render": ("render_many", "render"),
     "schema": ("schema", "schema"),
     "stats": ("stats", "stats"),
     "worksheet": ("worksheet", "worksheet"),
@@ -181,24 +181,15 @@ def _main(argv: Sequence[str] | None) -> None:
     except click.exceptions.Abort:
         _say("aborted")
         sys.exit(130)
-    except MapLoadError as exc:
-        _say(str(exc))
-        sys.exit(EXIT_INVALID)
-    except ArgmapError as exc:
-        _say(f"argmap: {exc}")
-        sys.exit(exit_code_for(exc))
-    except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        _say(f"argmap: {where}{exc.strerror or exc}")
-        sys.exit(EXIT_INVALID)
     except KeyboardInterrupt:
         sys.exit(130)
+    except (ArgmapError, OSError) as exc:
+        message, code = failure(exc)
+        _say(message)
+        sys.exit(code)
     except Exception as exc:  # a bug: say so plainly instead of a traceback
         if os.environ.get("ARGMAP_DEBUG"):
             raise
-        _say(
-            f"argmap: internal error: {type(exc).__name__}: {exc} "
-            "(set ARGMAP_DEBUG=1 for a traceback, and please report it)"
-        )
+        _say(failure(exc)[0])
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

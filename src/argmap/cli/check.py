@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 
 import click
 
+from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes, say, worst
 from argmap.cli.common import (
     EXIT_INVALID,
-    EXIT_OK,
     audience_option,
     checks_for,
     emit,
@@ -21,7 +20,9 @@ from argmap.cli.common import (
     refuse_overwrite,
     report,
     select_options,
+    split_list,
     strict_option,
+    to_stdout,
 )
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import Finding
@@ -37,12 +38,13 @@ from argmap.findings import Finding
         }
     )
 )
-@click.argument("maps", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@format_option("text", "json", "sarif", "github")
+@click.argument("maps", nargs=-1, required=True, type=click.Path())
+@format_option("text", "json", "sarif", "github", "jsonl")
 @output_option("the report")
 @strict_option()
 @select_options("checks", "run")
 @audience_option()
+@batch_options
 def check(
     maps: tuple[str, ...],
     fmt: str,
@@ -51,6 +53,7 @@ def check(
     select: str,
     ignore: str,
     audience: str,
+    runner: Runner,
 ) -> None:
     """Check argument maps for structural problems.
 
@@ -59,7 +62,9 @@ def check(
     SARIF 2.1.0 log for editors and code hosts, github workflow annotations.
     Checks are picked by --select/--ignore, else the map's 'checks:' block,
     else [tool.argmap] in the nearest pyproject.toml above the map.
-    With several maps the worst exit code wins.
+    MAPS are files or folders (every map file in them, in sorted order); with
+    several maps the worst exit code wins. -j N checks them in N processes;
+    --format jsonl prints one line per map, {"file", "exit", "findings", "pid"}.
 
     With --audience student the text names no codes: one plain sentence per
     finding ("P4: no reason given. ...").
@@ -68,22 +73,56 @@ def check(
     """
     if audience == "student" and fmt != "text":
         raise UsageError("--audience student prints plain text: leave out --format " + fmt)
-    for path in maps:
+    if audience == "student" and fmt == "jsonl":
+        raise UsageError("--audience student prints plain text: leave out --format jsonl")
+    if select or ignore:  # a typo on the command line is one usage error, before any map
+        from argmap.analysis.checks import resolve
+
+        resolve(split_list(select) + split_list(ignore))
+    files = map_files(maps)
+    for path in files:
         refuse_overwrite(path, [output] if output else [])
-    findings: list[Finding] = []
-    code = EXIT_OK
-    for path in maps:
-        found, path_code = _check_one(path, select, ignore, strict)
-        findings.extend(found)
-        code = max(code, path_code)
-        gc.collect(1)  # the collector is paused (see main): free this map's cycles
+    findings, lines, code = _gather(files, (select, ignore, strict), runner, fmt, output)
     if audience == "student":
         from argmap.report import as_student_text
 
         emit(as_student_text(findings), output)
-    else:
+    elif fmt != "jsonl":
         emit(report(findings, fmt), output)
+    elif output is not None:
+        emit("".join(lines), output)
     sys.exit(code)
+
+
+def _gather(
+    files: list[str],
+    params: tuple[str, str, bool],
+    runner: Runner,
+    fmt: str,
+    output: str | None,
+) -> tuple[list[Finding], list[str], int]:
+    """Check every map: all findings, the jsonl lines (each printed at once on
+    standard output when there is no ``output``), the worst exit code."""
+    findings: list[Finding] = []
+    lines: list[str] = []
+    codes: list[int] = []
+    with outcomes(check_job, files, params, runner) as done:
+        for outcome in done:
+            say(outcome.error or "")
+            codes.append(outcome.code)
+            findings.extend(outcome.findings)
+            if fmt == "jsonl":
+                if output is None:
+                    to_stdout(outcome.line())
+                lines.append(outcome.line())
+    return findings, lines, worst(codes)
+
+
+def check_job(path: str, params: tuple[str, str, bool]) -> Outcome:
+    """One map's findings and exit code (2 when it is invalid); ``params`` is
+    ``(select, ignore, strict)``."""
+    found, code = _check_one(path, *params)
+    return Outcome(path, code, findings=found, record={"findings": [f.as_dict() for f in found]})
 
 
 def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[Finding], int]:

@@ -40,6 +40,7 @@ FORMAT_HELP: Mapping[str, str] = {
     "sarif": "a SARIF 2.1.0 log for editors and code scanning",
     "github": "GitHub Actions workflow annotations",
     "markdown": "a Markdown document",
+    "jsonl": "one JSON line per map, in the order of the maps, each printed when done",
 }
 
 #: Exit code 70, the same for every command.
@@ -364,3 +365,23 @@ def exit_for(findings: Sequence[Finding], strict: bool) -> int:
     if "error" in severities or (strict and "warning" in severities):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def failure(exc: BaseException) -> tuple[str, int]:
+    """The message and exit code of a command that failed with ``exc``, as ``argmap``
+    prints them: an invalid map (2) its findings, another argmap error ``argmap: ...``
+    (2; 3 for a layout timeout), a file error its file and reason (2), anything else
+    an internal error (70, a bug).
+    """
+    if isinstance(exc, MapLoadError):
+        return str(exc), EXIT_INVALID
+    if isinstance(exc, ArgmapError):
+        return f"argmap: {exc}", exit_code_for(exc)
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"argmap: {where}{exc.strerror or exc}", EXIT_INVALID
+    return (
+        f"argmap: internal error: {type(exc).__name__}: {exc} "
+        "(set ARGMAP_DEBUG=1 for a traceback, and please report it)",
+        EXIT_INTERNAL,
+    )

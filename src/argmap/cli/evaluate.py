@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes, print_outcomes
 from argmap.cli.common import (
-    emit,
     exit_codes,
     format_option,
-    load,
+    load_imported,
     output_option,
     refuse_overwrite,
+    report,
 )
 from argmap.model import GRANTS, STANDARDS
 
@@ -38,8 +39,8 @@ def _fmt_strength(value: float | None) -> str:
         }
     )
 )
-@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@format_option("text", "json")
+@click.argument("maps", metavar="MAPS...", nargs=-1, required=True, type=click.Path())
+@format_option("text", "json", "jsonl")
 @output_option("the labels and strengths")
 @click.option(
     "--accept",
@@ -94,8 +95,9 @@ def _fmt_strength(value: float | None) -> str:
     metavar="ID",
     help="Say why this claim has its label. Repeatable.",
 )
+@batch_options
 def evaluate(
-    map_path: str,
+    maps: tuple[str, ...],
     fmt: str,
     output: str | None,
     accept: tuple[str, ...],
@@ -105,6 +107,7 @@ def evaluate(
     standard: str | None,
     grant: str | None,
     explain_ids: tuple[str, ...],
+    runner: Runner,
 ) -> None:
     """Label every claim IN, OUT or UNDEC and give its DF-QuAD strength.
 
@@ -117,13 +120,33 @@ def evaluate(
     DF-QuAD (Rago et al. 2016), n/a on loops; notes say where strength and
     label disagree. --accept/--reject ask "what if"; changed labels are listed.
 
+    MAPS are files or folders (every map file in them); with several, each
+    map's text follows a '== FILE' line, --format json is one list, --format
+    jsonl one line per map, -j N uses N processes, and the worst exit code
+    wins.
+
     Example: argmap evaluate maps/two-michaels.yaml --reject R4 --explain T1
+    """
+    files = map_files(maps)
+    for path in files:
+        refuse_overwrite(path, [output] if output else [])
+    params = (fmt, accept, reject, semantics, support, standard, grant, explain_ids)
+    with outcomes(evaluate_job, files, params, runner) as done:
+        sys.exit(print_outcomes(done, fmt, output, len(files) > 1))
+
+
+def evaluate_job(path: str, params: tuple) -> Outcome:
+    """One map's evaluation: its text or JSON in ``params[0]`` (the format), its JSON
+    document, exit 1 when a label differs from the map's ``expect:``.
+
+    ``params``: ``(fmt, accept, reject, semantics, support, standard, grant, explain)``.
     """
     from argmap.analysis import evaluate as ev
     from argmap.analysis.strength_notes import strength_notes
 
-    refuse_overwrite(map_path, [output] if output else [])
-    amap = load(map_path)
+    fmt, accept, reject, semantics, support, standard, grant, explain_ids = params
+    imported = load_imported(path)
+    amap = imported.map
 
     def run(accept: tuple[str, ...], reject: tuple[str, ...]) -> Evaluation:
         return ev.evaluate(
@@ -136,13 +159,14 @@ def evaluate(
     explained = [ev.explain(result, cid) for cid in explain_ids]
     notes = strength_notes(amap, result.labelling, result.strength, accept, reject)
     missed = _missed(amap, base)
-    if fmt == "json":
-        emit(_json(result, notes, changed, explained, missed), output)
-    else:
+    doc = _json(result, notes, changed, explained, missed)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "text":
         lines = _table(amap, result, notes) + (_changed_lines(changed) if accept or reject else [])
         lines += [f"\n{e.reason}" for e in explained] + _expect_lines(amap, missed)
-        emit("\n".join(lines) + "\n", output)
-    sys.exit(1 if missed else 0)
+        text = "\n".join(lines) + "\n"
+    said = report(imported.notes, "text") if imported.notes else ""
+    return Outcome(path, 1 if missed else 0, text=text, record=doc, notes=said)
 
 
 def _changed_lines(changed: list[tuple[str, str, str]]) -> list[str]:
@@ -222,7 +246,7 @@ def _json(
     changed: list[tuple[str, str, str]],
     explained: list[Explanation],
     missed: list[tuple[str, str, str]],
-) -> str:
+) -> dict[str, Any]:
     """The ``--format json`` document: reading, labelling, strength, notes, inferences,
     what-if and reasons."""
     doc = {
@@ -238,4 +262,4 @@ def _json(
         "explanations": [e.as_dict() for e in explained],
         "unexpected": [{"claim": c, "expected": a, "got": b} for c, a, b in missed],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return doc

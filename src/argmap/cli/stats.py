@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import click
 
+from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes, print_outcomes
 from argmap.cli.common import (
-    emit,
     exit_codes,
     format_option,
-    load,
+    load_imported,
     output_option,
     refuse_overwrite,
+    report,
 )
 
 
@@ -22,24 +24,38 @@ from argmap.cli.common import (
         {0: "printed", 2: "an invalid map, a bad command line, or FILE cannot be written"}
     )
 )
-@click.argument("map_path", metavar="MAP", type=click.Path(dir_okay=False))
-@format_option("text", "json")
+@click.argument("maps", metavar="MAPS...", nargs=-1, required=True, type=click.Path())
+@format_option("text", "json", "jsonl")
 @output_option("the figures")
-def stats(map_path: str, fmt: str, output: str | None) -> None:
+@batch_options
+def stats(maps: tuple[str, ...], fmt: str, output: str | None, runner: Runner) -> None:
     """Print the shape of a map: claims per kind, support depth and longest chain
     (cycles collapsed), share of supported claims, objections answered,
     precedents cited.
 
+    MAPS are files or folders (every map file in them); with several, each
+    map's text follows a '== FILE' line, --format json is one list, --format
+    jsonl one line per map, -j N uses N processes, and the worst exit code
+    wins.
+
     Example: argmap stats maps/two-michaels.yaml --format json
     """
+    files = map_files(maps)
+    for path in files:
+        refuse_overwrite(path, [output] if output else [])
+    with outcomes(stats_job, files, fmt, runner) as done:
+        sys.exit(print_outcomes(done, fmt, output, len(files) > 1))
+
+
+def stats_job(path: str, fmt: str) -> Outcome:
+    """One map's figures: as text, or JSON (``fmt`` json or jsonl), and as a JSON record."""
     from argmap.analysis.stats import map_stats
 
-    refuse_overwrite(map_path, [output] if output else [])
-    data = map_stats(load(map_path))
-    if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
-    else:
-        emit(_text(data), output)
+    imported = load_imported(path)
+    data = map_stats(imported.map)
+    text = _text(data) if fmt == "text" else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    said = report(imported.notes, "text") if imported.notes else ""
+    return Outcome(path, text=text, record={"stats": data}, notes=said)
 
 
 def _text(data: dict[str, Any]) -> str:

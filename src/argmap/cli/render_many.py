@@ -1,0 +1,179 @@
+"""``argmap render MAPS...``: :mod:`argmap.cli.render` over many maps.
+
+The command takes every option of the one-map command (:data:`argmap.cli.render.render`),
+plus files and folders, ``--outdir``, ``--to``, ``--suffix``, ``--format jsonl`` and the
+options of :mod:`argmap.cli.batch`. One map named with none of those (``-o`` or the
+default ``output/<name>.svg``) is the one-map command itself, unchanged. Otherwise each
+map is one job (:func:`render_job`): drawn by the one-map command's own drawing code,
+written by its own writer, as each arrives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from typing import Any
+
+import click
+
+from argmap.cli import render as single
+from argmap.cli.batch import (
+    Outcome,
+    Runner,
+    batch_options,
+    map_files,
+    outcomes,
+    outputs_for,
+    write_outcomes,
+)
+from argmap.cli.common import format_option, load_imported, refuse_overwrite, report, split_list
+from argmap.cli.render_embed import EmbedRequest
+from argmap.cli.render_fit import Fit
+from argmap.cli.render_sheets import SheetRequest, check_sheets, sheet_request
+from argmap.errors import UsageError
+
+#: The options this module adds to the one-map command's (none of them changes a drawing).
+BATCH_PARAMS = ("maps", "outdir", "to", "suffix", "fmt", "jobs", "executor", "scheduler")
+
+#: What ``--to`` takes: a format name is its file ending.
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
+
+
+@click.command(
+    "render",
+    epilog=single.render.epilog,
+    help=(single.render.help or "")
+    + """
+
+    MAPS are files or folders (every map file in them and below, in sorted
+    order). With several maps, a folder, or any of --outdir, --to, --suffix,
+    -j, --format jsonl, each map is written to OUTDIR/<map name><suffix>.<format>
+    for each format of --to; every map is drawn even when one fails, and
+    the worst exit code wins.
+
+    Example: argmap render maps/ --outdir output --to svg,png -j 2""",
+)
+@click.argument("maps", metavar="MAPS...", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--outdir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Write each map's outputs to DIR/<map name><suffix>.<format> (default: output).",
+)
+@click.option(
+    "--to",
+    metavar="FORMATS",
+    help=f"Comma-separated formats written for each map in --outdir ({', '.join(RENDER_FORMATS)}; "
+    "default svg, pdf for --slides and --paper).",
+)
+@click.option(
+    "--suffix",
+    default="",
+    metavar="TEXT",
+    help="Put TEXT between each map's name and the format ending (--suffix .column: "
+    "<map name>.column.svg).",
+)
+@format_option("text", "jsonl")
+@batch_options
+def render(
+    maps: tuple[str, ...],
+    outdir: str | None,
+    to: str | None,
+    suffix: str,
+    fmt: str,
+    runner: Runner,
+    **options: Any,
+) -> None:
+    """Draw maps (see the help above, which is the one-map command's, extended)."""
+    _drop_batch_params()
+    many = len(maps) > 1 or os.path.isdir(maps[0]) or fmt == "jsonl"
+    many = many or bool(outdir or to or suffix) or runner != Runner()
+    if not many:
+        single.render.callback(map_path=maps[0], **options)  # type: ignore[misc]
+        return
+    if options.pop("outputs"):
+        raise UsageError(
+            "-o names the files of one map: with several maps (or --outdir, --to, "
+            "--suffix, -j, --format jsonl) give a folder with --outdir"
+        )
+    prepared = _prepare(options, to)
+    files = map_files(maps)
+    outputs_for(files, outdir or "output", suffix, prepared[3])
+    params = (*prepared, outdir or "output", suffix)
+    with outcomes(render_job, files, params, runner) as done:
+        sys.exit(write_outcomes(done, fmt, _write))
+
+
+def _drop_batch_params() -> None:
+    """Forget this module's options in click's context, so that what the drawing
+    takes from the context (the options given, see :class:`EmbedRequest`) is what the
+    one-map command would take: the same drawing, byte for byte."""
+    ctx = click.get_current_context(silent=True)
+    for name in BATCH_PARAMS if ctx is not None else ():
+        ctx.params.pop(name, None)  # type: ignore[union-attr]
+
+
+def _prepare(
+    options: dict[str, Any], to: str | None
+) -> tuple[single._Request, EmbedRequest, SheetRequest | None, tuple[str, ...], Fit]:
+    """The drawing request, what to embed, the sheets, the file endings and what to do
+    with maps too large for one diagram, checked as the one-map command checks them,
+    once for every map.
+
+    Raises:
+        UsageError: options that do not go together, or an unknown format in ``to``.
+    """
+    extra = EmbedRequest.take(options)
+    fit = Fit.take(options)
+    sheet = sheet_request(options)
+    req = single._Request(**options)
+    single._column(req)
+    names = split_list(to or ("pdf" if sheet else "svg"))
+    unknown = [n for n in names if n not in RENDER_FORMATS]
+    if unknown or not names:
+        raise UsageError(
+            f"--to {to}: name formats among {', '.join(RENDER_FORMATS)}, separated by commas"
+        )
+    exts = tuple(f".{name}" for name in dict.fromkeys(names))
+    if req.depth is not None and req.focus is None:
+        raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
+    if sheet is not None:
+        check_sheets(sheet, [f"map{ext}" for ext in exts], req.split, req.collapse)
+        if extra.embed or req.layout != "graph":
+            raise UsageError(
+                f"{sheet.option} draws its own layout: leave out "
+                + ("--embed" if extra.embed else "--layout column")
+            )
+    extra.check([name for name in names])
+    return req, extra, sheet, exts, fit
+
+
+def render_job(path: str, params: tuple[Any, ...]) -> Outcome:
+    """One map drawn in every format asked for: the files, not yet written.
+
+    ``params``: ``(request, embed request, sheets or None, endings, fit, outdir, suffix)``.
+
+    Raises:
+        ArgmapError, OSError: the map is invalid, Graphviz fails or runs out of time;
+            :func:`argmap.cli.batch.run_job` makes these the map's outcome.
+    """
+    from argmap.render.outputs import format_for
+
+    req, extra, sheet, exts, fit, outdir, suffix = params
+    imported = load_imported(path)
+    targets = outputs_for([path], outdir, suffix, exts)
+    refuse_overwrite(path, targets)
+    pairs = [(target, format_for(target)) for target in targets]
+    drawn = single._draw(imported.map, path, pairs, req, extra, sheet, fit)
+    said = report(imported.notes, "text") if imported.notes else ""
+    return Outcome(path, files=drawn, notes=said)
+
+
+def _write(outcome: Outcome) -> Outcome:
+    """Write one map's files as the one-map command does; its record names them."""
+    single._write(outcome.files)
+    return dataclasses.replace(outcome, record={"wrote": [p for p, _ in outcome.files]}, files=[])
+
+
+render.params[1:1] = [p for p in single.render.params if p.name != "map_path"]

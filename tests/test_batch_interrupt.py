@@ -1,0 +1,105 @@
+"""SIGTERM and Ctrl-C during a batch with -j 2 stop the workers and their Graphviz at
+once, and leave only whole files of the maps already done."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from test_interrupt import dense_map, graphviz_children
+
+from conftest import ROOT, needs_dot
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@needs_dot
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_workers(tmp_path, sig, code):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    shutil.copy(ROOT / "maps" / "whales-syllogism.yaml", corpus / "a.yaml")
+    dense_map(corpus / "b.yaml")
+    dense_map(corpus / "c.yaml")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [sys.executable, "-m", "argmap", "render", str(corpus), "--outdir", str(out), "-j", "2"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        dots: list[int] = []
+        for _ in range(300):  # until Graphviz is at work in a worker (at most 30 s)
+            workers = children(proc.pid)
+            dots = [d for w in workers for d in graphviz_children(w)]
+            if dots:
+                break
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.1)
+        assert dots, "Graphviz never started"
+        time.sleep(0.3)
+        proc.send_signal(sig)
+        start = time.monotonic()
+        proc.communicate(timeout=20)
+        assert time.monotonic() - start < 6.0
+        assert proc.returncode == code
+        time.sleep(0.3)
+        assert not [w for w in workers if Path(f"/proc/{w}").exists()]  # workers gone
+        assert not [d for d in dots if Path(f"/proc/{d}").exists()]  # Graphviz gone
+    finally:
+        proc.kill()
+        proc.communicate()
+    written = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert written in ([], ["a.svg"])  # no temporary file, nothing of b or c
+    if written:
+        assert (out / "a.svg").read_bytes().rstrip().endswith(b"</svg>")
+
+
+def test_no_worker_outlives_a_closed_pipe(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        shutil.copy(ROOT / "maps" / "two-michaels.yaml", corpus / f"m{i:02d}.yaml")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [
+        sys.executable,
+        "-m",
+        "argmap",
+        "evaluate",
+        str(corpus),
+        "-j",
+        "2",
+        "--format",
+        "jsonl",
+    ]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        workers = children(proc.pid)
+        proc.stdout.close()  # as '| head -1' does: the next line kills the command (SIGPIPE)
+        proc.wait(timeout=20)
+        assert proc.returncode == -signal.SIGPIPE and b'"exit": 0' in first
+        for _ in range(50):  # the workers notice within a second or so
+            if not [w for w in workers if Path(f"/proc/{w}").exists()]:
+                break
+            time.sleep(0.1)
+        assert workers and not [w for w in workers if Path(f"/proc/{w}").exists()]
+    finally:
+        proc.kill()
+        proc.wait()
