@@ -41,6 +41,7 @@ def test_a_signal_stops_the_workers(tmp_path, sig, code):
     dense_map(corpus / "c.yaml")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     args = [sys.executable, "-m", "argmap", "render", str(corpus), "--outdir", str(out), "-j", "2"]
+    args += ["--engine", "dot", "--whole"]  # the slow layout, not the spread one
     proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         dots: list[int] = []
