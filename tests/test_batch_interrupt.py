@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_interrupt import dense_map, graphviz_children
+from test_interrupt import default_sigint, dense_map, graphviz_children
 
 from conftest import ROOT, needs_dot
 
@@ -42,7 +42,9 @@ def test_a_signal_stops_the_workers(tmp_path, sig, code):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     args = [sys.executable, "-m", "argmap", "render", str(corpus), "--outdir", str(out), "-j", "2"]
     args += ["--engine", "dot", "--whole"]  # the slow layout, not the spread one
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint
+    )
     try:
         dots: list[int] = []
         for _ in range(300):  # until Graphviz is at work in a worker (at most 30 s)
@@ -88,7 +90,9 @@ def test_no_worker_outlives_a_closed_pipe(tmp_path):
         "--format",
         "jsonl",
     ]
-    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, preexec_fn=default_sigint
+    )
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_interrupt import default_sigint
 
 from argmap.server.app import MapServer, host_allowed
 
@@ -323,6 +324,7 @@ def start_cli(*args: str) -> tuple[subprocess.Popen, str]:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=default_sigint,  # a shell running the tests in the background ignores it
     )
     assert proc.stdout is not None
     return proc, proc.stdout.readline()
