@@ -76,6 +76,8 @@ def verdict(fig: dict) -> str:
     target, value = fig["target"], fig["value"]
     if target is None:
         return "reference"
+    if target == 0:  # a count that must be nil: the gap is the count itself
+        return "met" if value <= 0 else f"MISSED by {value:g}"
     if fig["better"] == "lower":
         ok, gap = value <= target, (value - target) / target
     else:
@@ -120,7 +122,7 @@ def markdown(steps: list[dict], quick: bool) -> str:
             cells = [fig["name"], fig["what"], _value(fig), _target(fig), verdict(fig)]
             cells.append(f"`{fig['command']}`")
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    notes = [f"- {f['name']}: {f['note']}" for s in steps for f in s["figures"] if f["note"]]
+    notes = [f"- {f['name']}: {f['note']}" for s in steps for f in s["figures"] if f.get("note")]
     if notes:
         lines += ["", "## Notes from the scripts", "", *notes]
     hand = BENCH / "NOTES.md"
