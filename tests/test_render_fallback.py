@@ -199,3 +199,18 @@ def test_fallback_pages_keep_to_the_budget(tmp_path):
     assert all(len(p.amap.claims) <= 30 for p in drawn.pages)
     assert set().union(*(p.amap.claims for p in drawn.pages)) == set(amap.claims)
     assert set(drawn.pages[0].opts.links.values()) <= {f"m.{p.suffix}.svg" for p in drawn.pages}
+
+
+def test_fallback_pages_hang_objections_under_their_targets(tmp_path):
+    """No shared rows of attackers beside their targets on the overview and pages:
+    ``dot`` 2.43 lays some such pages of a tangled map out differently from run to run."""
+    from argmap.render.outputs import render
+
+    amap = load_map(str(_tree(tmp_path, 200)))
+    whole = render(amap, [], RenderOptions(), "dot", map_id="m").decode()
+    assert "subgraph row0 {" in whole  # the one diagram puts objections beside
+    drawn = plan_fallback(amap, RenderOptions(), 30, "out/m.svg", "m")
+    assert {p.opts.theme.beside for p in drawn.pages} == {0}
+    for page in drawn.pages:
+        dot = render(page.amap, [], page.opts, "dot", map_id=page.map_id).decode()
+        assert "subgraph row" not in dot and "cluster_row" not in dot, page.suffix

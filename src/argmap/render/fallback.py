@@ -18,7 +18,11 @@ draws instead:
 
 Every claim is drawn on the overview or on some page. Each page is laid out
 on its own, so the time grows with the number of pages, not with the square
-of the map.
+of the map. Objections hang under what they attack instead of beside it
+(theme ``beside=0``): Graphviz 2.43's ``dot`` orders the shared rows of
+attackers beside their targets differently from run to run on some pages of
+a tangled map (the same DOT, several layouts), and the pages must be the
+same bytes every run.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ def plan_fallback(
         LayoutTimeout: ``deadline`` passed (looked at before each page).
     """
     budget = max(2, budget)
+    opts = replace(opts, theme=replace(opts.theme, beside=0))  # see the module docstring
     parts = paginate(
         amap, lambda p: p.kind == "overview" or len(p.amap.claims) <= budget, lone=False
     )
