@@ -85,8 +85,7 @@ def plan_fallback(
     Raises:
         LayoutTimeout: ``deadline`` passed (looked at before each page).
     """
-    budget = max(2, budget)
-    opts = replace(opts, theme=replace(opts.theme, beside=0))  # see the module docstring
+    budget, opts = max(2, budget), replace(opts, theme=replace(opts.theme, beside=0))
     parts = paginate(
         amap, lambda p: p.kind == "overview" or len(p.amap.claims) <= budget, lone=False
     )
