@@ -11,7 +11,8 @@ seconds of each with its ratio to a bare ``python -c pass``:
 * ``python -c pass``: the floor every Python command pays;
 * ``argmap --version``, ``argmap --help``;
 * ``argmap check MAP`` and ``argmap convert MAP OUT.argdown``;
-* ``argmap render MAP -o OUT.dot`` on a tree map of ``--size`` claims
+* ``argmap render MAP -o OUT.dot`` on a tree map of ``--size`` claims, and with
+  ``--no-findings`` (no checks, so no networkx), for reference
   (``bench/generate.py``);
 * the Argdown CLI's DOT export of the same map (``argdown map FILE DIR -f dot``),
   when ``bench/run.py`` can install it (npm); then the target: argmap's
@@ -64,6 +65,10 @@ def commands(src: Path, tag: str, amap: Path, out: Path) -> dict[str, tuple[list
             env,
         ),
         f"argmap render -o .dot{tag}": ([*py, "render", str(amap), "-o", str(out / "m.dot")], env),
+        f"argmap render -o .dot --no-findings{tag}": (
+            [*py, "render", str(amap), "-o", str(out / "n.dot"), "--no-findings"],
+            env,
+        ),
     }
 
 
@@ -144,15 +149,14 @@ def report(medians: dict[str, tuple[float, float]], runs: int, amap: Path, load:
     for name, (wall, cpu) in medians.items():
         if name.startswith("argmap render -o .dot") and argdown is not None:
             ratio = argdown[0] / wall
-            verdict = "met" if ratio >= TARGET else "missed"
-            print(
-                f"Argdown ÷ {name}: {ratio:.2f} wall (target ≥ {TARGET:g}: {verdict}), "
-                f"{argdown[1] / cpu:.2f} CPU"
-            )
+            verdict = f"target ≥ {TARGET:g}: " + ("met" if ratio >= TARGET else "missed")
+            if name != "argmap render -o .dot":
+                verdict = "reference"
+            print(f"Argdown ÷ {name}: {ratio:.2f} wall ({verdict}), {argdown[1] / cpu:.2f} CPU")
             figures.figure(
                 f"startup: Argdown ÷ {name} ({amap.stem})",
                 ratio,
-                target=TARGET if not name.endswith("]") else None,
+                target=TARGET if name == "argmap render -o .dot" else None,
                 better="higher",
                 unit="ratio",
                 what=f"Argdown CLI's DOT export ÷ {name}, {amap.stem}, median wall of "

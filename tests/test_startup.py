@@ -77,6 +77,13 @@ def test_render_dot_imports_no_svg_html_column_or_text_tools(tmp_path: Path) -> 
     assert not unneeded & names
 
 
+def test_render_dot_without_findings_imports_no_graph_library(tmp_path: Path) -> None:
+    names = imported("render", str(SMALL), "-o", "m.dot", "--no-findings", cwd=tmp_path)
+    dot = (tmp_path / "m.dot").read_text(encoding="utf-8")
+    assert dot.startswith("digraph") and "#9c1f18" not in dot  # no claim marked
+    assert not names & {"networkx", "argmap.analysis.checks", "argmap.analysis.graph"}
+
+
 def test_render_svg_imports_the_svg_parser(tmp_path: Path) -> None:
     """The other side of the test above: SVG output does load what DOT output leaves out."""
     names = imported("render", str(SMALL), "-o", "m.svg", cwd=tmp_path)

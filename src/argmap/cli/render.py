@@ -17,6 +17,7 @@ from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
 
 if TYPE_CHECKING:
+    from argmap.findings import Finding
     from argmap.model import ArgumentMap
     from argmap.render.dot import RenderOptions
 
@@ -294,7 +295,6 @@ def _draw(
         GraphvizNotFound, RenderError: Graphviz is missing or fails.
         LayoutTimeout: the rendering ran past --layout-timeout (one budget for every page).
     """
-    from argmap.analysis.checks import run_checks
     from argmap.cli.render_sheets import draw_planned
     from argmap.render.budget import Deadline
     from argmap.render.pages import PagePlan
@@ -302,7 +302,7 @@ def _draw(
     deadline, extra = Deadline(req.layout_timeout, sheets=bool(sheet)), extra or EmbedRequest()
     opts = extra.apply(amap, _render_options(amap, req, not extra.what_if), req.color_by)
     deadline.check("evaluating the claims")
-    found = run_checks(amap, checks_for(amap, map_path)) if req.findings else []
+    found = _findings(amap, map_path) if req.findings else []
     map_id = extra.map_id(amap, req.id_prefix, found)
     plan = PagePlan(req.focus, 2 if req.depth is None else req.depth, req.collapse, req.split)
     deadline.check("checking the map")
@@ -315,6 +315,14 @@ def _draw(
     engine = fit.engine(amap, req.engine, map_path) if laid_out else req.engine
     job = Job(amap, found, map_id, extra, req.layout_timeout, req.dpi, engine, _column(req))
     return fit.draw(job, map_path, targets, (opts, plan), deadline)
+
+
+def _findings(amap: ArgumentMap, map_path: str) -> list[Finding]:
+    """What ``argmap check`` finds on the map, to mark on the diagram (the checks,
+    and networkx with them, are imported only when the findings are drawn)."""
+    from argmap.analysis.checks import run_checks
+
+    return run_checks(amap, checks_for(amap, map_path))
 
 
 def _write(files: list[tuple[str, bytes]]) -> None:
