@@ -133,3 +133,12 @@ def test_graphviz_reads_each_hostile_value_whole():
             continue
         assert obj["class"] == obj["tooltip"] == edge["id"] == kept
         assert edge["tail"] == obj["_gvid"] and edge["head"] == 0
+
+
+def test_the_encoded_dot_is_the_text_in_utf8():
+    block = dw.Block("digraph", "argmap", {"rankdir": "BT"})
+    block.add(dw.node("n1", {"label": "Größe → «x»"}))
+    block.add(dw.edge("n1", "n2", {}))
+    assert block.encoded() == block.text().encode("utf-8")
+    assert block.text().startswith("digraph argmap {\nrankdir=BT;\n")
+    assert block.text().endswith("n1 -> n2;\n}\n")

@@ -105,3 +105,15 @@ def build_graph(amap: ArgumentMap) -> ArgumentGraph:
             _digraph(amap, attack, ""),
             _digraph(amap, combined, "relations"),
         )
+
+
+def release(graph: ArgumentGraph) -> None:
+    """Empty the three digraphs of ``graph`` once its user is done with it.
+
+    networkx caches views of a graph (``G.edges``, ``G.in_degree`` …) that
+    point back at the graph: a reference cycle that only the cycle collector
+    frees, and the collector is paused while a command runs
+    (:mod:`argmap.util.gcpause`). Emptied, the cycle holds nothing large.
+    """
+    for digraph in (graph.support, graph.attack, graph.combined):
+        digraph.clear()

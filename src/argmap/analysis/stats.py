@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.analysis.graph import ArgumentGraph, build_graph
+from argmap.analysis.graph import ArgumentGraph, build_graph, release
 from argmap.model import KINDS, ArgumentMap
 
 SUPPORTABLE = ("thesis", "premise", "rebuttal")
@@ -26,6 +26,7 @@ def longest_support_chain(support: nx.DiGraph[str]) -> list[str]:
     for node, comp in members.items():
         if comp not in first or order[node] < order[first[comp]]:
             first[comp] = node
+    dag.clear()  # networkx's cached degree views make a cycle through it: free it now
     return [first[c] for c in path]
 
 
@@ -40,15 +41,17 @@ def map_stats(amap: ArgumentMap, graph: ArgumentGraph | None = None) -> dict[str
         and ``supported_share`` is the share of theses, premises and rebuttals
         that something supports (0 to 1, None when there are none).
     """
-    graph = graph or build_graph(amap)
+    own, graph = graph is None, graph or build_graph(amap)
     kinds = {k: 0 for k in KINDS}
     for claim in amap.claims.values():
         kinds[claim.kind] += 1
     chain = longest_support_chain(graph.support) if amap.claims else []
     needing = [c for c, cl in amap.claims.items() if cl.kind in SUPPORTABLE]
-    supported = [c for c in needing if graph.support.in_degree(c) > 0]
+    supported = [c for c in needing if graph.support.pred[c]]
     objections = [c for c, cl in amap.claims.items() if cl.kind == "objection"]
-    answered = [o for o in objections if graph.attack.in_degree(o) > 0]
+    answered = [o for o in objections if graph.attack.pred[o]]
+    if own:
+        release(graph)
     return {
         "claims": len(amap.claims),
         "by_kind": kinds,

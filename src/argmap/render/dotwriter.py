@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain
 
 #: DOT's keywords (case-insensitive): quoted wherever they would be an ID.
 KEYWORDS = frozenset({"graph", "subgraph", "digraph", "node", "edge", "strict"})
@@ -121,5 +122,13 @@ class Block:
         self.statements.append(statement)
 
     def text(self) -> str:
-        """The block's whole DOT text, ending with ``}`` and a newline."""
-        return self.head + "".join(self.statements) + "}\n"
+        """The block's whole DOT text, ending with ``}`` and a newline (one join: a
+        map's text is copied once, however large)."""
+        return "".join(chain((self.head,), self.statements, ("}\n",)))
+
+    def encoded(self) -> bytes:
+        """:meth:`text` in UTF-8, made without the text itself: the statements
+        encoded one by one and joined once, so a large map's DOT is held twice
+        (statements, bytes), not three times."""
+        parts = chain((self.head,), self.statements, ("}\n",))
+        return b"".join(part.encode("utf-8") for part in parts)

@@ -87,9 +87,12 @@ def render(
         )
     if fmt in ("svg", "html"):
         return _drawn(amap, findings, opts, fmt, map_id, (timeout, engine, deadline), embed)
-    text = dot_source(build_diagram(amap, findings, opts, deadline).graph, deadline)
+    graph = build_diagram(amap, findings, opts, deadline).graph
     if fmt == "dot":
-        return text.encode("utf-8")
+        deadline.check("writing the DOT")
+        return graph.encoded()
+    text = dot_source(graph, deadline)
+    del graph  # its statements, before Graphviz runs
     return run_dot(text, fmt, timeout=timeout, dpi=dpi, engine=engine, deadline=deadline)
 
 

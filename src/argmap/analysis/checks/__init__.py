@@ -28,7 +28,7 @@ from argmap.analysis.checks import (
     unsupported,
 )
 from argmap.analysis.checks._base import Check, CheckFunction, Example, Reported
-from argmap.analysis.graph import ArgumentGraph, build_graph
+from argmap.analysis.graph import ArgumentGraph, build_graph, release
 from argmap.errors import UsageError
 from argmap.findings import BUILTIN_RULES, Finding
 from argmap.model import ArgumentMap
@@ -116,13 +116,15 @@ def run_checks(
     """
     if checks is None:
         checks = selected(amap.checks.select, amap.checks.ignore)
-    graph = graph or build_graph(amap)
+    own, graph = graph is None, graph or build_graph(amap)
     found = []
     for chk in checks:
         for f in chk.run(amap, graph):
             subject = amap.claims.get(f.claims[0]) if f.claims else None
             if subject is None or not ({f.code, f.check} & subject.ignore):
                 found.append(f)
+    if own:
+        release(graph)
     return sorted(found)
 
 

@@ -60,7 +60,7 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for cid, claim in amap.claims.items():
         if claim.kind not in ATTACKING_KINDS or cid in undercutters:
             continue
-        if graph.attack.out_degree(cid) == 0:
+        if not graph.attack.succ[cid]:
             yield CHECK.at_claim(
                 amap,
                 cid,

@@ -68,7 +68,7 @@ from argmap.model import ArgumentMap
 def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     """Yield one finding per objection with no attacker."""
     for cid, claim in amap.claims.items():
-        if claim.kind == "objection" and graph.attack.in_degree(cid) == 0:
+        if claim.kind == "objection" and not graph.attack.pred[cid]:
             yield CHECK.at_claim(
                 amap,
                 cid,

@@ -70,7 +70,7 @@ def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     for cid, claim in amap.claims.items():
         if claim.kind != "thesis":
             continue
-        open_ = [a for a in attack.predecessors(cid) if attack.in_degree(a) == 0]
+        open_ = [a for a in attack.predecessors(cid) if not attack.pred[a]]
         if open_:
             names = ", ".join(open_)
             yield CHECK.at_claim(

@@ -65,7 +65,7 @@ FLAGGED_KINDS = ("thesis", "premise", "rebuttal")
 def check(amap: ArgumentMap, graph: ArgumentGraph) -> Iterator[Finding]:
     """Yield one finding per unsupported thesis, premise or rebuttal."""
     for cid, claim in amap.claims.items():
-        if claim.kind in FLAGGED_KINDS and graph.support.in_degree(cid) == 0:
+        if claim.kind in FLAGGED_KINDS and not graph.support.pred[cid]:
             yield CHECK.at_claim(
                 amap,
                 cid,
