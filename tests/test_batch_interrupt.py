@@ -4,6 +4,7 @@ once, and leave only whole files of the maps already done."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -15,6 +16,16 @@ import pytest
 from test_interrupt import default_sigint, dense_map, graphviz_children
 
 from conftest import ROOT, needs_dot
+
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, killed and waiting to be reaped by
+    whoever adopted it, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def children(pid: int) -> list[int]:
@@ -58,12 +69,13 @@ def test_a_signal_stops_the_workers(tmp_path, sig, code):
         time.sleep(0.3)
         proc.send_signal(sig)
         start = time.monotonic()
-        proc.communicate(timeout=20)
+        _, err = proc.communicate(timeout=20)
         assert time.monotonic() - start < 6.0
         assert proc.returncode == code
+        assert b"Traceback" not in err and b"Exception" not in err, err.decode()
         time.sleep(0.3)
-        assert not [w for w in workers if Path(f"/proc/{w}").exists()]  # workers gone
-        assert not [d for d in dots if Path(f"/proc/{d}").exists()]  # Graphviz gone
+        assert not [w for w in workers if running(w)]  # workers gone
+        assert not [d for d in dots if running(d)]  # Graphviz gone
     finally:
         proc.kill()
         proc.communicate()
@@ -101,10 +113,25 @@ def test_no_worker_outlives_a_closed_pipe(tmp_path):
         proc.wait(timeout=20)
         assert proc.returncode == -signal.SIGPIPE and b'"exit": 0' in first
         for _ in range(50):  # the workers notice within a second or so
-            if not [w for w in workers if Path(f"/proc/{w}").exists()]:
+            if not [w for w in workers if running(w)]:
                 break
             time.sleep(0.1)
-        assert workers and not [w for w in workers if Path(f"/proc/{w}").exists()]
+        assert workers and not [w for w in workers if running(w)]
     finally:
         proc.kill()
         proc.wait()
+
+
+@pytest.mark.parametrize("command", ["evaluate", "stats"])
+def test_a_batch_that_ends_normally_stops_its_workers_quietly(command):
+    """The command leaves the batch before it exits, so its workers end as a pool
+    ends, not as on Ctrl-C (where a worker cut off mid-read printed ``EOFError``)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [sys.executable, "-m", "argmap", command, str(ROOT / "maps"), "-j", "2"]
+    outs = set()
+    for _ in range(3):
+        done = subprocess.run(args + ["--format", "jsonl"], env=env, capture_output=True)
+        assert done.returncode in (0, 1), done.stderr.decode()
+        assert b"Traceback" not in done.stderr and b"Error" not in done.stderr
+        outs.add(re.sub(rb'"pid": \d+', b"", done.stdout))  # which worker took a map varies
+    assert len(outs) == 1

@@ -89,9 +89,10 @@ def test_a_signal_during_the_layout_stops_everything(tmp_path, sig, code):
         time.sleep(0.3)
         proc.send_signal(sig)
         start = time.monotonic()
-        proc.communicate(timeout=10)
+        _, err = proc.communicate(timeout=10)
         assert time.monotonic() - start < 2.0
         assert proc.returncode == code
+        assert b"Traceback" not in err and b"Exception" not in err, err.decode()
         time.sleep(0.2)
         assert all(cpu_seconds(child) is None for child in children)  # reaped: gone
     finally:

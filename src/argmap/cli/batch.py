@@ -274,38 +274,56 @@ def _pool(runner: Runner, count: int) -> Executor | None:
 
 
 def _watch_parent(parent: int) -> None:
-    """Start a worker process: a thread ends it when the command's process is gone
-    (killed, or dead of a closed pipe in ``| head``), so no worker outlives it."""
+    """Start a worker process in a process group of its own, with its Graphviz.
+
+    Ctrl-C at the terminal then reaches the command alone, which stops every
+    worker group at once (:func:`_stop`); SIGTERM sent to a worker ends its
+    group; and a thread ends the group when the command's process is gone
+    (killed, or dead of a closed pipe in ``| head``), so no worker or Graphviz
+    outlives it. (A worker's job never writes a file, so nothing is left half
+    written.)
+    """
+    import signal
     import threading
 
+    os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _end_group())
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
 
 
 def _end_with(parent: int) -> None:
-    """Wait until ``parent`` is no longer this process's parent, then stop: SIGTERM,
-    which unwinds the job at hand (its Graphviz killed), and exit after 2 s at most."""
-    import signal
+    """Wait until ``parent`` is no longer this process's parent, then end the group."""
     import time
 
     while os.getppid() == parent:
         time.sleep(0.5)
-    os.kill(os.getpid(), signal.SIGTERM)
-    time.sleep(2)
-    os._exit(128 + signal.SIGTERM)
+    _end_group()
+
+
+def _end_group() -> None:
+    """SIGKILL this worker's process group: the worker and its Graphviz, at once."""
+    import signal
+
+    os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
 def _stop(pool: Executor) -> None:
-    """Cancel what has not started and end the workers at once (SIGTERM, which each
-    worker unwinds on, killing its Graphviz; SIGKILL after 5 s)."""
+    """Cancel what has not started and end the workers at once: each worker's
+    process group (the worker and its Graphviz) gets SIGKILL."""
+    import signal
+
     workers = list((getattr(pool, "_processes", None) or {}).values())  # ProcessPoolExecutor's
+    if hasattr(signal, "SIGPIPE"):  # the pool's threads may still write to the dead workers
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    for process in workers:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # gone, or not yet its own group
+            process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
-        if process.is_alive():
-            process.terminate()
-    for process in workers:
-        process.join(5)
-        if process.is_alive():
-            process.kill()
+        process.join(1)
 
 
 def say(text: str) -> None:

@@ -132,7 +132,8 @@ def evaluate(
         refuse_overwrite(path, [output] if output else [])
     params = (fmt, accept, reject, semantics, support, standard, grant, explain_ids)
     with outcomes(evaluate_job, files, params, runner) as done:
-        sys.exit(print_outcomes(done, fmt, output, len(files) > 1))
+        code = print_outcomes(done, fmt, output, len(files) > 1)
+    sys.exit(code)  # out of the block: leaving it by an exception stops the workers
 
 
 def evaluate_job(path: str, params: tuple) -> Outcome:

@@ -102,7 +102,8 @@ def render(
     outputs_for(files, outdir or "output", suffix, prepared[3])
     params = (*prepared, outdir or "output", suffix)
     with outcomes(render_job, files, params, runner) as done:
-        sys.exit(write_outcomes(done, fmt, _write))
+        code = write_outcomes(done, fmt, _write)
+    sys.exit(code)  # out of the block: leaving it by an exception stops the workers
 
 
 def _drop_batch_params() -> None:

@@ -44,7 +44,8 @@ def stats(maps: tuple[str, ...], fmt: str, output: str | None, runner: Runner) -
     for path in files:
         refuse_overwrite(path, [output] if output else [])
     with outcomes(stats_job, files, fmt, runner) as done:
-        sys.exit(print_outcomes(done, fmt, output, len(files) > 1))
+        code = print_outcomes(done, fmt, output, len(files) > 1)
+    sys.exit(code)  # out of the block: leaving it by an exception stops the workers
 
 
 def stats_job(path: str, fmt: str) -> Outcome:

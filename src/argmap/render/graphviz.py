@@ -155,7 +155,10 @@ def _talk(proc: subprocess.Popen[bytes], source: bytes, done: list[tuple[bytes, 
     action so that ``argmap ... | head`` ends quietly; a thread's signal mask is its own)."""
     if hasattr(signal, "pthread_sigmask") and hasattr(signal, "SIGPIPE"):
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
-    done.append(proc.communicate(source))
+    try:
+        done.append(proc.communicate(source))
+    except (OSError, ValueError):  # the pipes were closed under it: the command is stopping
+        return
 
 
 def _children_cpu() -> float:
