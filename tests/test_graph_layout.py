@@ -13,10 +13,10 @@ import pytest
 from argmap.analysis.checks import CHECKS, run_checks
 from argmap.diagram import diagram, junction_names, node_names
 from argmap.findings import BUILTIN_RULES, PLAIN_WORDS, plain_words
-from argmap.io.yaml.reader import load_map
+from argmap.io.yaml.reader import load_map, loads_map
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.graphviz import run_dot
-from argmap.render.layout import minimum_lengths, on_cycles, plan
+from argmap.render.layout import MAX_ROWS, minimum_lengths, on_cycles, plan
 from argmap.render.pipeline import render_svg
 from argmap.render.style import THEMES
 
@@ -336,6 +336,19 @@ def test_a_fan_counts_a_box_once():
     into_t1 = [lengths.get(i) for i, e in enumerate(shape.edges) if e.target == "n0"]
     assert into_t1 == [1, 2, 1, 1]
     assert all(lengths.get(i) is None for i, e in enumerate(shape.edges) if e.target == "j0")
+
+
+def test_a_claim_with_many_arguers_spreads_them_over_at_most_six_rows():
+    """300 objections on 6 rows of 50, not 150 rows of 2: ``dot``'s work grows with
+    the square of the rows' total length."""
+    lines = ["claims:", "  T1: {kind: thesis, text: t}"]
+    lines += [f"  O{i}: {{kind: objection, text: o{i}, attacks: T1}}" for i in range(300)]
+    amap = loads_map("\n".join(lines) + "\n", "star.yaml")
+    shape = diagram(amap, partial=True)
+    lengths = minimum_lengths(shape.edges, plan(shape, 0), 2)
+    assert MAX_ROWS == 6
+    assert sorted(set(lengths.values())) == [1, 2, 3, 4, 5, 6]
+    assert [list(lengths.values()).count(k) for k in range(1, 7)] == [50] * 6
 
 
 # --- legend -------------------------------------------------------------------------

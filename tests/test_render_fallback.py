@@ -214,3 +214,53 @@ def test_fallback_pages_hang_objections_under_their_targets(tmp_path):
     for page in drawn.pages:
         dot = render(page.amap, [], page.opts, "dot", map_id=page.map_id).decode()
         assert "subgraph row" not in dot and "cluster_row" not in dot, page.suffix
+
+
+@needs_dot
+def test_a_map_the_overview_would_not_shrink_is_drawn_whole(monkeypatch, run_cli, tmp_path):
+    """A thesis with 40 objections, predicted too slow: folding below the thesis's
+    arguers keeps every claim, so overview and pages would be the one diagram again;
+    it is drawn once, whole, without a word about pages."""
+    lines = ["claims:", "  T1: {kind: thesis, text: t}"]
+    lines += [f"  O{i}: {{kind: objection, text: o{i}, attacks: T1}}" for i in range(40)]
+    src = tmp_path / "star.yaml"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(cost, "SAFETY", 1e-9)
+    out = tmp_path / "out" / "star.svg"
+    out.parent.mkdir()
+    code, _, err = run_cli("render", str(src), "-o", str(out), "--page-claims", "20")
+    assert code == 0, err
+    assert "too many" not in err
+    assert [p.name for p in out.parent.iterdir()] == ["star.svg"]
+    assert len(_claims(out)) == 41
+
+
+@needs_dot
+def test_the_prediction_counts_every_format_laid_out(monkeypatch, run_cli, tmp_path):
+    src = _tree(tmp_path, 100)
+    monkeypatch.setattr(cost, "layout_seconds", lambda size, engine: 20.0)  # 20 s each
+    out = tmp_path / "m.svg"
+    code, _, err = run_cli("render", str(src), "-o", str(out), "--layout-timeout", "30")
+    assert code == 0 and "too many" not in err, err  # 20 s of 30: one diagram
+    code, _, err = run_cli(
+        "render", str(src), "-o", str(out), "-o", str(tmp_path / "m.png"), "--layout-timeout", "30"
+    )
+    assert code == 0 and "(predicted 40 s)" in err, err  # two layouts: 40 s
+
+
+def test_the_overview_depth_takes_a_logarithmic_number_of_collapses(monkeypatch):
+    """A chain of 1,000 premises folds below depth 299 with a budget of 300: found
+    with a binary search, not one collapse per level (quadratic on a chain)."""
+    from argmap.io.yaml.reader import loads_map
+    from argmap.render import fallback
+
+    lines = ["claims:", "  T: {kind: thesis, text: t}"]
+    lines += ["  P0: {kind: premise, text: p0, supports: T}"]
+    lines += [f"  P{i}: {{kind: premise, text: p{i}, supports: P{i - 1}}}" for i in range(1, 1000)]
+    amap = loads_map("\n".join(lines) + "\n", "chain.yaml")
+    calls = []
+    real = fallback.collapse
+    monkeypatch.setattr(fallback, "collapse", lambda m, d: calls.append(d) or real(m, d))
+    assert fallback.overview_depth(amap, 300) == 299
+    assert len(real(amap, 299).amap.claims) <= 300 < len(real(amap, 300).amap.claims)
+    assert len(calls) <= 2 * 10 + 2  # two per step of a search over 1,000 depths

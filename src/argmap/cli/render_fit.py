@@ -99,14 +99,16 @@ class Fit:
         )
         return chosen
 
-    def predicted_over(self, pages: list[Page], engine: str, budget: float) -> float | None:
-        """The predicted CPU seconds of drawing ``pages`` when over the budget and
-        pages are allowed, else None."""
+    def predicted_over(
+        self, pages: list[Page], engine: str, budget: float, layouts: int = 1
+    ) -> float | None:
+        """The predicted CPU seconds of drawing ``pages`` ``layouts`` times (once per
+        format laid out) when over the budget and pages are allowed, else None."""
         from argmap.render.cost import SAFETY, layout_seconds, size_of
 
         if self.whole:
             return None
-        seconds = sum(layout_seconds(size_of(page.amap), engine) for page in pages)
+        seconds = layouts * sum(layout_seconds(size_of(page.amap), engine) for page in pages)
         return seconds if seconds > SAFETY * budget else None
 
     def draw(
@@ -130,23 +132,30 @@ class Fit:
         from argmap.render.pages import plan_pages
 
         opts, plan = asked
-        laid_out = any(fmt != "dot" for _, fmt in targets)
+        laid_out = sum(fmt != "dot" for _, fmt in targets)  # each format is laid out
         first = plan_pages(job.amap, opts, plan, targets[0][0], job.map_id, deadline)
-        over = self.predicted_over(first, job.engine, job.timeout) if laid_out else None
+        over = self.predicted_over(first, job.engine, job.timeout, laid_out) if laid_out else None
         if over is not None:
             why = f"predicted {over:.0f} s"
-            return self.fallback(job, map_path, targets, (opts, plan, why), deadline)
+            try:
+                return self.fallback(job, map_path, targets, (opts, plan, why), deadline)
+            except _NothingSmaller:
+                pass  # the overview would be the whole map: try the one diagram
         try:
             done: list[tuple[str, bytes]] = []
             for target, fmt in targets:
                 pages = plan_pages(job.amap, opts, plan, target, job.map_id, deadline)
                 done += job.pages(target, fmt, pages, deadline)
             return done
-        except LayoutTimeout:
+        except LayoutTimeout as late:
             if self.whole or not laid_out:
                 raise
+            timed_out = late
         again = Deadline(job.timeout)
-        return self.fallback(job, map_path, targets, (opts, plan, "it ran out of time"), again)
+        try:
+            return self.fallback(job, map_path, targets, (opts, plan, "it ran out of time"), again)
+        except _NothingSmaller:
+            raise timed_out from None  # drawing it again would run out of time again
 
     def fallback(
         self,
@@ -174,11 +183,18 @@ class Fit:
             drawn = plan_fallback(
                 focused.amap, focused.opts, self.page_claims, target, job.map_id, deadline
             )
+            if k == 0 and len(drawn.pages) == 1:
+                raise _NothingSmaller
             if k == 0:
                 files = [page_file(target, page.suffix) for page in drawn.pages]
                 _say(map_path, focused.amap, job.timeout, reason, drawn, files)
             done += job.pages(target, fmt, drawn.pages, deadline)
         return done
+
+
+class _NothingSmaller(Exception):
+    """The overview and pages of a map would be its one diagram again (the overview
+    folds nothing away, e.g. a thesis with thousands of objections)."""
 
 
 @dataclass(frozen=True)

@@ -61,13 +61,27 @@ class Fallback:
 
 def overview_depth(amap: ArgumentMap, budget: int) -> int:
     """The deepest level (at least 1) at which :func:`collapse` keeps at most
-    ``budget`` claims, or the depth that folds nothing when that is shallower."""
-    depth = 1
-    while True:
-        folded = collapse(amap, depth + 1)
-        if len(folded.amap.claims) > budget or not collapse(amap, depth).folds:
-            return depth
-        depth += 1
+    ``budget`` claims, or the depth that folds nothing when that is shallower.
+
+    The first ``d >= 1`` at which ``collapse(amap, d + 1)`` keeps more than
+    ``budget`` claims or ``collapse(amap, d)`` folds nothing; both only turn
+    true as ``d`` grows, so a binary search finds it with O(log n) collapses
+    (one per level made it quadratic on a long chain of premises).
+    """
+
+    def far_enough(depth: int) -> bool:
+        if not collapse(amap, depth).folds:
+            return True
+        return len(collapse(amap, depth + 1).amap.claims) > budget
+
+    low, high = 1, max(1, len(amap.claims))  # collapse(amap, n) folds nothing
+    while low < high:
+        mid = (low + high) // 2
+        if far_enough(mid):
+            high = mid
+        else:
+            low = mid + 1
+    return low
 
 
 def plan_fallback(

@@ -229,14 +229,21 @@ def step_rows(shape: Diagram, layout: Layout, direction: str) -> set[int]:
     }
 
 
+#: At most this many rows for the arguers of one claim (:func:`minimum_lengths`).
+MAX_ROWS = 6
+
+
 def minimum_lengths(edges: Sequence[Edge], layout: Layout, max_row: int) -> dict[int, int]:
     """Spread what argues about a claim with many arguers over several rows.
 
     The arguers of a claim are the rows of the sources of its lines that are
     not flat (a whole box or objection pair counts once). With ``k > max_row``
-    of them, the i-th gets ``minlen = 1 + i mod ceil(k / max_row)``: Graphviz's
-    ``unflatten -l`` idea applied to every fan, keeping the diagram within a
-    slide's width.
+    of them, the i-th gets ``minlen = 1 + i mod r`` with ``r = ceil(k / max_row)``
+    rows, at most :data:`MAX_ROWS`: Graphviz's ``unflatten -l`` idea applied to
+    every fan, keeping the diagram within a slide's width. (Beyond that a fan
+    grows wider instead: ``dot``'s work grows with the square of the rows' total
+    length, so a claim with 1,000 objections on 500 rows took minutes and
+    gigabytes.)
 
     Args:
         edges: the diagram's lines.
@@ -257,7 +264,7 @@ def minimum_lengths(edges: Sequence[Edge], layout: Layout, max_row: int) -> dict
             fans.setdefault(edge.target, {}).setdefault(source, []).append(i)
     lengths: dict[int, int] = {}
     for fan in fans.values():
-        count = -(-len(fan) // max_row)
+        count = min(-(-len(fan) // max_row), MAX_ROWS)
         if count > 1:
             for k, indexes in enumerate(fan.values()):
                 lengths.update((i, 1 + k % count) for i in indexes)
