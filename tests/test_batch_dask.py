@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 
 import pytest
 
@@ -78,3 +79,48 @@ def test_dask_missing_is_exit_2(run_cli, monkeypatch):
 def test_dask_options_go_together(run_cli, args, message):
     code, _, err = run_cli("check", str(MAPS), *args)
     assert code == 2 and message in err
+
+
+def _peer(reply: bytes) -> tuple[str, socket.socket]:
+    """A TCP peer on localhost that accepts connections and sends ``reply`` (nothing
+    when empty) then stays silent: (its tcp:// address, the socket to close)."""
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if reply:
+                conn.sendall(reply)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"tcp://127.0.0.1:{server.getsockname()[1]}", server
+
+
+@pytest.mark.parametrize(
+    ("reply", "said"),
+    [(b"", "no answer in time"), (b"\xff" * 64, "")],
+)
+def test_a_peer_that_is_not_a_scheduler_is_exit_2(run_cli, monkeypatch, reply, said):
+    """Silent after accepting (Dask's timeout covers only the connection), or
+    answering garbage (which Dask may read as a length of exabytes): exit 2, soon."""
+    pytest.importorskip("distributed")
+    from argmap.cli import batch_dask
+
+    monkeypatch.setattr(batch_dask, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(batch_dask, "GRACE", 1)
+    address, server = _peer(reply)
+    try:
+        code, out, err = run_cli("stats", str(MAPS), "--executor", "dask", "--scheduler", address)
+    finally:
+        server.close()
+    assert code == 2 and not out, err
+    assert f"cannot reach the Dask scheduler at {address}: {said}" in err

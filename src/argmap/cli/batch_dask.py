@@ -13,8 +13,10 @@ from typing import Any
 
 from argmap.errors import UsageError
 
-#: Seconds to wait for the scheduler before giving up.
+#: Seconds to wait for the scheduler before giving up (Dask's connection timeout).
 CONNECT_TIMEOUT = 10
+#: Seconds more for the scheduler's first answer once connected.
+GRACE = 5
 
 
 class DaskExecutor(Executor):
@@ -47,8 +49,8 @@ def dask_executor(address: str) -> DaskExecutor:
     """An executor running jobs on the Dask cluster whose scheduler is at ``address``.
 
     Raises:
-        UsageError: Dask's distributed scheduler is not installed, or the scheduler
-            cannot be reached within :data:`CONNECT_TIMEOUT` seconds.
+        UsageError: Dask's distributed scheduler is not installed, or no scheduler
+            answers at ``address`` within :data:`CONNECT_TIMEOUT` + :data:`GRACE` seconds.
     """
     try:
         from distributed import Client
@@ -57,11 +59,40 @@ def dask_executor(address: str) -> DaskExecutor:
             "--executor dask needs Dask's distributed scheduler: "
             "pip install 'argmap[dask]' (or leave out --executor dask)"
         ) from None
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError, TypeError) as exc:
-        raise UsageError(
-            f"cannot reach the Dask scheduler at {address}: {exc or type(exc).__name__} "
-            "(is 'dask scheduler' running there, and the address tcp://HOST:PORT?)"
-        ) from None
+    client = _connect(Client, address)
     return DaskExecutor(client)
+
+
+def _connect(client_class: Any, address: str) -> Any:
+    """A :class:`distributed.Client` of the scheduler at ``address``, made in a thread
+    given :data:`CONNECT_TIMEOUT` + :data:`GRACE` seconds: Dask's own timeout covers
+    the connection, not a peer that accepts it and then says nothing.
+
+    Raises:
+        UsageError: no scheduler answered in time, or what answered is not one
+            (whatever Dask raised: a peer speaking something else can make it ask
+            for exabytes, a MemoryError).
+    """
+    import threading
+
+    made: list[Any] = []
+    failed: list[BaseException] = []
+
+    def connect() -> None:
+        try:
+            made.append(client_class(address, timeout=CONNECT_TIMEOUT, set_as_default=False))
+        except BaseException as exc:  # reported below as a usage error
+            failed.append(exc)
+
+    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_TIMEOUT + GRACE)
+    if made:
+        return made[0]
+    why = (str(failed[0]) or type(failed[0]).__name__) if failed else "no answer in time"
+    if failed and isinstance(failed[0], MemoryError):
+        why = "what answers there does not speak Dask's protocol"
+    raise UsageError(
+        f"cannot reach the Dask scheduler at {address}: {why} "
+        "(is 'dask scheduler' running there, and the address tcp://HOST:PORT?)"
+    )
