@@ -235,3 +235,35 @@ def test_the_batch_bench_runs_quick(tmp_path):
     figures = [json.loads(line) for line in done.stdout.splitlines()]
     assert [f["name"] for f in figures] == ["batch-vs-per-map-6", "batch-j2-vs-j1-6"]
     assert all(f["value"] > 0 and f["unit"] == "ratio" for f in figures)
+
+
+def test_a_folder_scan_follows_no_link_and_skips_names_with_control_characters(
+    run_cli, corpus, tmp_path
+):
+    """A link in a folder of untrusted maps could make argmap read (and quote) any
+    file; a newline or an escape in a name could forge lines of the report."""
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("root:x:0:0:secret\n", encoding="utf-8")
+    (corpus / "linked.yaml").symlink_to(outside)
+    (corpus / "forged\nx.yaml:1:1: error.yaml").write_text(BROKEN, encoding="utf-8")
+    code, out, err = run_cli("check", str(corpus), "--format", "jsonl")
+    assert [r["file"] for r in jsonl(out)] == expected_files(corpus)
+    assert "secret" not in out + err
+    assert "forged\\nx.yaml:1:1: error.yaml': skipped: a file name with control characters" in err
+    assert code == 1, err  # circular-reasoning's error finding, as without them
+    # named on the command line, a linked map is read: the user chose it
+    code, out, _ = run_cli("check", str(corpus / "linked.yaml"), "--format", "jsonl")
+    assert code == 2 and jsonl(out)[0]["file"].endswith("linked.yaml")
+
+
+@pytest.mark.parametrize("suffix", ["/../../evil", "/x", "a\\b", "a\nb"])
+def test_a_suffix_names_no_folder(run_cli, corpus, tmp_path, suffix):
+    out = tmp_path / "out"
+    code, _, err = run_cli("render", str(corpus), "--outdir", str(out), "--suffix", suffix)
+    assert code == 2 and "--suffix" in err and "holds no / or \\" in err
+    assert not out.exists() and not (tmp_path / "evil.svg").exists()
+
+
+def test_an_empty_format_list_is_refused(run_cli, corpus, tmp_path):
+    code, _, err = run_cli("render", str(corpus), "--outdir", str(tmp_path / "o"), "--to", "")
+    assert code == 2 and "--to : name formats among svg" in err

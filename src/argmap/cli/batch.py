@@ -135,7 +135,8 @@ def map_files(paths: Sequence[str]) -> list[str]:
     """The maps named by ``paths``: a file as given (even a missing one, whose job then
     fails), a folder as every map file in it and its subfolders (names ending as
     :data:`argmap.server.files.MAP_ENDINGS` says, hidden ones left out, symbolic
-    links to folders not followed), sorted by path.
+    links not followed, names with control characters skipped and said so),
+    sorted by path.
 
     Raises:
         UsageError: a folder holds no map file.
@@ -165,8 +166,20 @@ def _walk(folder: str) -> Iterator[str]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             path = os.path.join(root, name)
-            if is_map_name(name) and os.path.isfile(path):
-                yield path
+            if not is_map_name(name) or os.path.islink(path) or not os.path.isfile(path):
+                continue
+            if _unsafe(path):
+                say(f"argmap: {path!a}: skipped: a file name with control characters")
+                continue
+            yield path
+
+
+def _unsafe(text: str) -> bool:
+    """Whether ``text`` holds a control or format character (newline, escape, a
+    right-to-left override …), which would forge or hide lines of a report."""
+    import unicodedata
+
+    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
 
 
 def name_of(path: str) -> str:
@@ -180,8 +193,14 @@ def outputs_for(files: Sequence[str], outdir: str, suffix: str, exts: Sequence[s
     """``OUTDIR/<name><suffix><ext>`` for every map and extension, checked for clashes.
 
     Raises:
-        UsageError: two maps would write one file (the same name in two folders).
+        UsageError: two maps would write one file (the same name in two folders), or
+            ``suffix`` holds a path separator or a control character.
     """
+    if {"/", "\\", os.sep} & set(suffix) or _unsafe(suffix):
+        raise UsageError(
+            f"--suffix {suffix!r}: the suffix goes between a map's name and the format "
+            "ending, so it holds no / or \\ nor control characters (--outdir names the folder)"
+        )
     seen: dict[str, str] = {}
     for path in files:
         for ext in exts:

@@ -88,7 +88,7 @@ def render(
     """Draw maps (see the help above, which is the one-map command's, extended)."""
     _drop_batch_params()
     many = len(maps) > 1 or os.path.isdir(maps[0]) or fmt == "jsonl"
-    many = many or bool(outdir or to or suffix) or runner != Runner()
+    many = many or bool(outdir or to is not None or suffix) or runner != Runner()
     if not many:
         single.render.callback(map_path=maps[0], **options)  # type: ignore[misc]
         return
@@ -130,7 +130,7 @@ def _prepare(
     sheet = sheet_request(options)
     req = single._Request(**options)
     single._column(req)
-    names = split_list(to or ("pdf" if sheet else "svg"))
+    names = split_list(("pdf" if sheet else "svg") if to is None else to)
     unknown = [n for n in names if n not in RENDER_FORMATS]
     if unknown or not names:
         raise UsageError(
