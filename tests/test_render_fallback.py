@@ -168,6 +168,15 @@ def test_a_dense_framework_is_spread_without_overlaps(run_cli, tmp_path):
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (a, b)
+    # every line drawn before every box, so no line crosses a box's text; no legend
+    # (its frame is a cluster, which neato does not lay out)
+    kinds = [
+        g.get("class", "").split()[0]
+        for g in ET.parse(out).getroot().iter(f"{SVG}g")
+        if g.get("class", "").split()[:1] in (["node"], ["edge"])
+    ]
+    assert kinds.index("node") > len(kinds) - 1 - kinds[::-1].index("edge")
+    assert 'id="legend' not in out.read_text(encoding="utf-8")
 
 
 @needs_dot

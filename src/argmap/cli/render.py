@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -313,6 +313,8 @@ def _draw(
     fit = (fit or Fit()) if req.layout == "graph" else Fit(whole=True, engine_given=True)
     laid_out = any(fmt != "dot" for _, fmt in targets)  # .dot alone runs no layout
     engine = fit.engine(amap, req.engine, map_path) if laid_out else req.engine
+    if engine != req.engine:  # the spread layout: no clusters, so no legend's frame
+        opts = replace(opts, legend=False)
     job = Job(amap, found, map_id, extra, req.layout_timeout, req.dpi, engine, _column(req))
     return fit.draw(job, map_path, targets, (opts, plan), deadline)
 
