@@ -97,7 +97,7 @@ def test_a_map_predicted_too_slow_is_drawn_as_an_overview_and_pages(
     overview = out.read_text(encoding="utf-8")
     linked = set(re.findall(r'href="(map\.p\d+\.svg)"', overview))
     assert linked and linked <= {p.name for p in pages}
-    assert re.search(r"\+\d+ claims on the page of ", overview)
+    assert re.search(r"\+\d+ claims on page \d+<", overview)  # findable on a printout
 
 
 @needs_dot
@@ -273,3 +273,12 @@ def test_the_overview_depth_takes_a_logarithmic_number_of_collapses(monkeypatch)
     assert fallback.overview_depth(amap, 300) == 299
     assert len(real(amap, 299).amap.claims) <= 300 < len(real(amap, 300).amap.claims)
     assert len(calls) <= 2 * 10 + 2  # two per step of a search over 1,000 depths
+
+
+def test_a_fold_says_where_its_claims_are_drawn():
+    from argmap.render.dot import where_shown
+
+    assert where_shown("out.p12.svg", "P2907") == "on page 12"
+    assert where_shown("sub/out.p3.png", "P1") == "on page 3"
+    assert where_shown("bike.O1.html", "O1") == "on the page of O1"  # --split: named pages
+    assert where_shown("out.svg", "P1") == "on the overview"

@@ -23,6 +23,7 @@ returns them beside the graph for :mod:`argmap.render.svg` to add.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -238,10 +239,23 @@ def _add_rows(b: _Builder, layout: Layout, steps: set[int]) -> None:
         b.graph.add(sub.text())
 
 
+def where_shown(link: str, cid: str) -> str:
+    """Where a fold's claims are drawn, as a reader of a printout can find it: ``on
+    page 12`` for a numbered page (``out.p12.svg``, :mod:`argmap.render.fallback`),
+    ``on the overview`` for a page's way back to it, else ``on the page of P3``
+    (``--split`` names its pages after their claims)."""
+    page = re.search(r"\.p(\d+)\.[A-Za-z]+$", link)
+    if page:
+        return f"on page {page.group(1)}"
+    if "." not in link.rsplit("/", 1)[-1].split(".", 1)[-1]:  # "out.svg": no page suffix
+        return "on the overview"
+    return f"on the page of {cid}"
+
+
 def _fold(b: _Builder, cid: str, name: str, hidden: int) -> None:
     link = b.opts.links.get(cid)
     noun = "claim" if hidden == 1 else "claims"
-    text = f"+{hidden} {noun} on the page of {cid}" if link else f"+{hidden} {noun} hidden"
+    text = f"+{hidden} {noun} {where_shown(link, cid)}" if link else f"+{hidden} {noun} hidden"
     fname = "f" + name[1:]
     attrs = fold_attrs(b.opts.theme, fname, Html(f"<{html_text(text)}>"))
     title = f"{hidden} {noun} arguing about {cid}, not drawn here"
