@@ -390,10 +390,26 @@ def _sizes(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> None:
     """Command line: write every requested map and print its path and size."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "_work" / "maps")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--sizes", type=_sizes, default=list(SIZES))
-    ap.add_argument("--knots", type=_sizes, default=list(KNOT_SIZES))
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).parent / "_work" / "maps",
+        help="folder of the maps (default bench/_work/maps)",
+    )
+    ap.add_argument("--seed", type=int, default=1, help="random seed (same seed, same maps)")
+    ap.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(SIZES),
+        help="claims of each tree map tree-N, comma-separated (default %(default)s)",
+    )
+    ap.add_argument(
+        "--knots",
+        type=_sizes,
+        default=list(KNOT_SIZES),
+        help="claims of each map of support knots knots-N, comma-separated; "
+        "'' for none (default %(default)s)",
+    )
     args = ap.parse_args(argv)
     jobs = [("tree", n) for n in args.sizes] + [("knots", n) for n in args.knots]
     for shape, n in jobs:

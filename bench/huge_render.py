@@ -57,6 +57,7 @@ def tangled(n: int, share: float = 0.4) -> Path:
             claims = generate.tree_map(n, 1)
         finally:
             generate.CROSS_LINK_SHARE = saved
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(generate.to_argdown(claims, f"Tangled tree of {n} claims"), "utf-8")
     return path
 
