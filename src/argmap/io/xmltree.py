@@ -117,7 +117,15 @@ def parse_xml(text: str, path: str, what: str) -> XmlElement:
     except ValueError as exc:  # defusedxml's refusals (DTD, entities)
         locator = handler.locator
         line = locator.getLineNumber() if locator else 1
-        message = f"this {what} file declares {type(exc).__name__}: argmap refuses it ({exc})"
+        kind = {
+            "DTDForbidden": "a document type (DTD)",
+            "EntitiesForbidden": "an entity",
+            "ExternalReferenceForbidden": "an external reference",
+        }.get(type(exc).__name__, "a construct argmap does not read")
+        message = (
+            f"this {what} file declares {kind}, which could make a reader fetch files or "
+            f"expand text without end: argmap refuses it; remove the declaration ({exc})"
+        )
         raise MapLoadError([invalid(path, line or 1, 1, message)]) from None
     assert handler.root is not None
     return handler.root
