@@ -11,10 +11,10 @@ interface), and hands the outcomes back in input order whatever finished first.
 
 A job never writes a file: it returns the bytes, and the command writes each map's
 files at once (:func:`argmap.util.files.write_all`) as its outcome arrives. So Ctrl-C
-or SIGTERM, which stop the workers (:func:`_stop`), leave no partial file, and on a
-cluster the files land where the command runs. A job that fails returns its error as
-text and exit code (:func:`argmap.cli.common.failure`): every map is processed, and
-the command exits with the worst code.
+or SIGTERM, which stop the workers (:func:`argmap.cli.batch_pool.stop`), leave no
+partial file, and on a cluster the files land where the command runs. A job that
+fails returns its error as text and exit code (:func:`argmap.cli.common.failure`):
+every map is processed, and the command exits with the worst code.
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from argmap.cli.batch_pool import executor_for, stop
 from argmap.cli.common import EXIT_INTERNAL, F, failure
 from argmap.errors import UsageError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Future
 
     from argmap.findings import Finding
 
@@ -255,7 +256,7 @@ def outcomes(
             cannot be reached.
     """
     cwd = _cwd()
-    pool = _pool(runner, len(files))
+    pool = executor_for(runner.jobs, runner.executor, runner.scheduler, len(files))
     if pool is None:
         yield (run_job(job, path, params, cwd) for path in files)
         return
@@ -263,7 +264,7 @@ def outcomes(
         futures = [pool.submit(run_job, job, path, params, cwd) for path in files]
         yield (_outcome(path, future) for path, future in zip(files, futures, strict=True))
     except BaseException:
-        _stop(pool)
+        stop(pool)
         raise
     pool.shutdown(wait=True)
 
@@ -276,73 +277,6 @@ def _outcome(path: str, future: Future[Outcome]) -> Outcome:
     except Exception as exc:
         why = str(exc) or type(exc).__name__
         return Outcome(path, EXIT_INTERNAL, error=f"argmap: {path}: the worker failed: {why}")
-
-
-def _pool(runner: Runner, count: int) -> Executor | None:
-    """The executor for ``count`` maps, or None to run them in this process."""
-    if runner.executor == "dask":
-        from argmap.cli.batch_dask import dask_executor
-
-        return dask_executor(runner.scheduler or "")
-    if runner.jobs < 2 or count < 2:
-        return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(runner.jobs, count)
-    return ProcessPoolExecutor(workers, initializer=_watch_parent, initargs=(os.getpid(),))
-
-
-def _watch_parent(parent: int) -> None:
-    """Start a worker process in a process group of its own, with its Graphviz.
-
-    Ctrl-C at the terminal then reaches the command alone, which stops every
-    worker group at once (:func:`_stop`); SIGTERM sent to a worker ends its
-    group; and a thread ends the group when the command's process is gone
-    (killed, or dead of a closed pipe in ``| head``), so no worker or Graphviz
-    outlives it. (A worker's job never writes a file, so nothing is left half
-    written.)
-    """
-    import signal
-    import threading
-
-    os.setpgrp()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda signum, frame: _end_group())
-    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
-
-
-def _end_with(parent: int) -> None:
-    """Wait until ``parent`` is no longer this process's parent, then end the group."""
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    _end_group()
-
-
-def _end_group() -> None:
-    """SIGKILL this worker's process group: the worker and its Graphviz, at once."""
-    import signal
-
-    os.killpg(os.getpgrp(), signal.SIGKILL)
-
-
-def _stop(pool: Executor) -> None:
-    """Cancel what has not started and end the workers at once: each worker's
-    process group (the worker and its Graphviz) gets SIGKILL."""
-    import signal
-
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # ProcessPoolExecutor's
-    if hasattr(signal, "SIGPIPE"):  # the pool's threads may still write to the dead workers
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-    for process in workers:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):  # gone, or not yet its own group
-            process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in workers:
-        process.join(1)
 
 
 def say(text: str) -> None:
