@@ -256,7 +256,7 @@ def test_a_folder_scan_follows_no_link_and_skips_names_with_control_characters(
     assert code == 2 and jsonl(out)[0]["file"].endswith("linked.yaml")
 
 
-@pytest.mark.parametrize("suffix", ["/../../evil", "/x", "a\\b", "a\nb"])
+@pytest.mark.parametrize("suffix", ["/../../evil", "/x", "a\\b", "a\nb", "a\u2028b", "\udcff"])
 def test_a_suffix_names_no_folder(run_cli, corpus, tmp_path, suffix):
     out = tmp_path / "out"
     code, _, err = run_cli("render", str(corpus), "--outdir", str(out), "--suffix", suffix)

@@ -135,3 +135,38 @@ def test_a_batch_that_ends_normally_stops_its_workers_quietly(command):
         assert b"Traceback" not in done.stderr and b"Error" not in done.stderr
         outs.add(re.sub(rb'"pid": \d+', b"", done.stdout))  # which worker took a map varies
     assert len(outs) == 1
+
+
+@needs_dot
+def test_a_worker_killed_from_outside_leaves_no_graphviz(tmp_path):
+    """A worker killed (as the out-of-memory killer would) fails its maps with the
+    internal error's code, and its Graphviz, left without a parent, is ended with
+    the command."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    dense_map(corpus / "b.yaml")
+    dense_map(corpus / "c.yaml")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    args = [sys.executable, "-m", "argmap", "render", str(corpus), "--outdir", str(tmp_path)]
+    args += ["-j", "2", "--engine", "dot", "--whole", "--layout-timeout", "30"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        dots: list[int] = []
+        for _ in range(300):  # until Graphviz is at work in both workers (at most 30 s)
+            workers = children(proc.pid)
+            dots = [d for w in workers for d in graphviz_children(w)]
+            if len(dots) == 2:
+                break
+            time.sleep(0.1)
+        assert len(dots) == 2, "Graphviz never started in both workers"
+        victim = next(w for w in workers if graphviz_children(w))
+        orphan = graphviz_children(victim)
+        os.kill(victim, signal.SIGKILL)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert proc.returncode == 70, err.decode()
+    assert b"the worker failed" in err
+    time.sleep(0.3)
+    assert not [d for d in orphan if running(d)]  # its Graphviz ended with the command

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.cli.batch_pool import executor_for, stop
+from argmap.cli.batch_pool import end_groups, executor_for, stop, worker_groups
 from argmap.cli.common import EXIT_INTERNAL, F, failure
 from argmap.errors import UsageError
 
@@ -177,10 +177,11 @@ def _walk(folder: str) -> Iterator[str]:
 
 def _unsafe(text: str) -> bool:
     """Whether ``text`` holds a control or format character (newline, escape, a
-    right-to-left override …), which would forge or hide lines of a report."""
+    right-to-left override …), a line or paragraph separator, or a byte that is
+    not UTF-8 (a lone surrogate), which would forge or hide lines of a report."""
     import unicodedata
 
-    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in text)
 
 
 def name_of(path: str) -> str:
@@ -262,19 +263,24 @@ def outcomes(
         return
     try:
         futures = [pool.submit(run_job, job, path, params, cwd) for path in files]
-        yield (_outcome(path, future) for path, future in zip(files, futures, strict=True))
+        groups, died = worker_groups(pool), list[str]()
+        yield (_outcome(path, future, died) for path, future in zip(files, futures, strict=True))
     except BaseException:
         stop(pool)
         raise
     pool.shutdown(wait=True)
+    if died:  # a worker killed from outside (out of memory) leaves its Graphviz
+        end_groups(groups)
 
 
-def _outcome(path: str, future: Future[Outcome]) -> Outcome:
+def _outcome(path: str, future: Future[Outcome], died: list[str]) -> Outcome:
     """The outcome of a job sent away; a worker that died (killed, out of memory)
-    or a cluster that failed makes an internal error for that map."""
+    or a cluster that failed makes an internal error for that map (and its path is
+    added to ``died``)."""
     try:
         return future.result()
     except Exception as exc:
+        died.append(path)
         why = str(exc) or type(exc).__name__
         return Outcome(path, EXIT_INTERNAL, error=f"argmap: {path}: the worker failed: {why}")
 

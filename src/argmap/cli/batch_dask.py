@@ -92,7 +92,8 @@ def _connect(client_class: Any, address: str) -> Any:
     why = (str(failed[0]) or type(failed[0]).__name__) if failed else "no answer in time"
     if failed and isinstance(failed[0], MemoryError):
         why = "what answers there does not speak Dask's protocol"
+    shown = address if address.isprintable() and address.isascii() else ascii(address)
     raise UsageError(
-        f"cannot reach the Dask scheduler at {address}: {why} "
+        f"cannot reach the Dask scheduler at {shown}: {why} "
         "(is 'dask scheduler' running there, and the address tcp://HOST:PORT?)"
     )

@@ -81,3 +81,21 @@ def stop(pool: Executor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in workers:
         process.join(1)
+
+
+def worker_groups(pool: Executor) -> list[int]:
+    """The process groups of a pool's workers (each worker leads its own; none for a
+    pool that is not :class:`~concurrent.futures.ProcessPoolExecutor`)."""
+    return list(getattr(pool, "_processes", None) or {})
+
+
+def end_groups(groups: list[int]) -> None:
+    """SIGKILL what is left of each process group in ``groups``: nothing after workers
+    that ended normally; the Graphviz of a worker that was killed from outside."""
+    import signal
+
+    for group in groups:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
