@@ -136,14 +136,17 @@ def run() -> None:
     Once the exit code is known and both streams are flushed, the process
     ends with :func:`os._exit`, so a large map's objects are not torn down
     one by one (seconds for tens of thousands of claims): the time a command
-    takes, and the ``--layout-timeout`` budget, end with its output.
+    takes, and the ``--layout-timeout`` budget, end with its output; after
+    Ctrl-C or SIGTERM too, whose exception still holds the interrupted work.
     """
-    code = EXIT_OK
     try:
         main()
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else EXIT_INVALID
-    os._exit(code)  # main has flushed both streams on its way out
+        # Inside the handler: the exception, and after Ctrl-C or SIGTERM the
+        # traceback of the interrupted work holding the whole map, is not freed
+        # first (over a second for 100,000 claims).
+        os._exit(exc.code if isinstance(exc.code, int) else EXIT_INVALID)
+    os._exit(EXIT_OK)  # main has flushed both streams on its way out
 
 
 def _say(message: str) -> None:
