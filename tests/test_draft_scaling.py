@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from argmap.draft import draft_file
-from argmap.draft.classify import _echoes
 from argmap.draft.nlp import build_matchers, load_pipeline
 from argmap.draft.patterns import load_patterns
 from argmap.draft.segment import segment, starts_with, within
 from argmap.draft.text import _BLOCK, _LINE, _MD_TRAIL, load_article, split_paragraphs
+from argmap.draft.thesis import _echoes
 from argmap.errors import MapLoadError
 from argmap.util.similarity import LONGEST_WORD, text_similarity
 from argmap.util.text import break_long_runs
@@ -134,7 +134,7 @@ def test_thesis_echo_equals_the_largest_similarity_to_another_paragraph(tmp_path
     last = units[-1].para
     chosen = [u.index for u in units if u.para in {1, 2, 3, last - 1, last}]
     assert len({units[i].para for i in chosen}) == 5
-    echoes = _echoes(units, chosen)
+    echoes = _echoes(units, chosen, {i: units[i].para for i in chosen})
     for index in chosen:
         para = units[index].para
         plain = max(

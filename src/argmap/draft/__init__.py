@@ -42,12 +42,13 @@ def draft_file(
         UsageError: spaCy or the named pipeline is not installed.
     """
     from argmap.draft.build import build_map
-    from argmap.draft.classify import classify, find_cues, thesis_candidates
+    from argmap.draft.classify import classify, find_cues
     from argmap.draft.nlp import build_matchers, load_pipeline
     from argmap.draft.patterns import load_patterns
     from argmap.draft.relations import propose
     from argmap.draft.segment import segment
     from argmap.draft.text import load_article
+    from argmap.draft.thesis import thesis_candidates
     from argmap.errors import MapLoadError
     from argmap.findings import invalid
 
@@ -60,7 +61,7 @@ def draft_file(
         raise MapLoadError([invalid(name, 1, 1, "the article has no sentence to draft from")])
     find_cues(seg, patterns, pipeline.entities)
     review = classify(seg.units, patterns.settings)
-    candidates = thesis_candidates(seg.units, patterns.settings)
+    candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
     thesis = candidates[0].unit
     relations, inferred = propose(seg.units, seg.splits, thesis, patterns.settings)
     seg.units[thesis].kind = "thesis"

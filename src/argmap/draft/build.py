@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.draft.classify import Candidate
 from argmap.draft.relations import Relation
 from argmap.draft.segment import Unit
 from argmap.draft.text import Article
+from argmap.draft.thesis import Candidate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
 
 #: Id prefix of each kind.

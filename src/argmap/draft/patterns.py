@@ -22,8 +22,21 @@ from argmap.findings import invalid
 from argmap.util.files import read_text
 
 #: Kinds a cue may point at: claim kinds, plus ``basis`` (precedent or
-#: evidence alike) and ``modal`` (a negative weight for basis claims).
-CUE_KINDS = ("thesis", "precedent", "evidence", "basis", "objection", "rebuttal", "modal")
+#: evidence alike), ``modal`` (a negative weight for basis claims) and
+#: ``reason`` (a sign that the sentence gives a reason for another, which
+#: counts against it as the thesis).
+CUE_KINDS = (
+    "thesis",
+    "precedent",
+    "evidence",
+    "basis",
+    "objection",
+    "rebuttal",
+    "modal",
+    "reason",
+)
+#: Token-pattern keys that test letter case (meaningless in a sentence in capitals).
+CASE_KEYS = frozenset({"IS_TITLE", "IS_UPPER", "IS_LOWER"})
 ROLES = {
     "opener": ("previous", "this"),
     "subordinator": ("clause", "main"),
@@ -46,7 +59,7 @@ SETTINGS = (
     "default_confidence",
 )
 #: Keys of ``settings.thesis_bonus``.
-BONUSES = ("title", "first", "opening", "last", "closing")
+BONUSES = ("title", "first", "opening", "last", "closing", "lead", "end")
 #: Source fields that ``metadata`` expressions may read (see the map format's ``source``).
 META_KEYS = ("author", "publication", "year", "url")
 
@@ -62,6 +75,8 @@ class Cue:
         phrases: phrases matched whole-word, case-insensitively.
         tokens: spaCy ``Matcher`` patterns (lists of token dicts).
         entities: named-entity labels; with a trained pipeline they replace ``tokens``.
+        at_start: the cue counts only as the first words of a claim
+            (a sentence-initial linking adverbial such as "Moreover,").
     """
 
     id: str
@@ -70,6 +85,14 @@ class Cue:
     phrases: tuple[str, ...] = ()
     tokens: tuple[Any, ...] = ()
     entities: tuple[str, ...] = ()
+    at_start: bool = False
+
+    @property
+    def by_case(self) -> bool:
+        """Whether a token pattern of the cue tests letter case (``IS_TITLE`` …)."""
+        return any(
+            isinstance(t, dict) and CASE_KEYS & set(t) for pattern in self.tokens for t in pattern
+        )
 
 
 @dataclass(frozen=True)
@@ -184,6 +207,8 @@ def _cue(src: _Source, entry: object) -> Cue:
     tokens = entry.get("tokens", [])
     if not isinstance(tokens, list) or not all(isinstance(t, list) and t for t in tokens):
         raise src.fail(f"cue {cid}: 'tokens' must be a list of spaCy token patterns (lists)", near)
+    if not isinstance(entry.get("at_start", False), bool):
+        raise src.fail(f"cue {cid}: 'at_start' must be true or false", near)
     cue = Cue(
         cid,
         entry["kind"],
@@ -191,6 +216,7 @@ def _cue(src: _Source, entry: object) -> Cue:
         _strings(src, entry, "phrases", near),
         tuple(tokens),
         _strings(src, entry, "entities", near),
+        entry.get("at_start", False),
     )
     if not (cue.phrases or cue.tokens or cue.entities):
         raise src.fail(f"cue {cid}: give 'phrases', 'tokens' or 'entities'", near)

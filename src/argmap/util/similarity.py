@@ -117,9 +117,13 @@ def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     plain = _LONG_RUN.sub(_cut, text.lower().replace("’", "'"))
     for part in _slices(plain):
-        for token in nlp(part):
+        doc = nlp(part)
+        quoted = _quoted(doc)
+        for token in doc:
             word = token.text
             if word in negators or token.lemma_ in negators:
+                if quoted[token.i] or _not_only(doc, token.i):
+                    continue  # someone else's words, or "not only … but also"
                 verbal = word in VERB_NEGATORS or token.lemma_ in VERB_NEGATORS
                 out.append(NEG if verbal else NEG_NOUN)
                 continue
@@ -137,6 +141,32 @@ def _tokens(text: str) -> tuple[str, ...]:
             if any(ch.isalnum() for ch in lemma):
                 out.append(lemma)
     return tuple(out)
+
+
+_QUOTE_PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’"}
+
+
+def _quoted(doc: Any) -> list[bool]:
+    """For each token, whether it stands inside quotation marks or brackets."""
+    out: list[bool] = []
+    stack: list[str] = []
+    straight = False
+    for tok in doc:
+        if tok.text == '"':
+            straight = not straight
+        elif stack and tok.text == stack[-1]:
+            stack.pop()
+        elif tok.text in _QUOTE_PAIRS:
+            stack.append(_QUOTE_PAIRS[tok.text])
+        out.append(bool(stack) or straight)
+    return out
+
+
+def _not_only(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is the "not" of the correlative "not only … (but) also"
+    (Huddleston & Pullum 2002, *The Cambridge Grammar of the English Language*,
+    ch. 15 §2.6: an additive, not a negation of the clause)."""
+    return doc[i].text == "not" and i + 1 < len(doc) and doc[i + 1].text in ("only", "just")
 
 
 def lemmas(text: str) -> list[str]:

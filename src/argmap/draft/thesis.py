@@ -1,0 +1,164 @@
+"""Ranking the thesis candidates of a draft.
+
+Where the thesis stands and how it is worded (weights in ``patterns/cues.json``):
+
+* **Who may be the thesis.** The title; a sentence set in capital letters
+  (like a headline); in an article of several paragraphs, the claims of the
+  opening and closing paragraphs with a ``thesis`` cue; in an article of one
+  paragraph, every claim. Never a claim the author concedes or reports as
+  someone else's view (an ``objection`` cue, or the first part of ``"X, but
+  Y"`` / ``"Although X, Y"``).
+* **Score** = the claim's thesis cues (a recommendation such as *should*, the
+  author's own stance such as *I think*, an evaluation such as *is unfair*,
+  a concluding adverbial such as *Therefore*; together at most
+  :data:`~argmap.draft.classify.THESIS_CUE_CAP`) + a position bonus
+  (``thesis_bonus``) + its ``reason`` cues (negative: a sentence opening with
+  *Moreover*, *For example*, *Because* gives a reason for something else) −
+  :data:`REASON_PENALTY` when a discourse marker makes it the reason of
+  another claim (``"X because Y"``: Y; ``"X. So Y"``: X) + ``thesis_echo``
+  times its largest text similarity to another candidate (a thesis stated
+  in the headline or opening is restated at the end).
+* **Position.** ``title`` for the title and sentences in capitals. In an
+  article of several paragraphs, by paragraph: ``first`` (the first),
+  ``opening`` (the others of the first ``opening_paragraphs``), ``last``,
+  ``closing``. In an article of one paragraph, by sentence: ``lead`` for its
+  first claim (the topic sentence), ``end`` for its last.
+
+The cues follow the descriptions of linking adverbials (Biber et al. 1999,
+*Longman Grammar of Spoken and Written English*, §10.2: enumeration and
+addition, summation, result/inference, concession) and of stance and
+attitude markers (Hyland 2005, *Metadiscourse*, ch. 3); the placement of a
+thesis or topic sentence first in a paragraph and its restatement in the
+conclusion is the composition handbooks' (e.g. Oshima & Hogue, *Writing
+Academic English*, ch. 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.draft.classify import cue_sum, shouted, thesis_cue
+from argmap.draft.segment import Split, Unit
+from argmap.util.similarity import concepts
+from argmap.util.text import ochiai
+
+#: At most this many thesis candidates are listed.
+MAX_CANDIDATES = 5
+#: Taken off a claim that a discourse marker makes the reason of another.
+REASON_PENALTY = 2.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A thesis candidate: unit index, rank (1 = the thesis) and score."""
+
+    unit: int
+    rank: int
+    score: float
+
+
+def marker_roles(units: list[Unit], splits: list[Split]) -> tuple[set[int], set[int]]:
+    """(reasons, disputed): the units a discourse marker makes the reason of
+    another, and the units a marker makes the author attack."""
+    reasons: set[int] = set()
+    disputed: set[int] = set()
+    for split in splits:
+        m = split.marker
+        forward = m.source in ("before", "clause")
+        source, target = (split.first, split.second) if forward else (split.second, split.first)
+        if m.type == "support":
+            reasons.add(source)
+        elif m.type == "attack":
+            disputed.add(target)
+    for unit in units:
+        lead = unit.opener
+        if lead is None or lead.type != "support" or unit.index == 0:
+            continue
+        reasons.add(unit.index if lead.source == "this" else unit.index - 1)
+    return reasons, disputed
+
+
+def _position(unit: Unit, place: dict[int, int], one: bool, settings: dict[str, Any]) -> float:
+    """The position bonus (see the module docstring); -1.0 when it gets none."""
+    bonus = settings["thesis_bonus"]
+    if unit.title or shouted(unit.text):
+        return float(bonus["title"])
+    if one:
+        first, last = min(place.values()), max(place.values())
+        k = place[unit.index]
+        return float(bonus["lead"] if k == first else bonus["end"] if k == last else 0.0)
+    k, last = place[unit.para], len(place) - 1
+    options = [-1.0]
+    if k == 0:
+        options.append(bonus["first"])
+    elif k < settings["opening_paragraphs"]:
+        options.append(bonus["opening"])
+    if k == last:
+        options.append(bonus["last"])
+    elif k > last - settings["closing_paragraphs"]:
+        options.append(bonus["closing"])
+    return float(max(options))
+
+
+def _echoes(units: list[Unit], chosen: list[int], group: dict[int, int]) -> dict[int, float]:
+    """For each unit index of ``chosen``, its largest
+    :func:`~argmap.util.similarity.text_similarity` to a chosen unit of another
+    ``group`` (0.0 when there is none). Only pairs sharing a concept are
+    compared (the others' similarity is 0), found through an index of concepts.
+    """
+    sets = {index: concepts(units[index].text) for index in chosen}
+    holders: dict[str, dict[int, list[int]]] = {}  # concept → group → unit indices
+    for index in chosen:
+        for concept in sets[index]:
+            holders.setdefault(concept, {}).setdefault(group[index], []).append(index)
+    out = {}
+    for index in chosen:
+        near = {
+            other
+            for concept in sets[index]
+            for where, others in holders[concept].items()
+            if where != group[index]
+            for other in others
+        }
+        out[index] = max((ochiai(sets[index], sets[o]) for o in near), default=0.0)
+    return out
+
+
+def thesis_candidates(
+    units: list[Unit], splits: list[Split], settings: dict[str, Any]
+) -> list[Candidate]:
+    """Ranked thesis candidates (see the module docstring); never empty if units exist.
+
+    Ranked by score, highest first, ties in text order. With no candidate at
+    all, the first unit is the only one, with score 0.
+    """
+    reasons, disputed = marker_roles(units, splits)
+    limit = settings["objection_threshold"]
+    own = [u for u in units if u.index not in disputed and cue_sum(u, "objection") < limit]
+    paras = sorted({u.para for u in units if not u.title})
+    one = len(paras) == 1
+    if one:  # the sentence of each claim the author asserts
+        place = {u.index: u.sentence for u in own if not u.title}
+    else:
+        place = {p: k for k, p in enumerate(paras)}
+    base: dict[int, float] = {}
+    for unit in own:
+        cue = thesis_cue(unit)
+        bonus = _position(unit, place, one, settings)
+        headline = unit.title or shouted(unit.text)
+        if bonus < 0 or not (headline or cue > 0 or (one and bonus > 0)):
+            continue
+        penalty = REASON_PENALTY if unit.index in reasons else 0.0
+        base[unit.index] = cue + bonus + cue_sum(unit, "reason") - penalty
+    group = {i: (i if one else units[i].para) for i in base}
+    echoes = _echoes(units, list(base), group)
+    scored = sorted(
+        (-round(score + settings["thesis_echo"] * echoes[i], 2), i) for i, score in base.items()
+    )
+    if not scored and units:
+        scored.append((0.0, units[0].index))
+    return [
+        Candidate(index, rank, round(-neg, 2) + 0.0)
+        for rank, (neg, index) in enumerate(scored[:MAX_CANDIDATES], start=1)
+    ]
