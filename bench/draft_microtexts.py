@@ -32,8 +32,10 @@ Figures (each over the whole set; argmap drafts each text in this process):
   over the gold's pairs between matched ADUs. **Typed** F1: the same pairs with
   the same type, support = ``sup``/``exa``, attack = ``reb``/``und``. An ``add``
   edge (a linked premise) takes the type and target of its partner's edge; an
-  ``und`` edge (which attacks an edge) attaches to that edge's target (our
-  convention: the claim whose support is undercut).
+  ``und`` edge (which attacks an edge) attaches to that edge's source: the
+  objection whose attack it answers, or the premise whose inference it
+  cuts, as ``argmap convert`` reads arggraph files (an undercut of an attack
+  becomes an attack on the attacker) and as a draft proposes a rebuttal.
 * **Baselines** on the same texts and gold: sentences (split after ``.``, ``!``
   or ``?`` followed by a space) are the claims; the first (or the last)
   sentence is the central claim and every other sentence supports it.
@@ -120,8 +122,8 @@ def read_gold(xml: Path, text: str) -> Gold:
         kind, src, trg = e.get("type"), e.get("src", ""), e.get("trg", "")
         if kind == "add":
             kind, trg = edges[trg].get("type"), edges[trg].get("trg", "")
-        while trg in edges:  # an undercut: the target of the edge it attacks
-            trg = edges[trg].get("trg", "")
+        while trg in edges:  # an undercut: the source of the edge it attacks
+            trg = edges[trg].get("src", "")
         if kind in SUPPORT + ATTACK:
             pairs[src, trg] = "support" if kind in SUPPORT else "attack"
     return Gold(spans, roles, central, pairs)

@@ -12,9 +12,15 @@ cheap. The rules are data in ``patterns/``; see ``docs/draft.md``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.draft.build import Draft
 from argmap.draft.text import MARKDOWN_SUFFIXES
+
+if TYPE_CHECKING:
+    from argmap.draft.patterns import Patterns
+    from argmap.draft.segment import Segmented
+    from argmap.draft.text import Article
 
 
 def draft_file(
@@ -41,14 +47,10 @@ def draft_file(
             patterns file is malformed.
         UsageError: spaCy or the named pipeline is not installed.
     """
-    from argmap.draft.build import build_map
-    from argmap.draft.classify import classify, find_cues
     from argmap.draft.nlp import build_matchers, load_pipeline
     from argmap.draft.patterns import load_patterns
-    from argmap.draft.relations import propose
     from argmap.draft.segment import segment
     from argmap.draft.text import load_article
-    from argmap.draft.thesis import thesis_candidates
     from argmap.errors import MapLoadError
     from argmap.findings import invalid
 
@@ -59,14 +61,31 @@ def draft_file(
     seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
     if not seg.units:
         raise MapLoadError([invalid(name, 1, 1, "the article has no sentence to draft from")])
-    find_cues(seg, patterns, pipeline.entities)
+    return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, out_path)
+
+
+def _assemble(
+    seg: Segmented,
+    patterns: Patterns,
+    article: Article,
+    pipeline: str,
+    entities: bool,
+    out_path: str,
+) -> Draft:
+    """Kinds, thesis, relations and the map of the segmented article."""
+    from argmap.draft.build import build_map
+    from argmap.draft.classify import classify, find_cues
+    from argmap.draft.relations import propose
+    from argmap.draft.thesis import thesis_candidates
+
+    find_cues(seg, patterns, entities)
     review = classify(seg.units, patterns.settings)
     candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
     thesis = candidates[0].unit
     relations, inferred = propose(seg.units, seg.splits, thesis, patterns.settings)
     seg.units[thesis].kind = "thesis"
     return build_map(
-        article, seg.units, candidates, relations, review | inferred, pipeline.name, out_path
+        article, seg.units, candidates, relations, review | inferred, pipeline, out_path
     )
 
 

@@ -225,11 +225,14 @@ def _cue(src: _Source, entry: object) -> Cue:
 
 def _marker(src: _Source, entry: object) -> Marker:
     phrase = entry.get("phrase") if isinstance(entry, dict) else None
-    if not isinstance(phrase, str) or not phrase.strip(" ,;"):
+    role = entry.get("role") if isinstance(entry, dict) else None
+    if not isinstance(phrase, str) or not (
+        phrase.strip(" ,;") or (role == "connective" and phrase.strip() in (";", ":"))
+    ):
         raise src.fail(f"each marker must be an object with a 'phrase' of words, not {entry!r}")
     assert isinstance(entry, dict)
     near = f'"{phrase}"'
-    role, kind, source = entry.get("role"), entry.get("type"), entry.get("from")
+    kind, source = entry.get("type"), entry.get("from")
     if role not in ROLES:
         raise src.fail(f"marker {near}: 'role' must be one of {', '.join(ROLES)}", near)
     if kind not in TYPES:

@@ -152,7 +152,8 @@ class _Proposer:
                     return back
             return self.thesis
         lead = self.leads[unit.para]
-        if lead.index < unit.index and self.kind(lead) in _REASONS:
+        home = self.units[self.thesis].para
+        if lead.index < unit.index and self.kind(lead) in _REASONS and unit.para != home:
             return lead.index
         return self.thesis
 

@@ -25,6 +25,8 @@ from argmap.util.similarity import LONGEST_WORD
 from argmap.util.text import break_long_runs
 
 _EDGE_PUNCT = frozenset(",;:-–—")
+#: A sentence is cut into at most this many claims.
+MAX_PIECES = 4
 _OPEN = {"(": ")", "[": "]", "“": "”"}
 
 
@@ -193,30 +195,78 @@ class _Segmenter:
         found = within(found, i, j)
         lead = self.pick(self.markers(found, shielded, i, j, "opener"), doc, i)
         sub = self.pick(self.markers(found, shielded, i, j, "subordinator"), doc, i)
-        parts = None
-        if sub is not None:
-            commas = (k for k in range(sub[1], j) if doc[k].text == "," and not shielded[k])
-            comma = next(commas, None)
-            if comma is not None:
-                parts = (sub[1], comma, comma + 1, j, sub[2])
-        else:
-            conn = self.pick(self.markers(found, shielded, i, j, "connective"), doc, i)
-            if conn is not None:
-                parts = (i, conn[0], conn[1], j, conn[2])
-        if parts is not None and self.split(par, doc, parts, lead):
-            return
-        self.unit(par, doc, i, j, opener=lead[2] if lead else None)
+        pieces: list[tuple[int, int]] = []
+        joins: list[Marker] = []
+        start = self.subordinate(doc, i, j, sub, shielded, pieces, joins)
+        self.cut(doc, start, j, found, shielded, pieces, joins)
+        made = []
+        for k, (a, b) in enumerate(pieces):
+            made.append(self.unit(par, doc, a, b, opener=lead[2] if lead and k == 0 else None))
+        for k, marker in enumerate(joins):
+            self.splits.append(Split(made[k].index, made[k + 1].index, marker))
 
-    def split(self, par: Paragraph, doc: Any, parts: tuple, lead: tuple | None) -> bool:
-        a0, a1 = _trim(doc, parts[0], parts[1], keep_end=False)
-        b0, b1 = _trim(doc, parts[2], parts[3], keep_end=True)
-        least = self.settings["min_part_content_words"]
-        if content_words(doc, a0, a1) < least or content_words(doc, b0, b1) < least:
-            return False
-        first = self.unit(par, doc, a0, a1, opener=lead[2] if lead else None)
-        second = self.unit(par, doc, b0, b1)
-        self.splits.append(Split(first.index, second.index, parts[4]))
-        return True
+    def subordinate(
+        self,
+        doc: Any,
+        i: int,
+        j: int,
+        sub: tuple[int, int, Marker] | None,
+        shielded: list[bool],
+        pieces: list[tuple[int, int]],
+        joins: list[Marker],
+    ) -> int:
+        """Cut off the clause of a sentence-initial subordinator ``sub`` at its first
+        comma into ``pieces``; return where the rest of the sentence starts."""
+        if sub is None:
+            return i
+        commas = (k for k in range(sub[1], j) if doc[k].text == "," and not shielded[k])
+        comma = next(commas, None)
+        if comma is None or not (
+            self.enough(doc, sub[1], comma) and self.enough(doc, comma + 1, j)
+        ):
+            return i
+        pieces.append(_trim(doc, sub[1], comma, keep_end=False))
+        joins.append(sub[2])
+        return comma + 1
+
+    def enough(self, doc: Any, i: int, j: int) -> bool:
+        """Whether ``doc[i:j]``, trimmed, has enough content words to be a claim of its own."""
+        a, b = _trim(doc, i, j, keep_end=False)
+        return content_words(doc, a, b) >= self.settings["min_part_content_words"]
+
+    def cut(
+        self,
+        doc: Any,
+        i: int,
+        j: int,
+        found: list,
+        shielded: list[bool],
+        pieces: list[tuple[int, int]],
+        joins: list[Marker],
+    ) -> None:
+        """Append the pieces of ``doc[i:j]`` split at its connectives to ``pieces``
+        (and the connective between each two to ``joins``), left to right: at each
+        step the leftmost applicable connective that leaves both sides enough
+        content words (at most :data:`MAX_PIECES` pieces a sentence)."""
+        while len(pieces) < MAX_PIECES - 1:
+            options = self.markers(found, shielded, i, j, "connective")
+            options = [o for o in options if self.applies(o[2], doc, i)]
+            options.sort(key=lambda o: (o[0], o[2].starts_with is None, o[0] - o[1]))
+            done: set[int] = set()
+            cut = None
+            for start, end, marker in options:
+                if start in done:
+                    continue
+                done.add(start)
+                if self.enough(doc, i, start) and self.enough(doc, end, j):
+                    cut = (start, end, marker)
+                    break
+            if cut is None:
+                break
+            pieces.append(_trim(doc, i, cut[0], keep_end=False))
+            joins.append(cut[2])
+            i = cut[1]
+        pieces.append(_trim(doc, i, j, keep_end=True))
 
     def run(self) -> Segmented:
         pars = self.article.paragraphs
@@ -235,12 +285,38 @@ class _Segmenter:
                     self.unit(par, doc, i, j, title=True)
                     self.sentence += 1
                 continue
-            for sent in doc.sents:
-                i, j = _trim(doc, sent.start, sent.end, keep_end=True)
+            for start, end in sentences(doc):
+                i, j = _trim(doc, start, end, keep_end=True)
                 if i < j:
                     self.sentence_units(par, doc, i, j, found, shielded)
                     self.sentence += 1
         return Segmented(self.units, self.splits, matches, shields)
+
+
+#: Abbreviations that spaCy's English tokenizer leaves apart from their full stop.
+ABBREVIATIONS = frozenset({"etc", "approx", "incl", "esp", "cf", "vs", "al", "resp", "ca", "viz"})
+
+
+def _abbreviated(doc: Any, end: int) -> bool:
+    """Whether the sentence ending before token ``end`` ends with an abbreviation."""
+    last = doc[end - 1].text
+    if last == "." and end >= 2:
+        return doc[end - 2].lower_ in ABBREVIATIONS
+    return len(last) > 1 and last.endswith(".")
+
+
+def sentences(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of ``doc``: spaCy's, except that a sentence
+    starting with a small letter right after an abbreviation ("etc.", "p.m.")
+    continues the one before: that full stop ended the abbreviation."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        first = doc[sent.start]
+        if out and first.is_alpha and first.text[0].islower() and _abbreviated(doc, out[-1][1]):
+            out[-1] = (out[-1][0], sent.end)
+        else:
+            out.append((sent.start, sent.end))
+    return out
 
 
 def segment(article: Article, nlp: Any, matchers: Matchers, patterns: Patterns) -> Segmented:
