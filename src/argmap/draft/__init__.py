@@ -76,16 +76,21 @@ def _assemble(
     from argmap.draft.build import build_map
     from argmap.draft.classify import classify, find_cues
     from argmap.draft.relations import propose
-    from argmap.draft.thesis import thesis_candidates
+    from argmap.draft.thesis import restatements, thesis_candidates, without_merged
 
     find_cues(seg, patterns, entities)
     review = classify(seg.units, patterns.settings)
     candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
+    candidates, merged = restatements(seg.units, candidates)
+    review = {i for i in review if i not in merged}
+    old = {u.index: u for u in seg.units}
+    units, splits, candidates, restated = without_merged(seg.units, seg.splits, candidates, merged)
+    review = {old[i].index for i in review}
     thesis = candidates[0].unit
-    relations, inferred = propose(seg.units, seg.splits, thesis, patterns.settings)
-    seg.units[thesis].kind = "thesis"
+    relations, inferred = propose(units, splits, thesis, patterns.settings)
+    units[thesis].kind = "thesis"
     return build_map(
-        article, seg.units, candidates, relations, review | inferred, pipeline, out_path
+        article, units, candidates, relations, review | inferred, pipeline, out_path, restated
     )
 
 

@@ -12,7 +12,9 @@ top-level ``draft:`` block, which the loader keeps verbatim:
   relation (``type`` is ``supports`` or ``attacks``; ``marker`` is null when
   it was proposed by position);
 * ``review``: ids of claims to check first;
-* ``dropped``: numbers of the paragraphs left out as boilerplate.
+* ``dropped``: numbers of the paragraphs left out as boilerplate;
+* ``restatements``: ``[{claim, span}]``, each later sentence that restates
+  the thesis, merged into it (only when there is one).
 
 ``argmap draft`` (:mod:`argmap.cli.draft`) writes the map as a YAML map file
 and reads that back with the map loader, so a draft always loads.
@@ -124,8 +126,10 @@ def build_map(
     review: set[int],
     pipeline: str,
     out_path: str = "<draft>",
+    restated: list[tuple[int, tuple[int, int]]] | None = None,
 ) -> Draft:
-    """The draft map of ``units`` (whose ``kind`` is final), named ``out_path``."""
+    """The draft map of ``units`` (whose ``kind`` is final), named ``out_path``;
+    ``restated``: (unit index, span) of each restatement merged into a unit."""
     ids = claim_ids(units)
     ordered = sorted(units, key=lambda u: (u.kind != "thesis", u.index))
     claims = {
@@ -145,6 +149,10 @@ def build_map(
         "pipeline": pipeline,
         **_draft_block(ids, [u.index for u in ordered], candidates, rels, review, article),
     }
+    if restated:
+        block["restatements"] = [
+            {"claim": ids[index], "span": [start, end]} for index, (start, end) in restated
+        ]
     title = article.title.text if article.title is not None else None
     amap = ArgumentMap(
         path=out_path,

@@ -40,7 +40,7 @@ from typing import Any
 
 from argmap.draft.classify import cue_sum, shouted, thesis_cue
 from argmap.draft.segment import Split, Unit
-from argmap.util.similarity import concepts
+from argmap.util.similarity import concepts, text_similarity
 from argmap.util.text import ochiai
 
 #: At most this many thesis candidates are listed.
@@ -162,3 +162,72 @@ def thesis_candidates(
         Candidate(index, rank, round(-neg, 2) + 0.0)
         for rank, (neg, index) in enumerate(scored[:MAX_CANDIDATES], start=1)
     ]
+
+
+#: Two thesis candidates this similar say the same (a restatement).
+RESTATE_SIMILARITY = 0.7
+
+
+def _concludes(unit: Unit) -> bool:
+    """Whether the unit opens with a concluding adverbial ("In conclusion", "Therefore")."""
+    return any(c.kind == "thesis" and c.at_start for c in unit.cues.values())
+
+
+def restatements(
+    units: list[Unit], candidates: list[Candidate]
+) -> tuple[list[Candidate], dict[int, int]]:
+    """The candidates with the thesis's restatements merged into it, and the
+    merged units (unit index → the thesis's unit index).
+
+    A candidate restates the top candidate when their texts are at least
+    :data:`RESTATE_SIMILARITY` alike, or, in an article of one paragraph, when
+    one is the first claim the author asserts and the other the last and opens
+    with a concluding adverbial (a topic sentence and the concluding sentence
+    that restates it). The earliest of them stays the thesis, with the top
+    candidate's score; the others are merged into it and are not claims. A
+    top candidate that is a headline (the title, a sentence in capitals) is
+    restated by the article's claims, not merged with them.
+    """
+    if not candidates:
+        return candidates, {}
+    top = units[candidates[0].unit]
+    if top.title or shouted(top.text):  # a headline: the article restates it
+        return candidates, {}
+    one = len({u.para for u in units if not u.title}) == 1
+    asserted = [c.unit for c in candidates if not units[c.unit].title]
+    same = [top.index]
+    for cand in candidates[1:]:
+        other = units[cand.unit]
+        if text_similarity(top.text, other.text) >= RESTATE_SIMILARITY:
+            same.append(other.index)
+        elif one and asserted and {top.index, other.index} == {min(asserted), max(asserted)}:
+            if _concludes(units[max(asserted)]):
+                same.append(other.index)
+    if len(same) == 1:
+        return candidates, {}
+    thesis = min(same)
+    merged = {index: thesis for index in same if index != thesis}
+    kept = [c for c in candidates if c.unit not in merged and c.unit != thesis]
+    ranked = [Candidate(thesis, 1, candidates[0].score)]
+    ranked += [Candidate(c.unit, rank, c.score) for rank, c in enumerate(kept, start=2)]
+    return ranked, merged
+
+
+def without_merged(
+    units: list[Unit], splits: list[Split], candidates: list[Candidate], merged: dict[int, int]
+) -> tuple[list[Unit], list[Split], list[Candidate], list[tuple[int, tuple[int, int]]]]:
+    """``units``, ``splits`` and ``candidates`` without the ``merged`` units,
+    renumbered (each kept unit's ``index`` is set to its new place), and each
+    merged unit as (the new index of the claim it restates, its span)."""
+    kept = [u for u in units if u.index not in merged]
+    new = {u.index: k for k, u in enumerate(kept)}
+    restated = [(new[merged[u.index]], (u.start, u.end)) for u in units if u.index in merged]
+    for unit in kept:
+        unit.index = new[unit.index]
+    splits = [
+        Split(new[s.first], new[s.second], s.marker)
+        for s in splits
+        if s.first in new and s.second in new
+    ]
+    candidates = [Candidate(new[c.unit], c.rank, c.score) for c in candidates if c.unit in new]
+    return kept, splits, candidates, restated

@@ -186,6 +186,16 @@ def _draft() -> dict[str, object]:
                 },
             },
             "review": {"type": "array", "items": _ID},
+            "restatements": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "claim": _ID,
+                        "span": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+                    },
+                },
+            },
             "dropped": {"type": "array", "items": {"type": "integer", "minimum": 1}},
         },
     }
