@@ -4,8 +4,9 @@ Where the thesis stands and how it is worded (weights in ``patterns/cues.json``)
 
 * **Who may be the thesis.** The title; a sentence set in capital letters
   (like a headline); in an article of several paragraphs, the claims of the
-  opening and closing paragraphs with a ``thesis`` cue; in an article of one
-  paragraph, every claim. Never a claim the author concedes or reports as
+  opening and closing paragraphs whose ``thesis`` cues weigh 1 or more; in an
+  article of one paragraph, the first and last claims the author asserts and
+  every claim with a ``thesis`` cue. Never a question. Never a claim the author concedes or reports as
   someone else's view (an ``objection`` cue, or the first part of ``"X, but
   Y"`` / ``"Although X, Y"``).
 * **Score** = the claim's thesis cues (a recommendation such as *should*, the
@@ -135,7 +136,13 @@ def thesis_candidates(
     """
     reasons, disputed = marker_roles(units, splits)
     limit = settings["objection_threshold"]
-    own = [u for u in units if u.index not in disputed and cue_sum(u, "objection") < limit]
+    own = [
+        u
+        for u in units
+        if u.index not in disputed
+        and cue_sum(u, "objection") < limit
+        and not u.text.rstrip().endswith("?")  # a question asks; the answer is the claim
+    ]
     paras = sorted({u.para for u in units if not u.title})
     one = len(paras) == 1
     if one:  # the sentence of each claim the author asserts
@@ -147,7 +154,7 @@ def thesis_candidates(
         cue = thesis_cue(unit)
         bonus = _position(unit, place, one, settings)
         headline = unit.title or shouted(unit.text)
-        if bonus < 0 or not (headline or cue > 0 or (one and bonus > 0)):
+        if bonus < 0 or not (headline or cue >= 1 or (one and (bonus > 0 or cue > 0))):
             continue
         penalty = REASON_PENALTY if unit.index in reasons else 0.0
         base[unit.index] = cue + bonus + cue_sum(unit, "reason") - penalty
@@ -181,8 +188,8 @@ def restatements(
 
     A candidate restates the top candidate when their texts are at least
     :data:`RESTATE_SIMILARITY` alike, or, in an article of one paragraph, when
-    one is the first claim the author asserts and the other the last and opens
-    with a concluding adverbial (a topic sentence and the concluding sentence
+    one stands in the first sentence among the candidates and the other in the
+    last and opens with a concluding adverbial (a topic sentence and the concluding sentence
     that restates it). The earliest of them stays the thesis, with the top
     candidate's score; the others are merged into it and are not claims. A
     top candidate that is a headline (the title, a sentence in capitals) is
@@ -194,14 +201,16 @@ def restatements(
     if top.title or shouted(top.text):  # a headline: the article restates it
         return candidates, {}
     one = len({u.para for u in units if not u.title}) == 1
-    asserted = [c.unit for c in candidates if not units[c.unit].title]
+    said = [units[c.unit].sentence for c in candidates if not units[c.unit].title]
+    ends = (min(said, default=-1), max(said, default=-1))
     same = [top.index]
     for cand in candidates[1:]:
         other = units[cand.unit]
         if text_similarity(top.text, other.text) >= RESTATE_SIMILARITY:
             same.append(other.index)
-        elif one and asserted and {top.index, other.index} == {min(asserted), max(asserted)}:
-            if _concludes(units[max(asserted)]):
+        elif one and ends[0] < ends[1] and {top.sentence, other.sentence} == set(ends):
+            last = top if top.sentence == ends[1] else other
+            if _concludes(last):
                 same.append(other.index)
     if len(same) == 1:
         return candidates, {}
