@@ -16,6 +16,8 @@
    or evidence supports the nearest premise or rebuttal before it within
    three paragraphs, else the thesis.
 
+When a marker makes the thesis attack a claim (``"X. But T"``), the relation
+is turned round: X is an objection that attacks the thesis, which answers it.
 No proposal ever closes a loop of supports (checked with networkx).
 """
 
@@ -67,6 +69,8 @@ class _Proposer:
             self.leads.setdefault(unit.para, unit)
 
     def add(self, source: int, target: int, kind: str, marker: str | None, conf: float) -> bool:
+        if kind == "attack" and source == self.thesis:
+            source, target = target, source  # the thesis answers: the claim attacks it
         pair = frozenset((source, target))
         if source == target or pair in self.pairs:
             return False
@@ -105,7 +109,12 @@ class _Proposer:
 
     def settle_kinds(self) -> None:
         for rel in sorted(self.relations, key=lambda r: (r.source, r.target)):
-            if rel.type != "attack" or rel.target == self.thesis:
+            if rel.type != "attack":
+                continue
+            if rel.target == self.thesis:
+                if self.units[rel.source].kind == "premise":
+                    self.units[rel.source].kind = "objection"
+                    self.review.add(rel.source)
                 continue
             src, dst = self.units[rel.source], self.units[rel.target]
             if dst.kind == "premise":

@@ -6,9 +6,9 @@ Where the thesis stands and how it is worded (weights in ``patterns/cues.json``)
   (like a headline); in an article of several paragraphs, the claims of the
   opening and closing paragraphs whose ``thesis`` cues weigh 1 or more; in an
   article of one paragraph, the first and last claims the author asserts and
-  every claim with a ``thesis`` cue. Never a question. Never a claim the author concedes or reports as
-  someone else's view (an ``objection`` cue, or the first part of ``"X, but
-  Y"`` / ``"Although X, Y"``).
+  every claim with a ``thesis`` cue. Never a question, nor a claim the
+  author concedes or reports as someone else's view (an ``objection`` cue,
+  or the first part of ``"X, but Y"`` / ``"Although X, Y"``).
 * **Score** = the claim's thesis cues (a recommendation such as *should*, the
   author's own stance such as *I think*, an evaluation such as *is unfair*,
   a concluding adverbial such as *Therefore*; together at most
