@@ -75,14 +75,16 @@ def _assemble(
     """Kinds, thesis, relations and the map of the segmented article."""
     from argmap.draft.build import build_map
     from argmap.draft.classify import classify, find_cues
+    from argmap.draft.merge import duplicates, without_merged
     from argmap.draft.relations import propose
-    from argmap.draft.thesis import restatements, thesis_candidates, without_merged
+    from argmap.draft.thesis import restatements, thesis_candidates
 
     find_cues(seg, patterns, entities)
     review = classify(seg.units, patterns.settings)
     candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
     candidates, merged = restatements(seg.units, candidates)
-    review = {i for i in review if i not in merged}
+    merged = duplicates(seg.units, candidates[0].unit, merged)
+    review = {i for i in review if i not in merged and not seg.units[i].signpost}
     old = {u.index: u for u in seg.units}
     units, splits, candidates, restated = without_merged(seg.units, seg.splits, candidates, merged)
     review = {old[i].index for i in review}

@@ -52,6 +52,7 @@ def find_cues(seg: Segmented, patterns: Patterns, entities: bool) -> None:
             if (cue.at_start and start != first) or (loud and cue.by_case):
                 continue
             spans.append((start, end, cue))
+        _signpost(unit, spans, patterns.settings)
         for start, end, cue in spans:  # a cue inside a longer one of its kind counts once
             if not any(
                 o.kind == cue.kind and a <= start and end <= b and (a, b) != (start, end)
@@ -62,6 +63,22 @@ def find_cues(seg: Segmented, patterns: Patterns, entities: bool) -> None:
             if unit.i <= ent.start and ent.end <= unit.j:
                 for cue in by_label.get(ent.label_, []):
                     unit.cues[cue.id] = cue
+
+
+def _signpost(unit: Unit, spans: list[tuple[int, int, Cue]], settings: dict[str, Any]) -> None:
+    """Mark the unit a signpost when, outside its ``signpost`` cues, it has fewer
+    than ``min_content_words`` content words ("The first reason is cost.")."""
+    marks = [(a, b) for a, b, cue in spans if cue.kind == "signpost"]
+    if not marks:
+        return
+    inside = {k for a, b in marks for k in range(a, b)}
+    rest = sum(1 for k in range(unit.i, unit.j) if k not in inside and _content(unit.doc[k]))
+    unit.signpost = rest < settings["min_content_words"]
+
+
+def _content(token: Any) -> bool:
+    """A word or number that is not a stop word (see ``segment.content_words``)."""
+    return not token.is_stop and (token.is_alpha or token.like_num)
 
 
 def shouted(text: str) -> bool:

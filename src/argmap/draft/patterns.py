@@ -24,7 +24,8 @@ from argmap.util.files import read_text
 #: Kinds a cue may point at: claim kinds, plus ``basis`` (precedent or
 #: evidence alike), ``modal`` (a negative weight for basis claims) and
 #: ``reason`` (a sign that the sentence gives a reason for another, which
-#: counts against it as the thesis).
+#: counts against it as the thesis) and ``signpost`` (words that announce the
+#: text's structure: a sentence with little else is not a claim).
 CUE_KINDS = (
     "thesis",
     "precedent",
@@ -34,6 +35,7 @@ CUE_KINDS = (
     "rebuttal",
     "modal",
     "reason",
+    "signpost",
 )
 #: Token-pattern keys that test letter case (meaningless in a sentence in capitals).
 CASE_KEYS = frozenset({"IS_TITLE", "IS_UPPER", "IS_LOWER"})

@@ -46,6 +46,8 @@ class Unit:
         opener: a sentence-initial marker relating it to the unit before.
         cues: cue ids found in it, with their kinds (filled in by ``classify``).
         kind: proposed kind (filled in by ``classify`` and ``relations``).
+        signpost: the unit only announces what comes next ("The first reason
+            is cost."), so it is not a claim (set by ``find_cues``).
     """
 
     index: int
@@ -61,6 +63,7 @@ class Unit:
     opener: Marker | None = None
     cues: dict[str, Any] = field(default_factory=dict)
     kind: Kind = "premise"
+    signpost: bool = False
 
 
 @dataclass(frozen=True)

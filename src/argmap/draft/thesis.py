@@ -140,6 +140,7 @@ def thesis_candidates(
         u
         for u in units
         if u.index not in disputed
+        and not u.signpost
         and cue_sum(u, "objection") < limit
         and not u.text.rstrip().endswith("?")  # a question asks; the answer is the claim
     ]
@@ -220,23 +221,3 @@ def restatements(
     ranked = [Candidate(thesis, 1, candidates[0].score)]
     ranked += [Candidate(c.unit, rank, c.score) for rank, c in enumerate(kept, start=2)]
     return ranked, merged
-
-
-def without_merged(
-    units: list[Unit], splits: list[Split], candidates: list[Candidate], merged: dict[int, int]
-) -> tuple[list[Unit], list[Split], list[Candidate], list[tuple[int, tuple[int, int]]]]:
-    """``units``, ``splits`` and ``candidates`` without the ``merged`` units,
-    renumbered (each kept unit's ``index`` is set to its new place), and each
-    merged unit as (the new index of the claim it restates, its span)."""
-    kept = [u for u in units if u.index not in merged]
-    new = {u.index: k for k, u in enumerate(kept)}
-    restated = [(new[merged[u.index]], (u.start, u.end)) for u in units if u.index in merged]
-    for unit in kept:
-        unit.index = new[unit.index]
-    splits = [
-        Split(new[s.first], new[s.second], s.marker)
-        for s in splits
-        if s.first in new and s.second in new
-    ]
-    candidates = [Candidate(new[c.unit], c.rank, c.score) for c in candidates if c.unit in new]
-    return kept, splits, candidates, restated
