@@ -153,3 +153,21 @@ def classify(units: list[Unit], settings: dict[str, Any]) -> set[int]:
             ambiguous.add(unit.index)
         before = unit
     return ambiguous
+
+
+def conceded(units: list[Unit], index: int, settings: dict[str, Any]) -> bool:
+    """Whether the unit at ``index`` is a point the author concedes before
+    answering it: it opens with a concession cue too weak to make an objection
+    alone ("Sure, …", "Of course …") and the next claim of its paragraph opens
+    with a contrast ("But …", "Still, …": an attacking opener or a
+    ``rebuttal`` cue). Biber et al. 1999, §10.2.8: concessive linking
+    adverbials and the contrast that completes them."""
+    unit = units[index]
+    if not 0 < cue_sum(unit, "objection") < settings["objection_threshold"]:
+        return False
+    if index + 1 >= len(units) or units[index + 1].para != unit.para:
+        return False
+    after = units[index + 1]
+    opener = after.opener
+    contrast = opener is not None and opener.type == "attack"
+    return contrast or cue_sum(after, "rebuttal") >= settings["rebuttal_threshold"]

@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.draft.classify import cue_sum
+from argmap.draft.classify import conceded, cue_sum
 from argmap.draft.segment import Split, Unit
 from argmap.model import BASIS_KINDS, Kind
 
@@ -108,6 +108,11 @@ class _Proposer:
         return unit.index - 1
 
     def settle_kinds(self) -> None:
+        for unit in self.units:
+            if unit.kind == "premise" and unit.index != self.thesis:
+                if conceded(self.units, unit.index, self.settings):
+                    unit.kind = "objection"
+                    self.review.add(unit.index)
         for rel in sorted(self.relations, key=lambda r: (r.source, r.target)):
             if rel.type != "attack":
                 continue
@@ -158,13 +163,24 @@ class _Proposer:
                 if other.para < oldest or other.title:
                     break
                 if self.kind(other) in _REASONS:
-                    return back
+                    return self.main_clause(back)
             return self.thesis
         lead = self.leads[unit.para]
         home = self.units[self.thesis].para
         if lead.index < unit.index and self.kind(lead) in _REASONS and unit.para != home:
             return lead.index
         return self.thesis
+
+    def main_clause(self, index: int) -> int:
+        """The claim that ``index`` gives the reason for within its sentence
+        (``"X because Y"``: X for Y), else ``index``: evidence after such a
+        sentence backs its claim, not the clause that explains it."""
+        unit = self.units[index]
+        for rel in self.relations:
+            if rel.source == index and rel.type == "support" and rel.marker is not None:
+                if self.units[rel.target].sentence == unit.sentence:
+                    return rel.target
+        return index
 
     def oldest(self, paras: dict[int, int], para: int) -> int:
         """The paragraph number two paragraphs (of units) before ``para``, or the first."""

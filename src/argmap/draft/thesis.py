@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.draft.classify import cue_sum, shouted, thesis_cue
+from argmap.draft.classify import conceded, cue_sum, shouted, thesis_cue
 from argmap.draft.segment import Split, Unit
 from argmap.util.similarity import concepts, text_similarity
 from argmap.util.text import ochiai
@@ -74,9 +74,14 @@ def marker_roles(units: list[Unit], splits: list[Split]) -> tuple[set[int], set[
             disputed.add(target)
     for unit in units:
         lead = unit.opener
-        if lead is None or lead.type != "support" or unit.index == 0:
+        if lead is None or lead.type == "none" or unit.index == 0:
             continue
-        reasons.add(unit.index if lead.source == "this" else unit.index - 1)
+        ends = (unit.index, unit.index - 1)
+        source, target = ends if lead.source == "this" else ends[::-1]
+        if lead.type == "support":
+            reasons.add(source)
+        else:
+            disputed.add(target)
     return reasons, disputed
 
 
@@ -141,6 +146,7 @@ def thesis_candidates(
         for u in units
         if u.index not in disputed
         and not u.signpost
+        and not conceded(units, u.index, settings)
         and cue_sum(u, "objection") < limit
         and not u.text.rstrip().endswith("?")  # a question asks; the answer is the claim
     ]
@@ -189,9 +195,11 @@ def restatements(
 
     A candidate restates the top candidate when their texts are at least
     :data:`RESTATE_SIMILARITY` alike, or, in an article of one paragraph, when
-    one stands in the first sentence among the candidates and the other in the
-    last and opens with a concluding adverbial (a topic sentence and the concluding sentence
-    that restates it). The earliest of them stays the thesis, with the top
+    one stands in the first sentence among the candidates and the other in
+    the last and opens with a concluding adverbial (a topic sentence and the
+    concluding sentence that restates it). The earliest of them stays the
+    thesis (but the concluding sentence, when the first sentence has no
+    thesis cue of its own: it states the thesis more plainly), with the top
     candidate's score; the others are merged into it and are not claims. A
     top candidate that is a headline (the title, a sentence in capitals) is
     restated by the article's claims, not merged with them.
@@ -205,17 +213,19 @@ def restatements(
     said = [units[c.unit].sentence for c in candidates if not units[c.unit].title]
     ends = (min(said, default=-1), max(said, default=-1))
     same = [top.index]
+    keep: int | None = None  # the concluding sentence, when the first has no thesis cue
     for cand in candidates[1:]:
         other = units[cand.unit]
         if text_similarity(top.text, other.text) >= RESTATE_SIMILARITY:
             same.append(other.index)
         elif one and ends[0] < ends[1] and {top.sentence, other.sentence} == set(ends):
-            last = top if top.sentence == ends[1] else other
+            first, last = (other, top) if top.sentence == ends[1] else (top, other)
             if _concludes(last):
                 same.append(other.index)
+                keep = last.index if thesis_cue(first) <= 0 else None
     if len(same) == 1:
         return candidates, {}
-    thesis = min(same)
+    thesis = keep if keep is not None else min(same)
     merged = {index: thesis for index in same if index != thesis}
     kept = [c for c in candidates if c.unit not in merged and c.unit != thesis]
     ranked = [Candidate(thesis, 1, candidates[0].score)]
