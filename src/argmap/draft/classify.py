@@ -84,8 +84,9 @@ def _content(token: Any) -> bool:
 def shouted(text: str) -> bool:
     """Whether ``text`` is written in capital letters (at least two words of
     letters, none with a small letter): set like a headline."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    return len(words) >= 2 and not any(ch.islower() for ch in text)
+    if any(ch.islower() for ch in text):
+        return False
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w)) >= 2
 
 
 def _first_word(unit: Unit) -> int:

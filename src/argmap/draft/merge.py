@@ -9,7 +9,8 @@ other is not) whose texts are at least :data:`DUPLICATE_SIMILARITY` alike
 (:func:`argmap.util.similarity.text_similarity`: lemmas, stop words and a
 lexicon of paraphrases) and that do not take opposite stances
 (:func:`argmap.util.similarity.opposed`: negation and stance words), within
-:data:`WINDOW` claims of each other, so the time stays linear.
+:data:`WINDOW` claims of each other, so the time stays linear. Only pairs
+sharing at least two content words are compared by meaning.
 """
 
 from __future__ import annotations
@@ -24,11 +25,17 @@ DUPLICATE_SIMILARITY = 0.7
 WINDOW = 12
 
 
+def _words(unit: Unit) -> frozenset[str]:
+    """The unit's content words, lower-cased (read off its tokens, no new parse)."""
+    return frozenset(t.lower_ for t in unit.doc[unit.i : unit.j] if t.is_alpha and not t.is_stop)
+
+
 def duplicates(units: list[Unit], thesis: int, merged: dict[int, int]) -> dict[int, int]:
     """``merged`` (unit index → the index it is merged into) extended by the
     duplicates of the module docstring; the thesis is never merged away and a
     unit is merged into the first unit it repeats."""
     out = dict(merged)
+    words = {u.index: _words(u) for u in units}
     for unit in units:
         if unit.index == thesis or unit.index in out or unit.title or unit.signpost:
             continue
@@ -40,6 +47,8 @@ def duplicates(units: list[Unit], thesis: int, merged: dict[int, int]) -> dict[i
                 or (other.kind == "objection") != (unit.kind == "objection")
             ):
                 continue
+            if len(words[unit.index] & words[back]) < 2:
+                continue  # too little in common to be worth comparing by meaning
             if text_similarity(unit.text, other.text) < DUPLICATE_SIMILARITY:
                 continue
             if not opposed(unit.text, other.text):

@@ -58,6 +58,7 @@ class _Proposer:
     def __init__(self, units: list[Unit], thesis: int, settings: dict[str, Any]):
         self.units, self.thesis, self.settings = units, thesis, settings
         self.relations: list[Relation] = []
+        self.by_source: dict[int, list[Relation]] = {}
         self.support: nx.DiGraph[int] = nx.DiGraph()
         self.support.add_nodes_from(range(len(units)))
         self.review: set[int] = set()
@@ -78,7 +79,9 @@ class _Proposer:
             return False
         if kind == "support":
             self.support.add_edge(source, target)
-        self.relations.append(Relation(source, target, kind, marker, round(conf, 2)))
+        rel = Relation(source, target, kind, marker, round(conf, 2))
+        self.relations.append(rel)
+        self.by_source.setdefault(source, []).append(rel)
         self.pairs.add(pair)
         self.sources.add(source)
         return True
@@ -176,8 +179,8 @@ class _Proposer:
         (``"X because Y"``: X for Y), else ``index``: evidence after such a
         sentence backs its claim, not the clause that explains it."""
         unit = self.units[index]
-        for rel in self.relations:
-            if rel.source == index and rel.type == "support" and rel.marker is not None:
+        for rel in self.by_source.get(index, ()):
+            if rel.type == "support" and rel.marker is not None:
                 if self.units[rel.target].sentence == unit.sentence:
                     return rel.target
         return index

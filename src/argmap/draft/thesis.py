@@ -5,8 +5,10 @@ Where the thesis stands and how it is worded (weights in ``patterns/cues.json``)
 * **Who may be the thesis.** The title; a sentence set in capital letters
   (like a headline); in an article of several paragraphs, the claims of the
   opening and closing paragraphs whose ``thesis`` cues weigh 1 or more; in an
-  article of one paragraph, the first and last claims the author asserts and
-  every claim with a ``thesis`` cue. Never a question, nor a claim the
+  article of one paragraph, its first and last claims and every claim with a
+  ``thesis`` cue in its first ``opening_paragraphs`` and last
+  ``closing_paragraphs`` sentences (the sentences of a one-paragraph text
+  play the part of an article's paragraphs). Never a question, nor a claim the
   author concedes or reports as someone else's view (an ``objection`` cue,
   or the first part of ``"X, but Y"`` / ``"Although X, Y"``).
 * **Score** = the claim's thesis cues (a recommendation such as *should*, the
@@ -154,6 +156,10 @@ def thesis_candidates(
     one = len(paras) == 1
     if one:  # the sentence of each claim the author asserts
         place = {u.index: u.sentence for u in own if not u.title}
+        said = sorted(set(place.values()))
+        near = set(said[: settings["opening_paragraphs"]])
+        near |= set(said[-settings["closing_paragraphs"] :])
+        own = [u for u in own if u.title or place[u.index] in near or shouted(u.text)]
     else:
         place = {p: k for k, p in enumerate(paras)}
     base: dict[int, float] = {}
