@@ -47,6 +47,7 @@ STEPS: list[tuple[str, str, list[str], list[str]]] = [
         ["--sizes", "500000,1000000", "--repeat", "5"],
         ["--sizes", "50000", "--repeat", "1"],
     ),
+    ("microtexts", "draft_microtexts.py", [], ["--limit", "20"]),
     ("huge", "huge_render.py", [], ["--quick"]),
     ("batch", "batch.py", [], ["--quick"]),
     ("interrupt", "interrupt_latency.py", [], ["--quick"]),
