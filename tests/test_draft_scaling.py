@@ -71,6 +71,28 @@ def test_ten_times_the_text_takes_less_than_thirty_times_the_time(tmp_path, shap
     assert ratio < 30, f"{shape}: x10 text took x{ratio:.1f} time"
 
 
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "CITIES MUST ACT NOW. ",  # every sentence a headline candidate
+        "Cities should act now, etc. and ",  # one sentence: no full stop ends it
+        "Cities should act; so ",  # a connective every few words
+        "Sure, cities act. Still, towns act. ",  # concessions and answers
+        "We must act, we should go. ",  # cues inside longer cues
+        "Phones distract pupils in class. ",  # every claim a duplicate
+    ],
+)
+def test_hostile_repetitions_take_linear_time(tmp_path, piece):
+    paths = []
+    for count in (300, 3_000):
+        path = tmp_path / f"{count}.txt"
+        path.write_text("Title\n" + piece * count + "\n", encoding="utf-8")
+        paths.append(path)
+    _best_of_3(paths[0])
+    ratio = _best_of_3(paths[1]) / _best_of_3(paths[0])
+    assert ratio < 30, f"{piece!r}: x10 text took x{ratio:.1f} time"
+
+
 def test_generated_articles_have_the_asked_shape_and_size():
     many = bench.article(5_000, "many")
     one = bench.article(5_000, "one")

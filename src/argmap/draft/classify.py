@@ -53,16 +53,28 @@ def find_cues(seg: Segmented, patterns: Patterns, entities: bool) -> None:
                 continue
             spans.append((start, end, cue))
         _signpost(unit, spans, patterns.settings)
-        for start, end, cue in spans:  # a cue inside a longer one of its kind counts once
-            if not any(
-                o.kind == cue.kind and a <= start and end <= b and (a, b) != (start, end)
-                for a, b, o in spans
-            ):
-                unit.cues[cue.id] = cue
+        for cue in outermost(spans):
+            unit.cues[cue.id] = cue
         for ent in _entities(unit, ents) if entities else ():
             if unit.i <= ent.start and ent.end <= unit.j:
                 for cue in by_label.get(ent.label_, []):
                     unit.cues[cue.id] = cue
+
+
+def outermost(spans: list[tuple[int, int, Cue]]) -> list[Cue]:
+    """The cues of ``spans`` (token start, end, cue) that lie inside no longer
+    match of a cue of their kind ("must" inside "we must" counts once), in
+    time O(n log n) for n matches."""
+    out: list[Cue] = []
+    reach: dict[str, tuple[int, int]] = {}  # kind → (furthest end so far, its start)
+    for start, end, cue in sorted(spans, key=lambda s: (s[0], -s[1])):
+        far, at = reach.get(cue.kind, (-1, start))
+        if end < far or (end == far and at < start):
+            continue
+        out.append(cue)
+        if end > far:
+            reach[cue.kind] = (end, start)
+    return out
 
 
 def _signpost(unit: Unit, spans: list[tuple[int, int, Cue]], settings: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from argmap.draft.nlp import Matchers
@@ -114,9 +115,14 @@ def shield(doc: Any) -> list[bool]:
     return out
 
 
+def _is_content(token: Any) -> int:
+    """1 for a word or number that is not a stop word, else 0."""
+    return int(not token.is_stop and (token.is_alpha or token.like_num))
+
+
 def content_words(doc: Any, i: int, j: int) -> int:
     """Number of tokens in ``doc[i:j]`` that are words or numbers and not stop words."""
-    return sum(1 for t in doc[i:j] if not t.is_stop and (t.is_alpha or t.like_num))
+    return sum(_is_content(t) for t in doc[i:j])
 
 
 def within(found: list[tuple[str, str, int, int]], i: int, j: int) -> list:
@@ -154,6 +160,7 @@ class _Segmenter:
         self.splits: list[Split] = []
         self.sentence = 0
         self.text = ""  # the paragraph's text as spaCy read it
+        self.counts: list[int] = [0]  # content words before each token of the paragraph
 
     def unit(self, par: Paragraph, doc: Any, i: int, j: int, **extra: Any) -> Unit:
         start = par.start + doc[i].idx
@@ -233,9 +240,10 @@ class _Segmenter:
         return comma + 1
 
     def enough(self, doc: Any, i: int, j: int) -> bool:
-        """Whether ``doc[i:j]``, trimmed, has enough content words to be a claim of its own."""
-        a, b = _trim(doc, i, j, keep_end=False)
-        return content_words(doc, a, b) >= self.settings["min_part_content_words"]
+        """Whether ``doc[i:j]`` has enough content words to be a claim of its own
+        (in constant time, from the paragraph's running count)."""
+        words = self.counts[j] - self.counts[i]
+        return bool(words >= self.settings["min_part_content_words"])
 
     def cut(
         self,
@@ -279,6 +287,7 @@ class _Segmenter:
         docs = list(self.nlp.pipe(texts))
         matches, shields = {}, {}
         for par, doc, self.text in zip(pars, docs, texts, strict=True):
+            self.counts = list(accumulate((_is_content(t) for t in doc), initial=0))
             found = self.matchers.matches(doc)
             shielded = shield(doc)
             matches[par.number], shields[par.number] = found, shielded

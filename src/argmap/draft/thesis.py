@@ -48,6 +48,9 @@ from argmap.util.text import ochiai
 
 #: At most this many thesis candidates are listed.
 MAX_CANDIDATES = 5
+#: At most this many candidates, the best before the echo, are compared with
+#: each other for the echo (keeps ranking linear in the article's length).
+ECHO_POOL = 64
 #: Taken off a claim that a discourse marker makes the reason of another.
 REASON_PENALTY = 2.0
 
@@ -159,7 +162,7 @@ def thesis_candidates(
         said = sorted(set(place.values()))
         near = set(said[: settings["opening_paragraphs"]])
         near |= set(said[-settings["closing_paragraphs"] :])
-        own = [u for u in own if u.title or place[u.index] in near or shouted(u.text)]
+        own = [u for u in own if u.title or place[u.index] in near]
     else:
         place = {p: k for k, p in enumerate(paras)}
     base: dict[int, float] = {}
@@ -171,6 +174,9 @@ def thesis_candidates(
             continue
         penalty = REASON_PENALTY if unit.index in reasons else 0.0
         base[unit.index] = cue + bonus + cue_sum(unit, "reason") - penalty
+    if len(base) > ECHO_POOL:  # only the best are compared with each other
+        best = sorted(base, key=lambda i: (-base[i], i))[:ECHO_POOL]
+        base = {i: base[i] for i in sorted(best)}
     group = {i: (i if one else units[i].para) for i in base}
     echoes = _echoes(units, list(base), group)
     scored = sorted(
