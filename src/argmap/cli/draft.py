@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     epilog=exit_codes(
         {
             0: "drafted",
-            2: "an unreadable article, a bad patterns file, spaCy or the pipeline "
-            "missing, a bad command line, or FILE cannot be written",
+            2: "an unreadable article, a bad patterns file, spaCy, the pipeline or "
+            "(for a page) trafilatura missing, a bad command line, or a file cannot be "
+            "written",
         }
     )
 )
