@@ -27,8 +27,9 @@ to the lines kept.
 What trafilatura left out is counted, not listed (:class:`~argmap.draft.text.Page`):
 the blocks of the page's visible text (the text of each block element, such as
 ``<p>``, ``<li>``, ``<div>`` or ``<td>``, without the blocks inside it; not
-``<head>``, ``<script>``, ``<style>``, ``<template>`` or ``<noscript>``) that do
-not occur in the article text, and their characters.
+``<head>``, ``<script>``, ``<style>``, ``<template>``, ``<noscript>``,
+``<iframe>`` or ``<object>``) that do not occur in the article text, and their
+characters.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def _parse(html: str, lxml_html: Any) -> tuple[Any, str | None]:
     html = _UNSHOWABLE.sub(" ", html)
     try:
         tree = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
-    except Exception:  # lxml's ParserError for a page without elements
+    except lxml_html.etree.LxmlError:  # ParserError: a page without elements
         tree = None
     fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
     if not fatal:
