@@ -122,6 +122,7 @@ MUTATIONS = {
     "pydot": Mutation("model.py", "import pydot"),
     "yaml": Mutation("report.py", "import yaml"),
     "spacy": Mutation("draft/segment.py", "import spacy"),
+    "trafilatura,lxml": Mutation("draft/text.py", "import lxml.html"),
     "networkx": Mutation("render/dot.py", "import networkx"),
     "click": Mutation("report.py", "import click"),
     "snowballstemmer": Mutation("analysis/compare.py", "import snowballstemmer"),

@@ -1,7 +1,8 @@
 """Drafting an argument map from prose (``argmap draft``).
 
 The steps, one module each: :mod:`~argmap.draft.text` (paragraphs and
-boilerplate, no spaCy), :mod:`~argmap.draft.segment` (sentences and
+boilerplate, no spaCy; an HTML page's main text comes from
+:mod:`~argmap.draft.html`, with trafilatura), :mod:`~argmap.draft.segment` (sentences and
 marker splits), :mod:`~argmap.draft.classify` (kinds and thesis candidates),
 :mod:`~argmap.draft.relations` (supports and attacks), and
 :mod:`~argmap.draft.build` (the map). spaCy is imported only by
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.draft.build import Draft
-from argmap.draft.text import MARKDOWN_SUFFIXES
+from argmap.draft.text import HTML_SUFFIXES, MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:
     from argmap.draft.patterns import Patterns
@@ -30,7 +31,9 @@ def draft_file(
     patterns_dir: str | Path | None = None,
     out_path: str = "<draft>",
 ) -> Draft:
-    """Draft a map from the article at ``path`` (see :func:`argmap.draft.text.load_article`).
+    """Draft a map from the article at ``path``: an HTML page (:data:`HTML_SUFFIXES`,
+    see :func:`argmap.draft.html.load_page`) or a text (see
+    :func:`argmap.draft.text.load_article`).
 
     Args:
         path: the article.
@@ -43,9 +46,11 @@ def draft_file(
 
     Raises:
         MapLoadError: the article cannot be read (missing, a folder, a FIFO or
-            device, over 512 MiB), is not UTF-8, or has nothing to draft; or a
-            patterns file is malformed.
-        UsageError: spaCy or the named pipeline is not installed.
+            device, over 512 MiB), is not UTF-8 (a page: not in the charset it
+            declares, or in one argmap does not read), or has nothing to draft;
+            or a patterns file is malformed.
+        UsageError: spaCy, the named pipeline or (for a page) trafilatura is not
+            installed.
     """
     from argmap.draft.nlp import build_matchers, load_pipeline
     from argmap.draft.patterns import load_patterns
@@ -56,7 +61,12 @@ def draft_file(
 
     name = str(path)
     patterns = load_patterns(patterns_dir)
-    article = load_article(path, patterns.boilerplate)
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        from argmap.draft.html import load_page
+
+        article = load_page(path, patterns.boilerplate)
+    else:
+        article = load_article(path, patterns.boilerplate)
     pipeline = load_pipeline(model)
     seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
     if not seg.units:
@@ -96,4 +106,4 @@ def _assemble(
     )
 
 
-__all__ = ["MARKDOWN_SUFFIXES", "Draft", "draft_file"]
+__all__ = ["HTML_SUFFIXES", "MARKDOWN_SUFFIXES", "Draft", "draft_file"]

@@ -34,8 +34,10 @@ _MD_TRAIL = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 #: A title is at most this many words.
 TITLE_MAX_WORDS = 20
-#: File extensions read as Markdown (others are plain text).
+#: File extensions read as Markdown (others are plain text, but for HTML_SUFFIXES).
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: File extensions read as HTML pages (by :mod:`argmap.draft.html`).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class Paragraph:
         start: offset of its first character (after Markdown markers and spaces).
         end: offset just past its last kept character.
         text: ``file_text[start:end]``.
-        heading: a Markdown heading (``# ...``).
+        heading: a heading (Markdown ``# ...``; an HTML page's title and headings).
+        code: a block of code (a Markdown fence, an HTML ``<pre>``), dropped.
     """
 
     number: int
@@ -55,6 +58,7 @@ class Paragraph:
     end: int
     text: str
     heading: bool = False
+    code: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,23 @@ class Dropped:
 
     number: int
     reason: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """What reading an HTML page left out (see :mod:`argmap.draft.html`).
+
+    Attributes:
+        blocks: blocks of the page's visible text that are not in the article text.
+        characters: their characters (runs of white space counted as one space).
+        stopped: where and why the HTML parser stopped before the end of the page
+            (``"line 3: elements nested more than 256 deep"``), or None when it
+            read it all.
+    """
+
+    blocks: int
+    characters: int
+    stopped: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +96,9 @@ class Article:
         paragraphs: kept paragraphs, in file order (the title first, if any).
         dropped: paragraphs left out, in file order.
         title: the kept paragraph taken as the title, or None.
-        meta: source fields the text states: ``author``, ``year`` (int), ``url``.
+        meta: source fields the text states: ``author``, ``year`` (int), ``url``,
+            and for an HTML page ``publication`` (its site's name).
+        page: for an HTML page, what was left out of it; else None.
     """
 
     path: str
@@ -84,6 +107,7 @@ class Article:
     dropped: tuple[Dropped, ...] = ()
     title: Paragraph | None = None
     meta: dict[str, object] = field(default_factory=dict)
+    page: Page | None = None
 
 
 def load_article(path: str | Path, rules: Boilerplate) -> Article:
@@ -133,7 +157,10 @@ def split_paragraphs(text: str, markdown: bool = False) -> list[Paragraph]:
                 trail = _MD_TRAIL.search(block.rstrip("\r\n"))
                 if trail:
                     end = match.start() + trail.start()
-        out.append(_trimmed(number, text, start, end, heading))
+        par = _trimmed(number, text, start, end, heading)
+        if markdown and _FENCE.match(par.text):
+            par = Paragraph(par.number, par.start, par.end, par.text, par.heading, code=True)
+        out.append(par)
     return out
 
 
@@ -152,27 +179,47 @@ def _trim(par: Paragraph, rules: Boilerplate) -> Paragraph:
     if end == par.end:
         return par
     full = par.text[: end - par.start]
-    return Paragraph(par.number, par.start, end, full.rstrip(), par.heading)
+    return Paragraph(par.number, par.start, end, full.rstrip(), par.heading, par.code)
 
 
 def parse_article(text: str, path: str, rules: Boilerplate, markdown: bool = False) -> Article:
     """Cut ``text`` into paragraphs, drop boilerplate, find the title and source fields.
 
-    The title is the first Markdown heading when the first kept paragraph is a
-    heading, else the first kept paragraph when it is one line of at most
-    :data:`TITLE_MAX_WORDS` words not ending with a full stop. Later headings
-    are dropped (reason ``heading``).
+    See :func:`select_paragraphs`.
 
     Raises:
         MapLoadError: nothing of the article is left (an empty file, or only
             boilerplate).
     """
+    return select_paragraphs(text, path, split_paragraphs(text, markdown), rules)
+
+
+def select_paragraphs(
+    text: str,
+    path: str,
+    paragraphs: list[Paragraph],
+    rules: Boilerplate,
+    meta: dict[str, object] | None = None,
+    page: Page | None = None,
+) -> Article:
+    """The article of ``paragraphs`` (of ``text``): boilerplate dropped, title and source found.
+
+    The title is the first heading when the first kept paragraph is a heading,
+    else the first kept paragraph when it is one line of at most
+    :data:`TITLE_MAX_WORDS` words not ending with a full stop. Later headings
+    are dropped (reason ``heading``), and so is code (reason ``code``). Source
+    fields the paragraphs state are added to ``meta`` unless it has them.
+
+    Raises:
+        MapLoadError: nothing of the article is left (no paragraph, or only
+            boilerplate).
+    """
     kept: list[Paragraph] = []
     dropped: list[Dropped] = []
-    meta: dict[str, object] = {}
+    meta = dict(meta or {})
     rest_reason: str | None = None
-    for par in split_paragraphs(text, markdown):
-        reason = rest_reason or _drop_reason(par, rules, meta, markdown)
+    for par in paragraphs:
+        reason = rest_reason or _drop_reason(par, rules, meta)
         if reason is None and par.heading and kept:
             reason = "heading"
         if reason is not None:
@@ -187,13 +234,11 @@ def parse_article(text: str, path: str, rules: Boilerplate, markdown: bool = Fal
         raise MapLoadError([invalid(path, 1, 1, f"the article {what}: there is nothing to draft")])
     first = kept[0]
     title = first if (first.heading or _is_title(first)) and len(kept) > 1 else None
-    return Article(path, text, tuple(kept), tuple(dropped), title, meta)
+    return Article(path, text, tuple(kept), tuple(dropped), title, meta, page)
 
 
-def _drop_reason(
-    par: Paragraph, rules: Boilerplate, meta: dict[str, object], markdown: bool
-) -> str | None:
-    if markdown and _FENCE.match(par.text):
+def _drop_reason(par: Paragraph, rules: Boilerplate, meta: dict[str, object]) -> str | None:
+    if par.code:
         return "code"
     words = len(par.text.split())
     plain = par.text.rstrip(".").strip()

@@ -1,9 +1,11 @@
 """Reading and writing files safely: one :func:`read_text` for every reader, atomic writes.
 
 Every input (maps in any format, articles, included Argdown files, pattern
-files) is read by :func:`read_text`: regular files only (never a FIFO, device
-or folder, which could hang or be huge), at most :data:`argmap.util.limits.FILE_BYTES`
-(512 MiB unless ``ARGMAP_MAX_FILE_BYTES`` says otherwise), UTF-8
+files) is read by :func:`read_text`, or by :func:`read_bytes` when the reader
+decodes the bytes itself (an HTML page may declare another charset): regular
+files only (never a FIFO, device or folder, which could hang or be huge), at
+most :data:`argmap.util.limits.FILE_BYTES` (512 MiB unless
+``ARGMAP_MAX_FILE_BYTES`` says otherwise); :func:`read_text` reads UTF-8
 with an optional BOM, any line endings (made ``\\n``, or kept as they are for
 articles, whose offsets count the file's own characters). Every output is
 written by :func:`write_atomic`, so no reader ever sees a half-written file.
@@ -39,6 +41,24 @@ def _read_regular(path: Path, name: str) -> bytes:
     return data
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file, under the same rules as :func:`read_text` (for a reader
+    that decodes them itself, such as an HTML page that declares its charset).
+
+    Raises:
+        MapLoadError: the file cannot be read (missing, unreadable, a folder, not a
+            regular file such as a FIFO or device, over the size limit).
+    """
+    name = str(path)
+    if "\x00" in name:
+        raise MapLoadError([invalid(name, 1, 1, "cannot read the file: its name holds a NUL")])
+    try:
+        return _read_regular(Path(path), name)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: {reason}")]) from None
+
+
 def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
     """Read a UTF-8 file (BOM optional, any line endings) whatever the locale.
 
@@ -57,13 +77,7 @@ def read_text(path: str | Path, *, keep_line_endings: bool = False) -> str:
             UTF-8 (with the line and column of the first bad byte).
     """
     name = str(path)
-    if "\x00" in name:
-        raise MapLoadError([invalid(name, 1, 1, "cannot read the file: its name holds a NUL")])
-    try:
-        data = _read_regular(Path(path), name)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise MapLoadError([invalid(name, 1, 1, f"cannot read the file: {reason}")]) from None
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
