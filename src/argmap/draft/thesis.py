@@ -136,6 +136,21 @@ def _echoes(units: list[Unit], chosen: list[int], group: dict[int, int]) -> dict
     return out
 
 
+def _asserted(units: list[Unit], disputed: set[int], settings: dict[str, Any]) -> list[Unit]:
+    """The units the author asserts: not disputed, conceded or reported as
+    someone else's view, no signpost and no question (the answer is the claim)."""
+    limit = settings["objection_threshold"]
+    return [
+        u
+        for u in units
+        if u.index not in disputed
+        and not u.signpost
+        and not conceded(units, u.index, settings)
+        and cue_sum(u, "objection") < limit
+        and not u.text.rstrip().endswith("?")
+    ]
+
+
 def thesis_candidates(
     units: list[Unit], splits: list[Split], settings: dict[str, Any]
 ) -> list[Candidate]:
@@ -145,16 +160,7 @@ def thesis_candidates(
     all, the first unit is the only one, with score 0.
     """
     reasons, disputed = marker_roles(units, splits)
-    limit = settings["objection_threshold"]
-    own = [
-        u
-        for u in units
-        if u.index not in disputed
-        and not u.signpost
-        and not conceded(units, u.index, settings)
-        and cue_sum(u, "objection") < limit
-        and not u.text.rstrip().endswith("?")  # a question asks; the answer is the claim
-    ]
+    own = _asserted(units, disputed, settings)
     paras = sorted({u.para for u in units if not u.title})
     one = len(paras) == 1
     if one:  # the sentence of each claim the author asserts
