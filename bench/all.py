@@ -11,8 +11,10 @@ reference (the Argdown CLI, bare ``dot``, a bare PyYAML parse, the same-size
 tree…), medians of at least 5 alternated runs. The machine's load average is
 read before and after every step. Then it prints every figure with its
 verdict and writes ``bench/RESULTS.md`` (with ``--quick``, small sizes and one
-run each, ``bench/_work/RESULTS-quick.md``: a smoke run is not a record). The
-hand-written reading of the figures, ``bench/NOTES.md``, is copied in.
+run each, ``bench/_work/RESULTS-quick.md``: a smoke run is not a record). With
+``--only``, only the named steps' rows of ``bench/RESULTS.md`` are replaced and
+every other step's rows are kept. The hand-written reading of the figures,
+``bench/NOTES.md``, is copied in.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -142,6 +145,48 @@ def markdown(steps: list[dict], quick: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _table(text: str, header: str) -> list[str]:
+    """The body rows of the markdown table whose header row starts with ``header``."""
+    lines = text.splitlines()
+    start = next((k for k, line in enumerate(lines) if line.startswith(header)), None)
+    if start is None:
+        return []
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    return rows
+
+
+def keep_other_steps(old: str, new: str, rerun: set[str]) -> str:
+    """``new`` (the results of the ``rerun`` steps) with the figure rows and step
+    rows of every other step copied from ``old``, in the order of :data:`STEPS`
+    (a figure row belongs to the step whose script its command runs):
+    ``--only`` updates its steps in bench/RESULTS.md and keeps the rest."""
+    step_rows = {row.split("|")[1].strip(): row for row in _table(old, "| step |")}
+    step_rows.update({row.split("|")[1].strip(): row for row in _table(new, "| step |")})
+    by_script = {script: name for name, script, *_ in STEPS}
+    figures: dict[str, list[str]] = {}
+    for source, keep in ((old, lambda n: n not in rerun), (new, lambda n: n in rerun)):
+        for row in _table(source, "| figure |"):
+            found = re.search(r"bench/(\w+\.py)", row.rsplit("|", 2)[-2])
+            name = by_script.get(found.group(1)) if found else None
+            if name is not None and keep(name):
+                figures.setdefault(name, []).append(row)
+    order = [name for name, *_ in STEPS]
+    new_figures = [r for n in order for r in figures.get(n, [])]
+    new_steps = [step_rows[n] for n in order if n in step_rows]
+    out = new.splitlines()
+    for header, rows in (("| figure |", new_figures), ("| step |", new_steps)):
+        at = next(k for k, line in enumerate(out) if line.startswith(header)) + 2
+        end = at
+        while end < len(out) and out[end].startswith("|"):
+            end += 1
+        out[at:end] = rows
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the steps, print the verdicts, write the results; 1 when a step failed."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -178,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{verdict(fig):16} {_value(fig):>12} {_target(fig):>12}  {fig['name']}")
     out = BENCH / "_work" / "RESULTS-quick.md" if args.quick else BENCH / "RESULTS.md"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(markdown(steps, args.quick), encoding="utf-8")
+    text = markdown(steps, args.quick)
+    if only and not args.quick and out.exists():
+        text = keep_other_steps(out.read_text(encoding="utf-8"), text, {s["name"] for s in steps})
+    out.write_text(text, encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
     return 1 if any(s["exit"] for s in steps) else 0
 
