@@ -393,3 +393,128 @@ def test_json_keeps_spans_and_ranked_thesis_candidates(run_cli, tmp_path):
     scores = [c["score"] for c in data["draft"]["thesis_candidates"]]
     assert ranks == list(range(1, len(ranks) + 1)) and scores == sorted(scores, reverse=True)
     assert data["draft"]["thesis_candidates"][0]["claim"] == "T1"
+
+
+# Longer articles, titles, examples, web leftovers and files that are not text
+
+
+def test_an_op_ed_restating_its_thesis_at_the_end_keeps_the_opening_one(tmp_path):
+    text = (
+        "Why our town needs free buses\n\n"
+        "Our town council should make every bus free to ride. Fares bring in little money.\n\n"
+        "Collecting fares costs more than most people think. Drivers spend minutes at each "
+        "stop selling tickets.\n\n"
+        "In 2013, Tallinn made its buses free, and riders rose by a tenth.\n\n"
+        "Critics argue that free buses would fill with people who do not need them. However, "
+        "full buses mean fewer cars on the roads.\n\n"
+        "For these reasons, the council should make our buses free to ride.\n"
+    )
+    amap = _draft(tmp_path, text)
+    assert amap.title == "Why our town needs free buses"  # the title is no claim
+    assert _claims(amap) == [
+        ("T1", "thesis", "Our town council should make every bus free to ride."),
+        ("P1", "premise", "Fares bring in little money."),
+        ("P2", "premise", "Collecting fares costs more than most people think."),
+        ("P3", "premise", "Drivers spend minutes at each stop selling tickets."),
+        ("PR1", "precedent", "In 2013, Tallinn made its buses free, and riders rose by a tenth."),
+        (
+            "O1",
+            "objection",
+            "Critics argue that free buses would fill with people who do not need them.",
+        ),
+        ("R1", "rebuttal", "However, full buses mean fewer cars on the roads."),
+    ]
+    assert _relations(amap) == [
+        ("O1", "attacks", "T1"),
+        ("P1", "supports", "T1"),
+        ("P2", "supports", "T1"),
+        ("P3", "supports", "P2"),
+        ("PR1", "supports", "P3"),
+        ("R1", "attacks", "O1"),
+    ]
+    (merged,) = amap.extra["draft"]["restatements"]
+    start, end = merged["span"]
+    assert text[start:end] == "For these reasons, the council should make our buses free to ride."
+
+
+def test_an_example_is_evidence_for_the_claim_not_its_because_clause(tmp_path):
+    amap = _draft(
+        tmp_path,
+        "Schools should start at nine. Teenagers learn badly early in the morning, because "
+        "their body clocks run late. For example, a study of pupils found that marks rose "
+        "when lessons started later.\n",
+    )
+    assert _claims(amap)[3] == (
+        "E1",
+        "evidence",
+        "For example, a study of pupils found that marks rose when lessons started later.",
+    )
+    assert _relations(amap) == [
+        ("E1", "supports", "P1"),
+        ("P1", "supports", "T1"),
+        ("P2", "supports", "P1"),
+    ]
+
+
+def test_share_and_related_lines_with_a_colon_are_dropped_not_the_rest(tmp_path):
+    amap = _draft(
+        tmp_path,
+        "# Cities should plant more trees\n\nShare this article: Facebook | X | Email\n\n"
+        "Trees cool the streets in summer. Shade cuts the heat on pavements by several "
+        "degrees.\n\nRelated stories: Council delays vote on parks budget\n\n"
+        "Cities should plant a tree for every new house.\n",
+        name="trees.md",
+    )
+    texts = [text for _, _, text in _claims(amap)]
+    assert texts == [
+        "Cities should plant more trees",
+        "Trees cool the streets in summer.",
+        "Shade cuts the heat on pavements by several degrees.",
+        "Cities should plant a tree for every new house.",
+    ]
+    assert amap.extra["draft"]["dropped"] == [2, 4]  # Markdown paragraphs are blocks
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "essay.rtf",
+            b"{\\rtf1\\ansi Schools should ban junk food.}",
+            "1:1: error AM000 invalid-map: this is an RTF document, not plain text",
+        ),
+        (
+            "essay.docx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xff\xfe",
+            "1:1: error AM000 invalid-map: this is a Word (.docx), OpenDocument (.odt)",
+        ),
+        (
+            "essay.pdf",
+            b"%PDF-1.7\n\xe2\xe3\xcf\xd3",
+            "1:1: error AM000 invalid-map: this is a PDF",
+        ),
+        ("essay.txt", "\ufeffWe act.".encode("utf-16-le"), "this is UTF-16 text, not plain text"),
+        (
+            "essay.txt",
+            b"We \x93should\x94 act now.\n",
+            "1:4: error AM000 invalid-map: the file is not UTF-8 text (it may be Windows-1252",
+        ),
+    ],
+)
+def test_documents_that_are_not_plain_text_are_named(run_cli, tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "draft.yaml"
+    code, stdout, stderr = run_cli("draft", str(path), "-o", str(out))
+    assert code == 2 and stdout == "" and not out.exists()
+    assert f"{path}:{message}" in stderr if message[0].isdigit() else message in stderr
+    assert "Traceback" not in stderr
+
+
+def test_a_folder_is_refused_with_a_position(run_cli, tmp_path):
+    code, _, stderr = run_cli("draft", str(tmp_path))
+    assert code == 2
+    assert (
+        stderr.strip()
+        == f"{tmp_path}:1:1: error AM000 invalid-map: cannot read the file: it is a folder"
+    )

@@ -118,7 +118,9 @@ def test_not_utf8_names_line_and_column(tmp_path):
     with pytest.raises(MapLoadError) as err:
         load_article(path, RULES)
     assert str(err.value) == (
-        f"{path}:2:3: error AM000 invalid-map: the file is not UTF-8 text: save it as UTF-8"
+        f"{path}:2:3: error AM000 invalid-map: the file is not UTF-8 text (it may be "
+        "Windows-1252 or Latin-1, as older editors save): save it again choosing the UTF-8 "
+        "encoding"
     )
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
         }
     )
 )
-@click.argument("article", type=click.Path(dir_okay=False))
+@click.argument("article", type=click.Path())
 @output_option("the draft")
 @to_option("argmap", "json", default="json when -o ends in .json, else argmap (YAML)")
 @click.option(

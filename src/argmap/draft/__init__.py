@@ -92,7 +92,7 @@ def _assemble(
     find_cues(seg, patterns, entities)
     review = classify(seg.units, patterns.settings)
     candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
-    candidates, merged = restatements(seg.units, candidates)
+    candidates, merged = restatements(seg.units, candidates, patterns.settings)
     merged = duplicates(seg.units, candidates[0].unit, merged)
     review = {i for i in review if i not in merged and not seg.units[i].signpost}
     old = {u.index: u for u in seg.units}

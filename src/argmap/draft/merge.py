@@ -60,11 +60,18 @@ def duplicates(units: list[Unit], thesis: int, merged: dict[int, int]) -> dict[i
 def without_merged(
     units: list[Unit], splits: list[Split], candidates: list[Candidate], merged: dict[int, int]
 ) -> tuple[list[Unit], list[Split], list[Candidate], list[tuple[int, tuple[int, int]]]]:
-    """``units``, ``splits`` and ``candidates`` without the ``merged`` units and
-    the signposts, renumbered (each kept unit's ``index`` is set to its new
-    place), and each merged unit as (the new index of the claim it restates,
-    its span)."""
-    kept = [u for u in units if u.index not in merged and not u.signpost]
+    """``units``, ``splits`` and ``candidates`` without the ``merged`` units, the
+    signposts and the title when it is not the thesis (it stays the map's
+    ``title``: a headline such as "Why our town needs a library" names the
+    topic, it does not support the thesis), renumbered (each kept unit's
+    ``index`` is set to its new place), and each merged unit as (the new index
+    of the claim it restates, its span)."""
+    thesis = {candidates[0].unit} if candidates else set()
+    kept = [
+        u
+        for u in units
+        if u.index not in merged and not u.signpost and (not u.title or u.index in thesis)
+    ]
     new = {u.index: k for k, u in enumerate(kept)}
     restated = [(new[merged[u.index]], (u.start, u.end)) for u in units if u.index in merged]
     for unit in kept:

@@ -90,13 +90,6 @@ class _Proposer:
         return index in self.sources
 
     def from_markers(self, splits: list[Split]) -> None:
-        for unit in self.units:
-            marker = unit.opener
-            previous = self.previous(unit)
-            if marker is not None and marker.type != "none" and previous is not None:
-                ends = (previous, unit.index)
-                pair = ends if marker.source == "previous" else ends[::-1]
-                self.add(*pair, marker.type, marker.phrase, marker.confidence)
         for split in splits:
             m = split.marker
             if m.type == "none":
@@ -104,6 +97,15 @@ class _Proposer:
             forward = m.source in ("before", "clause")
             pair = (split.first, split.second) if forward else (split.second, split.first)
             self.add(*pair, m.type, m.phrase, m.confidence)
+        for unit in self.units:
+            marker = unit.opener
+            previous = self.previous(unit)
+            if marker is not None and marker.type != "none" and previous is not None:
+                if marker.source == "this" and marker.type == "support":
+                    previous = self.main_clause(previous)  # "X because Y. For example, Z"
+                ends = (previous, unit.index)
+                pair = ends if marker.source == "previous" else ends[::-1]
+                self.add(*pair, marker.type, marker.phrase, marker.confidence)
 
     def previous(self, unit: Unit) -> int | None:
         if unit.index == 0 or self.units[unit.index - 1].title:

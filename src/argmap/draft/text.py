@@ -124,7 +124,55 @@ def load_article(path: str | Path, rules: Boilerplate) -> Article:
     """
     name = str(path)
     markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
-    return parse_article(read_text(path, keep_line_endings=True), name, rules, markdown)
+    try:
+        text = read_text(path, keep_line_endings=True)
+    except MapLoadError as exc:
+        raise _not_text(name, exc) from None
+    if text.startswith("{\\rtf"):
+        raise MapLoadError([invalid(name, 1, 1, _document("an RTF document"))])
+    for magic, what in _MAGIC[:3]:  # a document whose first bytes happen to be UTF-8
+        if text.startswith(magic.decode("latin-1")):
+            raise MapLoadError([invalid(name, 1, 1, _document(what))])
+    return parse_article(text, name, rules, markdown)
+
+
+#: The first bytes of document formats that are not plain text.
+_MAGIC = (
+    (b"PK\x03\x04", "a Word (.docx), OpenDocument (.odt) or other zipped document"),
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 (.doc) document"),
+    (b"%PDF-", "a PDF document"),
+    (b"\xff\xfe", "UTF-16 text"),
+    (b"\xfe\xff", "UTF-16 text"),
+)
+
+
+def _document(what: str) -> str:
+    return (
+        f"this is {what}, not plain text: save it from your editor as plain text "
+        f"(.txt, UTF-8) or Markdown and draft that file"
+    )
+
+
+def _not_text(name: str, exc: MapLoadError) -> MapLoadError:
+    """``exc``, or for a file that is not UTF-8, a message naming its format when its
+    first bytes tell (a Word, PDF or UTF-16 file) or the usual other encodings."""
+    found = exc.findings[0] if exc.findings else None
+    if found is None or "not UTF-8" not in found.message:
+        return exc
+    try:
+        with open(name, "rb") as handle:  # a regular file: read_text checked that
+            head = handle.read(8)
+    except OSError:
+        return exc
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return MapLoadError([invalid(name, 1, 1, _document(what))])
+    where = found.position
+    message = (
+        "the file is not UTF-8 text (it may be Windows-1252 or Latin-1, as older "
+        "editors save): save it again choosing the UTF-8 encoding"
+    )
+    return MapLoadError([invalid(name, where.line, where.column, message)])
 
 
 def _trimmed(number: int, text: str, start: int, end: int, heading: bool = False) -> Paragraph:

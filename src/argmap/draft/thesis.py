@@ -198,6 +198,8 @@ def thesis_candidates(
 
 #: Two thesis candidates this similar say the same (a restatement).
 RESTATE_SIMILARITY = 0.7
+#: ... or this similar when one opens the article and the other closes it.
+RESTATE_SIMILARITY_APART = 0.5
 
 
 def _concludes(unit: Unit) -> bool:
@@ -206,41 +208,39 @@ def _concludes(unit: Unit) -> bool:
 
 
 def restatements(
-    units: list[Unit], candidates: list[Candidate]
+    units: list[Unit], candidates: list[Candidate], settings: dict[str, Any]
 ) -> tuple[list[Candidate], dict[int, int]]:
     """The candidates with the thesis's restatements merged into it, and the
     merged units (unit index → the thesis's unit index).
 
-    A candidate restates the top candidate when their texts are at least
-    :data:`RESTATE_SIMILARITY` alike, or, in an article of one paragraph, when
-    one stands in the first sentence among the candidates and the other in
-    the last and opens with a concluding adverbial (a topic sentence and the
-    concluding sentence that restates it). The earliest of them stays the
-    thesis (but the concluding sentence, when the first sentence has no
-    thesis cue of its own: it states the thesis more plainly), with the top
-    candidate's score; the others are merged into it and are not claims. A
-    top candidate that is a headline (the title, a sentence in capitals) is
-    restated by the article's claims, not merged with them.
+    A candidate restates the top candidate (or the other way round) when one
+    opens the argument and the other closes it, and either their texts are
+    alike (:data:`RESTATE_SIMILARITY`, or :data:`RESTATE_SIMILARITY_APART` for
+    claims paragraphs apart) or the closing one opens with a concluding
+    adverbial (a topic sentence and the concluding sentence that restates
+    it). Opening and closing: in an article of one paragraph, its first and
+    last sentences among the candidates; otherwise an earlier and a later
+    paragraph within the first ``opening_paragraphs`` and last
+    ``closing_paragraphs``, the earlier with a thesis cue of 1 or more. The
+    earliest stays the thesis (but a concluding sentence of a one-paragraph
+    text whose first sentence has no thesis cue: it states the thesis more
+    plainly), with the top candidate's score; the others are merged into it
+    and are not claims. A top candidate that is a headline (the title, a
+    sentence in capitals) is restated by the article's claims, not merged.
     """
     if not candidates:
         return candidates, {}
     top = units[candidates[0].unit]
     if top.title or shouted(top.text):  # a headline: the article restates it
         return candidates, {}
-    one = len({u.para for u in units if not u.title}) == 1
-    said = [units[c.unit].sentence for c in candidates if not units[c.unit].title]
-    ends = (min(said, default=-1), max(said, default=-1))
+    place = _places(units, candidates, settings)
     same = [top.index]
     keep: int | None = None  # the concluding sentence, when the first has no thesis cue
     for cand in candidates[1:]:
-        other = units[cand.unit]
-        if text_similarity(top.text, other.text) >= RESTATE_SIMILARITY:
-            same.append(other.index)
-        elif one and ends[0] < ends[1] and {top.sentence, other.sentence} == set(ends):
-            first, last = (other, top) if top.sentence == ends[1] else (top, other)
-            if _concludes(last):
-                same.append(other.index)
-                keep = last.index if thesis_cue(first) <= 0 else None
+        verdict = _restates(top, units[cand.unit], place)
+        if verdict is not None:
+            same.append(cand.unit)
+            keep = verdict if verdict >= 0 else keep
     if len(same) == 1:
         return candidates, {}
     thesis = keep if keep is not None else min(same)
@@ -249,3 +249,53 @@ def restatements(
     ranked = [Candidate(thesis, 1, candidates[0].score)]
     ranked += [Candidate(c.unit, rank, c.score) for rank, c in enumerate(kept, start=2)]
     return ranked, merged
+
+
+def _restates(top: Unit, other: Unit, place: dict[int, str]) -> int | None:
+    """None when ``other`` does not restate ``top`` (see :func:`restatements`);
+    else the index of the unit to keep as the thesis when that is not simply
+    the earliest, or -1."""
+    if other.title:
+        return None
+    pair = place.get(top.index), place.get(other.index)
+    if None in pair or pair[0] == pair[1]:
+        return -1 if text_similarity(top.text, other.text) >= RESTATE_SIMILARITY else None
+    first, last = (top, other) if pair[0] == "open" else (other, top)
+    apart = first.para != last.para
+    alike = text_similarity(top.text, other.text) >= (
+        RESTATE_SIMILARITY_APART if apart else RESTATE_SIMILARITY
+    )
+    if not (alike or _concludes(last)) or (apart and thesis_cue(first) < 1):
+        return None
+    return last.index if not alike and not apart and thesis_cue(first) <= 0 else -1
+
+
+def _places(
+    units: list[Unit], candidates: list[Candidate], settings: dict[str, Any]
+) -> dict[int, str]:
+    """For candidates that open or close the argument (see :func:`restatements`),
+    ``"open"`` or ``"close"``; in an article of one paragraph, the first claim
+    of its first and of its last sentence among the candidates."""
+    body = [units[c.unit] for c in candidates if not units[c.unit].title]
+    paras = sorted({u.para for u in units if not u.title})
+    if len(paras) == 1:
+        said = [u.sentence for u in body]
+        if not said or min(said) == max(said):
+            return {}
+        ends = {min(said): "open", max(said): "close"}
+        out: dict[int, str] = {}
+        for u in sorted(body, key=lambda u: u.index):  # the first claim of each sentence
+            if u.sentence in ends and ends[u.sentence] not in out.values():
+                out[u.index] = ends[u.sentence]
+        return out
+    order = {p: k for k, p in enumerate(paras)}
+    first = min((order[u.para] for u in body), default=0)
+    last = max((order[u.para] for u in body), default=0)
+    out = {}
+    for u in body:
+        k = order[u.para]
+        if k == first and k < settings["opening_paragraphs"]:
+            out[u.index] = "open"
+        elif k == last and k > first and k >= len(paras) - settings["closing_paragraphs"]:
+            out[u.index] = "close"
+    return out
