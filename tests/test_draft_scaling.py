@@ -93,6 +93,55 @@ def test_hostile_repetitions_take_linear_time(tmp_path, piece):
     assert ratio < 30, f"{piece!r}: x10 text took x{ratio:.1f} time"
 
 
+def _word(n: int) -> str:
+    """A made-up word for the number ``n`` (letters only)."""
+    out = ""
+    for _ in range(5):
+        n, k = divmod(n, 26)
+        out += "bcdfghjklmnpqrstvwxz"[k % 20] + "aeiou"[k % 5]
+    return out
+
+
+def test_a_chain_of_reasons_takes_linear_time(tmp_path):
+    """Each "This is because …" supports the sentence before: a chain of supports,
+    which the loop check must not walk again for every new link."""
+    paths = []
+    for count in (1_000, 10_000):
+        lines = " ".join(
+            f"This is because {_word(3 * k)} {_word(3 * k + 1)} {_word(3 * k + 2)}."
+            for k in range(count)
+        )
+        path = tmp_path / f"{count}.txt"
+        path.write_text("Cities must ban cars downtown. " + lines + "\n", encoding="utf-8")
+        paths.append(path)
+    _best_of_3(paths[0])
+    ratio = _best_of_3(paths[1]) / _best_of_3(paths[0])
+    assert ratio < 30, f"x10 chain took x{ratio:.1f} time"
+
+
+def test_a_page_with_broken_json_ld_takes_linear_time(tmp_path):
+    """A JSON-LD block that is no JSON, with many authors, is not searched."""
+    pytest.importorskip("trafilatura")
+    paths = []
+    for count in (200, 2_000):
+        authors = ", ".join(
+            f'"author":{{"name":"{_word(k)} {_word(k + 1)}"}}, "x":' for k in range(count)
+        )
+        page = (
+            '<html><head><script type="application/ld+json">{"@type":"NewsArticle",'
+            f"{authors}</script><title>Buses</title></head><body><article>"
+            "<p>Cities should make buses free to ride for everyone.</p>"
+            "<p>Fares cost more to collect than they bring in each year.</p>"
+            "</article></body></html>"
+        )
+        path = tmp_path / f"{count}.html"
+        path.write_text(page, encoding="utf-8")
+        paths.append(path)
+    _best_of_3(paths[0])
+    ratio = _best_of_3(paths[1]) / _best_of_3(paths[0])
+    assert ratio < 30, f"x10 JSON-LD took x{ratio:.1f} time"
+
+
 def test_generated_articles_have_the_asked_shape_and_size():
     many = bench.article(5_000, "many")
     one = bench.article(5_000, "one")

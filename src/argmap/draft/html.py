@@ -157,9 +157,34 @@ def _parse(html: str, lxml_html: Any) -> tuple[Any, str | None]:
     return tree, f"line {error.line}: {why}"
 
 
+#: A JSON-LD block longer than this is not read for metadata.
+MAX_JSON_LD = 100_000
+
+
+def _drop_bad_json_ld(tree: Any) -> None:
+    """Remove the page's JSON-LD metadata blocks that are not valid JSON or longer
+    than :data:`MAX_JSON_LD` characters: trafilatura falls back to searching a
+    broken block with patterns whose time grows with the square of the number
+    of author entries (2,000 of them took minutes), and a broken block's
+    metadata cannot be trusted anyway."""
+    import json
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        text = script.text or ""
+        try:
+            ok = len(text) <= MAX_JSON_LD and json.loads(text) is not None
+        except (ValueError, RecursionError):
+            ok = False
+        if not ok:
+            script.text = ""
+
+
 def _extract(trafilatura: Any, tree: Any, path: str) -> tuple[Any, list[tuple[str, str]]]:
     """trafilatura's document (main text and metadata) of ``tree``, or None, and
     the lines of its article text (see :func:`_lines`)."""
+    _drop_bad_json_ld(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
