@@ -8,7 +8,12 @@ them all at once (:func:`stop`) on Ctrl-C or SIGTERM, and none outlives it.
 from __future__ import annotations
 
 import os
-from concurrent.futures import Executor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 def executor_for(jobs: int, executor: str, scheduler: str | None, count: int) -> Executor | None:
@@ -24,10 +29,33 @@ def executor_for(jobs: int, executor: str, scheduler: str | None, count: int) ->
         return dask_executor(scheduler or "")
     if jobs < 2 or count < 2:
         return None
+    workers = min(jobs, count)
+    return _pool_class()(workers, initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _pool_class() -> type[ProcessPoolExecutor]:
+    """:class:`~concurrent.futures.ProcessPoolExecutor` whose threads ignore SIGPIPE.
+
+    The command keeps SIGPIPE's default (it dies quietly when ``| head`` closes
+    its output), but the pool's own threads write jobs to the workers' pipes: a
+    worker killed from outside (out of memory) must fail its maps, not kill the
+    command. Each ``submit`` runs with SIGPIPE blocked in the calling thread, so
+    the threads and workers it starts inherit the block (the workers lift it).
+    """
+    import signal
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(jobs, count)
-    return ProcessPoolExecutor(workers, initializer=_watch_parent, initargs=(os.getpid(),))
+    class QuietPipes(ProcessPoolExecutor):
+        def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+            if not hasattr(signal, "pthread_sigmask") or not hasattr(signal, "SIGPIPE"):
+                return super().submit(fn, *args, **kwargs)
+            old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+            try:
+                return super().submit(fn, *args, **kwargs)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+    return QuietPipes
 
 
 def _watch_parent(parent: int) -> None:
@@ -44,6 +72,8 @@ def _watch_parent(parent: int) -> None:
     import threading
 
     os.setpgrp()
+    if hasattr(signal, "pthread_sigmask") and hasattr(signal, "SIGPIPE"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGPIPE})  # see _pool_class
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: _end_group())
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
