@@ -22,7 +22,7 @@ from bisect import bisect_left
 from typing import Any
 
 from argmap.draft.patterns import Cue, Patterns
-from argmap.draft.segment import Segmented, Unit, within
+from argmap.draft.segment import Segmented, Unit, is_content, within
 from argmap.model import BASIS_KINDS, Kind
 
 #: Cue kinds not counted inside quotation marks (they are someone else's words).
@@ -84,13 +84,8 @@ def _signpost(unit: Unit, spans: list[tuple[int, int, Cue]], settings: dict[str,
     if not marks:
         return
     inside = {k for a, b in marks for k in range(a, b)}
-    rest = sum(1 for k in range(unit.i, unit.j) if k not in inside and _content(unit.doc[k]))
+    rest = sum(1 for k in range(unit.i, unit.j) if k not in inside and is_content(unit.doc[k]))
     unit.signpost = rest < settings["min_content_words"]
-
-
-def _content(token: Any) -> bool:
-    """A word or number that is not a stop word (see ``segment.content_words``)."""
-    return not token.is_stop and (token.is_alpha or token.like_num)
 
 
 def shouted(text: str) -> bool:

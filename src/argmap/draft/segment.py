@@ -115,14 +115,14 @@ def shield(doc: Any) -> list[bool]:
     return out
 
 
-def _is_content(token: Any) -> int:
+def is_content(token: Any) -> int:
     """1 for a word or number that is not a stop word, else 0."""
     return int(not token.is_stop and (token.is_alpha or token.like_num))
 
 
 def content_words(doc: Any, i: int, j: int) -> int:
     """Number of tokens in ``doc[i:j]`` that are words or numbers and not stop words."""
-    return sum(_is_content(t) for t in doc[i:j])
+    return sum(is_content(t) for t in doc[i:j])
 
 
 def within(found: list[tuple[str, str, int, int]], i: int, j: int) -> list:
@@ -287,7 +287,7 @@ class _Segmenter:
         docs = list(self.nlp.pipe(texts))
         matches, shields = {}, {}
         for par, doc, self.text in zip(pars, docs, texts, strict=True):
-            self.counts = list(accumulate((_is_content(t) for t in doc), initial=0))
+            self.counts = list(accumulate((is_content(t) for t in doc), initial=0))
             found = self.matchers.matches(doc)
             shielded = shield(doc)
             matches[par.number], shields[par.number] = found, shielded
