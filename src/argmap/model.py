@@ -315,7 +315,8 @@ class ArgumentMap:
         return self._inference_index.get(inference_id)
 
 
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: The characters :func:`unshowable_character` looks for.
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def unshowable_character(text: str) -> str | None:
@@ -326,7 +327,7 @@ def unshowable_character(text: str) -> str | None:
     surrogates: XML 1.0 (§2.2) forbids most of them, Graphviz rejects them, and
     a terminal would obey them as escape sequences.
     """
-    match = _UNSHOWABLE.search(text)
+    match = UNSHOWABLE.search(text)
     return match.group(0) if match else None
 
 

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     default=None,
     help="Also write the text the claims' spans count in (atomically): for an HTML "
     "page the article text extracted from it, one paragraph a line; for .txt and .md "
-    "the file's own text.",
+    "the file's own text. '-' writes it to standard output (with -o FILE for the map).",
 )
 def draft(
     article: str,
@@ -79,7 +79,14 @@ def draft(
     from argmap.draft import draft_file
 
     patterns = sorted(str(f) for f in Path(patterns_dir).glob("*.json")) if patterns_dir else []
-    targets = [path for path in (output, save_text) if path]
+    if save_text == "-" and not output:
+        from argmap.errors import UsageError
+
+        raise UsageError(
+            "--save-text - writes the text to standard output, where the map goes: "
+            "give -o FILE for the map, or a file name for the text"
+        )
+    targets = [path for path in (output, save_text) if path and path != "-"]
     refuse_overwrite(article, targets, also=patterns)
     _refuse_same_file(output, save_text)
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
@@ -110,19 +117,22 @@ def _write(made: Draft, fmt: str, output: str | None, save_text: str | None) -> 
     else:
         data = text
     files = [(output, data)] if output else []
-    files += [(save_text, made.article.text)] if save_text else []
+    files += [(save_text, made.article.text)] if save_text and save_text != "-" else []
     write_all([(path, content.encode("utf-8")) for path, content in files])
     if not output:
         to_stdout(data)
+    elif save_text == "-":
+        to_stdout(made.article.text)
 
 
 def _refuse_same_file(output: str | None, save_text: str | None) -> None:
     """Refuse ``-o`` and ``--save-text`` naming one file."""
     from argmap.errors import UsageError
 
-    if not (output and save_text):
+    if not (output and save_text) or save_text == "-":
         return
-    same = os.path.abspath(output) == os.path.abspath(save_text) or (
+    # realpath: a symbolic link, even a dangling one, to the other file is the same file
+    same = os.path.realpath(output) == os.path.realpath(save_text) or (
         os.path.exists(output)
         and os.path.exists(save_text)
         and os.path.samefile(output, save_text)
@@ -202,5 +212,5 @@ def summary(made: Draft, output: str | None, save_text: str | None = None) -> st
                 "not own out of it"
             )
     if save_text:
-        lines.append(f"wrote {save_text}")
+        lines.append(f"wrote {save_text}" if save_text != "-" else "wrote the text to stdout")
     return "\n".join(lines)

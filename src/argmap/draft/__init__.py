@@ -70,8 +70,11 @@ def draft_file(
     pipeline = load_pipeline(model)
     seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
     if not seg.units:
-        raise MapLoadError([invalid(name, 1, 1, "the article has no sentence to draft from")])
+        raise MapLoadError([invalid(name, 1, 1, _NOTHING)])
     return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, out_path)
+
+
+_NOTHING = "the article has no sentence to draft from"
 
 
 def _assemble(
@@ -88,10 +91,24 @@ def _assemble(
     from argmap.draft.merge import duplicates, without_merged
     from argmap.draft.relations import propose
     from argmap.draft.thesis import restatements, thesis_candidates
+    from argmap.errors import MapLoadError
+    from argmap.findings import invalid
 
     find_cues(seg, patterns, entities)
     review = classify(seg.units, patterns.settings)
     candidates = thesis_candidates(seg.units, seg.splits, patterns.settings)
+    if not candidates:
+        raise MapLoadError(
+            [
+                invalid(
+                    article.path,
+                    1,
+                    1,
+                    _NOTHING + " (it holds only signposts such as"
+                    ' "The first reason is cost.": write the claims themselves)',
+                )
+            ]
+        )
     candidates, merged = restatements(seg.units, candidates, patterns.settings)
     merged = duplicates(seg.units, candidates[0].unit, merged)
     review = {i for i in review if i not in merged and not seg.units[i].signpost}

@@ -29,6 +29,7 @@ from argmap.draft.segment import Unit
 from argmap.draft.text import Article
 from argmap.draft.thesis import Candidate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, MapSource, shorthand_inference_id
+from argmap.util.urls import url_problem, url_scheme
 
 #: Id prefix of each kind.
 PREFIX = {
@@ -81,12 +82,23 @@ def _source(article: Article) -> MapSource | None:
         publication=_string(meta.get("publication")),
         author=_string(meta.get("author")),
         year=year if isinstance(year, int) else None,
-        url=_string(meta.get("url")),
+        url=_url(meta.get("url")),
     )
 
 
 def _string(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """``value`` when it is a string with some text, else None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _url(value: object) -> str | None:
+    """``value`` when it is a usable http or https address, else None (a
+    malformed address line is not copied into the map, where it would be an
+    error)."""
+    url = _string(value)
+    if url is None or url_scheme(url) not in ("http", "https") or url_problem(url) is not None:
+        return None
+    return url
 
 
 def _draft_block(

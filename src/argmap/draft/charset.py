@@ -68,23 +68,52 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.S)
-_DECLARATION = re.compile(
-    rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([^\s\"'>;/]*)"
-    rb"|\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([^\"'>]*)",
-    re.I,
-)
+_META = re.compile(rb"<meta(?=[\s/])[^>]*", re.I)
+_ATTRIBUTE = re.compile(rb"""([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
+_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s;]+))""", re.I)
+_XML = re.compile(rb"\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([^\"'>]*)", re.I)
+
+
+def _meta_charset(tag: re.Match[bytes]) -> tuple[bytes, int] | None:
+    """The label a ``<meta>`` tag declares and its offset, or None: its
+    ``charset`` attribute, or the ``charset=`` of its ``content`` when its
+    ``http-equiv`` is ``content-type`` (WHATWG HTML, "prescan a byte stream
+    to determine its encoding" and "extracting a character encoding from a
+    meta element"); a charset in any other attribute declares nothing."""
+    attributes: dict[bytes, tuple[bytes, int]] = {}
+    for attribute in _ATTRIBUTE.finditer(tag.group(), 5):
+        name = attribute.group(1).lower()
+        group = next((g for g in (2, 3, 4) if attribute.group(g) is not None), None)
+        value = (attribute.group(group), attribute.start(group)) if group else (b"", 0)
+        if group == 4:  # an unquoted value before "/>"
+            value = (value[0].rstrip(b"/"), value[1])
+        attributes.setdefault(name, value)  # the first of a repeated attribute counts
+    if b"charset" in attributes:
+        label, at = attributes[b"charset"]
+        return label.strip(), tag.start() + at
+    equiv = attributes.get(b"http-equiv", (b"", 0))[0].strip().lower()
+    content = attributes.get(b"content")
+    if equiv != b"content-type" or content is None:
+        return None
+    found = _CONTENT_CHARSET.search(content[0])
+    if found is None:
+        return None
+    group = next(g for g in (1, 2, 3) if found.group(g) is not None)
+    return found.group(group).strip(), tag.start() + content[1] + found.start(group)
 
 
 def declared_encoding(data: bytes) -> tuple[str, int] | None:
     """The label the page declares in its first :data:`PRESCAN_BYTES` bytes, and
-    its byte offset; None when it declares none."""
+    its byte offset; None when it declares none (see :func:`_meta_charset`)."""
     head = _COMMENT.sub(lambda m: b" " * len(m.group()), data[:PRESCAN_BYTES])
-    match = _DECLARATION.search(head)
-    if match is None:
-        return None
-    group = 1 if match.group(1) is not None else 2
-    label = match.group(group).decode("ascii", "replace").strip()
-    return label, match.start(group)
+    xml = _XML.search(head)
+    if xml is not None:
+        return xml.group(1).decode("ascii", "replace").strip(), xml.start(1)
+    for tag in _META.finditer(head):
+        found = _meta_charset(tag)
+        if found is not None and found[0]:
+            return found[0].decode("ascii", "replace"), found[1]
+    return None
 
 
 def codec_for(label: str) -> str | None:

@@ -89,11 +89,12 @@ def _signpost(unit: Unit, spans: list[tuple[int, int, Cue]], settings: dict[str,
 
 
 def shouted(text: str) -> bool:
-    """Whether ``text`` is written in capital letters (at least two words of
-    letters, none with a small letter): set like a headline."""
+    """Whether ``text`` is written in capital letters (at least two words with a
+    capital letter, none with a small letter): set like a headline. A script
+    without letter case (Chinese, Arabic) is never shouted."""
     if any(ch.islower() for ch in text):
         return False
-    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w)) >= 2
+    return sum(1 for w in text.split() if any(ch.isupper() for ch in w)) >= 2
 
 
 def _first_word(unit: Unit) -> int:

@@ -16,7 +16,8 @@ page (a newsletter box, a footer), is not tried.
 The **article text** is then built as plain text, one paragraph a line: the
 page's title first (trafilatura's, from the ``<title>``, Open Graph or JSON-LD
 data), then each block of the main text in order: a paragraph, a heading, each
-list item, each table row (cells separated by ``|``), each line of a quotation;
+list item, each table row (the text of its cells separated by ``|``),
+each line of a quotation;
 runs of white space become one space, and characters no diagram can show
 become spaces. Paragraph numbers are its line numbers and claim spans are
 offsets into it (:attr:`argmap.draft.text.Article.text`), so ``argmap draft
@@ -45,13 +46,11 @@ from argmap.draft.patterns import Boilerplate
 from argmap.draft.text import Article, Page, Paragraph, select_paragraphs
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import invalid
+from argmap.model import UNSHOWABLE
 from argmap.util.files import read_bytes
 from argmap.util.urls import url_problem, url_scheme
 
-#: Characters no diagram can show (see :func:`argmap.model.unshowable_character`).
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _LIST_MARKER = re.compile(r"^- ")
-_TABLE_RULE = re.compile(r"[-|: ]+")
 _YEAR = re.compile(r"^([0-9]{4})-")
 #: Elements whose text a browser does not show.
 _HIDDEN = frozenset({"head", "script", "style", "template", "noscript", "iframe", "object"})
@@ -99,7 +98,7 @@ def _libraries() -> tuple[Any, Any]:
 def clean(text: str) -> str:
     """``text`` with characters no diagram can show made spaces, then runs of
     white space made one space, without spaces at either end."""
-    return " ".join(_UNSHOWABLE.sub(" ", text).split())
+    return " ".join(UNSHOWABLE.sub(" ", text).split())
 
 
 def parse_page(html: str, path: str, rules: Boilerplate) -> Article:
@@ -129,6 +128,25 @@ def parse_page(html: str, path: str, rules: Boilerplate) -> Article:
     return select_paragraphs(text, path, paragraphs, rules, meta, page)
 
 
+#: A numeric character reference (``&#1;``, ``&#x1b;``, ``&#150;``).
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+
+
+def _showable_reference(match: re.Match[str]) -> str:
+    """A numeric character reference as the HTML standard decodes it when that
+    character can be shown (a reference from 128 to 159 is the windows-1252
+    character, §13.2.5.80 "Numeric character reference end state"), else a
+    space: libxml2 would drop the text holding a control character."""
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if 0x80 <= code <= 0x9F:
+        char = bytes([code]).decode("cp1252", errors="replace")
+        return " " if char == "\ufffd" else char
+    if code > 0x10FFFF or UNSHOWABLE.match(chr(code)):
+        return " "
+    return match.group(0)
+
+
 def _parse(html: str, lxml_html: Any) -> tuple[Any, str | None]:
     """The page's lxml tree (None when it has none) and where and why the parser
     stopped early (``"line 3: why"``), or None."""
@@ -140,7 +158,7 @@ def _parse(html: str, lxml_html: Any) -> tuple[Any, str | None]:
         remove_pis=True,
         no_network=True,
     )
-    html = _UNSHOWABLE.sub(" ", html)
+    html = _CHARACTER_REFERENCE.sub(_showable_reference, UNSHOWABLE.sub(" ", html))
     try:
         tree = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
     except lxml_html.etree.LxmlError:  # ParserError: a page without elements
@@ -181,10 +199,58 @@ def _drop_bad_json_ld(tree: Any) -> None:
             script.text = ""
 
 
+#: An element with more inline children than this is read as plain text.
+MAX_INLINE_CHILDREN = 256
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub "
+    "sup time u var".split()
+)
+
+
+def _flatten_crowded(tree: Any) -> None:
+    """Replace the children of each element with more than
+    :data:`MAX_INLINE_CHILDREN` inline children (links, spans) by their text,
+    keeping its attributes; one whose text is mostly link text becomes a
+    ``<nav>`` (a list of links, left out). trafilatura's time grows with the
+    square of an element's inline children (20,000 links in one paragraph
+    took a minute); the text and the blocks of the page stay the same."""
+    crowded = [
+        e for e in tree.iter() if sum(1 for c in e if c.tag in _INLINE) > MAX_INLINE_CHILDREN
+    ]
+    for element in reversed(crowded):  # the innermost first
+        text = element.text_content()
+        links = sum(len(a.text_content()) for a in element.iter("a"))
+        tail, attributes = element.tail, dict(element.attrib)
+        element.clear()
+        element.text, element.tail = text, tail
+        element.attrib.update(attributes)
+        if links * 2 > len(text):
+            element.tag = "nav"
+
+
+#: Author ``<meta>`` elements past this many are removed before extraction.
+MAX_AUTHOR_METAS = 16
+
+
+def _cap_author_metas(tree: Any) -> None:
+    """Remove the page's author ``<meta>`` elements after the first
+    :data:`MAX_AUTHOR_METAS`: trafilatura normalises author lists in time that
+    grows faster than their length, and no article has more authors."""
+    seen = 0
+    for meta in list(tree.iter("meta")):
+        names = f"{meta.get('name') or ''} {meta.get('property') or ''}".lower()
+        if "author" in names:
+            seen += 1
+            if seen > MAX_AUTHOR_METAS and meta.getparent() is not None:
+                meta.getparent().remove(meta)
+
+
 def _extract(trafilatura: Any, tree: Any, path: str) -> tuple[Any, list[tuple[str, str]]]:
     """trafilatura's document (main text and metadata) of ``tree``, or None, and
     the lines of its article text (see :func:`_lines`)."""
     _drop_bad_json_ld(tree)
+    _flatten_crowded(tree)
+    _cap_author_metas(tree)
     try:
         doc = trafilatura.bare_extraction(
             tree,
@@ -214,6 +280,11 @@ def _lines(doc: Any) -> list[tuple[str, str]]:
     body = doc.body if doc.body is not None else []
     for child in body:
         tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "table":  # a row a line: its cells' own text (no Markdown escapes)
+            for row in child.iter("row"):
+                cells = (clean("".join(cell.itertext())) for cell in row.iter("cell"))
+                out.append((" | ".join(cell for cell in cells if cell), "text"))
+            continue
         rendered = xmltotxt(child, False)
         if tag in ("p", "head", "code"):
             line = clean(rendered)
@@ -225,8 +296,6 @@ def _lines(doc: Any) -> list[tuple[str, str]]:
             line = clean(raw)
             if tag == "list":
                 line = _LIST_MARKER.sub("", line)
-            elif tag == "table":  # "| a | b |" rows and a "---|---" rule under a header
-                line = line.strip("| ") if _TABLE_RULE.fullmatch(line) is None else ""
             out.append((line, "text"))
     return [(line, kind) for line, kind in out if line]
 

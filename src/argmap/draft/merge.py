@@ -44,6 +44,7 @@ def duplicates(units: list[Unit], thesis: int, merged: dict[int, int]) -> dict[i
             if (
                 back in out
                 or other.title
+                or other.signpost
                 or (other.kind == "objection") != (unit.kind == "objection")
             ):
                 continue

@@ -116,6 +116,45 @@ class Matchers:
         return sorted(found, key=lambda m: (m[2], m[3], m[0], m[1]))
 
 
+#: Token-pattern attributes that a pipeline component must set, and what sets them.
+_NEEDS = {
+    "LEMMA": "token.lemma",
+    "POS": "token.pos",
+    "TAG": "token.tag",
+    "DEP": "token.dep",
+    "MORPH": "token.morph",
+    "ENT_TYPE": "doc.ents",
+    "ENT_IOB": "doc.ents",
+    "ENT_ID": "doc.ents",
+    "ENT_KB_ID": "doc.ents",
+}
+
+
+def _assigned(nlp: Any) -> set[str]:
+    """What the pipeline's components set (``token.lemma``, ``doc.ents`` …)."""
+    return {a for name in nlp.pipe_names for a in nlp.get_pipe_meta(name).assigns}
+
+
+def _check_keys(cue: str, patterns: tuple[Any, ...], assigned: set[str]) -> None:
+    """Refuse token patterns that test what the pipeline does not set (spaCy
+    would fail while matching, E155) or custom extensions (E046).
+
+    Raises:
+        UsageError: naming the cue, the attribute and what it needs.
+    """
+    for pattern in patterns:
+        for token in pattern:
+            for key in token if isinstance(token, dict) else ():
+                name = str(key).upper()
+                if name == "_":
+                    raise UsageError(f"cue {cue}: custom token extensions ('_') are not supported")
+                if name in _NEEDS and _NEEDS[name] not in assigned:
+                    raise UsageError(
+                        f"cue {cue}: the token attribute {name} needs a pipeline that sets "
+                        f"{_NEEDS[name]} (a trained one, such as --model en_core_web_sm)"
+                    )
+
+
 def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
     """Compile the cues' phrases and token patterns and the markers' phrases.
 
@@ -135,6 +174,7 @@ def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
         if cue.phrases:
             phrases.add(label, [nlp.make_doc(p) for p in cue.phrases])
         if cue.tokens and not (cue.entities and pipeline.entities):
+            _check_keys(cue.id, cue.tokens, _assigned(nlp))
             try:
                 tokens.add(label, [list(t) for t in cue.tokens])
             except (ValueError, re.error) as exc:

@@ -11,12 +11,13 @@ spaCy's ``Matcher`` later (which validates them).
 from __future__ import annotations
 
 import json
-import re
+import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from argmap.draft.regex import Regex, compile_regex
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.util.files import read_text
@@ -59,6 +60,14 @@ SETTINGS = (
     "opening_paragraphs",
     "closing_paragraphs",
     "default_confidence",
+)
+#: Settings that count words or paragraphs: whole numbers.
+COUNTS = (
+    "min_content_words",
+    "min_question_content_words",
+    "min_part_content_words",
+    "opening_paragraphs",
+    "closing_paragraphs",
 )
 #: Keys of ``settings.thesis_bonus``.
 BONUSES = ("title", "first", "opening", "last", "closing", "lead", "end")
@@ -123,7 +132,7 @@ class Rule:
     """A boilerplate rule: paragraphs matching it are dropped under ``name``."""
 
     name: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[Regex, ...]
     whole: bool = True
     max_words: int | None = None
     rest: bool = False
@@ -134,8 +143,8 @@ class Boilerplate:
     """Boilerplate rules, trailing trims and source-metadata patterns."""
 
     rules: tuple[Rule, ...] = ()
-    trim: tuple[re.Pattern[str], ...] = ()
-    metadata: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    trim: tuple[Regex, ...] = ()
+    metadata: dict[str, tuple[Regex, ...]] = field(default_factory=dict)
 
     @property
     def rest(self) -> frozenset[str]:
@@ -175,18 +184,21 @@ def _read(path: str, text: str) -> tuple[_Source, dict[str, Any]]:
     except json.JSONDecodeError as exc:
         found = invalid(path, exc.lineno, exc.colno, f"malformed JSON: {exc.msg}")
         raise MapLoadError([found]) from None
+    except RecursionError:
+        raise source.fail("the JSON is nested too deeply: no patterns file needs that") from None
     if not isinstance(data, dict):
         raise source.fail("a patterns file must hold one JSON object")
     return source, data
 
 
-def _regex(src: _Source, pattern: object) -> re.Pattern[str]:
+def _regex(src: _Source, pattern: object) -> Regex:
     if not isinstance(pattern, str):
         raise src.fail(f"expected a regular expression string, not {pattern!r}")
     try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise src.fail(f"bad regular expression {pattern!r}: {exc}", pattern[:20]) from None
+        return compile_regex(pattern)
+    except ValueError as exc:
+        hint = " (RE2 syntax: no look-around or back-references)"
+        raise src.fail(f"bad regular expression {pattern!r}: {exc}{hint}", pattern[:20]) from None
 
 
 def _strings(src: _Source, entry: dict, key: str, near: str) -> tuple[str, ...]:
@@ -204,8 +216,8 @@ def _cue(src: _Source, entry: object) -> Cue:
     if entry.get("kind") not in CUE_KINDS:
         raise src.fail(f"cue {cid}: 'kind' must be one of {', '.join(CUE_KINDS)}", near)
     weight = entry.get("weight")
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
-        raise src.fail(f"cue {cid}: 'weight' must be a number", near)
+    if not _number(weight):
+        raise src.fail(f"cue {cid}: 'weight' must be a finite number", near)
     tokens = entry.get("tokens", [])
     if not isinstance(tokens, list) or not all(isinstance(t, list) and t for t in tokens):
         raise src.fail(f"cue {cid}: 'tokens' must be a list of spaCy token patterns (lists)", near)
@@ -214,7 +226,7 @@ def _cue(src: _Source, entry: object) -> Cue:
     cue = Cue(
         cid,
         entry["kind"],
-        float(weight),
+        float(cast(float, weight)),
         _strings(src, entry, "phrases", near),
         tuple(tokens),
         _strings(src, entry, "entities", near),
@@ -243,7 +255,7 @@ def _marker(src: _Source, entry: object) -> Marker:
         allowed = ", ".join(ROLES[role])
         raise src.fail(f"marker {near}: 'from' must be one of {allowed} for {role}", near)
     conf = entry.get("confidence", 0.5)
-    if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+    if not _number(conf) or not 0 <= conf <= 1:
         raise src.fail(f"marker {near}: 'confidence' must be a number from 0 to 1", near)
     starts = entry.get("sentence_starts_with")
     if starts is not None and not (isinstance(starts, str) and starts.strip()):
@@ -258,20 +270,28 @@ def _rule(src: _Source, entry: object) -> Rule:
     if entry.get("match", "whole") not in ("whole", "search"):
         raise src.fail(f"rule {near}: 'match' must be 'whole' or 'search'", near)
     max_words = entry.get("max_words")
-    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+    if max_words is not None and (not _count(max_words) or max_words < 1):
         raise src.fail(f"rule {near}: 'max_words' must be a whole number ≥ 1", near)
+    if not isinstance(entry.get("rest", False), bool):
+        raise src.fail(f"rule {near}: 'rest' must be true or false", near)
     patterns = tuple(_regex(src, p) for p in _strings(src, entry, "patterns", near))
     return Rule(
         entry["name"],
         patterns,
         entry.get("match", "whole") == "whole",
         max_words,
-        bool(entry.get("rest", False)),
+        entry.get("rest", False),
     )
 
 
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """Whether ``value`` is a finite JSON number (not true/false, NaN or Infinity)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _count(value: object) -> bool:
+    """Whether ``value`` is a whole number ≥ 0 (a count of words or paragraphs)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _settings(src: _Source, settings: dict[str, Any], data: dict) -> None:
@@ -281,13 +301,28 @@ def _settings(src: _Source, settings: dict[str, Any], data: dict) -> None:
     settings.update(new)
     for key in SETTINGS:
         if not _number(settings.get(key)):
-            raise src.fail(f"settings: {key!r} must be a number", f'"{key}"')
+            raise src.fail(f"settings: {key!r} must be a finite number", f'"{key}"')
+        if key in COUNTS and not _count(settings[key]):
+            raise src.fail(f"settings: {key!r} must be a whole number ≥ 0", f'"{key}"')
     bonus = settings.get("thesis_bonus")
     if not isinstance(bonus, dict) or not all(_number(bonus.get(k)) for k in BONUSES):
         names = ", ".join(BONUSES)
         raise src.fail(
             f"settings: 'thesis_bonus' must give a number for each of {names}", '"thesis_bonus"'
         )
+
+
+def _metadata(src: _Source, data: dict) -> dict[str, list]:
+    """The ``metadata`` object: source field → list of expressions."""
+    value = data.get("metadata", {})
+    if not isinstance(value, dict):
+        raise src.fail("'metadata' must be an object of lists of expressions", '"metadata"')
+    for key, patterns in value.items():
+        if key not in META_KEYS:
+            raise src.fail(f"metadata {key!r}: keys are {', '.join(META_KEYS)}", key)
+        if not isinstance(patterns, list):
+            raise src.fail(f"metadata {key}: give a list of expressions", f'"{key}"')
+    return value
 
 
 def _entries(src: _Source, data: dict, key: str) -> list:
@@ -327,8 +362,8 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
     cues: dict[str, Cue] = {}
     markers: list[Marker] = []
     rules: list[Rule] = []
-    trim: list[re.Pattern[str]] = []
-    metadata: dict[str, list[re.Pattern[str]]] = {}
+    trim: list[Regex] = []
+    metadata: dict[str, list[Regex]] = {}
     for name, path, text in _texts(Path(folder) if folder is not None else None):
         src, data = _read(path, text)
         if name == "cues.json":
@@ -339,9 +374,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
         else:
             rules.extend(_rule(src, e) for e in _entries(src, data, "rules"))
             trim.extend(_regex(src, p) for p in _entries(src, data, "trim"))
-            for key, patterns in dict(data.get("metadata", {})).items():
-                if key not in META_KEYS:
-                    raise src.fail(f"metadata {key!r}: keys are {', '.join(META_KEYS)}", key)
+            for key, patterns in _metadata(src, data).items():
                 compiled = [_regex(src, p) for p in patterns]
                 if any("value" not in p.groupindex for p in compiled):
                     message = f"metadata {key}: each expression needs a group named 'value'"

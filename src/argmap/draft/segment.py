@@ -134,14 +134,18 @@ def within(found: list[tuple[str, str, int, int]], i: int, j: int) -> list:
 
 
 def starts_with(text: str, doc: Any, i: int, prefix: str) -> bool:
-    """Whether ``doc[i:].text.lower()`` starts with ``prefix.lower()``, reading only a
-    slice of ``text`` (``doc.text``) about as long as ``prefix``, not the rest of it."""
+    """Whether ``doc[i:].text`` starts with ``prefix``, ignoring case, reading only a
+    slice of ``text`` (``doc.text``) about as long as ``prefix``, not the rest of it.
+
+    Case is ignored by case folding (Unicode §3.13), which needs no context:
+    lower-casing would turn a capital sigma into a final or medial sigma
+    depending on the letters after it.
+    """
     start = doc[i].idx
     end = doc[-1].idx + len(doc[-1].text)
-    near = text[start : min(end, start + len(prefix.lower()) + 64)]
-    if "\u03a3" in near:  # capital sigma lowers by its context: read it all
-        near = text[start:end]
-    return near.lower().startswith(prefix.lower())
+    wanted = prefix.casefold()
+    # a folded character is at least one character: the prefix's length is enough
+    return text[start : min(end, start + len(wanted))].casefold().startswith(wanted)
 
 
 def _trim(doc: Any, i: int, j: int, keep_end: bool) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from argmap.draft.patterns import Boilerplate
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
+from argmap.model import UNSHOWABLE
 from argmap.util.files import read_text
 
 # A paragraph starts at a line's start; the possessive runs never backtrack, so a long
@@ -133,7 +134,8 @@ def load_article(path: str | Path, rules: Boilerplate) -> Article:
     for magic, what in _MAGIC[:3]:  # a document whose first bytes happen to be UTF-8
         if text.startswith(magic.decode("latin-1")):
             raise MapLoadError([invalid(name, 1, 1, _document(what))])
-    return parse_article(text, name, rules, markdown)
+    # a control character becomes a space, one for one, so offsets still count the file's
+    return parse_article(UNSHOWABLE.sub(" ", text), name, rules, markdown)
 
 
 #: The first bytes of document formats that are not plain text.

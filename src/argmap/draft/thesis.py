@@ -154,10 +154,13 @@ def _asserted(units: list[Unit], disputed: set[int], settings: dict[str, Any]) -
 def thesis_candidates(
     units: list[Unit], splits: list[Split], settings: dict[str, Any]
 ) -> list[Candidate]:
-    """Ranked thesis candidates (see the module docstring); never empty if units exist.
+    """Ranked thesis candidates (see the module docstring); empty only when
+    every unit is a signpost.
 
     Ranked by score, highest first, ties in text order. With no candidate at
-    all, the first unit is the only one, with score 0.
+    all, the first unit the author asserts (else the first unit that is not a
+    signpost, a question only when nothing else is left) is the only one,
+    with score 0.
     """
     reasons, disputed = marker_roles(units, splits)
     own = _asserted(units, disputed, settings)
@@ -188,12 +191,27 @@ def thesis_candidates(
     scored = sorted(
         (-round(score + settings["thesis_echo"] * echoes[i], 2), i) for i, score in base.items()
     )
-    if not scored and units:
-        scored.append((0.0, units[0].index))
+    if not scored:
+        fallback = _fallback(units, own)
+        if fallback is not None:
+            scored.append((0.0, fallback))
     return [
         Candidate(index, rank, round(-neg, 2) + 0.0)
         for rank, (neg, index) in enumerate(scored[:MAX_CANDIDATES], start=1)
     ]
+
+
+def _fallback(units: list[Unit], own: list[Unit]) -> int | None:
+    """The thesis when no unit has a cue: the first unit the author asserts,
+    else the first statement, else the first unit that is not a signpost."""
+    for pool in (
+        own,
+        [u for u in units if not u.signpost and not u.text.rstrip().endswith("?")],
+        [u for u in units if not u.signpost],
+    ):
+        if pool:
+            return min(u.index for u in pool)
+    return None
 
 
 #: Two thesis candidates this similar say the same (a restatement).
