@@ -72,6 +72,27 @@ def test_paraphrase_matches_and_unrelated_text_does_not():
     )
 
 
+def test_a_hyphen_after_a_prefix_is_one_word_and_other_compounds_stay_two():
+    assert concepts("a geo-political play") == concepts("a geopolitical play") == {
+        "geopolitical", "play"
+    }  # fmt: skip
+    assert concepts("Re-election by e-mail") == {"reelection", "email"}
+    assert concepts("a long-term plan") == {"long", "term", "plan"}
+    assert text_similarity("Email is fast.", "E-mail is fast.") == 1.0
+
+
+def test_a_country_counts_as_its_adjective_and_its_capital():
+    # {country:china, country:russia, cyberspace} shared of 5 and 4: 3 / sqrt(20).
+    assert (
+        text_similarity(
+            "Beijing and Moscow want cyberspace control.",
+            "Chinese and Russian cyberspace ambitions.",
+        )
+        == 3 / 20**0.5
+    )
+    assert concepts("Ottawa asked Washington") == {"country:canada", "ask", "country:usa"}
+
+
 def test_lexicon_entries_are_each_under_one_concept():
     table = lexicon()
     assert table[("mind", "wander")] == table[("distract",)] == "distracted"

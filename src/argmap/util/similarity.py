@@ -14,6 +14,11 @@ restated at the end of a text). Steps (:func:`concepts`):
    so are clitics (``'s``, ``'re``, ``n't``); apostrophes and dots are taken
    out of the rest (``U.S.`` → ``us``). A run of more than :data:`LONGEST_WORD`
    characters without a space is first cut into pieces of that length (linear time).
+   A hyphen after a prefix is taken out (:data:`PREFIXES`: ``geo-political``
+   and ``geopolitical``, ``e-mail`` and ``email`` are one word), since such
+   compounds are written both ways (Huddleston & Pullum 2002, *The Cambridge
+   Grammar of the English Language*, ch. 19 §5.1 on prefixes and §4.2 on
+   hyphenation); other hyphenated compounds stay two words.
 3. The lexicon (``lexicon.json`` beside this module, our own words) maps
    synonyms and paraphrases to one concept: each of its entries is a word or
    a phrase of up to :data:`MAX_PHRASE` words, lemmatised like a claim. At each
@@ -49,6 +54,12 @@ CHUNK = 100_000
 #: length before spaCy sees it: spaCy's tokenizer takes time quadratic in the length of
 #: such a run (10,000 punctuation marks took 21 s), and no word is this long.
 LONGEST_WORD = 40
+#: Prefixes (Huddleston & Pullum 2002, ch. 19 §5.1) after which a hyphen is dropped.
+PREFIXES = (
+    "anti co counter cyber de e eco geo inter macro micro mid mini multi neo non over post "
+    "pre pro pseudo re semi socio sub super trans ultra un under"
+).split()
+_PREFIX_HYPHEN = re.compile(r"\b(" + "|".join(PREFIXES) + r")-(?=[^\W\d_])")
 _LONG_RUN = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
@@ -116,6 +127,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     negators = _polarity()[2]
     out: list[str] = []
     plain = _LONG_RUN.sub(_cut, text.lower().replace("’", "'"))
+    plain = _PREFIX_HYPHEN.sub(r"\1", plain)
     for part in _slices(plain):
         doc = nlp(part)
         quoted = _quoted(doc)
