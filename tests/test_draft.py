@@ -443,5 +443,5 @@ def test_bad_setting_is_reported(run_cli, tmp_path):
     assert (code, stderr) == (
         2,
         f"{extra / 'cues.json'}:2:3: error AM000 invalid-map: settings: 'basis_threshold' "
-        f"must be a finite number\n",
+        f"must be a number from -1,000,000 to 1,000,000\n",
     )

@@ -18,7 +18,7 @@ from argmap.draft import draft_file
 from argmap.draft.charset import declared_encoding
 from argmap.draft.classify import shouted
 from argmap.draft.patterns import load_patterns
-from argmap.errors import MapLoadError, UsageError
+from argmap.errors import MapLoadError
 
 pytest.importorskip("spacy")
 
@@ -38,12 +38,13 @@ def _texts(data) -> dict[str, str]:
 
 def test_an_article_of_only_signposts_is_refused_with_exit_2(run_cli, tmp_path):
     for text in (
+        "Why should any school in the country ban phones in class?\nIs it fair to pupils?\n",
         "The first reason is cost.\n",
         "THE FIRST REASON IS COST\n\nThe second reason is time.\n",
     ):
         code, stderr, data = _draft(run_cli, tmp_path, text)
         assert code == 2 and data is None
-        assert "a.txt:1:1: error" in stderr and "only signposts" in stderr
+        assert "a.txt:1:1: error" in stderr and "only questions and signposts" in stderr
 
 
 def test_a_claim_repeating_a_signpost_is_a_claim(run_cli, tmp_path):
@@ -137,12 +138,28 @@ def _page(body: str, head: str = "<title>Phones</title>") -> str:
     return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
 
 
+def test_hidden_elements_and_templates_are_not_drafted(tmp_path):
+    pytest.importorskip("trafilatura")
+    path = tmp_path / "h.html"
+    body = (
+        "<p>Schools should ban phones in class.</p>"
+        "<p hidden>Hidden text says schools must never ban phones at all.</p>"
+        "<template><p>Template text says phones help every pupil learn.</p></template>"
+        "<p>Phones distract pupils from their work in every lesson.</p>"
+    )
+    path.write_text(_page(body), encoding="utf-8")
+    made = draft_file(path, model="blank")
+    assert "Hidden" not in made.article.text and "Template" not in made.article.text
+    assert "Phones distract pupils" in made.article.text
+
+
 def test_control_character_references_in_a_page_become_spaces(tmp_path):
     pytest.importorskip("trafilatura")
     path = tmp_path / "p.html"
     body = (
         "<p>Schools should ban phones in class.&#1; Phones distract pupils from work.</p>"
         "<p>Pupils who use phones learn less &#x1b; than others do&#150; as tests show.</p>"
+        "<p>Huge references &#99999999999; and &#x1000000001; leave no digits behind.</p>"
     )
     path.write_text(_page(body), encoding="utf-8")
     made = draft_file(path, model="blank")
@@ -214,6 +231,12 @@ def _best_of_3(path: Path) -> float:
     ("name", "make"),
     [
         (
+            "evidence.txt",  # evidence with no premise before it: the walk back is bounded
+            lambda n: " ".join(
+                f"In {1900 + k % 100} town {k} banned phones." for k in range(n // 4)
+            ),
+        ),
+        (
             "hashtags.txt",
             lambda n: "Schools should ban phones.\nPhones distract pupils" + " #a" * n + " x\n",
         ),
@@ -261,12 +284,16 @@ def test_hostile_pages_and_lines_take_linear_time(tmp_path, name, make):
     ("name", "content", "message"),
     [
         ("cues.json", '{"settings":' * 100_000, "nested too deeply"),
+        ("cues.json", '{"settings": {"basis_threshold": 1' + "0" * 400 + "}}", "-1,000,000"),
+        ("cues.json", '{"settings": {"basis_threshold": 1' + "0" * 5000 + "}}", "too long"),
+        ("cues.json", '{"settings": {"thesis_echo": 1e308}}', "-1,000,000"),
+        ("cues.json", '{"settings": {"default_confidence": -7}}', "from 0 to 1"),
         ("cues.json", '{"settings": {"opening_paragraphs": 1.5}}', "whole number"),
-        ("cues.json", '{"settings": {"thesis_echo": NaN}}', "finite number"),
+        ("cues.json", '{"settings": {"thesis_echo": NaN}}', "-1,000,000"),
         (
             "cues.json",
             '{"cues": [{"id": "x", "kind": "thesis", "weight": Infinity, "phrases": ["a b"]}]}',
-            "finite",
+            "-1,000,000",
         ),
         (
             "boilerplate.json",
@@ -281,6 +308,24 @@ def test_hostile_pages_and_lines_take_linear_time(tmp_path, name, make):
         ("boilerplate.json", '{"metadata": ["x"]}', "'metadata' must be an object"),
         ("boilerplate.json", '{"metadata": {"author": "x"}}', "give a list"),
         ("boilerplate.json", '{"trim": ["a(?=b)"]}', "no look-around"),
+        (
+            "cues.json",
+            '{"cues": [{"id": "x", "kind": "thesis", "weight": 1, '
+            '"tokens": [[{"LOWER": "a", "OP": "{1000000000,}"}]]}]}',
+            "'OP'",
+        ),
+        (
+            "cues.json",
+            '{"cues": [{"id": "x", "kind": "thesis", "weight": 1, '
+            '"tokens": [[{"OP": "*"}, {"LOWER": "zzz"}]]}]}',
+            "'OP' '*' is not allowed",
+        ),
+        (
+            "cues.json",
+            '{"cues": [{"id": "x", "kind": "thesis", "weight": 1, '
+            '"tokens": [[{"TEXT": {"REGEX": "^(a+)+$"}}]]}]}',
+            "'REGEX' is not allowed",
+        ),
     ],
 )
 def test_malformed_patterns_files_are_refused_with_their_position(
@@ -316,5 +361,30 @@ def test_token_patterns_the_blank_pipeline_cannot_match_are_refused(tmp_path, to
     (tmp_path / "cues.json").write_text(json.dumps({"cues": [cue]}), encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("Schools should ban phones.\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(MapLoadError, match=message) as caught:
         draft_file(article, model="blank", patterns_dir=tmp_path)
+    assert f"{tmp_path / 'cues.json'}:1:" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "two", "99999999999999999999999"])
+def test_a_year_line_no_map_could_hold_is_not_a_year(tmp_path, value):
+    (tmp_path / "boilerplate.json").write_text(
+        json.dumps({"metadata": {"year": ["year (?P<value>.*)"]}}), encoding="utf-8"
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        f"Phones\nyear {value}\nSchools should ban phones in class.\n", encoding="utf-8"
+    )
+    made = draft_file(article, model="blank", patterns_dir=tmp_path)
+    assert made.map.source is not None and made.map.source.year is None
+
+
+def test_thesis_candidates_are_ranked_one_two_three_after_a_merge(run_cli, tmp_path):
+    text = (
+        "Schools should ban phones in class. Phones distract pupils in class. "
+        "Schools must protect lessons. Phones distract pupils in class.\n"
+    )
+    code, stderr, data = _draft(run_cli, tmp_path, text)
+    assert code == 0, stderr
+    ranks = [c["rank"] for c in data["draft"]["thesis_candidates"]]
+    assert ranks == list(range(1, len(ranks) + 1))

@@ -104,7 +104,7 @@ def _assemble(
                     article.path,
                     1,
                     1,
-                    _NOTHING + " (it holds only signposts such as"
+                    _NOTHING + " (it holds only questions and signposts such as"
                     ' "The first reason is cost.": write the claims themselves)',
                 )
             ]

@@ -129,7 +129,7 @@ def parse_page(html: str, path: str, rules: Boilerplate) -> Article:
 
 
 #: A numeric character reference (``&#1;``, ``&#x1b;``, ``&#150;``).
-_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));?")
 
 
 def _showable_reference(match: re.Match[str]) -> str:
@@ -138,7 +138,10 @@ def _showable_reference(match: re.Match[str]) -> str:
     character, §13.2.5.80 "Numeric character reference end state"), else a
     space: libxml2 would drop the text holding a control character."""
     hexadecimal, decimal = match.groups()
-    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    digits = hexadecimal or decimal or "0"
+    if len(digits) > 8:  # past U+10FFFF (and int() of 5,000 digits is refused)
+        return " "
+    code = int(hexadecimal, 16) if hexadecimal else int(digits)
     if 0x80 <= code <= 0x9F:
         char = bytes([code]).decode("cp1252", errors="replace")
         return " " if char == "\ufffd" else char
@@ -228,6 +231,16 @@ def _flatten_crowded(tree: Any) -> None:
             element.tag = "nav"
 
 
+def _drop_hidden(tree: Any) -> None:
+    """Remove what a browser never shows: elements with the ``hidden``
+    attribute and ``<template>`` contents (WHATWG HTML §6.1 and §4.12.3)."""
+    gone = [e for e in tree.iter() if e.tag == "template" or e.get("hidden") is not None]
+    for element in gone:
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()  # keeps the text after it (its tail)
+
+
 #: Author ``<meta>`` elements past this many are removed before extraction.
 MAX_AUTHOR_METAS = 16
 
@@ -249,6 +262,7 @@ def _extract(trafilatura: Any, tree: Any, path: str) -> tuple[Any, list[tuple[st
     """trafilatura's document (main text and metadata) of ``tree``, or None, and
     the lines of its article text (see :func:`_lines`)."""
     _drop_bad_json_ld(tree)
+    _drop_hidden(tree)
     _flatten_crowded(tree)
     _cap_author_metas(tree)
     try:

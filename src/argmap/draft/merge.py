@@ -82,5 +82,8 @@ def without_merged(
         for s in splits
         if s.first in new and s.second in new
     ]
-    candidates = [Candidate(new[c.unit], c.rank, c.score) for c in candidates if c.unit in new]
+    kept_candidates = [c for c in candidates if c.unit in new]
+    candidates = [  # ranked 1, 2, 3 … again
+        Candidate(new[c.unit], rank, c.score) for rank, c in enumerate(kept_candidates, start=1)
+    ]
     return kept, splits, candidates, restated

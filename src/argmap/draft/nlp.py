@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from argmap.draft.patterns import Patterns
-from argmap.errors import UsageError
+from argmap.draft.patterns import Cue, Patterns
+from argmap.errors import MapLoadError, UsageError
+from argmap.findings import invalid
 
 #: Trained English pipelines looked for, in this order, when no ``--model`` is given.
 TRAINED = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
@@ -135,24 +136,27 @@ def _assigned(nlp: Any) -> set[str]:
     return {a for name in nlp.pipe_names for a in nlp.get_pipe_meta(name).assigns}
 
 
-def _check_keys(cue: str, patterns: tuple[Any, ...], assigned: set[str]) -> None:
+def _check_keys(cue: Cue, assigned: set[str]) -> None:
     """Refuse token patterns that test what the pipeline does not set (spaCy
     would fail while matching, E155) or custom extensions (E046).
 
     Raises:
-        UsageError: naming the cue, the attribute and what it needs.
+        MapLoadError: at the cue, naming the attribute and what it needs.
     """
-    for pattern in patterns:
+    for pattern in cue.tokens:
         for token in pattern:
             for key in token if isinstance(token, dict) else ():
                 name = str(key).upper()
+                what = None
                 if name == "_":
-                    raise UsageError(f"cue {cue}: custom token extensions ('_') are not supported")
-                if name in _NEEDS and _NEEDS[name] not in assigned:
-                    raise UsageError(
-                        f"cue {cue}: the token attribute {name} needs a pipeline that sets "
+                    what = "custom token extensions ('_') are not supported"
+                elif name in _NEEDS and _NEEDS[name] not in assigned:
+                    what = (
+                        f"the token attribute {name} needs a pipeline that sets "
                         f"{_NEEDS[name]} (a trained one, such as --model en_core_web_sm)"
                     )
+                if what:
+                    raise MapLoadError([invalid(*cue.origin, f"cue {cue.id}: {what}")])
 
 
 def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
@@ -162,7 +166,8 @@ def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
     pipeline recognises entities.
 
     Raises:
-        UsageError: a token pattern is not valid spaCy ``Matcher`` syntax.
+        MapLoadError: a token pattern is not valid spaCy ``Matcher`` syntax, or
+            tests what the pipeline does not set (at the cue).
     """
     from spacy.matcher import Matcher, PhraseMatcher
 
@@ -174,12 +179,13 @@ def build_matchers(pipeline: Pipeline, patterns: Patterns) -> Matchers:
         if cue.phrases:
             phrases.add(label, [nlp.make_doc(p) for p in cue.phrases])
         if cue.tokens and not (cue.entities and pipeline.entities):
-            _check_keys(cue.id, cue.tokens, _assigned(nlp))
+            _check_keys(cue, _assigned(nlp))
             try:
                 tokens.add(label, [list(t) for t in cue.tokens])
             except (ValueError, re.error) as exc:
                 detail = " ".join(str(exc).replace(_SEP, " ").split())
-                raise UsageError(f"cue {cue.id}: invalid spaCy token pattern: {detail}") from None
+                what = f"cue {cue.id}: invalid spaCy token pattern: {detail}"
+                raise MapLoadError([invalid(*cue.origin, what)]) from None
     for index, marker in enumerate(patterns.markers):
         phrases.add(f"marker{_SEP}{index}", [nlp.make_doc(marker.phrase)])
     return Matchers(phrases, tokens, nlp.vocab)

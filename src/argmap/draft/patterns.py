@@ -11,13 +11,13 @@ spaCy's ``Matcher`` later (which validates them).
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
 from argmap.draft.regex import Regex, compile_regex
+from argmap.draft.values import count, number, token_problem
 from argmap.errors import MapLoadError
 from argmap.findings import invalid
 from argmap.util.files import read_text
@@ -88,6 +88,7 @@ class Cue:
         entities: named-entity labels; with a trained pipeline they replace ``tokens``.
         at_start: the cue counts only as the first words of a claim
             (a sentence-initial linking adverbial such as "Moreover,").
+        origin: the file, line and column it is written at.
     """
 
     id: str
@@ -97,6 +98,7 @@ class Cue:
     tokens: tuple[Any, ...] = ()
     entities: tuple[str, ...] = ()
     at_start: bool = False
+    origin: tuple[str, int, int] = ("", 1, 1)
 
     @property
     def by_case(self) -> bool:
@@ -168,13 +170,17 @@ class _Source:
     def __init__(self, path: str, text: str):
         self.path, self.text = path, text
 
-    def fail(self, message: str, near: str | None = None) -> MapLoadError:
+    def where(self, near: str | None = None) -> tuple[str, int, int]:
+        """The file, line and column of the first ``near`` in it (else 1, 1)."""
         line, column = 1, 1
         at = self.text.find(near) if near else -1
         if at >= 0:
             line = self.text.count("\n", 0, at) + 1
             column = at - (self.text.rfind("\n", 0, at) + 1) + 1
-        return MapLoadError([invalid(self.path, line, column, message)])
+        return self.path, line, column
+
+    def fail(self, message: str, near: str | None = None) -> MapLoadError:
+        return MapLoadError([invalid(*self.where(near), message)])
 
 
 def _read(path: str, text: str) -> tuple[_Source, dict[str, Any]]:
@@ -186,6 +192,8 @@ def _read(path: str, text: str) -> tuple[_Source, dict[str, Any]]:
         raise MapLoadError([found]) from None
     except RecursionError:
         raise source.fail("the JSON is nested too deeply: no patterns file needs that") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise source.fail("a number is too long: write numbers up to 1,000,000") from None
     if not isinstance(data, dict):
         raise source.fail("a patterns file must hold one JSON object")
     return source, data
@@ -199,6 +207,10 @@ def _regex(src: _Source, pattern: object) -> Regex:
     except ValueError as exc:
         hint = " (RE2 syntax: no look-around or back-references)"
         raise src.fail(f"bad regular expression {pattern!r}: {exc}{hint}", pattern[:20]) from None
+
+
+#: Where the built-in files are said to be (see :func:`_texts`).
+BUILT_IN = "argmap/draft/patterns/"
 
 
 def _strings(src: _Source, entry: dict, key: str, near: str) -> tuple[str, ...]:
@@ -216,11 +228,15 @@ def _cue(src: _Source, entry: object) -> Cue:
     if entry.get("kind") not in CUE_KINDS:
         raise src.fail(f"cue {cid}: 'kind' must be one of {', '.join(CUE_KINDS)}", near)
     weight = entry.get("weight")
-    if not _number(weight):
-        raise src.fail(f"cue {cid}: 'weight' must be a finite number", near)
+    if not number(weight):
+        raise src.fail(f"cue {cid}: 'weight' must be a number from -1,000,000 to 1,000,000", near)
     tokens = entry.get("tokens", [])
     if not isinstance(tokens, list) or not all(isinstance(t, list) and t for t in tokens):
         raise src.fail(f"cue {cid}: 'tokens' must be a list of spaCy token patterns (lists)", near)
+    if not src.path.startswith(BUILT_IN):
+        problem = token_problem(tokens)
+        if problem:
+            raise src.fail(f"cue {cid}: {problem}", near)
     if not isinstance(entry.get("at_start", False), bool):
         raise src.fail(f"cue {cid}: 'at_start' must be true or false", near)
     cue = Cue(
@@ -231,6 +247,7 @@ def _cue(src: _Source, entry: object) -> Cue:
         tuple(tokens),
         _strings(src, entry, "entities", near),
         entry.get("at_start", False),
+        src.where(near),
     )
     if not (cue.phrases or cue.tokens or cue.entities):
         raise src.fail(f"cue {cid}: give 'phrases', 'tokens' or 'entities'", near)
@@ -255,7 +272,7 @@ def _marker(src: _Source, entry: object) -> Marker:
         allowed = ", ".join(ROLES[role])
         raise src.fail(f"marker {near}: 'from' must be one of {allowed} for {role}", near)
     conf = entry.get("confidence", 0.5)
-    if not _number(conf) or not 0 <= conf <= 1:
+    if not number(conf) or not 0 <= conf <= 1:
         raise src.fail(f"marker {near}: 'confidence' must be a number from 0 to 1", near)
     starts = entry.get("sentence_starts_with")
     if starts is not None and not (isinstance(starts, str) and starts.strip()):
@@ -270,7 +287,7 @@ def _rule(src: _Source, entry: object) -> Rule:
     if entry.get("match", "whole") not in ("whole", "search"):
         raise src.fail(f"rule {near}: 'match' must be 'whole' or 'search'", near)
     max_words = entry.get("max_words")
-    if max_words is not None and (not _count(max_words) or max_words < 1):
+    if max_words is not None and (not count(max_words) or max_words < 1):
         raise src.fail(f"rule {near}: 'max_words' must be a whole number ≥ 1", near)
     if not isinstance(entry.get("rest", False), bool):
         raise src.fail(f"rule {near}: 'rest' must be true or false", near)
@@ -284,28 +301,24 @@ def _rule(src: _Source, entry: object) -> Rule:
     )
 
 
-def _number(value: object) -> bool:
-    """Whether ``value`` is a finite JSON number (not true/false, NaN or Infinity)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _count(value: object) -> bool:
-    """Whether ``value`` is a whole number ≥ 0 (a count of words or paragraphs)."""
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
 def _settings(src: _Source, settings: dict[str, Any], data: dict) -> None:
     new = data.get("settings", {})
     if not isinstance(new, dict):
         raise src.fail("'settings' must be an object", '"settings"')
     settings.update(new)
     for key in SETTINGS:
-        if not _number(settings.get(key)):
-            raise src.fail(f"settings: {key!r} must be a finite number", f'"{key}"')
-        if key in COUNTS and not _count(settings[key]):
+        if not number(settings.get(key)):
+            raise src.fail(
+                f"settings: {key!r} must be a number from -1,000,000 to 1,000,000", f'"{key}"'
+            )
+        if key in COUNTS and not count(settings[key]):
             raise src.fail(f"settings: {key!r} must be a whole number ≥ 0", f'"{key}"')
+    if not 0 <= settings["default_confidence"] <= 1:
+        raise src.fail(
+            "settings: 'default_confidence' must be from 0 to 1", '"default_confidence"'
+        )
     bonus = settings.get("thesis_bonus")
-    if not isinstance(bonus, dict) or not all(_number(bonus.get(k)) for k in BONUSES):
+    if not isinstance(bonus, dict) or not all(number(bonus.get(k)) for k in BONUSES):
         names = ", ".join(BONUSES)
         raise src.fail(
             f"settings: 'thesis_bonus' must give a number for each of {names}", '"thesis_bonus"'
@@ -337,7 +350,7 @@ def _texts(folder: Path | None) -> list[tuple[str, str, str]]:
     out = []
     base = resources.files("argmap.draft") / "patterns"
     for name in FILES:
-        out.append((name, f"argmap/draft/patterns/{name}", (base / name).read_text("utf-8")))
+        out.append((name, f"{BUILT_IN}{name}", (base / name).read_text("utf-8")))
     if folder is not None:
         if not folder.is_dir():
             raise MapLoadError([invalid(str(folder), 1, 1, "--patterns must name a folder")])

@@ -33,6 +33,8 @@ from argmap.draft.segment import Split, Unit
 from argmap.model import BASIS_KINDS, Kind
 
 _REASONS = frozenset({"premise", "rebuttal", "thesis"})
+#: How many claims back evidence looks for the premise it backs.
+BASIS_REACH = 32
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,14 @@ class _Proposer:
                 self.add(unit.index, self.thesis, "support", None, conf)
 
     def default_target(self, unit: Unit, paras: dict[int, int]) -> int:
-        """``paras``: paragraph number → its position among the units' paragraphs."""
+        """``paras``: paragraph number → its position among the units' paragraphs.
+
+        Evidence or a precedent backs the nearest premise or rebuttal before it
+        in its paragraph or the two before, at most :data:`BASIS_REACH` claims
+        back (so the time stays linear), else the thesis."""
         if unit.kind in BASIS_KINDS:
             oldest = self.oldest(paras, unit.para)
-            for back in range(unit.index - 1, -1, -1):
+            for back in range(unit.index - 1, max(unit.index - BASIS_REACH, 0) - 1, -1):
                 other = self.units[back]
                 if other.para < oldest or other.title:
                     break

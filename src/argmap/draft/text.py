@@ -304,6 +304,9 @@ def _drop_reason(par: Paragraph, rules: Boilerplate, meta: dict[str, object]) ->
             hit = pattern.fullmatch(par.text.strip())
             if hit:
                 value = hit.group("value")
-                meta.setdefault(key, int(value) if key == "year" else value)
+                if key != "year":
+                    meta.setdefault(key, value)
+                elif value.isascii() and value.isdigit() and 1 <= len(value) <= 4:
+                    meta.setdefault(key, int(value))  # a year no map could hold is left out
                 return f"source {key}"
     return None

@@ -155,12 +155,11 @@ def thesis_candidates(
     units: list[Unit], splits: list[Split], settings: dict[str, Any]
 ) -> list[Candidate]:
     """Ranked thesis candidates (see the module docstring); empty only when
-    every unit is a signpost.
+    every unit is a signpost or a question.
 
     Ranked by score, highest first, ties in text order. With no candidate at
-    all, the first unit the author asserts (else the first unit that is not a
-    signpost, a question only when nothing else is left) is the only one,
-    with score 0.
+    all, the first unit the author asserts (else the first statement that is
+    not a signpost) is the only one, with score 0.
     """
     reasons, disputed = marker_roles(units, splits)
     own = _asserted(units, disputed, settings)
@@ -203,12 +202,9 @@ def thesis_candidates(
 
 def _fallback(units: list[Unit], own: list[Unit]) -> int | None:
     """The thesis when no unit has a cue: the first unit the author asserts,
-    else the first statement, else the first unit that is not a signpost."""
-    for pool in (
-        own,
-        [u for u in units if not u.signpost and not u.text.rstrip().endswith("?")],
-        [u for u in units if not u.signpost],
-    ):
+    else the first statement that is not a signpost; None when there is none
+    (a question is never the thesis)."""
+    for pool in (own, [u for u in units if not u.signpost and not u.text.rstrip().endswith("?")]):
         if pool:
             return min(u.index for u in pool)
     return None
