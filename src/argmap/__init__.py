@@ -2,7 +2,91 @@
 
 The package is layered: :mod:`argmap.model` at the bottom; :mod:`argmap.io`
 (formats), :mod:`argmap.analysis.graph` and :mod:`argmap.analysis.checks`, and :mod:`argmap.render`
-each build on the model; :mod:`argmap.cli` sits on top.
+each build on the model; :mod:`argmap.api` is the Python API and :mod:`argmap.cli`
+sits on top.
+
+The API's functions are attributes of this package, imported on first use
+(PEP 562), so ``import argmap`` stays cheap: ``argmap.load``, ``argmap.loads``,
+``argmap.check``, ``argmap.evaluate``, ``argmap.render``, ``argmap.convert``,
+``argmap.draft``, ``argmap.grade``, and the ``Map`` and ``Findings`` they return.
 """
 
+from __future__ import annotations
+
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+#: The names :mod:`argmap.api` gives this package.
+API = (
+    "Findings",
+    "Map",
+    "check",
+    "convert",
+    "draft",
+    "evaluate",
+    "grade",
+    "load",
+    "loads",
+    "render",
+)
+
+if TYPE_CHECKING:
+    from argmap.api import (
+        Findings,
+        Map,
+        check,
+        convert,
+        draft,
+        evaluate,
+        grade,
+        load,
+        loads,
+        render,
+    )
+
+
+class _Package(types.ModuleType):
+    """The package's module type: ``argmap.render`` and ``argmap.draft`` stay the
+    API's functions when the subpackages of those names are imported (the
+    import system would set them as attributes of the package; the
+    subpackages are still in ``sys.modules`` and import as usual)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    """The API's names, imported from :mod:`argmap.api` on first use (PEP 562)."""
+    if name in API:
+        from argmap import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *API])
+
+
+__all__ = [
+    "API",
+    "Findings",
+    "Map",
+    "__version__",
+    "check",
+    "convert",
+    "draft",
+    "evaluate",
+    "grade",
+    "load",
+    "loads",
+    "render",
+]

@@ -77,6 +77,38 @@ def draft_file(
 _NOTHING = "the article has no sentence to draft from"
 
 
+def draft_text(
+    text: str,
+    *,
+    name: str = "<text>",
+    markdown: bool = False,
+    model: str | None = None,
+    patterns_dir: str | Path | None = None,
+) -> Draft:
+    """Draft a map from the article ``text`` (plain text, or Markdown when
+    ``markdown``), named ``name`` in messages; see :func:`draft_file`.
+
+    Raises:
+        MapLoadError: nothing to draft, or a patterns file is malformed.
+        UsageError: spaCy or the named pipeline is not installed.
+    """
+    from argmap.draft.nlp import build_matchers, load_pipeline
+    from argmap.draft.patterns import load_patterns
+    from argmap.draft.segment import segment
+    from argmap.draft.text import parse_article
+    from argmap.errors import MapLoadError
+    from argmap.findings import invalid
+    from argmap.model import UNSHOWABLE
+
+    patterns = load_patterns(patterns_dir)
+    article = parse_article(UNSHOWABLE.sub(" ", text), name, patterns.boilerplate, markdown)
+    pipeline = load_pipeline(model)
+    seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
+    if not seg.units:
+        raise MapLoadError([invalid(name, 1, 1, _NOTHING)])
+    return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, name)
+
+
 def _assemble(
     seg: Segmented,
     patterns: Patterns,
@@ -123,4 +155,4 @@ def _assemble(
     )
 
 
-__all__ = ["HTML_SUFFIXES", "MARKDOWN_SUFFIXES", "Draft", "draft_file"]
+__all__ = ["HTML_SUFFIXES", "MARKDOWN_SUFFIXES", "Draft", "draft_file", "draft_text"]

@@ -1,0 +1,382 @@
+"""argmap's Python API: load, check, evaluate, render, convert, draft and grade.
+
+Every name here is also reachable from the top-level package (``argmap.load``
+…), imported on first use (PEP 562), so ``import argmap`` stays cheap. The
+stability policy is in ``docs/api.md``: these functions, their keyword
+arguments and the attributes of what they return change only with a new
+major version; anything else in the package may change in any release.
+
+Example::
+
+    >>> import argmap
+    >>> m = argmap.loads("claims:\\n  T1: {kind: thesis, text: Cities should plant trees.}\\n")
+    >>> [f.code for f in argmap.check(m)]
+    ['AM101']
+    >>> argmap.render(m, "dot").startswith(b"digraph")
+    True
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap.analysis.evaluate import Evaluation
+    from argmap.analysis.grade import Grade, Rubric
+    from argmap.findings import Finding
+    from argmap.model import ArgumentMap
+
+#: Above this width (CSS px) a map shows itself in a notebook as the column layout.
+NOTEBOOK_WIDTH = 900
+
+
+@dataclass(frozen=True)
+class Map:
+    """A loaded argument map: the model, where it came from and what reading it noted.
+
+    In Jupyter it shows itself as its diagram (:meth:`_repr_svg_`): the whole
+    graph, or the column layout :data:`NOTEBOOK_WIDTH` px wide when the graph
+    would be wider.
+
+    Attributes:
+        model: the :class:`~argmap.model.ArgumentMap` (claims, inferences, source…).
+        path: the file it was read from, or the ``name`` given to :func:`loads`.
+        format: the format it was read in (``"argmap"``, ``"aif"``, ``"argdown"`` …).
+        notes: what the import noted (AM001 findings), sorted by position.
+    """
+
+    model: ArgumentMap
+    path: str
+    format: str = "argmap"
+    notes: tuple[Finding, ...] = field(default=())
+
+    @property
+    def claims(self) -> dict[str, object]:
+        """Claim id → claim (:class:`argmap.model.Claim`), in map order."""
+        return dict(self.model.claims)
+
+    @property
+    def title(self) -> str | None:
+        """The map's title, or None."""
+        return self.model.title
+
+    def __repr__(self) -> str:
+        return f"<argmap.Map {self.path!r}: {len(self.model.claims)} claims>"
+
+    def _repr_svg_(self) -> str:
+        """The diagram for Jupyter (see the class docstring)."""
+        svg = render(self, "svg").decode("utf-8")
+        if _svg_width(svg) > NOTEBOOK_WIDTH:
+            svg = render(self, "svg", layout="column", column_width=NOTEBOOK_WIDTH).decode("utf-8")
+        return svg
+
+
+class Findings(tuple["Finding", ...]):
+    """The findings of :func:`check`, sorted by position: a tuple of
+    :class:`~argmap.findings.Finding` (each with ``code``, ``check``,
+    ``severity``, ``message``, ``position`` and ``claims``) that Jupyter
+    shows as a table."""
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<p>No findings.</p>"
+        head = "".join(f"<th>{h}</th>" for h in ("where", "severity", "code", "claims", "message"))
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (
+                    f"{f.file}:{f.line}:{f.column}",
+                    f.severity,
+                    f"{f.code} {f.check}",
+                    ", ".join(f.claims),
+                    f.message,
+                )
+            )
+            + "</tr>"
+            for f in self
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _svg_width(svg: str) -> float:
+    """The width of an SVG's viewBox, in px (0 when it has none)."""
+    start = svg.find('viewBox="')
+    if start < 0:
+        return 0.0
+    parts = svg[start + 9 : svg.find('"', start + 9)].split()
+    try:
+        return float(parts[2])
+    except (IndexError, ValueError):
+        return 0.0
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> Map:
+    """Read a map file in any format argmap reads.
+
+    Args:
+        path: the file (UTF-8; a BOM and Windows line endings are accepted).
+        format: a format name (``argmap``, ``json``, ``aif``, ``argdown``,
+            ``kialo`` … see ``docs/interchange.md``), or None to tell it from
+            the file's name and content.
+
+    Returns:
+        The :class:`Map`.
+
+    Raises:
+        MapLoadError: the file is unreadable or the map invalid; its
+            ``findings`` give each problem's file, line and column.
+        UsageError: the format cannot be told or is not one argmap reads.
+    """
+    from argmap.errors import UsageError
+    from argmap.io.formats import FORMATS, read_input
+
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    name = os.fspath(path)
+    fmt, imported = read_input(name, format)
+    return Map(imported.map, name, fmt, tuple(imported.notes))
+
+
+def loads(text: str, format: str = "argmap", *, name: str = "<string>") -> Map:
+    """Read a map from ``text`` in ``format`` (default: argmap's YAML).
+
+    Args:
+        text: the document.
+        format: a format name, as for :func:`load`.
+        name: the file name messages give.
+
+    Raises:
+        MapLoadError: the map is invalid (positions are lines of ``text``).
+        UsageError: an unknown format, or one argmap only writes.
+    """
+    from argmap.errors import UsageError
+    from argmap.io.formats import FORMATS, reader
+
+    if format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    imported = reader(format)(text, name)
+    return Map(imported.map, name, format, tuple(imported.notes))
+
+
+def _map(value: Map | ArgumentMap | str | os.PathLike[str]) -> Map:
+    """``value`` as a :class:`Map` (a path is loaded)."""
+    from argmap.model import ArgumentMap
+
+    if isinstance(value, Map):
+        return value
+    if isinstance(value, ArgumentMap):
+        return Map(value, value.path)
+    return load(value)
+
+
+def check(
+    map: Map | ArgumentMap | str | os.PathLike[str],
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Findings:
+    """Run the checks (``docs/checks.md``) on a map.
+
+    Args:
+        map: the map, or a path to load.
+        select: check codes or names to run (``"AM101"``,
+            ``"unsupported-claim"``); empty: the map's own ``checks:``
+            selection, else every check.
+        ignore: check codes or names to leave out.
+
+    Returns:
+        The import notes and the findings, sorted by position.
+
+    Raises:
+        UsageError: an unknown check code or name (with a suggestion).
+        MapLoadError: a path whose map is invalid.
+    """
+    from argmap.analysis.checks import run_checks, selected
+
+    loaded = _map(map)
+    select, ignore = list(select), list(ignore)
+    chosen = selected(select, ignore) if select or ignore else None
+    found = [*loaded.notes, *run_checks(loaded.model, chosen)]
+    return Findings(sorted(found))
+
+
+def evaluate(
+    map: Map | ArgumentMap | str | os.PathLike[str],
+    *,
+    semantics: str = "carneades",
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    support: str | None = None,
+    standard: str | None = None,
+    grant: str | None = None,
+) -> Evaluation:
+    """Which claims stand: each claim's status and DF-QuAD strength.
+
+    See :func:`argmap.analysis.evaluate.evaluate` and ``docs/evaluation.md``
+    (Carneades: Gordon, Prakken & Walton 2007; grounded extension: Dung 1995;
+    DF-QuAD: Rago et al. 2016).
+
+    Returns:
+        The :class:`~argmap.analysis.evaluate.Evaluation`.
+
+    Raises:
+        UsageError: an unknown semantics, standard or grant, or an accepted or
+            rejected id that is no claim.
+        MapLoadError: a path whose map is invalid.
+    """
+    from argmap.analysis.evaluate import evaluate as run
+
+    return run(
+        _map(map).model,
+        accept,
+        reject,
+        support,
+        semantics=semantics,
+        standard=standard,
+        grant=grant,
+    )
+
+
+def render(
+    map: Map | ArgumentMap | str | os.PathLike[str],
+    format: str = "svg",
+    *,
+    theme: str | None = None,
+    direction: str = "TB",
+    legend: bool = True,
+    ids: bool = True,
+    findings: bool = True,
+    width: int | None = None,
+    layout: str = "graph",
+    column_width: int = 700,
+    dpi: int = 96,
+    timeout: float = 60.0,
+) -> bytes:
+    """Draw a map with Graphviz.
+
+    Args:
+        map: the map, or a path to load.
+        format: ``svg`` (self-contained, scales to its column), ``png``,
+            ``pdf``, ``dot`` (no Graphviz needed) or ``html`` (interactive page).
+        theme: a theme name (``docs/themes.md``); None: the map's, else ``default``.
+        direction: ``"TB"`` (thesis at the top) or ``"LR"``.
+        legend, ids, findings: draw the legend, the claim ids, the marks of
+            the checks' findings.
+        width: the SVG's width in CSS px; None: it fills its column.
+        layout: ``"graph"`` or ``"column"`` (one column ``column_width`` CSS
+            px wide, for an article or a phone).
+        dpi: resolution of PNG output.
+        timeout: seconds the layout may take.
+
+    Returns:
+        The document's bytes; the same map and options give the same bytes.
+
+    Raises:
+        UsageError: an unknown format, theme, direction or layout.
+        GraphvizNotFound, RenderError: Graphviz is missing or fails.
+        LayoutTimeout: the layout took longer than ``timeout``.
+    """
+    from argmap.analysis.checks import run_checks
+    from argmap.errors import UsageError
+    from argmap.render.options import RenderOptions
+    from argmap.render.outputs import render as draw
+    from argmap.render.style import THEMES
+
+    amap = _map(map).model
+    if format not in ("svg", "png", "pdf", "dot", "html"):
+        raise UsageError(f"unknown format {format!r}: svg, png, pdf, dot or html")
+    name = theme or amap.theme or "default"
+    if name not in THEMES:
+        raise UsageError(f"unknown theme {name!r}: one of {', '.join(THEMES)}")
+    if direction not in ("TB", "LR") or layout not in ("graph", "column"):
+        raise UsageError("direction is 'TB' or 'LR', layout 'graph' or 'column'")
+    opts = RenderOptions(
+        theme=THEMES[name],
+        direction=direction,
+        legend=legend,
+        show_ids=ids,
+        show_findings=findings,
+        width=width,
+    )
+    found = run_checks(amap) if findings else []
+    column = column_width if layout == "column" else None
+    return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
+
+
+def convert(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> str:
+    """The map written in another format (``argmap``, ``json``, ``aif``,
+    ``sadface``, ``argdown``, ``graphml``, ``mermaid``, ``apx``, ``tgf``,
+    ``iccma``; ``docs/interchange.md``).
+
+    Raises:
+        UsageError: an unknown format, or one argmap only reads.
+        MapLoadError: a path whose map is invalid.
+    """
+    from argmap.errors import UsageError
+    from argmap.io.formats import FORMATS, writer
+
+    if to not in FORMATS:
+        raise UsageError(f"unknown format {to!r}: one of {', '.join(FORMATS)}")
+    return writer(to)(_map(map).model).text
+
+
+def draft(text: str, *, markdown: bool = False, model: str | None = "blank") -> Map:
+    """A first map drafted from the article ``text`` (``docs/draft.md``).
+
+    Args:
+        text: plain text, one paragraph a line (Markdown when ``markdown``).
+        model: a spaCy pipeline, or ``"blank"`` for the built-in rules only.
+
+    Returns:
+        The draft as a :class:`Map` (its ``model.extra["draft"]`` holds the
+        thesis candidates, relations with their confidence and the claims to
+        review). A draft copies the text: do not publish a draft of a text
+        you do not own.
+
+    Raises:
+        MapLoadError: nothing to draft.
+        UsageError: spaCy or the pipeline is not installed.
+    """
+    from argmap.draft import draft_text
+
+    made = draft_text(text, markdown=markdown, model=model)
+    return Map(made.map, "<draft>", "argmap")
+
+
+def grade(
+    model: Map | ArgumentMap | str | os.PathLike[str],
+    students: Sequence[Map | ArgumentMap | str | os.PathLike[str]],
+    rubric: Rubric | None = None,
+) -> list[Grade]:
+    """Grade each student's map against the model answer (``docs/grading.md``).
+
+    Returns:
+        One :class:`~argmap.analysis.grade.Grade` per student, in order
+        (``score`` out of 100, ``parts``, the matches and what is missing).
+
+    Raises:
+        MapLoadError: a path whose map is invalid.
+    """
+    from argmap.analysis.grade import findings_of, grade_map
+
+    answer = _map(model).model
+    known = findings_of(answer)
+    return [grade_map(_map(s).model, answer, rubric, None, known) for s in students]
+
+
+__all__ = [
+    "Findings",
+    "Map",
+    "check",
+    "convert",
+    "draft",
+    "evaluate",
+    "grade",
+    "load",
+    "loads",
+    "render",
+]

@@ -1,0 +1,86 @@
+"""One ```` ```argmap ```` block of a page, drawn as the embeddable SVG.
+
+A block holds a map written inline (argmap's YAML), or one line
+``file: maps/x.yaml`` naming a map file (in any format argmap reads)
+relative to the site's base folder. The file must lie inside that folder: a
+page cannot make the build read other files. Shared by the Markdown
+extension, the MkDocs plugin and the Sphinx directive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.api import Map, load, loads, render
+from argmap.errors import ArgmapError, MapLoadError
+
+_FILE = re.compile(r"\s*file:\s*(\S.*?)\s*")
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A block drawn: the SVG (text), the map, and a name for its interactive
+    page (the map's name and a digest of the page and the block)."""
+
+    svg: str
+    map: Map
+    name: str
+
+
+class BlockError(Exception):
+    """A block that cannot be drawn; the message names the file, line and column."""
+
+
+def draw_block(
+    source: str,
+    base: Path,
+    *,
+    where: str = "<page>",
+    layout: str = "graph",
+    column_width: int = 700,
+) -> Drawn:
+    """Draw the block ``source`` (see the module docstring).
+
+    Args:
+        source: the block's text, without its fences.
+        base: the folder ``file:`` paths are relative to (and must lie in).
+        where: the page, named in messages about an inline map.
+        layout: ``"graph"`` or ``"column"`` (``column_width`` CSS px wide).
+
+    Raises:
+        BlockError: the file is outside ``base`` or missing, the map is
+            invalid, or Graphviz fails (the message says which and where).
+    """
+    named = _FILE.fullmatch(source)
+    try:
+        if named is not None:
+            path = (base / named.group(1)).resolve()
+            if not path.is_relative_to(base.resolve()):
+                raise BlockError(
+                    f"{where}: {named.group(1)} is outside {base}: keep maps in the site"
+                )
+            amap = load(path)
+        else:
+            amap = loads(source, name=where)
+        svg = render(amap, "svg", layout=layout, column_width=column_width).decode("utf-8")
+    except MapLoadError as exc:
+        raise BlockError(str(exc).strip()) from None
+    except ArgmapError as exc:
+        raise BlockError(f"{where}: {exc}") from None
+    stem = amap.model.name if named is not None else f"{Path(where).stem or 'page'}-map"
+    digest = hashlib.sha256(f"{where}\n{source}".encode()).hexdigest()[:8]
+    return Drawn(_without_prolog(svg), amap, f"{stem}-{digest}")
+
+
+def _without_prolog(svg: str) -> str:
+    """The SVG without its XML declaration, to sit inside an HTML page."""
+    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
+
+
+def error_html(message: str) -> str:
+    """A visible, escaped error box in place of a block that cannot be drawn."""
+    return f'<pre class="argmap-error">argmap: {html.escape(message)}</pre>'

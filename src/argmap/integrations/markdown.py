@@ -1,0 +1,85 @@
+"""A Python-Markdown extension: each ```` ```argmap ```` fenced block becomes the
+map's embeddable SVG (see :mod:`argmap.integrations.blocks`).
+
+Registered under the ``markdown.extensions`` entry point group as
+``argmap``, so ``markdown.markdown(text, extensions=["argmap"])`` and MkDocs'
+``markdown_extensions: [argmap]`` find it. Options: ``base_dir`` (where
+``file:`` paths start; default the current folder), ``layout`` (``graph`` or
+``column``) and ``column_width`` (CSS px). A block that cannot be drawn
+becomes a visible error box and a warning on the ``argmap`` logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from argmap.integrations.blocks import BlockError, draw_block, error_html
+
+LOG = logging.getLogger("argmap")
+_OPEN = re.compile(r"^(`{3,}|~{3,})\s*argmap\s*$")
+
+
+class ArgmapPreprocessor(Preprocessor):
+    """Replaces each fenced ``argmap`` block by its SVG (stashed as raw HTML)."""
+
+    def __init__(self, md: Markdown, config: dict[str, Any]):
+        super().__init__(md)
+        self.config = config
+
+    def run(self, lines: list[str]) -> list[str]:
+        """The lines with each block replaced (time linear in the lines)."""
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            opened = _OPEN.match(lines[i])
+            if opened is None:
+                out.append(lines[i])
+                i += 1
+                continue
+            fence, j = opened.group(1), i + 1
+            while j < len(lines) and lines[j].strip() != fence:
+                j += 1
+            out.extend(["", self.md.htmlStash.store(self.draw("\n".join(lines[i + 1 : j]))), ""])
+            i = j + 1
+        return out
+
+    def draw(self, source: str) -> str:
+        """The block's SVG, or an error box."""
+        try:
+            drawn = draw_block(
+                source,
+                Path(self.config["base_dir"]),
+                layout=self.config["layout"],
+                column_width=int(self.config["column_width"]),
+            )
+        except BlockError as exc:
+            LOG.warning("argmap: %s", exc)
+            return error_html(str(exc))
+        return f'<div class="argmap">{drawn.svg}</div>'
+
+
+class ArgmapExtension(Extension):
+    """The extension (see the module docstring)."""
+
+    def __init__(self, **kwargs: Any):
+        self.config = {
+            "base_dir": [".", "folder that 'file:' paths are relative to"],
+            "layout": ["graph", "'graph' or 'column'"],
+            "column_width": [700, "width of the column layout, CSS px"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        """Register the preprocessor before the fenced-code one (priority 30 > 25)."""
+        md.preprocessors.register(ArgmapPreprocessor(md, self.getConfigs()), "argmap", 30)
+
+
+def makeExtension(**kwargs: Any) -> ArgmapExtension:  # noqa: N802 (Python-Markdown's name)
+    """The extension, for ``extensions=["argmap.integrations.markdown"]``."""
+    return ArgmapExtension(**kwargs)
