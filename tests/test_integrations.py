@@ -103,3 +103,41 @@ def test_the_sphinx_directive_draws_a_file_and_an_inline_map(tmp_path):
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert page.count('<div class="argmap"><svg') == 2
     assert "is outside the project" in page and "is outside the project" in done.stderr
+
+
+@needs_dot
+def test_the_example_site_and_project_in_docs_build(tmp_path):
+    site = _run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            "docs/example-site/mkdocs.yml",
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        ROOT,
+    )
+    assert site.returncode == 0, site.stderr
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8").count("<svg") == 2
+    sphinx = _run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "-q",
+            "-b",
+            "html",
+            "docs/example-sphinx",
+            str(tmp_path / "sphinx"),
+        ],
+        ROOT,
+    )
+    assert sphinx.returncode == 0, sphinx.stderr
+    assert "Phones should stay switched off" in (tmp_path / "sphinx" / "index.html").read_text(
+        encoding="utf-8"
+    )
