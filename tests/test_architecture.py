@@ -132,6 +132,8 @@ MUTATIONS = {
     "pypdf": Mutation("render/graphviz.py", "import pypdf"),
     "pytest,jsonschema,hypothesis,py_arg,playwright": Mutation("model.py", "import jsonschema"),
     "distributed,dask": Mutation("cli/batch.py", "import distributed"),
+    "markdown,mkdocs,sphinx,docutils": Mutation("integrations/blocks.py", "import markdown"),
+    "pygls,lsprotocol": Mutation("integrations/lsp/scan.py", "import lsprotocol"),
 }
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from argmap.analysis.grade import Grade, Rubric
     from argmap.findings import Finding
     from argmap.model import ArgumentMap
+    from argmap.render.options import RenderOptions
 
 #: Above this width (CSS px) a map shows itself in a notebook as the column layout.
 NOTEBOOK_WIDTH = 900
@@ -281,12 +282,28 @@ def render(
         LayoutTimeout: the layout took longer than ``timeout``.
     """
     from argmap.analysis.checks import run_checks
-    from argmap.errors import UsageError
-    from argmap.render.options import RenderOptions
     from argmap.render.outputs import render as draw
-    from argmap.render.style import THEMES
 
     amap = _map(map).model
+    opts = _options(amap, format, theme, direction, layout)
+    opts = replace(opts, legend=legend, show_ids=ids, show_findings=findings, width=width)
+    found = run_checks(amap) if findings else []
+    column = column_width if layout == "column" else None
+    return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
+
+
+def _options(
+    amap: ArgumentMap, format: str, theme: str | None, direction: str, layout: str
+) -> RenderOptions:
+    """The render options of :func:`render`'s arguments.
+
+    Raises:
+        UsageError: an unknown format, theme, direction or layout.
+    """
+    from argmap.errors import UsageError
+    from argmap.render.options import RenderOptions
+    from argmap.render.style import THEMES
+
     if format not in ("svg", "png", "pdf", "dot", "html"):
         raise UsageError(f"unknown format {format!r}: svg, png, pdf, dot or html")
     name = theme or amap.theme or "default"
@@ -294,17 +311,7 @@ def render(
         raise UsageError(f"unknown theme {name!r}: one of {', '.join(THEMES)}")
     if direction not in ("TB", "LR") or layout not in ("graph", "column"):
         raise UsageError("direction is 'TB' or 'LR', layout 'graph' or 'column'")
-    opts = RenderOptions(
-        theme=THEMES[name],
-        direction=direction,
-        legend=legend,
-        show_ids=ids,
-        show_findings=findings,
-        width=width,
-    )
-    found = run_checks(amap) if findings else []
-    column = column_width if layout == "column" else None
-    return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
+    return RenderOptions(theme=THEMES[name], direction=direction)
 
 
 def convert(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> str:

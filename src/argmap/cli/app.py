@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("stats", "stats"),
     "worksheet": ("worksheet", "worksheet"),
     "serve": ("serve", "serve"),
+    "lsp": ("lsp", "lsp"),
 }
 
 

@@ -1,0 +1,114 @@
+"""Claim ids in the text of a YAML map, found line by line while the map is
+being typed (it need not load): where each id is defined (a key of the
+``claims:`` block) and where it is used (the values of ``supports``,
+``attacks``, ``undercuts``, ``rephrases``, ``premises`` and ``conclusion``,
+in flow or block style). Positions are 0-based lines and columns in
+characters, as the editor's; time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Keys whose values are claim ids.
+REFERENCE_KEYS = ("supports", "attacks", "undercuts", "rephrases", "premises", "conclusion")
+#: A claim id as the YAML format allows it.
+ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+_KEY = re.compile(r"(?P<indent> *)(?P<key>[^\s:#{}\[\],'\"]+)\s*:(?:\s|$)")
+_REFERENCE = re.compile(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:[ \t]*")
+_ITEM = re.compile(r"(?P<indent> *)-[ \t]+")
+_OPEN_LIST = re.compile(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:\s*$")
+_VALUE = re.compile(r"""["']?([A-Za-z0-9_][A-Za-z0-9_.\-]*)["']?""")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One id in the text: ``line`` and the columns ``start``–``end`` (0-based, end
+    exclusive); ``definition`` when it is the claim's key."""
+
+    id: str
+    line: int
+    start: int
+    end: int
+    definition: bool = False
+
+
+def occurrences(text: str) -> list[Occurrence]:
+    """Every definition and use of a claim id, in text order."""
+    out: list[Occurrence] = []
+    in_claims, claim_indent, list_indent = False, -1, -1
+    for number, line in enumerate(text.splitlines()):
+        body = line.split(" #", 1)[0]
+        if not body.strip() or body.lstrip().startswith("#"):
+            continue
+        indent = len(body) - len(body.lstrip(" "))
+        if indent == 0:
+            in_claims, claim_indent = body.rstrip() == "claims:", -1
+        item = _ITEM.match(body)
+        if item and list_indent >= 0 and indent > list_indent:
+            out.extend(_values(body, number, item.end()))
+            continue
+        list_indent = -1
+        key = _KEY.match(body)
+        if in_claims and key and indent > 0 and claim_indent in (-1, indent):
+            claim_indent = indent
+            name = key.group("key").strip("'\"")
+            start = body.index(name, indent)
+            out.append(Occurrence(name, number, start, start + len(name), True))
+        for ref in _REFERENCE.finditer(body):
+            rest = body[ref.end() :]
+            if not rest.strip():  # a block list follows on the next lines
+                list_indent = indent
+            out.extend(_values(body, number, ref.end()))
+    return out
+
+
+def _values(body: str, number: int, at: int) -> list[Occurrence]:
+    """The ids of the value starting at column ``at``: a scalar or a ``[a, b]`` list."""
+    found: list[Occurrence] = []
+    if at < len(body) and body[at] == "[":
+        close = body.find("]", at)
+        end = close if close >= 0 else len(body)
+        position = at + 1
+        for part in body[at + 1 : end].split(","):
+            found.extend(_scalar(part, number, position))
+            position += len(part) + 1
+        return found
+    token = re.match(r"[^\s,}\]#]+", body[at:])
+    return _scalar(token.group(), number, at) if token else []
+
+
+def _scalar(part: str, number: int, column: int) -> list[Occurrence]:
+    """The id in ``part`` (which starts at ``column``), quotes left out."""
+    stripped = part.strip()
+    match = _VALUE.fullmatch(stripped)
+    if match is None:
+        return []
+    start = column + (len(part) - len(part.lstrip())) + match.start(1)
+    return [Occurrence(match.group(1), number, start, start + len(match.group(1)))]
+
+
+def at(text: str, line: int, character: int) -> Occurrence | None:
+    """The occurrence under the cursor, or None."""
+    for found in occurrences(text):
+        if found.line == line and found.start <= character <= found.end:
+            return found
+    return None
+
+
+def completing_id(text: str, line: int, character: int) -> bool:
+    """Whether the cursor stands where a claim id is expected (after a reference
+    key, inside its ``[...]`` list, or on a ``-`` item of its block list)."""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return False
+    before = lines[line][:character]
+    if re.search(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:\s*(\[[^\]]*)?[\w.\-]*$", before):
+        return True
+    if re.fullmatch(r" *- *[\w.\-]*", before):
+        for earlier in reversed(lines[:line]):
+            if earlier.strip().startswith("-"):
+                continue
+            return _OPEN_LIST.search(earlier) is not None
+    return False

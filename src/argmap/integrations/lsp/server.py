@@ -1,0 +1,224 @@
+"""The language server: argmap's checks as diagnostics while typing, hover,
+go to definition, find references, rename, completion of claim ids, and a
+quick fix for "did you mean …?" (LSP 3.17, https://microsoft.github.io/
+language-server-protocol/specifications/lsp/3.17/specification/, by pygls).
+
+Only documents with a top-level ``claims:`` key are argmap maps; others get no
+diagnostics. Diagnostics carry the same codes, lines and columns as
+``argmap check`` (converted to LSP's 0-based positions).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from argmap import __version__
+from argmap.api import Map, check, evaluate, loads
+from argmap.errors import ArgmapError, MapLoadError
+from argmap.findings import Finding
+from argmap.integrations.lsp.scan import ID, Occurrence, at, completing_id, occurrences
+
+_SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
+_SUGGESTION = re.compile(r"did you mean '([^']+)'\?")
+_IS_MAP = re.compile(r"^claims:", re.M)
+
+
+class ArgmapServer(LanguageServer):
+    """The server, remembering the last map of each document that loaded."""
+
+    def __init__(self) -> None:
+        super().__init__("argmap", __version__)
+        self.maps: dict[str, Map] = {}
+
+    def validate(self, uri: str) -> None:
+        """Publish the document's diagnostics (and remember its map if it loads)."""
+        text = self.workspace.get_text_document(uri).source
+        found: list[Finding] = []
+        path = to_fs_path(uri) or uri
+        if _IS_MAP.search(text):
+            try:
+                loaded = loads(text, name=path)
+                self.maps[uri] = loaded
+                found = list(check(loaded))
+            except MapLoadError as exc:
+                found = list(exc.findings)
+            except ArgmapError:
+                found = []
+        lines = text.splitlines()
+        diagnostics = [_diagnostic(f, lines) for f in found if f.file == path]
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
+        )
+
+
+def _diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
+    """A finding as an LSP diagnostic over the word at its position."""
+    line = max(finding.line - 1, 0)
+    start = max(finding.column - 1, 0)
+    text = lines[line] if line < len(lines) else ""
+    word = ID.match(text, start) if start < len(text) else None
+    end = word.end() if word else min(start + 1, max(len(text), start))
+    return types.Diagnostic(
+        range=types.Range(types.Position(line, start), types.Position(line, end)),
+        message=f"{finding.check}: {finding.message}",
+        severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
+        code=finding.code,
+        source="argmap",
+    )
+
+
+def _range(found: Occurrence) -> types.Range:
+    return types.Range(
+        types.Position(found.line, found.start), types.Position(found.line, found.end)
+    )
+
+
+server = ArgmapServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def _opened(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.validate(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def _changed(ls: ArgmapServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.validate(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def _saved(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
+    ls.validate(params.text_document.uri)
+
+
+def _under_cursor(ls: ArgmapServer, params: Any) -> tuple[str, Occurrence | None]:
+    text = ls.workspace.get_text_document(params.text_document.uri).source
+    return text, at(text, params.position.line, params.position.character)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
+    """The claim's kind, text and status (from the last map that loaded)."""
+    _, found = _under_cursor(ls, params)
+    loaded = ls.maps.get(params.text_document.uri)
+    if found is None or loaded is None or found.id not in loaded.model.claims:
+        return None
+    claim = loaded.model.claims[found.id]
+    status = ""
+    try:
+        result = evaluate(loaded)
+        status = f"\n\nstatus: **{result.labelling.get(found.id, '?')}**"
+        strength = result.strength.get(found.id)
+        status += f", strength {strength:.2f}" if strength is not None else ""
+    except ArgmapError:
+        pass
+    value = f"**{found.id}** · {claim.kind}\n\n{claim.text}{status}"
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+        range=_range(found),
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def _definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
+    text, found = _under_cursor(ls, params)
+    if found is None:
+        return None
+    for other in occurrences(text):
+        if other.definition and other.id == found.id:
+            return types.Location(uri=params.text_document.uri, range=_range(other))
+    return None
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def _references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
+    text, found = _under_cursor(ls, params)
+    if found is None:
+        return []
+    declaration = params.context.include_declaration
+    return [
+        types.Location(uri=params.text_document.uri, range=_range(other))
+        for other in occurrences(text)
+        if other.id == found.id and (declaration or not other.definition)
+    ]
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    """Every occurrence of the id renamed; refused when the new name is no id
+    or names another claim."""
+    text, found = _under_cursor(ls, params)
+    if found is None:
+        return None
+    taken = {o.id for o in occurrences(text) if o.definition}
+    if ID.fullmatch(params.new_name) is None or params.new_name in taken - {found.id}:
+        raise ValueError(f"{params.new_name!r} is not a free claim id")
+    edits = [
+        types.TextEdit(range=_range(other), new_text=params.new_name)
+        for other in occurrences(text)
+        if other.id == found.id
+    ]
+    return types.WorkspaceEdit(changes={params.text_document.uri: edits})
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","])
+)
+def _complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
+    """The claim ids, where an id is expected."""
+    text = ls.workspace.get_text_document(params.text_document.uri).source
+    if not completing_id(text, params.position.line, params.position.character):
+        return types.CompletionList(is_incomplete=False, items=[])
+    loaded = ls.maps.get(params.text_document.uri)
+    claims = loaded.model.claims if loaded is not None else {}
+    items = []
+    for other in occurrences(text):
+        if other.definition:
+            claim = claims.get(other.id)
+            items.append(
+                types.CompletionItem(
+                    label=other.id,
+                    kind=types.CompletionItemKind.Reference,
+                    detail=claim.kind if claim else None,
+                    documentation=claim.text if claim else None,
+                )
+            )
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def _fix(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """A quick fix for each diagnostic that suggests an id ("did you mean 'T1'?")."""
+    actions = []
+    for diagnostic in params.context.diagnostics:
+        suggestion = _SUGGESTION.search(diagnostic.message)
+        if suggestion is None or diagnostic.source != "argmap":
+            continue
+        edit = types.TextEdit(range=diagnostic.range, new_text=suggestion.group(1))
+        actions.append(
+            types.CodeAction(
+                title=f"Change to '{suggestion.group(1)}'",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=types.WorkspaceEdit(changes={params.text_document.uri: [edit]}),
+                is_preferred=True,
+            )
+        )
+    return actions
+
+
+def main() -> None:
+    """Serve over standard input and output until the editor exits."""
+    server.start_io()

@@ -1,0 +1,161 @@
+"""``argmap lsp``: the language server, driven over standard input and output by
+pygls' language client as an editor would drive it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+from argmap.integrations.lsp.scan import completing_id, occurrences
+
+from conftest import ROOT
+
+MAP = """claims:
+  T1: {kind: thesis, text: Cities should plant more trees.}
+  P1: {kind: premise, text: Trees cool the streets., supports: T1}
+  P2:
+    kind: premise
+    text: Shade makes walking pleasant.
+    supports: [T1]
+  O1:
+    kind: objection
+    text: Trees cost too much.
+    attacks:
+      - T2
+"""
+URI = "file:///tmp/argmap-lsp-test/trees.yaml"
+
+
+async def _session(checks):
+    client = LanguageClient("argmap-test", "1")
+    diagnostics: list[types.PublishDiagnosticsParams] = []
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def _published(params: types.PublishDiagnosticsParams) -> None:
+        diagnostics.append(params)
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    await client.start_io(sys.executable, "-m", "argmap", "lsp", env=env)
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), process_id=os.getpid())
+    )
+    client.initialized(types.InitializedParams())
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=URI, language_id="yaml", version=1, text=MAP)
+        )
+    )
+    for _ in range(100):
+        if diagnostics:
+            break
+        await asyncio.sleep(0.05)
+    try:
+        await checks(client, diagnostics)
+    finally:
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+
+
+def _run(checks) -> None:
+    asyncio.run(asyncio.wait_for(_session(checks), 60))
+
+
+def _at(line: int, character: int) -> dict:
+    return {
+        "text_document": types.TextDocumentIdentifier(uri=URI),
+        "position": types.Position(line, character),
+    }
+
+
+def test_diagnostics_are_the_checks_with_their_codes_and_positions():
+    async def checks(client, diagnostics):
+        got = diagnostics[-1].diagnostics
+        assert [(d.code, d.range.start.line, d.range.start.character) for d in got] == [
+            ("AM000", 11, 8)
+        ]
+        assert "did you mean 'T1'?" in got[0].message
+        assert got[0].range.end.character == 10 and got[0].source == "argmap"
+        fixes = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=URI),
+                range=got[0].range,
+                context=types.CodeActionContext(diagnostics=got),
+            )
+        )
+        assert [f.title for f in fixes] == ["Change to 'T1'"]
+        assert fixes[0].edit.changes[URI][0].new_text == "T1"
+        fixed = MAP.replace("- T2", "- T1")
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+            )
+        )
+        for _ in range(100):
+            if len(diagnostics) > 1:
+                break
+            await asyncio.sleep(0.05)
+        codes = [(d.code, d.range.start.line) for d in diagnostics[-1].diagnostics]
+        assert codes == [("AM109", 1), ("AM101", 2), ("AM101", 3), ("AM107", 7)]
+
+    _run(checks)
+
+
+def test_hover_definition_references_rename_and_completion():
+    async def checks(client, diagnostics):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+                content_changes=[
+                    types.TextDocumentContentChangeWholeDocument(text=MAP.replace("T2", "T1"))
+                ],
+            )
+        )
+        await asyncio.sleep(0.3)
+        hover = await client.text_document_hover_async(types.HoverParams(**_at(2, 63)))
+        assert hover.contents.value.startswith(
+            "**T1** · thesis\n\nCities should plant more trees."
+        )
+        assert "status: **" in hover.contents.value
+        where = await client.text_document_definition_async(types.DefinitionParams(**_at(6, 16)))
+        assert (where.range.start.line, where.range.start.character) == (1, 2)
+        refs = await client.text_document_references_async(
+            types.ReferenceParams(
+                **_at(1, 2), context=types.ReferenceContext(include_declaration=True)
+            )
+        )
+        assert sorted((r.range.start.line, r.range.start.character) for r in refs) == [
+            (1, 2), (2, 63), (6, 15), (11, 8)
+        ]  # fmt: skip
+        edit = await client.text_document_rename_async(
+            types.RenameParams(**_at(2, 63), new_name="THESIS")
+        )
+        assert sorted(e.range.start.line for e in edit.changes[URI]) == [1, 2, 6, 11]
+        assert {e.new_text for e in edit.changes[URI]} == {"THESIS"}
+        done = await client.text_document_completion_async(types.CompletionParams(**_at(6, 16)))
+        assert [i.label for i in done.items] == ["T1", "P1", "P2", "O1"]
+        assert done.items[0].detail == "thesis"
+        nothing = await client.text_document_completion_async(types.CompletionParams(**_at(5, 10)))
+        assert list(nothing.items) == []
+
+    _run(checks)
+
+
+def test_the_scanner_finds_ids_in_flow_and_block_style():
+    found = [(o.id, o.line, o.start, o.definition) for o in occurrences(MAP)]
+    assert found == [
+        ("T1", 1, 2, True),
+        ("P1", 2, 2, True),
+        ("T1", 2, 63, False),
+        ("P2", 3, 2, True),
+        ("T1", 6, 15, False),
+        ("O1", 7, 2, True),
+        ("T2", 11, 8, False),
+    ]
+    assert completing_id(MAP, 6, 16) and completing_id("x:\n  attacks:\n    - ", 2, 6)
+    assert not completing_id(MAP, 4, 10)
