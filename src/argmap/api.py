@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from argmap.analysis.checks import Check
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.grade import Grade, Rubric
     from argmap.findings import Finding
@@ -180,29 +181,56 @@ def check(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> Findings:
-    """Run the checks (``docs/checks.md``) on a map.
+    """Run the checks (``docs/checks.md``) on a map, as ``argmap check`` does.
 
     Args:
         map: the map, or a path to load.
         select: check codes or names to run (``"AM101"``,
             ``"unsupported-claim"``); empty: the map's own ``checks:``
-            selection, else every check.
+            selection, else ``[tool.argmap]`` of the nearest
+            ``pyproject.toml`` above the map's file, else every check.
         ignore: check codes or names to leave out.
 
     Returns:
         The import notes and the findings, sorted by position.
 
     Raises:
-        UsageError: an unknown check code or name (with a suggestion).
-        MapLoadError: a path whose map is invalid.
+        UsageError: an unknown check code or name in ``select`` or ``ignore``
+            (with a suggestion).
+        MapLoadError: a path whose map is invalid, or an unknown check in the
+            map's ``checks:`` or in ``pyproject.toml`` (at its position).
     """
-    from argmap.analysis.checks import run_checks, selected
+    from argmap.analysis.checks import run_checks
 
     loaded = _map(map)
-    select, ignore = list(select), list(ignore)
-    chosen = selected(select, ignore) if select or ignore else None
-    found = [*loaded.notes, *run_checks(loaded.model, chosen)]
-    return Findings(sorted(found))
+    chosen = chosen_checks(loaded.model, loaded.path, list(select), list(ignore))
+    return Findings(sorted([*loaded.notes, *run_checks(loaded.model, chosen)]))
+
+
+def chosen_checks(
+    amap: ArgumentMap, path: str, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[Check]:
+    """The checks to run on a map (see :func:`check`).
+
+    Raises:
+        UsageError: an unknown check in ``select`` or ``ignore``.
+        MapLoadError: an unknown check in the map or in pyproject.toml (with its position).
+    """
+    from argmap.analysis.checks import resolve, selected
+    from argmap.errors import MapLoadError, UsageError
+    from argmap.findings import invalid
+    from argmap.io.pyproject import effective, nearest_pyproject, project_settings
+
+    resolve([*select, *ignore])  # a typo in the arguments is a usage error
+    chosen = effective(amap, list(select), list(ignore), project_settings(path))
+    try:
+        return selected(chosen.select, chosen.ignore)
+    except UsageError as exc:
+        mine = amap.checks.select or amap.checks.ignore
+        where = amap.checks.loc if mine else None
+        file = path if mine else str(nearest_pyproject(path))
+        line, col = (where.line, where.column) if where else (1, 1)
+        raise MapLoadError([invalid(file, line, col, str(exc))]) from None
 
 
 def evaluate(

@@ -10,7 +10,6 @@ from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes
 from argmap.cli.common import (
     EXIT_INVALID,
     audience_option,
-    checks_for,
     emit,
     exit_codes,
     exit_for,
@@ -127,12 +126,12 @@ def check_job(path: str, params: tuple[str, str, bool]) -> Outcome:
 
 def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[Finding], int]:
     """The findings of one map and its exit code (2 when it is invalid)."""
-    from argmap.analysis.checks import run_checks
+    from argmap.api import Map, check
 
     try:
         imported = load_imported(path)
-        chosen = checks_for(imported.map, path, select, ignore)
+        loaded = Map(imported.map, path, notes=imported.notes)
+        found = list(check(loaded, split_list(select), split_list(ignore)))
     except MapLoadError as exc:
         return list(exc.findings), EXIT_INVALID
-    found = [*imported.notes, *run_checks(imported.map, chosen)]
     return found, exit_for(found, strict)

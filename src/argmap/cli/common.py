@@ -271,7 +271,7 @@ def exit_code_for(error: ArgmapError) -> int:
 
 def load_imported(path: str) -> Imported:
     """Read a map in any format argmap reads, told by its name and content
-    (:func:`argmap.io.formats.read_input`), with what the import noted (AM001).
+    (:func:`argmap.api.load`), with what the import noted (AM001).
 
     Findings point at lines and columns of ``path`` itself, whatever its format.
 
@@ -279,15 +279,17 @@ def load_imported(path: str) -> Imported:
         MapLoadError: the map is invalid, or its format cannot be told or read
             (a finding at line 1, column 1 saying what it looks like).
     """
+    from argmap.api import load
     from argmap.errors import UsageError
     from argmap.findings import invalid
-    from argmap.io.formats import read_input
+    from argmap.io.exchange import Imported
 
     try:
-        return read_input(path)[1]
+        loaded = load(path)
     except UsageError as exc:
         message = str(exc).removeprefix(f"{path}: ")
         raise MapLoadError([invalid(path, 1, 1, message)]) from None
+    return Imported(loaded.model, loaded.notes)
 
 
 def load(path: str) -> ArgumentMap:
@@ -305,28 +307,15 @@ def load(path: str) -> ArgumentMap:
 
 def checks_for(amap: ArgumentMap, path: str, select: str = "", ignore: str = "") -> list:
     """The checks to run on a map: command line, else the map's ``checks:``, else
-    ``[tool.argmap]`` in the nearest pyproject.toml.
+    ``[tool.argmap]`` in the nearest pyproject.toml (:func:`argmap.api.chosen_checks`).
 
     Raises:
         UsageError: an unknown check on the command line.
         MapLoadError: an unknown check in the map or in pyproject.toml (with its position).
     """
-    from argmap.analysis.checks import resolve, selected
-    from argmap.errors import UsageError
-    from argmap.findings import invalid
-    from argmap.io.pyproject import effective, nearest_pyproject, project_settings
+    from argmap.api import chosen_checks
 
-    resolve(split_list(select) + split_list(ignore))  # a command-line typo is a usage error
-    project = project_settings(path)
-    chosen = effective(amap, split_list(select), split_list(ignore), project)
-    try:
-        return selected(chosen.select, chosen.ignore)
-    except UsageError as exc:
-        mine = amap.checks.select or amap.checks.ignore
-        where = amap.checks.loc if mine else None
-        file = path if mine else str(nearest_pyproject(path))
-        line, col = (where.line, where.column) if where else (1, 1)
-        raise MapLoadError([invalid(file, line, col, str(exc))]) from None
+    return chosen_checks(amap, path, split_list(select), split_list(ignore))
 
 
 def refuse_overwrite(source: str, targets: Sequence[str], also: Sequence[str] = ()) -> None:
