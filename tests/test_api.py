@@ -34,6 +34,9 @@ def test_import_argmap_imports_no_api_module():
     assert sorted(argmap.API) == sorted(
         n for n in argmap.__all__ if n not in ("API", "__version__")
     )
+    code = "import argmap; print(argmap.errors.MapLoadError is argmap.MapLoadError)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "True", out.stderr
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = argmap.nothing  # type: ignore[attr-defined]
 
@@ -154,3 +157,33 @@ def test_paths_are_loaded_by_every_function(tmp_path: Path):
     path.write_text(SMALL, encoding="utf-8")
     assert [f.code for f in argmap.check(path)] == ["AM109", "AM101", "AM107"]
     assert argmap.render(str(path), "dot") == argmap.render(argmap.load(path), "dot")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"width": -5}, "width=-5: give a whole number from 50 to 20000"),
+        ({"dpi": 0}, "dpi=0: give a whole number from 24 to 1200"),
+        ({"layout": "column", "column_width": 0}, "column_width=0: give a whole number from 280"),
+        ({"layout": "tree"}, "layout='tree': give 'graph' or 'column'"),
+        ({"direction": "up"}, "direction='up': give 'TB' or 'LR'"),
+        ({"timeout": 0}, "timeout=0: give a number of seconds above 0"),
+    ],
+)
+def test_render_refuses_what_the_command_line_refuses(options, message):
+    with pytest.raises(argmap.UsageError, match=message.replace("(", r"\(")):
+        argmap.render(argmap.loads(SMALL), "dot", **options)
+
+
+def test_one_string_is_one_name_or_one_map():
+    small = argmap.loads(SMALL)
+    assert [f.code for f in argmap.check(small, select="AM107, AM101")] == ["AM101", "AM107"]
+    with pytest.raises(argmap.UsageError, match="expected a map: .* not NoneType"):
+        argmap.render(None)  # type: ignore[arg-type]
+
+
+def test_grade_takes_one_student_or_a_list(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    assert [g.score for g in argmap.grade(str(path), str(path))] == [100]
+    assert [g.score for g in argmap.grade(path, [path, path])] == [100, 100]

@@ -141,3 +141,30 @@ def test_the_example_site_and_project_in_docs_build(tmp_path):
     assert "Phones should stay switched off" in (tmp_path / "sphinx" / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_an_inline_map_s_problem_is_reported_at_its_page_line(tmp_path):
+    text = "# Title\n\nSome text.\n\n```argmap\nclaims:\n  T1: {kind: thesis}\n```\n"
+    page = markdown.markdown(
+        text, extensions=["argmap"], extension_configs={"argmap": {"page": "p.md"}}
+    )
+    assert "argmap: p.md:7:" in page and "T1" in page  # the block's second line is line 7
+    blocky = markdown.markdown(
+        "```argmap\nfile: missing.yaml\n```\n",
+        extensions=["argmap"],
+        extension_configs={"argmap": {"page": "p.md", "base_dir": str(tmp_path)}},
+    )
+    assert f"argmap: p.md: {tmp_path / 'missing.yaml'}:1:1:" in blocky
+
+
+def test_bad_markdown_options_are_refused_when_the_extension_is_made():
+    import pytest
+
+    with pytest.raises(ValueError, match="layout='tree'"):
+        markdown.markdown(
+            "x", extensions=["argmap"], extension_configs={"argmap": {"layout": "tree"}}
+        )
+    with pytest.raises(ValueError, match="column_width=10"):
+        markdown.markdown(
+            "x", extensions=["argmap"], extension_configs={"argmap": {"column_width": 10}}
+        )

@@ -137,6 +137,19 @@ def test_hover_definition_references_rename_and_completion():
         )
         assert sorted(e.range.start.line for e in edit.changes[URI]) == [1, 2, 6, 11]
         assert {e.new_text for e in edit.changes[URI]} == {"THESIS"}
+        for name, why in (("O1", "already a claim"), ("bad id!", "is no claim id")):
+            try:
+                await client.text_document_rename_async(
+                    types.RenameParams(**_at(2, 63), new_name=name)
+                )
+            except Exception as exc:  # the client raises the server's error response
+                assert why in str(exc) and "Traceback" not in str(exc)
+            else:
+                raise AssertionError(f"renaming to {name!r} was not refused")
+        ready = await client.text_document_prepare_rename_async(
+            types.PrepareRenameParams(**_at(2, 63))
+        )
+        assert ready.placeholder == "T1" and ready.range.start.character == 63
         done = await client.text_document_completion_async(types.CompletionParams(**_at(6, 16)))
         assert [i.label for i in done.items] == ["T1", "P1", "P2", "O1"]
         assert done.items[0].detail == "thesis"

@@ -8,7 +8,9 @@ sits on top.
 The API's functions are attributes of this package, imported on first use
 (PEP 562), so ``import argmap`` stays cheap: ``argmap.load``, ``argmap.loads``,
 ``argmap.check``, ``argmap.evaluate``, ``argmap.render``, ``argmap.convert``,
-``argmap.draft``, ``argmap.grade``, and the ``Map`` and ``Findings`` they return.
+``argmap.draft``, ``argmap.grade``, the ``Map`` and ``Findings`` they return, and
+the errors they raise (``argmap.MapLoadError``, ``argmap.UsageError``, both
+``argmap.ArgmapError``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ __version__ = "0.1.0"
 
 #: The names :mod:`argmap.api` gives this package.
 API = (
+    "ArgmapError",
     "Findings",
     "Map",
+    "MapLoadError",
+    "UsageError",
     "check",
     "convert",
     "draft",
@@ -35,8 +40,11 @@ API = (
 
 if TYPE_CHECKING:
     from argmap.api import (
+        ArgmapError,
         Findings,
         Map,
+        MapLoadError,
+        UsageError,
         check,
         convert,
         draft,
@@ -69,6 +77,10 @@ def __getattr__(name: str) -> Any:
         from argmap import api
 
         return getattr(api, name)
+    if name in ("api", "errors"):  # the error classes' module, as the docs name it
+        import importlib
+
+        return importlib.import_module(f"argmap.{name}")
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
@@ -77,9 +89,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "API",
+    "ArgmapError",
     "Findings",
     "Map",
+    "MapLoadError",
+    "UsageError",
     "__version__",
     "check",
     "convert",

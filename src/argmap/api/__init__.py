@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
+from argmap.errors import ArgmapError, MapLoadError, UsageError
 
 if TYPE_CHECKING:
     from argmap.analysis.checks import Check
@@ -90,7 +91,19 @@ def _map(value: Map | ArgumentMap | str | os.PathLike[str]) -> Map:
         return value
     if isinstance(value, ArgumentMap):
         return Map(value, value.path)
+    if not isinstance(value, (str, os.PathLike)):
+        from argmap.errors import UsageError
+
+        kind = type(value).__name__
+        raise UsageError(f"expected a map: an argmap.Map, an ArgumentMap or a path, not {kind}")
     return load(value)
+
+
+def _names(value: str | Iterable[str]) -> list[str]:
+    """Check names given as one string (``"AM101, AM102"``) or as a list of them."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return [str(part) for part in value]
 
 
 def check(
@@ -102,9 +115,9 @@ def check(
 
     Args:
         map: the map, or a path to load.
-        select: check codes or names to run (``"AM101"``,
-            ``"unsupported-claim"``); empty: the map's own ``checks:``
-            selection, else ``[tool.argmap]`` of the nearest
+        select: check codes or names to run (``["AM101",
+            "unsupported-claim"]``, or one string ``"AM101,AM102"``);
+            empty: the map's own ``checks:`` selection, else ``[tool.argmap]`` of the nearest
             ``pyproject.toml`` above the map's file, else every check.
         ignore: check codes or names to leave out.
 
@@ -120,7 +133,7 @@ def check(
     from argmap.analysis.checks import run_checks
 
     loaded = _map(map)
-    chosen = chosen_checks(loaded.model, loaded.path, list(select), list(ignore))
+    chosen = chosen_checks(loaded.model, loaded.path, _names(select), _names(ignore))
     return Findings(sorted([*loaded.notes, *run_checks(loaded.model, chosen)]))
 
 
@@ -162,7 +175,7 @@ def evaluate(
 ) -> Evaluation:
     """Which claims stand: each claim's status and DF-QuAD strength.
 
-    See :func:`argmap.analysis.evaluate.evaluate` and ``docs/evaluation.md``
+    See :func:`argmap.analysis.evaluate.evaluate` and ``docs/evaluate.md``
     (Carneades: Gordon, Prakken & Walton 2007; grounded extension: Dung 1995;
     DF-QuAD: Rago et al. 2016).
 
@@ -208,7 +221,7 @@ def render(
         map: the map, or a path to load.
         format: ``svg`` (self-contained, scales to its column), ``png``,
             ``pdf``, ``dot`` (no Graphviz needed) or ``html`` (interactive page).
-        theme: a theme name (``docs/themes.md``); None: the map's, else ``default``.
+        theme: a theme name (the README's themes); None: the map's, else ``default``.
         direction: ``"TB"`` (thesis at the top) or ``"LR"``.
         legend, ids, findings: draw the legend, the claim ids, the marks of
             the checks' findings.
@@ -222,7 +235,8 @@ def render(
         The document's bytes; the same map and options give the same bytes.
 
     Raises:
-        UsageError: an unknown format, theme, direction or layout.
+        UsageError: an unknown format, theme, direction or layout, or a size
+            out of range (width 50–20000, column_width 280–2000, dpi 24–1200).
         GraphvizNotFound, RenderError: Graphviz is missing or fails.
         LayoutTimeout: the layout took longer than ``timeout``.
     """
@@ -230,11 +244,35 @@ def render(
     from argmap.render.outputs import render as draw
 
     amap = _map(map).model
+    _check_sizes(width, column_width, dpi, timeout)
     opts = _options(amap, format, theme, direction, layout)
     opts = replace(opts, legend=legend, show_ids=ids, show_findings=findings, width=width)
     found = run_checks(amap) if findings else []
     column = column_width if layout == "column" else None
     return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
+
+
+def _check_sizes(width: int | None, column_width: int, dpi: int, timeout: float) -> None:
+    """Refuse the sizes the command line refuses (``argmap render --help``).
+
+    Raises:
+        UsageError: naming the argument, its value and the range.
+    """
+    from argmap.errors import UsageError
+    from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
+
+    bounds = (
+        ("width", width, 50, 20000),
+        ("column_width", column_width, MIN_WIDTH, MAX_WIDTH),
+        ("dpi", dpi, 24, 1200),
+    )
+    for name, value, low, high in bounds:
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise UsageError(f"{name}={value!r}: give a whole number from {low} to {high}")
+    if not (isinstance(timeout, (int, float)) and timeout > 0):
+        raise UsageError(f"timeout={timeout!r}: give a number of seconds above 0")
 
 
 def _options(
@@ -250,12 +288,14 @@ def _options(
     from argmap.render.style import THEMES
 
     if format not in ("svg", "png", "pdf", "dot", "html"):
-        raise UsageError(f"unknown format {format!r}: svg, png, pdf, dot or html")
+        raise UsageError(f"unknown format {format!r}: give svg, png, pdf, dot or html")
     name = theme or amap.theme or "default"
     if name not in THEMES:
         raise UsageError(f"unknown theme {name!r}: one of {', '.join(THEMES)}")
-    if direction not in ("TB", "LR") or layout not in ("graph", "column"):
-        raise UsageError("direction is 'TB' or 'LR', layout 'graph' or 'column'")
+    if direction not in ("TB", "LR"):
+        raise UsageError(f"direction={direction!r}: give 'TB' or 'LR'")
+    if layout not in ("graph", "column"):
+        raise UsageError(f"layout={layout!r}: give 'graph' or 'column'")
     return RenderOptions(theme=THEMES[name], direction=direction)
 
 
@@ -315,14 +355,19 @@ def grade(
     """
     from argmap.analysis.grade import findings_of, grade_map
 
+    if isinstance(students, (str, os.PathLike, Map)) or not isinstance(students, Sequence):
+        students = [students]
     answer = _map(model).model
     known = findings_of(answer)
     return [grade_map(_map(s).model, answer, rubric, None, known) for s in students]
 
 
 __all__ = [
+    "ArgmapError",
     "Findings",
     "Map",
+    "MapLoadError",
+    "UsageError",
     "check",
     "convert",
     "draft",

@@ -40,16 +40,23 @@ def draw_block(
     base: Path,
     *,
     where: str = "<page>",
-    layout: str = "graph",
+    first_line: int | None = None,
+    layout: str = "column",
     column_width: int = 700,
+    theme: str | None = None,
 ) -> Drawn:
     """Draw the block ``source`` (see the module docstring).
 
     Args:
         source: the block's text, without its fences.
         base: the folder ``file:`` paths are relative to (and must lie in).
-        where: the page, named in messages about an inline map.
-        layout: ``"graph"`` or ``"column"`` (``column_width`` CSS px wide).
+        where: the page, named in every message.
+        first_line: the page's line number of the block's first line, when
+            known: a problem of an inline map is reported at its page line;
+            else at "line N of the argmap block".
+        layout: ``"column"`` (``column_width`` CSS px wide: a documentation
+            page's column) or ``"graph"`` (the whole-map graph, scaled to fit).
+        theme: a theme name; None: the map's, else ``default``.
 
     Raises:
         BlockError: the file is outside ``base`` or missing, the map is
@@ -66,14 +73,29 @@ def draw_block(
             amap = load(path)
         else:
             amap = loads(source, name=where)
-        svg = render(amap, "svg", layout=layout, column_width=column_width).decode("utf-8")
+        drawn = render(amap, "svg", layout=layout, column_width=column_width, theme=theme)
+        svg = drawn.decode("utf-8")
     except MapLoadError as exc:
-        raise BlockError(str(exc).strip()) from None
+        raise BlockError(_placed(exc, where, first_line if named is None else None)) from None
     except ArgmapError as exc:
         raise BlockError(f"{where}: {exc}") from None
     stem = amap.model.name if named is not None else f"{Path(where).stem or 'page'}-map"
     digest = hashlib.sha256(f"{where}\n{source}".encode()).hexdigest()[:8]
     return Drawn(_without_prolog(svg), amap, f"{stem}-{digest}")
+
+
+def _placed(exc: MapLoadError, where: str, first_line: int | None) -> str:
+    """The load errors of a block, each placed on the page (see :func:`draw_block`)."""
+    lines = []
+    for f in exc.findings:
+        what = f"{f.severity} {f.code} {f.check}: {f.message}"
+        if f.file != where:  # a file: the file's own position, on this page
+            lines.append(f"{where}: {f.file}:{f.line}:{f.column}: {what}")
+        elif first_line is not None:
+            lines.append(f"{where}:{f.line + first_line - 1}:{f.column}: {what}")
+        else:
+            lines.append(f"{where}: line {f.line} of the argmap block, column {f.column}: {what}")
+    return "\n".join(lines)
 
 
 def _without_prolog(svg: str) -> str:

@@ -4,8 +4,10 @@ map's embeddable SVG (see :mod:`argmap.integrations.blocks`).
 Registered under the ``markdown.extensions`` entry point group as
 ``argmap``, so ``markdown.markdown(text, extensions=["argmap"])`` and MkDocs'
 ``markdown_extensions: [argmap]`` find it. Options: ``base_dir`` (where
-``file:`` paths start; default the current folder), ``layout`` (``graph`` or
-``column``) and ``column_width`` (CSS px). A block that cannot be drawn
+``file:`` paths start; default the current folder), ``layout`` (``column``,
+the default, or ``graph``), ``column_width`` (CSS px, 280 to 2000),
+``theme`` and ``page`` (the page's name in messages); a bad option is a
+``ValueError`` when the extension is made. A block that cannot be drawn
 becomes a visible error box and a warning on the ``argmap`` logger.
 """
 
@@ -45,18 +47,23 @@ class ArgmapPreprocessor(Preprocessor):
             fence, j = opened.group(1), i + 1
             while j < len(lines) and lines[j].strip() != fence:
                 j += 1
-            out.extend(["", self.md.htmlStash.store(self.draw("\n".join(lines[i + 1 : j]))), ""])
+            html = self.draw("\n".join(lines[i + 1 : j]), i + 2)
+            out.extend(["", self.md.htmlStash.store(html), ""])
             i = j + 1
         return out
 
-    def draw(self, source: str) -> str:
-        """The block's SVG, or an error box."""
+    def draw(self, source: str, first_line: int) -> str:
+        """The block's SVG, or an error box; ``first_line``: the block's first
+        line in the text the preprocessor sees."""
         try:
             drawn = draw_block(
                 source,
                 Path(self.config["base_dir"]),
+                where=self.config["page"],
+                first_line=first_line,
                 layout=self.config["layout"],
-                column_width=int(self.config["column_width"]),
+                column_width=self.config["column_width"],
+                theme=self.config["theme"] or None,
             )
         except BlockError as exc:
             LOG.warning("argmap: %s", exc)
@@ -70,10 +77,19 @@ class ArgmapExtension(Extension):
     def __init__(self, **kwargs: Any):
         self.config = {
             "base_dir": [".", "folder that 'file:' paths are relative to"],
-            "layout": ["graph", "'graph' or 'column'"],
-            "column_width": [700, "width of the column layout, CSS px"],
+            "layout": ["column", "'column' (a page's column) or 'graph'"],
+            "column_width": [700, "width of the column layout, CSS px (280 to 2000)"],
+            "theme": ["", "a theme name; empty: the map's, else default"],
+            "page": ["<page>", "the page's name in messages"],
         }
         super().__init__(**kwargs)
+        layout, width = self.getConfig("layout"), self.getConfig("column_width")
+        if layout not in ("graph", "column"):
+            raise ValueError(f"argmap: layout={layout!r}: give 'graph' or 'column'")
+        if isinstance(width, bool) or not isinstance(width, int) or not 280 <= width <= 2000:
+            raise ValueError(
+                f"argmap: column_width={width!r}: give a whole number from 280 to 2000"
+            )
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Register the preprocessor before the fenced-code one (priority 30 > 25)."""

@@ -6,8 +6,9 @@ Registered under the ``mkdocs.plugins`` entry point group as ``argmap``::
 
     plugins:
       - argmap:
-          layout: column        # or graph (default)
-          column_width: 700
+          layout: column        # the default; graph: the whole-map graph, scaled to fit
+          column_width: 700     # CSS px, 280 to 2000
+          theme: classroom      # optional
 
 ``file:`` paths are relative to the folder of ``mkdocs.yml``, and must lie in
 it. The plugin reads the blocks as MkDocs' Markdown left them (a code block
@@ -40,9 +41,18 @@ _BLOCK = re.compile(r'<pre><code class="language-argmap">([^<]*)</code></pre>')
 class ArgmapConfig(Config):
     """The plugin's options."""
 
-    layout = config_options.Choice(("graph", "column"), default="graph")
+    layout = config_options.Choice(("column", "graph"), default="column")
     column_width = config_options.Type(int, default=700)
+    theme = config_options.Optional(config_options.Type(str))
     interactive = config_options.Type(bool, default=True)
+
+    def validate(self) -> tuple[list[Any], list[Any]]:
+        """MkDocs' checks, and the column width's range (280 to 2000 CSS px)."""
+        failed, warnings = super().validate()
+        width = self.get("column_width")
+        if isinstance(width, int) and not 280 <= width <= 2000:
+            failed.append(("column_width", ValueError("give a whole number from 280 to 2000")))
+        return failed, warnings
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
@@ -69,6 +79,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                     where=where,
                     layout=self.config.layout,
                     column_width=self.config.column_width,
+                    theme=self.config.theme,
                 )
             except BlockError as exc:
                 LOG.warning("%s", exc)

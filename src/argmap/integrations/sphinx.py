@@ -5,7 +5,8 @@ In ``conf.py``: ``extensions = ["argmap.integrations.sphinx"]``; then, in a page
     .. argmap:: maps/x.yaml
 
     .. argmap::
-       :layout: column
+       :layout: graph
+       :theme: classroom
 
        claims:
          T1: {kind: thesis, text: Cities should plant trees.}
@@ -32,6 +33,14 @@ from argmap.integrations.blocks import BlockError, draw_block, error_html
 LOG = logging.getLogger(__name__)
 
 
+def _width(value: str) -> int:
+    """The ``:column-width:`` option: CSS px from 280 to 2000."""
+    width = directives.positive_int(value)
+    if not 280 <= width <= 2000:
+        raise ValueError("give a whole number from 280 to 2000")
+    return width
+
+
 class ArgmapDirective(SphinxDirective):
     """``.. argmap:: [PATH]`` with an optional inline map as content."""
 
@@ -39,12 +48,16 @@ class ArgmapDirective(SphinxDirective):
     final_argument_whitespace = False
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
-        "layout": lambda value: directives.choice(value, ("graph", "column")),
-        "column-width": directives.positive_int,
+        "layout": lambda value: directives.choice(value, ("column", "graph")),
+        "column-width": lambda value: _width(value),
+        "theme": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         """The raw HTML node of the drawn map (or of an error box)."""
+        if self.env.app.builder.format != "html":
+            page = self.env.doc2path(self.env.docname)
+            return self._failed(f"{page}: argmap draws maps for HTML builders only")
         root = Path(self.env.srcdir).resolve()
         where = str(self.env.doc2path(self.env.docname))
         try:
@@ -57,8 +70,10 @@ class ArgmapDirective(SphinxDirective):
                 source,
                 root,
                 where=where,
-                layout=self.options.get("layout", "graph"),
+                first_line=None if self.arguments else self.content_offset + 1,
+                layout=self.options.get("layout", "column"),
                 column_width=self.options.get("column-width", 700),
+                theme=self.options.get("theme"),
             )
         except ValueError:
             message = f"{where}: {self.arguments[0]} is outside the project's source folder"

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -160,14 +161,29 @@ def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit
     if found is None:
         return None
     taken = {o.id for o in occurrences(text) if o.definition}
-    if ID.fullmatch(params.new_name) is None or params.new_name in taken - {found.id}:
-        raise ValueError(f"{params.new_name!r} is not a free claim id")
+    if ID.fullmatch(params.new_name) is None:
+        raise JsonRpcInvalidParams(
+            f"{params.new_name!r} is no claim id: use letters, digits, '_', '.' and '-'"
+        )
+    if params.new_name in taken - {found.id}:
+        raise JsonRpcInvalidParams(f"{params.new_name!r} is already a claim of this map")
     edits = [
         types.TextEdit(range=_range(other), new_text=params.new_name)
         for other in occurrences(text)
         if other.id == found.id
     ]
     return types.WorkspaceEdit(changes={params.text_document.uri: edits})
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def _prepare_rename(
+    ls: ArgmapServer, params: types.PrepareRenameParams
+) -> types.PrepareRenamePlaceholder | None:
+    """The id under the cursor, which a rename would change (None: nothing to rename)."""
+    _, found = _under_cursor(ls, params)
+    if found is None:
+        return None
+    return types.PrepareRenamePlaceholder(range=_range(found), placeholder=found.id)
 
 
 @server.feature(
