@@ -187,3 +187,43 @@ def test_grade_takes_one_student_or_a_list(tmp_path):
     path.write_text(SMALL, encoding="utf-8")
     assert [g.score for g in argmap.grade(str(path), str(path))] == [100]
     assert [g.score for g in argmap.grade(path, [path, path])] == [100, 100]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: argmap.loads(None), "text must be a str"),
+        (lambda: argmap.loads(b"claims: {}"), "text must be a str .decode bytes first"),
+        (lambda: argmap.loads(SMALL, ["x"]), "unknown format"),
+        (lambda: argmap.load(None), "path must be a str or os.PathLike"),
+        (lambda: argmap.load(""), "path must name a file"),
+        (lambda: argmap.check(argmap.loads(SMALL), select=[None]), "select must be a str"),
+        (lambda: argmap.evaluate(argmap.loads(SMALL), grant=5), "grant must be a str"),
+        (lambda: argmap.evaluate(argmap.loads(SMALL), semantics=None), "semantics must be a str"),
+        (lambda: argmap.render(argmap.loads(SMALL), theme=["x"]), "theme must be a str"),
+        (lambda: argmap.render(argmap.loads(SMALL), timeout=float("inf")), "timeout=inf"),
+        (lambda: argmap.render(argmap.loads(SMALL), timeout=True), "timeout=True"),
+        (lambda: argmap.convert(argmap.loads(SMALL), []), "unknown format"),
+        (lambda: argmap.draft(b"text"), "text must be a str"),
+        (lambda: argmap.grade(argmap.loads(SMALL), [], rubric="x"), "rubric must be"),
+    ],
+)
+def test_wrong_argument_types_are_usage_errors(call, message):
+    with pytest.raises(argmap.UsageError, match=message):
+        call()
+
+
+def test_a_lone_surrogate_is_a_load_error_at_its_position():
+    with pytest.raises(argmap.MapLoadError, match="<string>:2:29: .*lone surrogate U.D800"):
+        argmap.loads("claims:\n  T1: {kind: thesis, text: x\ud800}\n")
+
+
+def test_evaluate_reads_one_string_as_one_claim_id():
+    result = argmap.evaluate(argmap.loads(SMALL), semantics="grounded", accept="T1")
+    assert result.labelling["T1"] == "IN"
+
+
+def test_a_map_from_a_string_ignores_the_pyproject_of_the_working_folder(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.argmap]\nselect = ["nonsense"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert [f.code for f in argmap.check(argmap.loads(SMALL))] == ["AM109", "AM101", "AM107"]

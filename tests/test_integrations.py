@@ -168,3 +168,12 @@ def test_bad_markdown_options_are_refused_when_the_extension_is_made():
         markdown.markdown(
             "x", extensions=["argmap"], extension_configs={"argmap": {"column_width": 10}}
         )
+
+
+def test_an_unclosed_fence_and_an_example_inside_a_longer_fence_are_left_as_markdown():
+    unclosed = markdown.markdown("Intro\n\n```argmap\nclaims: {}\n", extensions=["argmap"])
+    assert "argmap-error" not in unclosed and "<svg" not in unclosed
+    example = "````markdown\n```argmap\nfile: x.yaml\n```\n````\n"
+    shown = markdown.markdown(example, extensions=["argmap", "fenced_code"])
+    assert shown.startswith('<pre><code class="language-markdown">```argmap')
+    assert "argmap-error" not in shown

@@ -118,10 +118,9 @@ def test_hover_definition_references_rename_and_completion():
         )
         await asyncio.sleep(0.3)
         hover = await client.text_document_hover_async(types.HoverParams(**_at(2, 63)))
-        assert hover.contents.value.startswith(
-            "**T1** · thesis\n\nCities should plant more trees."
-        )
-        assert "status: **" in hover.contents.value
+        assert hover.contents.value.startswith("T1 · thesis\n\nCities should plant more trees.")
+        assert hover.contents.value.endswith("status: OUT, strength 0.62")  # O1 stands
+        assert hover.contents.kind == types.MarkupKind.PlainText  # a map's text stays text
         where = await client.text_document_definition_async(types.DefinitionParams(**_at(6, 16)))
         assert (where.range.start.line, where.range.start.character) == (1, 2)
         refs = await client.text_document_references_async(
@@ -172,3 +171,19 @@ def test_the_scanner_finds_ids_in_flow_and_block_style():
     ]
     assert completing_id(MAP, 6, 16) and completing_id("x:\n  attacks:\n    - ", 2, 6)
     assert not completing_id(MAP, 4, 10)
+
+
+def test_completion_context_takes_linear_time():
+    import time
+
+    times = []
+    for n in (20_000, 200_000):
+        line = "    supports: [" + "a" * n + "] x"
+        start = time.perf_counter()
+        for _ in range(20):
+            assert not completing_id("claims:\n  P1:\n" + line, 2, len(line))
+        times.append(time.perf_counter() - start)
+    assert times[1] < 30 * max(times[0], 1e-4), times
+    assert completing_id("  P1: {supports: [T1, ", 0, 22)
+    assert not completing_id("  P1: {supports: T1, ", 0, 21)
+    assert not completing_id("    supports: [T1]", 0, 18)

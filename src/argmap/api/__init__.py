@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from argmap.api.arguments import check_sizes, names, need, no_surrogate
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
 from argmap.errors import ArgmapError, MapLoadError, UsageError
@@ -55,9 +56,12 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Map:
     from argmap.errors import UsageError
     from argmap.io.formats import FORMATS, read_input
 
-    if format is not None and format not in FORMATS:
+    if format is not None and (not isinstance(format, str) or format not in FORMATS):
         raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    need(path, (str, os.PathLike), "path", "a str or os.PathLike")
     name = os.fspath(path)
+    if not isinstance(name, str) or not name:
+        raise UsageError(f"path must name a file, not {name!r}")
     fmt, imported = read_input(name, format)
     return Map(imported.map, name, fmt, tuple(imported.notes))
 
@@ -77,8 +81,11 @@ def loads(text: str, format: str = "argmap", *, name: str = "<string>") -> Map:
     from argmap.errors import UsageError
     from argmap.io.formats import FORMATS, reader
 
-    if format not in FORMATS:
+    need(text, str, "text", "a str (decode bytes first)")
+    need(name, str, "name", "a str")
+    if not isinstance(format, str) or format not in FORMATS:
         raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    no_surrogate(text, name)
     imported = reader(format)(text, name)
     return Map(imported.map, name, format, tuple(imported.notes))
 
@@ -97,13 +104,6 @@ def _map(value: Map | ArgumentMap | str | os.PathLike[str]) -> Map:
         kind = type(value).__name__
         raise UsageError(f"expected a map: an argmap.Map, an ArgumentMap or a path, not {kind}")
     return load(value)
-
-
-def _names(value: str | Iterable[str]) -> list[str]:
-    """Check names given as one string (``"AM101, AM102"``) or as a list of them."""
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    return [str(part) for part in value]
 
 
 def check(
@@ -133,7 +133,9 @@ def check(
     from argmap.analysis.checks import run_checks
 
     loaded = _map(map)
-    chosen = chosen_checks(loaded.model, loaded.path, _names(select), _names(ignore))
+    chosen = chosen_checks(
+        loaded.model, loaded.path, names(select, "select"), names(ignore, "ignore")
+    )
     return Findings(sorted([*loaded.notes, *run_checks(loaded.model, chosen)]))
 
 
@@ -152,7 +154,9 @@ def chosen_checks(
     from argmap.io.pyproject import effective, nearest_pyproject, project_settings
 
     resolve([*select, *ignore])  # a typo in the arguments is a usage error
-    chosen = effective(amap, list(select), list(ignore), project_settings(path))
+    # a map read from a string (``loads``) has no folder: no pyproject.toml applies
+    project = project_settings(path) if os.path.isfile(path) else None
+    chosen = effective(amap, list(select), list(ignore), project)
     try:
         return selected(chosen.select, chosen.ignore)
     except UsageError as exc:
@@ -189,10 +193,16 @@ def evaluate(
     """
     from argmap.analysis.evaluate import evaluate as run
 
+    for value, what in ((semantics, "semantics"), (support, "support"), (standard, "standard")):
+        if value is not None:
+            need(value, str, what, "a str")
+    if grant is not None:
+        need(grant, str, "grant", "a str")
+    need(semantics, str, "semantics", "a str")
     return run(
         _map(map).model,
-        accept,
-        reject,
+        names(accept, "accept"),
+        names(reject, "reject"),
         support,
         semantics=semantics,
         standard=standard,
@@ -244,35 +254,16 @@ def render(
     from argmap.render.outputs import render as draw
 
     amap = _map(map).model
-    _check_sizes(width, column_width, dpi, timeout)
+    for value, what in ((format, "format"), (direction, "direction"), (layout, "layout")):
+        need(value, str, what, "a str")
+    if theme is not None:
+        need(theme, str, "theme", "a str or None")
+    check_sizes(width, column_width, dpi, timeout)
     opts = _options(amap, format, theme, direction, layout)
     opts = replace(opts, legend=legend, show_ids=ids, show_findings=findings, width=width)
     found = run_checks(amap) if findings else []
     column = column_width if layout == "column" else None
     return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
-
-
-def _check_sizes(width: int | None, column_width: int, dpi: int, timeout: float) -> None:
-    """Refuse the sizes the command line refuses (``argmap render --help``).
-
-    Raises:
-        UsageError: naming the argument, its value and the range.
-    """
-    from argmap.errors import UsageError
-    from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
-
-    bounds = (
-        ("width", width, 50, 20000),
-        ("column_width", column_width, MIN_WIDTH, MAX_WIDTH),
-        ("dpi", dpi, 24, 1200),
-    )
-    for name, value, low, high in bounds:
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise UsageError(f"{name}={value!r}: give a whole number from {low} to {high}")
-    if not (isinstance(timeout, (int, float)) and timeout > 0):
-        raise UsageError(f"timeout={timeout!r}: give a number of seconds above 0")
 
 
 def _options(
@@ -311,7 +302,7 @@ def convert(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> str:
     from argmap.errors import UsageError
     from argmap.io.formats import FORMATS, writer
 
-    if to not in FORMATS:
+    if not isinstance(to, str) or to not in FORMATS:
         raise UsageError(f"unknown format {to!r}: one of {', '.join(FORMATS)}")
     return writer(to)(_map(map).model).text
 
@@ -335,6 +326,7 @@ def draft(text: str, *, markdown: bool = False, model: str | None = "blank") -> 
     """
     from argmap.draft import draft_text
 
+    need(text, str, "text", "a str (decode bytes first)")
     made = draft_text(text, markdown=markdown, model=model)
     return Map(made.map, "<draft>", "argmap")
 
@@ -353,8 +345,10 @@ def grade(
     Raises:
         MapLoadError: a path whose map is invalid.
     """
-    from argmap.analysis.grade import findings_of, grade_map
+    from argmap.analysis.grade import Rubric, findings_of, grade_map
 
+    if rubric is not None:
+        need(rubric, Rubric, "rubric", "an argmap.analysis.grade.Rubric or None")
     if isinstance(students, (str, os.PathLike, Map)) or not isinstance(students, Sequence):
         students = [students]
     answer = _map(model).model

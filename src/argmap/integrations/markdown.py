@@ -24,7 +24,14 @@ from markdown.preprocessors import Preprocessor
 from argmap.integrations.blocks import BlockError, draw_block, error_html
 
 LOG = logging.getLogger("argmap")
-_OPEN = re.compile(r"^(`{3,}|~{3,})\s*argmap\s*$")
+_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a block opened by ``fence`` (CommonMark §4.5: the
+    same character, at least as many, nothing after but spaces)."""
+    stripped = line.strip()
+    return len(stripped) >= len(fence) and stripped == fence[0] * len(stripped)
 
 
 class ArgmapPreprocessor(Preprocessor):
@@ -35,18 +42,26 @@ class ArgmapPreprocessor(Preprocessor):
         self.config = config
 
     def run(self, lines: list[str]) -> list[str]:
-        """The lines with each block replaced (time linear in the lines)."""
+        """The lines with each closed top-level ``argmap`` block replaced (time
+        linear in the lines). Other fenced blocks are copied whole, so an
+        ``argmap`` block shown inside a longer fence stays an example; an
+        unclosed fence is left as Markdown reads it."""
         out: list[str] = []
         i = 0
         while i < len(lines):
-            opened = _OPEN.match(lines[i])
+            opened = _FENCE.match(lines[i])
             if opened is None:
                 out.append(lines[i])
                 i += 1
                 continue
-            fence, j = opened.group(1), i + 1
-            while j < len(lines) and lines[j].strip() != fence:
+            fence = opened.group(1)
+            j = i + 1
+            while j < len(lines) and not _closes(lines[j], fence):
                 j += 1
+            if j == len(lines) or opened.group(2).strip() != "argmap":
+                out.extend(lines[i : j + 1])  # another language, or never closed
+                i = j + 1
+                continue
             html = self.draw("\n".join(lines[i + 1 : j]), i + 2)
             out.extend(["", self.md.htmlStash.store(html), ""])
             i = j + 1

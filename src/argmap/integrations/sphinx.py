@@ -60,12 +60,15 @@ class ArgmapDirective(SphinxDirective):
             return self._failed(f"{page}: argmap draws maps for HTML builders only")
         root = Path(self.env.srcdir).resolve()
         where = str(self.env.doc2path(self.env.docname))
+        source = "\n".join(self.content)
+        if self.arguments:
+            _, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
+            inside = Path(absolute).resolve()
+            if not inside.is_relative_to(root):
+                message = f"{where}: {self.arguments[0]} is outside the project's source folder"
+                return self._failed(message)
+            source = f"file: {inside.relative_to(root)}"
         try:
-            source = "\n".join(self.content)
-            if self.arguments:
-                _, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
-                inside = Path(absolute).resolve().relative_to(root)  # ValueError: outside
-                source = f"file: {inside}"
             drawn = draw_block(
                 source,
                 root,
@@ -75,9 +78,6 @@ class ArgmapDirective(SphinxDirective):
                 column_width=self.options.get("column-width", 700),
                 theme=self.options.get("theme"),
             )
-        except ValueError:
-            message = f"{where}: {self.arguments[0]} is outside the project's source folder"
-            return self._failed(message)
         except BlockError as exc:
             return self._failed(str(exc))
         return [nodes.raw("", f'<div class="argmap">{drawn.svg}</div>', format="html")]

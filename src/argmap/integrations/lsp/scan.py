@@ -18,7 +18,6 @@ ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 _KEY = re.compile(r"(?P<indent> *)(?P<key>[^\s:#{}\[\],'\"]+)\s*:(?:\s|$)")
 _REFERENCE = re.compile(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:[ \t]*")
 _ITEM = re.compile(r"(?P<indent> *)-[ \t]+")
-_OPEN_LIST = re.compile(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:\s*$")
 _VALUE = re.compile(r"""["']?([A-Za-z0-9_][A-Za-z0-9_.\-]*)["']?""")
 
 
@@ -99,16 +98,38 @@ def at(text: str, line: int, character: int) -> Occurrence | None:
 
 def completing_id(text: str, line: int, character: int) -> bool:
     """Whether the cursor stands where a claim id is expected (after a reference
-    key, inside its ``[...]`` list, or on a ``-`` item of its block list)."""
+    key, inside its ``[...]`` list, or on a ``-`` item of its block list).
+    String operations only, each over the line once: linear in its length."""
     lines = text.splitlines()
     if line >= len(lines):
         return False
-    before = lines[line][:character]
-    if re.search(r"\b(?:" + "|".join(REFERENCE_KEYS) + r")\s*:\s*(\[[^\]]*)?[\w.\-]*$", before):
+    before = lines[line][:character].rstrip(_ID_CHARS)
+    head = before.rstrip(" \t")
+    if "[" in head:
+        opened = head.rfind("[")
+        if "]" not in head[opened:]:
+            head = head[:opened].rstrip(" \t")  # inside a list: what opens it
+    elif head.endswith(","):
+        return False
+    if _ends_with_key(head):
         return True
-    if re.fullmatch(r" *- *[\w.\-]*", before):
+    if head.strip() == "-":  # a block list item: the key ends the nearest earlier line
         for earlier in reversed(lines[:line]):
-            if earlier.strip().startswith("-"):
-                continue
-            return _OPEN_LIST.search(earlier) is not None
+            if not earlier.strip().startswith("-"):
+                return _ends_with_key(earlier.rstrip(" \t"))
     return False
+
+
+#: The characters of an id (the word being typed at the cursor).
+_ID_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
+
+
+def _ends_with_key(head: str) -> bool:
+    """Whether ``head`` ends with ``supports:`` or another reference key."""
+    if not head.endswith(":"):
+        return False
+    word = head[:-1].rstrip(" \t")
+    return any(
+        word.endswith(key) and (len(word) == len(key) or not word[-len(key) - 1].isalnum())
+        for key in REFERENCE_KEYS
+    )

@@ -56,6 +56,7 @@ class ArgmapServer(LanguageServer):
                 found = []
         lines = text.splitlines()
         diagnostics = [_diagnostic(f, lines) for f in found if f.file == path]
+        diagnostics += [_elsewhere(f) for f in found if f.file != path]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
         )
@@ -71,6 +72,19 @@ def _diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
     return types.Diagnostic(
         range=types.Range(types.Position(line, start), types.Position(line, end)),
         message=f"{finding.check}: {finding.message}",
+        severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
+        code=finding.code,
+        source="argmap",
+    )
+
+
+def _elsewhere(finding: Finding) -> types.Diagnostic:
+    """A finding about another file (a ``pyproject.toml`` whose ``[tool.argmap]``
+    applies), shown at the top of the map, naming that file."""
+    where = f"{finding.file}:{finding.line}:{finding.column}"
+    return types.Diagnostic(
+        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        message=f"{where}: {finding.check}: {finding.message}",
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.code,
         source="argmap",
@@ -117,14 +131,14 @@ def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
     status = ""
     try:
         result = evaluate(loaded)
-        status = f"\n\nstatus: **{result.labelling.get(found.id, '?')}**"
+        status = f"\n\nstatus: {result.labelling.get(found.id, '?')}"
         strength = result.strength.get(found.id)
         status += f", strength {strength:.2f}" if strength is not None else ""
     except ArgmapError:
         pass
-    value = f"**{found.id}** · {claim.kind}\n\n{claim.text}{status}"
-    return types.Hover(
-        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value),
+    value = f"{found.id} · {claim.kind}\n\n{claim.text}{status}"
+    return types.Hover(  # plain text: a map's words must not become links or images
+        contents=types.MarkupContent(kind=types.MarkupKind.PlainText, value=value),
         range=_range(found),
     )
 
