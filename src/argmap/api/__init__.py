@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from argmap.analysis.checks import Check
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.grade import Grade, Rubric
+    from argmap.io.exchange import Exported
     from argmap.model import ArgumentMap
     from argmap.render.options import RenderOptions
 
@@ -254,10 +255,6 @@ def render(
     from argmap.render.outputs import render as draw
 
     amap = _map(map).model
-    for value, what in ((format, "format"), (direction, "direction"), (layout, "layout")):
-        need(value, str, what, "a str")
-    if theme is not None:
-        need(theme, str, "theme", "a str or None")
     check_sizes(width, column_width, dpi, timeout)
     opts = _options(amap, format, theme, direction, layout)
     opts = replace(opts, legend=legend, show_ids=ids, show_findings=findings, width=width)
@@ -274,9 +271,13 @@ def _options(
     Raises:
         UsageError: an unknown format, theme, direction or layout.
     """
-    from argmap.errors import UsageError
     from argmap.render.options import RenderOptions
     from argmap.render.style import THEMES
+
+    for value, what in ((format, "format"), (direction, "direction"), (layout, "layout")):
+        need(value, str, what, "a str")
+    if theme is not None:
+        need(theme, str, "theme", "a str or None")
 
     if format not in ("svg", "png", "pdf", "dot", "html"):
         raise UsageError(f"unknown format {format!r}: give svg, png, pdf, dot or html")
@@ -299,12 +300,23 @@ def convert(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> str:
         UsageError: an unknown format, or one argmap only reads.
         MapLoadError: a path whose map is invalid.
     """
-    from argmap.errors import UsageError
+    return export(map, to).text
+
+
+def export(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> Exported:
+    """:func:`convert` with what the format could not hold
+    (:class:`~argmap.io.exchange.Exported`: ``text`` and ``lost``), as
+    ``argmap convert`` reports it.
+
+    Raises:
+        UsageError: an unknown format, or one argmap only reads.
+        MapLoadError: a path whose map is invalid.
+    """
     from argmap.io.formats import FORMATS, writer
 
     if not isinstance(to, str) or to not in FORMATS:
         raise UsageError(f"unknown format {to!r}: one of {', '.join(FORMATS)}")
-    return writer(to)(_map(map).model).text
+    return writer(to)(_map(map).model)
 
 
 def draft(text: str, *, markdown: bool = False, model: str | None = "blank") -> Map:

@@ -141,14 +141,15 @@ def converted(
         MapLoadError: the input is invalid.
         UsageError: a format cannot be told, read or written.
     """
+    from argmap.api import export, load
     from argmap.io.exchange import losses
-    from argmap.io.formats import output_format, read_input, writer
+    from argmap.io.formats import output_format, writer
 
     out_format = to_format or output_format(target)
-    write = writer(out_format)
-    _, imported = read_input(source, from_format)
-    exported = write(imported.map)
-    return exported.text, [*imported.notes, *losses(imported.map, exported, out_format, source)]
+    writer(out_format)  # a format argmap only reads is refused before the map is read
+    loaded = load(source, from_format)
+    exported = export(loaded, out_format)
+    return exported.text, [*loaded.notes, *losses(loaded.model, exported, out_format, source)]
 
 
 def _write(target: str, text: str, announce: bool) -> None:

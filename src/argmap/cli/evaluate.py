@@ -142,6 +142,7 @@ def evaluate_job(path: str, params: tuple) -> Outcome:
 
     ``params``: ``(fmt, accept, reject, semantics, support, standard, grant, explain)``.
     """
+    from argmap import api
     from argmap.analysis import evaluate as ev
     from argmap.analysis.strength_notes import strength_notes
 
@@ -150,8 +151,14 @@ def evaluate_job(path: str, params: tuple) -> Outcome:
     amap = imported.map
 
     def run(accept: tuple[str, ...], reject: tuple[str, ...]) -> Evaluation:
-        return ev.evaluate(
-            amap, accept, reject, support, semantics=semantics, standard=standard, grant=grant
+        return api.evaluate(
+            api.Map(amap, path),
+            semantics=semantics,
+            accept=list(accept),
+            reject=list(reject),
+            support=support,
+            standard=standard,
+            grant=grant,
         )
 
     result = run(accept, reject)
