@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from argmap.analysis.checks import Check
     from argmap.analysis.evaluate import Evaluation
     from argmap.analysis.grade import Grade, Rubric
+    from argmap.analysis.matching import Pairs
     from argmap.io.exchange import Exported
     from argmap.model import ArgumentMap
     from argmap.render.options import RenderOptions
@@ -347,8 +348,18 @@ def grade(
     model: Map | ArgumentMap | str | os.PathLike[str],
     students: Sequence[Map | ArgumentMap | str | os.PathLike[str]],
     rubric: Rubric | None = None,
+    *,
+    pairs: Pairs | None = None,
 ) -> list[Grade]:
     """Grade each student's map against the model answer (``docs/grading.md``).
+
+    Args:
+        model: the model answer.
+        students: the students' maps (one map or path alone is one student).
+        rubric: weights and threshold (:class:`~argmap.analysis.grade.Rubric`);
+            None: the defaults.
+        pairs: claim pairs pinned or forbidden for every student
+            (:class:`~argmap.analysis.matching.Pairs`, as a pairs file gives).
 
     Returns:
         One :class:`~argmap.analysis.grade.Grade` per student, in order
@@ -365,7 +376,7 @@ def grade(
         students = [students]
     answer = _map(model).model
     known = findings_of(answer)
-    return [grade_map(_map(s).model, answer, rubric, None, known) for s in students]
+    return [grade_map(_map(s).model, answer, rubric, pairs, known) for s in students]
 
 
 __all__ = [

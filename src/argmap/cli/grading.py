@@ -150,10 +150,10 @@ def grade_class(
     """Each file graded against ``model``, ranked: by score (highest first), then
     file name; files that could not be graded last, by name. A file in ``refused``
     (:func:`links_out`) is not read: its row says why."""
-    from argmap.analysis.grade import findings_of, grade_map
+    from argmap import api
     from argmap.cli.common import load_imported
 
-    model_findings = findings_of(model)
+    answer = api.Map(model, model.path)
     rows: list[Row] = []
     for file in files:
         if file in refused:
@@ -164,7 +164,8 @@ def grade_class(
         except ArgmapError as exc:
             rows.append(Row(file, error=_error_text(exc, student_words)))
             continue
-        grade = grade_map(student, model, rubric, pairs_for(rules, file), model_findings)
+        mine = api.Map(student, file)
+        (grade,) = api.grade(answer, [mine], rubric, pairs=pairs_for(rules, file))
         rows.append(Row(file, grade, student))
     return sorted(
         rows, key=lambda r: (r.grade is None, -(r.grade.score if r.grade else 0), r.file)
