@@ -52,26 +52,17 @@ def draft_file(
         UsageError: spaCy, the named pipeline or (for a page) trafilatura is not
             installed.
     """
-    from argmap.draft.nlp import build_matchers, load_pipeline
     from argmap.draft.patterns import load_patterns
-    from argmap.draft.segment import segment
     from argmap.draft.text import load_article
-    from argmap.errors import MapLoadError
-    from argmap.findings import invalid
 
-    name = str(path)
     patterns = load_patterns(patterns_dir)
-    if Path(name).suffix.lower() in HTML_SUFFIXES:
+    if Path(str(path)).suffix.lower() in HTML_SUFFIXES:
         from argmap.draft.html import load_page
 
         article = load_page(path, patterns.boilerplate)
     else:
         article = load_article(path, patterns.boilerplate)
-    pipeline = load_pipeline(model)
-    seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
-    if not seg.units:
-        raise MapLoadError([invalid(name, 1, 1, _NOTHING)])
-    return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, out_path)
+    return _drafted(article, patterns, model, out_path)
 
 
 _NOTHING = "the article has no sentence to draft from"
@@ -92,21 +83,32 @@ def draft_text(
         MapLoadError: nothing to draft, or a patterns file is malformed.
         UsageError: spaCy or the named pipeline is not installed.
     """
-    from argmap.draft.nlp import build_matchers, load_pipeline
     from argmap.draft.patterns import load_patterns
-    from argmap.draft.segment import segment
     from argmap.draft.text import parse_article
-    from argmap.errors import MapLoadError
-    from argmap.findings import invalid
-    from argmap.model import UNSHOWABLE
 
     patterns = load_patterns(patterns_dir)
-    article = parse_article(UNSHOWABLE.sub(" ", text), name, patterns.boilerplate, markdown)
+    article = parse_article(text, name, patterns.boilerplate, markdown)
+    return _drafted(article, patterns, model, name)
+
+
+def _drafted(article: Article, patterns: Patterns, model: str | None, out_path: str) -> Draft:
+    """The draft of a read article: segmented with the pipeline ``model``, then
+    :func:`_assemble`.
+
+    Raises:
+        MapLoadError: the article has no sentence to draft from.
+        UsageError: spaCy or the named pipeline is not installed.
+    """
+    from argmap.draft.nlp import build_matchers, load_pipeline
+    from argmap.draft.segment import segment
+    from argmap.errors import MapLoadError
+    from argmap.findings import invalid
+
     pipeline = load_pipeline(model)
     seg = segment(article, pipeline.nlp, build_matchers(pipeline, patterns), patterns)
     if not seg.units:
-        raise MapLoadError([invalid(name, 1, 1, _NOTHING)])
-    return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, name)
+        raise MapLoadError([invalid(article.path, 1, 1, _NOTHING)])
+    return _assemble(seg, patterns, article, pipeline.name, pipeline.entities, out_path)
 
 
 def _assemble(

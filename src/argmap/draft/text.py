@@ -134,8 +134,7 @@ def load_article(path: str | Path, rules: Boilerplate) -> Article:
     for magic, what in _MAGIC[:3]:  # a document whose first bytes happen to be UTF-8
         if text.startswith(magic.decode("latin-1")):
             raise MapLoadError([invalid(name, 1, 1, _document(what))])
-    # a control character becomes a space, one for one, so offsets still count the file's
-    return parse_article(UNSHOWABLE.sub(" ", text), name, rules, markdown)
+    return parse_article(text, name, rules, markdown)
 
 
 #: The first bytes of document formats that are not plain text.
@@ -235,12 +234,15 @@ def _trim(par: Paragraph, rules: Boilerplate) -> Paragraph:
 def parse_article(text: str, path: str, rules: Boilerplate, markdown: bool = False) -> Article:
     """Cut ``text`` into paragraphs, drop boilerplate, find the title and source fields.
 
-    See :func:`select_paragraphs`.
+    A control character (:data:`argmap.model.UNSHOWABLE`) becomes a space, one
+    for one, so offsets still count the text's characters. See
+    :func:`select_paragraphs`.
 
     Raises:
         MapLoadError: nothing of the article is left (an empty file, or only
             boilerplate).
     """
+    text = UNSHOWABLE.sub(" ", text)
     return select_paragraphs(text, path, split_paragraphs(text, markdown), rules)
 
 

@@ -136,6 +136,11 @@ def _echoes(units: list[Unit], chosen: list[int], group: dict[int, int]) -> dict
     return out
 
 
+def _question(unit: Unit) -> bool:
+    """Whether the unit is a question (never the thesis: its answer is)."""
+    return unit.text.rstrip().endswith("?")
+
+
 def _asserted(units: list[Unit], disputed: set[int], settings: dict[str, Any]) -> list[Unit]:
     """The units the author asserts: not disputed, conceded or reported as
     someone else's view, no signpost and no question (the answer is the claim)."""
@@ -147,7 +152,7 @@ def _asserted(units: list[Unit], disputed: set[int], settings: dict[str, Any]) -
         and not u.signpost
         and not conceded(units, u.index, settings)
         and cue_sum(u, "objection") < limit
-        and not u.text.rstrip().endswith("?")
+        and not _question(u)
     ]
 
 
@@ -204,7 +209,7 @@ def _fallback(units: list[Unit], own: list[Unit]) -> int | None:
     """The thesis when no unit has a cue: the first unit the author asserts,
     else the first statement that is not a signpost; None when there is none
     (a question is never the thesis)."""
-    for pool in (own, [u for u in units if not u.signpost and not u.text.rstrip().endswith("?")]):
+    for pool in (own, [u for u in units if not u.signpost and not _question(u)]):
         if pool:
             return min(u.index for u in pool)
     return None
