@@ -31,9 +31,8 @@ def test_import_argmap_imports_no_api_module():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert out.strip() == f"['argmap'] {argmap.__version__}"
-    assert sorted(argmap.API) == sorted(
-        n for n in argmap.__all__ if n not in ("API", "__version__")
-    )
+    names = sorted(n for n in argmap.__all__ if n != "__version__")
+    assert names == sorted(argmap.api.__all__)  # the package hands out the whole API
     code = "import argmap; print(argmap.errors.MapLoadError is argmap.MapLoadError)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "True", out.stderr

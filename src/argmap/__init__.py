@@ -21,23 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-#: The names :mod:`argmap.api` gives this package.
-API = (
-    "ArgmapError",
-    "Findings",
-    "Map",
-    "MapLoadError",
-    "UsageError",
-    "check",
-    "convert",
-    "draft",
-    "evaluate",
-    "grade",
-    "load",
-    "loads",
-    "render",
-)
-
 if TYPE_CHECKING:
     from argmap.api import (
         ArgmapError,
@@ -63,7 +46,7 @@ class _Package(types.ModuleType):
     subpackages are still in ``sys.modules`` and import as usual)."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in API and isinstance(value, types.ModuleType):
+        if name in _API and isinstance(value, types.ModuleType):
             return
         super().__setattr__(name, value)
 
@@ -73,7 +56,7 @@ sys.modules[__name__].__class__ = _Package
 
 def __getattr__(name: str) -> Any:
     """The API's names, imported from :mod:`argmap.api` on first use (PEP 562)."""
-    if name in API:
+    if name in _API:
         from argmap import api
 
         return getattr(api, name)
@@ -85,7 +68,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *API])
+    return sorted([*globals(), *_API])
 
 
 __all__ = [
@@ -104,3 +87,6 @@ __all__ = [
     "loads",
     "render",
 ]
+
+#: The names :mod:`argmap.api` gives this package (``__all__`` but the version).
+_API = frozenset(__all__) - {"__version__"}
