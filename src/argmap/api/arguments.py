@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import invalid
+from argmap.util.text import comma_list
 
 
 def need(value: object, kind: type | tuple[type, ...], what: str, wanted: str) -> None:
@@ -45,7 +46,7 @@ def names(value: str | Iterable[str] | None, what: str = "names") -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
+        return comma_list(value)
     need(value, Iterable, what, "a str or a list of str")
     names = list(value)
     for part in names:
@@ -60,11 +61,12 @@ def check_sizes(width: int | None, column_width: int, dpi: int, timeout: float) 
         UsageError: naming the argument, its value and the range.
     """
     from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
+    from argmap.render.options import DPI_RANGE, WIDTH_RANGE
 
     bounds = (
-        ("width", width, 50, 20000),
+        ("width", width, *WIDTH_RANGE),
         ("column_width", column_width, MIN_WIDTH, MAX_WIDTH),
-        ("dpi", dpi, 24, 1200),
+        ("dpi", dpi, *DPI_RANGE),
     )
     for name, value, low, high in bounds:
         if value is None:

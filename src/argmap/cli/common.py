@@ -344,8 +344,11 @@ def refuse_overwrite(source: str, targets: Sequence[str], also: Sequence[str] = 
 
 
 def split_list(value: str) -> list[str]:
-    """``"a, b,,c"`` → ``["a", "b", "c"]`` (comma-separated option values)."""
-    return [v.strip() for v in value.split(",") if v.strip()]
+    """``"a, b,,c"`` → ``["a", "b", "c"]`` (comma-separated option values;
+    :func:`argmap.util.text.comma_list`)."""
+    from argmap.util.text import comma_list
+
+    return comma_list(value)
 
 
 def exit_for(findings: Sequence[Finding], strict: bool) -> int:

@@ -15,6 +15,7 @@ from argmap.cli.render_embed import EmbedRequest, embed_options, status_legend, 
 from argmap.cli.render_fit import Fit, Job, fit_options
 from argmap.cli.render_sheets import SheetRequest, sheet_options, sheet_request
 from argmap.diagram import THEME_NAMES
+from argmap.render.options import DPI_RANGE, WIDTH_RANGE
 
 if TYPE_CHECKING:
     from argmap.findings import Finding
@@ -25,7 +26,7 @@ ENGINES = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 
 
 class _Width(click.ParamType):
-    """``auto`` (fit the column) or a width in CSS pixels (50 to 20000)."""
+    """``auto`` (fit the column) or a width in CSS pixels (:data:`WIDTH_RANGE`)."""
 
     name = "auto|PIXELS"
 
@@ -37,8 +38,9 @@ class _Width(click.ParamType):
             width = int(value)
         except ValueError:
             self.fail(f"{value!r} is neither 'auto' nor a whole number of pixels", param, ctx)
-        if not 50 <= width <= 20000:
-            self.fail(f"{width} is not between 50 and 20000 pixels", param, ctx)
+        low, high = WIDTH_RANGE
+        if not low <= width <= high:
+            self.fail(f"{width} is not between {low} and {high} pixels", param, ctx)
         return width
 
 
@@ -147,7 +149,7 @@ class _Seconds(click.FloatRange):
 )
 @click.option(
     "--dpi",
-    type=click.IntRange(24, 1200),
+    type=click.IntRange(*DPI_RANGE),
     default=96,
     show_default=True,
     help="Resolution of PNG output.",

@@ -103,6 +103,15 @@ def _without_prolog(svg: str) -> str:
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
+def column_width_problem(width: object) -> str | None:
+    """Why ``width`` is no column width (CSS px, the column layout's range), or None."""
+    from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
+
+    if isinstance(width, int) and not isinstance(width, bool) and MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    return f"give a whole number from {MIN_WIDTH} to {MAX_WIDTH}"
+
+
 def error_html(message: str) -> str:
     """A visible, escaped error box in place of a block that cannot be drawn."""
     return f'<pre class="argmap-error">argmap: {html.escape(message)}</pre>'

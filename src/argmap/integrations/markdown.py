@@ -21,7 +21,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from argmap.integrations.blocks import BlockError, draw_block, error_html
+from argmap.integrations.blocks import BlockError, column_width_problem, draw_block, error_html
 
 LOG = logging.getLogger("argmap")
 _FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
@@ -101,10 +101,9 @@ class ArgmapExtension(Extension):
         layout, width = self.getConfig("layout"), self.getConfig("column_width")
         if layout not in ("graph", "column"):
             raise ValueError(f"argmap: layout={layout!r}: give 'graph' or 'column'")
-        if isinstance(width, bool) or not isinstance(width, int) or not 280 <= width <= 2000:
-            raise ValueError(
-                f"argmap: column_width={width!r}: give a whole number from 280 to 2000"
-            )
+        problem = column_width_problem(width)
+        if problem:
+            raise ValueError(f"argmap: column_width={width!r}: {problem}")
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Register the preprocessor before the fenced-code one (priority 30 > 25)."""

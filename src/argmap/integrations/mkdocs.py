@@ -31,7 +31,13 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 
 from argmap.api import render
-from argmap.integrations.blocks import BlockError, Drawn, draw_block, error_html
+from argmap.integrations.blocks import (
+    BlockError,
+    Drawn,
+    column_width_problem,
+    draw_block,
+    error_html,
+)
 from argmap.util.files import write_atomic
 
 LOG = logging.getLogger("mkdocs.plugins.argmap")
@@ -47,11 +53,11 @@ class ArgmapConfig(Config):
     interactive = config_options.Type(bool, default=True)
 
     def validate(self) -> tuple[list[Any], list[Any]]:
-        """MkDocs' checks, and the column width's range (280 to 2000 CSS px)."""
+        """MkDocs' checks, and the column width's range (:func:`column_width_problem`)."""
         failed, warnings = super().validate()
-        width = self.get("column_width")
-        if isinstance(width, int) and not 280 <= width <= 2000:
-            failed.append(("column_width", ValueError("give a whole number from 280 to 2000")))
+        problem = column_width_problem(self.get("column_width"))
+        if problem and isinstance(self.get("column_width"), int):  # MkDocs reports the type
+            failed.append(("column_width", ValueError(problem)))
         return failed, warnings
 
 

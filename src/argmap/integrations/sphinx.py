@@ -28,16 +28,17 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from argmap.integrations.blocks import BlockError, draw_block, error_html
+from argmap.integrations.blocks import BlockError, column_width_problem, draw_block, error_html
 
 LOG = logging.getLogger(__name__)
 
 
 def _width(value: str) -> int:
-    """The ``:column-width:`` option: CSS px from 280 to 2000."""
+    """The ``:column-width:`` option (:func:`column_width_problem`)."""
     width = directives.positive_int(value)
-    if not 280 <= width <= 2000:
-        raise ValueError("give a whole number from 280 to 2000")
+    problem = column_width_problem(width)
+    if problem:
+        raise ValueError(problem)
     return width
 
 

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 
 from argmap.render.style import DEFAULT, Theme
 
+#: The SVG widths (CSS px) and PNG resolutions (dots per inch) argmap draws,
+#: lowest and highest, for the command line and the Python API alike.
+WIDTH_RANGE = (50, 20000)
+DPI_RANGE = (24, 1200)
+
 
 @dataclass(frozen=True)
 class RenderOptions:

@@ -178,6 +178,11 @@ def wrap_text(text: str, width: int) -> list[str]:
     return lines
 
 
+def comma_list(value: str) -> list[str]:
+    """``"a, b,,c"`` → ``["a", "b", "c"]`` (names written as one comma-separated string)."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
 def and_list(ids: Sequence[str], limit: int | None = None) -> str:
     """``["P2"]`` → ``"P2"``; ``["P1", "P2", "P3"]`` → ``"P1, P2 and P3"``.
 
