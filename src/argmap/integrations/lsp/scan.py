@@ -88,9 +88,10 @@ def _scalar(part: str, number: int, column: int) -> list[Occurrence]:
     return [Occurrence(match.group(1), number, start, start + len(match.group(1)))]
 
 
-def at(text: str, line: int, character: int) -> Occurrence | None:
-    """The occurrence under the cursor, or None."""
-    for found in occurrences(text):
+def at(found_all: list[Occurrence], line: int, character: int) -> Occurrence | None:
+    """The occurrence (of ``found_all``, as :func:`occurrences` gives them) under
+    the cursor, or None."""
+    for found in found_all:
         if found.line == line and found.start <= character <= found.end:
             return found
     return None

@@ -19,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from argmap import __version__
+from argmap.analysis.evaluate import Evaluation
 from argmap.api import Map, check, evaluate, loads
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.findings import Finding
@@ -39,10 +40,12 @@ class ArgmapServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("argmap", __version__)
         self.maps: dict[str, Map] = {}
+        self.evaluations: dict[str, Evaluation | None] = {}
 
     def validate(self, uri: str) -> None:
         """Publish the document's diagnostics (and remember its map if it loads)."""
         text = self.workspace.get_text_document(uri).source
+        self.evaluations.pop(uri, None)  # evaluated again on the next hover
         found: list[Finding] = []
         path = to_fs_path(uri) or uri
         if _IS_MAP.search(text):
@@ -60,6 +63,15 @@ class ArgmapServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
         )
+
+    def evaluation(self, uri: str, loaded: Map) -> Evaluation | None:
+        """The evaluation of the document's map, once per version (None: it fails)."""
+        if uri not in self.evaluations:
+            try:
+                self.evaluations[uri] = evaluate(loaded)
+            except ArgmapError:
+                self.evaluations[uri] = None
+        return self.evaluations[uri]
 
 
 def _diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
@@ -115,9 +127,10 @@ def _saved(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
     ls.validate(params.text_document.uri)
 
 
-def _under_cursor(ls: ArgmapServer, params: Any) -> tuple[str, Occurrence | None]:
-    text = ls.workspace.get_text_document(params.text_document.uri).source
-    return text, at(text, params.position.line, params.position.character)
+def _under_cursor(ls: ArgmapServer, params: Any) -> tuple[list[Occurrence], Occurrence | None]:
+    """Every id of the document (one scan), and the one under the cursor."""
+    found_all = occurrences(ls.workspace.get_text_document(params.text_document.uri).source)
+    return found_all, at(found_all, params.position.line, params.position.character)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -128,14 +141,12 @@ def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
     if found is None or loaded is None or found.id not in loaded.model.claims:
         return None
     claim = loaded.model.claims[found.id]
+    result = ls.evaluation(params.text_document.uri, loaded)
     status = ""
-    try:
-        result = evaluate(loaded)
+    if result is not None:
         status = f"\n\nstatus: {result.labelling.get(found.id, '?')}"
         strength = result.strength.get(found.id)
         status += f", strength {strength:.2f}" if strength is not None else ""
-    except ArgmapError:
-        pass
     value = f"{found.id} · {claim.kind}\n\n{claim.text}{status}"
     return types.Hover(  # plain text: a map's words must not become links or images
         contents=types.MarkupContent(kind=types.MarkupKind.PlainText, value=value),
@@ -145,10 +156,10 @@ def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def _definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
-    text, found = _under_cursor(ls, params)
+    found_all, found = _under_cursor(ls, params)
     if found is None:
         return None
-    for other in occurrences(text):
+    for other in found_all:
         if other.definition and other.id == found.id:
             return types.Location(uri=params.text_document.uri, range=_range(other))
     return None
@@ -156,13 +167,13 @@ def _definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Locat
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def _references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
-    text, found = _under_cursor(ls, params)
+    found_all, found = _under_cursor(ls, params)
     if found is None:
         return []
     declaration = params.context.include_declaration
     return [
         types.Location(uri=params.text_document.uri, range=_range(other))
-        for other in occurrences(text)
+        for other in found_all
         if other.id == found.id and (declaration or not other.definition)
     ]
 
@@ -171,10 +182,10 @@ def _references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.L
 def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     """Every occurrence of the id renamed; refused when the new name is no id
     or names another claim."""
-    text, found = _under_cursor(ls, params)
+    found_all, found = _under_cursor(ls, params)
     if found is None:
         return None
-    taken = {o.id for o in occurrences(text) if o.definition}
+    taken = {o.id for o in found_all if o.definition}
     if ID.fullmatch(params.new_name) is None:
         raise JsonRpcInvalidParams(
             f"{params.new_name!r} is no claim id: use letters, digits, '_', '.' and '-'"
@@ -183,7 +194,7 @@ def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit
         raise JsonRpcInvalidParams(f"{params.new_name!r} is already a claim of this map")
     edits = [
         types.TextEdit(range=_range(other), new_text=params.new_name)
-        for other in occurrences(text)
+        for other in found_all
         if other.id == found.id
     ]
     return types.WorkspaceEdit(changes={params.text_document.uri: edits})
