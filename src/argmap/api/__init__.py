@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.api.arguments import check_sizes, names, need, no_surrogate
+from argmap.api.arguments import check_sizes, format_name, names, need, no_surrogate
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
 from argmap.errors import ArgmapError, MapLoadError, UsageError
@@ -55,11 +55,10 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Map:
             ``findings`` give each problem's file, line and column.
         UsageError: the format cannot be told or is not one argmap reads.
     """
-    from argmap.errors import UsageError
-    from argmap.io.formats import FORMATS, read_input
+    from argmap.io.formats import read_input
 
-    if format is not None and (not isinstance(format, str) or format not in FORMATS):
-        raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    if format is not None:
+        format_name(format)
     need(path, (str, os.PathLike), "path", "a str or os.PathLike")
     name = os.fspath(path)
     if not isinstance(name, str) or not name:
@@ -80,13 +79,11 @@ def loads(text: str, format: str = "argmap", *, name: str = "<string>") -> Map:
         MapLoadError: the map is invalid (positions are lines of ``text``).
         UsageError: an unknown format, or one argmap only writes.
     """
-    from argmap.errors import UsageError
-    from argmap.io.formats import FORMATS, reader
+    from argmap.io.formats import reader
 
     need(text, str, "text", "a str (decode bytes first)")
     need(name, str, "name", "a str")
-    if not isinstance(format, str) or format not in FORMATS:
-        raise UsageError(f"unknown format {format!r}: one of {', '.join(FORMATS)}")
+    format_name(format)
     no_surrogate(text, name)
     imported = reader(format)(text, name)
     return Map(imported.map, name, format, tuple(imported.notes))
@@ -101,8 +98,6 @@ def _map(value: Map | ArgumentMap | str | os.PathLike[str]) -> Map:
     if isinstance(value, ArgumentMap):
         return Map(value, value.path)
     if not isinstance(value, (str, os.PathLike)):
-        from argmap.errors import UsageError
-
         kind = type(value).__name__
         raise UsageError(f"expected a map: an argmap.Map, an ArgumentMap or a path, not {kind}")
     return load(value)
@@ -195,12 +190,10 @@ def evaluate(
     """
     from argmap.analysis.evaluate import evaluate as run
 
-    for value, what in ((semantics, "semantics"), (support, "support"), (standard, "standard")):
-        if value is not None:
-            need(value, str, what, "a str")
-    if grant is not None:
-        need(grant, str, "grant", "a str")
     need(semantics, str, "semantics", "a str")
+    for value, what in ((support, "support"), (standard, "standard"), (grant, "grant")):
+        if value is not None:
+            need(value, str, what, "a str or None")
     return run(
         _map(map).model,
         names(accept, "accept"),
@@ -313,11 +306,9 @@ def export(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> Exported
         UsageError: an unknown format, or one argmap only reads.
         MapLoadError: a path whose map is invalid.
     """
-    from argmap.io.formats import FORMATS, writer
+    from argmap.io.formats import writer
 
-    if not isinstance(to, str) or to not in FORMATS:
-        raise UsageError(f"unknown format {to!r}: one of {', '.join(FORMATS)}")
-    return writer(to)(_map(map).model)
+    return writer(format_name(to))(_map(map).model)
 
 
 def draft(text: str, *, markdown: bool = False, model: str | None = "blank") -> Map:

@@ -36,6 +36,19 @@ def no_surrogate(text: str, name: str) -> None:
         raise MapLoadError([invalid(name, line, column, why)])
 
 
+def format_name(value: object) -> str:
+    """``value`` when it names a format argmap knows (``docs/interchange.md``).
+
+    Raises:
+        UsageError: it does not, with the formats it could name.
+    """
+    from argmap.io.formats import FORMATS
+
+    if not isinstance(value, str) or value not in FORMATS:
+        raise UsageError(f"unknown format {value!r}: one of {', '.join(FORMATS)}")
+    return value
+
+
 def names(value: str | Iterable[str] | None, what: str = "names") -> list[str]:
     """Names (check codes, claim ids) given as one string (``"AM101, AM102"``),
     as a list of strings, or None (none).
