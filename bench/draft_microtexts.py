@@ -131,11 +131,10 @@ def read_gold(xml: Path, text: str) -> Gold:
 
 def draft_guess(path: Path, model: str) -> Guess:
     """What ``argmap draft --to json`` gives for the text at ``path``."""
-    from argmap.cli.draft import map_file
-    from argmap.draft import draft_file
+    import argmap
     from argmap.io.mapdata import map_to_dict
 
-    data = map_to_dict(map_file(draft_file(path, model=model))[1])
+    data = map_to_dict(argmap.draft_file(path, model=model).model)
     claims = data["claims"]
     spans = {cid: (c["span"][0], c["span"][1]) for cid, c in claims.items() if "span" in c}
     kinds = {cid: c["kind"] for cid, c in claims.items()}

@@ -27,7 +27,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from argmap.cli.render import ENGINES
+from argmap.diagram import ENGINES
 from argmap.io.yaml.reader import loads_map
 from argmap.model import ArgumentMap
 from argmap.render import graphviz

@@ -13,7 +13,7 @@ import sys
 import pytest
 import yaml
 
-from argmap.cli.draft import map_file
+from argmap.api.drafting import map_file
 from argmap.draft import draft_file
 from argmap.errors import MapLoadError
 from argmap.io.mapdata import map_to_dict

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.cli.draft import map_file
+from argmap.api.drafting import map_file
 from argmap.draft import draft_file
 from argmap.draft.charset import declared_encoding
 from argmap.draft.html import load_page, page_blocks

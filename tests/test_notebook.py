@@ -30,3 +30,5 @@ def test_the_example_notebook_runs_and_shows_the_diagram_and_the_findings(monkey
     assert table.startswith("<table><thead>") and "AM101 unsupported-claim" in table
     assert "image/svg+xml" in outputs[2][0]["data"]
     assert "('T1', 'IN')" in outputs[3][0]["data"]["text/plain"]
+    what_if = outputs[4][0]["data"]["image/svg+xml"]
+    assert "what if P1 is rejected?" in what_if and "assumed rejected" in what_if

@@ -187,12 +187,12 @@ def test_evaluate_cli_json_and_what_if(run_cli):
 
 
 def test_render_color_by_status_marks_labels_in_captions():
-    from argmap.cli.render import _colouring
+    from argmap.api.whatif import colouring
     from argmap.render.dot import RenderOptions, to_dot
     from argmap.render.style import STATUS_FILLS
 
     amap = make_map(WARN)
-    fills, badges, legend = _colouring(amap, "status")
+    fills, badges, legend = colouring(amap, "status")
     assert [name for name, _ in legend] == [
         "IN: stands (carneades reading)",
         "OUT: does not stand",
@@ -202,7 +202,7 @@ def test_render_color_by_status_marks_labels_in_captions():
     dot = to_dot(amap, (), RenderOptions(fills=fills, badges=badges, fill_legend=legend))
     assert "fill: UNDEC" in dot
     assert f'fillcolor="{STATUS_FILLS["OUT"]}"' in dot and "THESIS · T1 · OUT" in dot
-    fills, badges, _ = _colouring(amap, "strength")
+    fills, badges, _ = colouring(amap, "strength")
     assert badges == {"T1": "0.25", "O1": "0.50"}
 
 

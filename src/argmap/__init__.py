@@ -7,10 +7,11 @@ sits on top.
 
 The API's functions are attributes of this package, imported on first use
 (PEP 562), so ``import argmap`` stays cheap: ``argmap.load``, ``argmap.loads``,
-``argmap.check``, ``argmap.evaluate``, ``argmap.render``, ``argmap.convert``,
-``argmap.draft``, ``argmap.grade``, the ``Map`` and ``Findings`` they return, and
-the errors they raise (``argmap.MapLoadError``, ``argmap.UsageError``, both
-``argmap.ArgmapError``).
+``argmap.check``, ``argmap.evaluate``, ``argmap.render``, ``argmap.render_files``,
+``argmap.convert``, ``argmap.draft``, ``argmap.draft_file``, ``argmap.grade``, the
+``Map`` and ``Findings`` they return, the errors they raise
+(``argmap.MapLoadError``, ``argmap.UsageError``, both ``argmap.ArgmapError``) and
+the warning a drawing gives (``argmap.ArgmapWarning``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from argmap.api import (
         ArgmapError,
+        ArgmapWarning,
+        DraftMap,
         Findings,
         Map,
         MapLoadError,
@@ -31,11 +34,13 @@ if TYPE_CHECKING:
         check,
         convert,
         draft,
+        draft_file,
         evaluate,
         grade,
         load,
         loads,
         render,
+        render_files,
     )
 
 
@@ -73,6 +78,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "ArgmapError",
+    "ArgmapWarning",
+    "DraftMap",
     "Findings",
     "Map",
     "MapLoadError",
@@ -81,11 +88,13 @@ __all__ = [
     "check",
     "convert",
     "draft",
+    "draft_file",
     "evaluate",
     "grade",
     "load",
     "loads",
     "render",
+    "render_files",
 ]
 
 #: The names :mod:`argmap.api` gives this package (``__all__`` but the version).

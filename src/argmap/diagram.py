@@ -61,6 +61,13 @@ from argmap.util.text import and_list
 #: :mod:`argmap.render.style`, which has exactly these).
 THEME_NAMES: tuple[str, ...] = ("default", "classroom", "print", "colorblind")
 
+#: Who reads a diagram: ``expert`` and ``teacher`` see codes and the checks'
+#: messages; ``student`` sees findings in plain words only.
+AUDIENCES: tuple[str, ...] = ("expert", "teacher", "student")
+
+#: Graphviz layout programs a drawing may name (``argmap render --engine``).
+ENGINES: tuple[str, ...] = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
+
 #: What an edge draws: ``support`` (premise or junction → conclusion),
 #: ``premise`` (premise → junction), ``attack`` (claim → claim) and ``undercut``
 #: (claim → junction).

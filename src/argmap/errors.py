@@ -45,3 +45,10 @@ class LayoutTimeout(ArgmapError):
 
 class UsageError(ArgmapError):
     """The command line asks for something impossible (exit code 2)."""
+
+
+class ArgmapWarning(UserWarning):
+    """What a drawing did without being asked (an overview and pages for a map too
+    large for one diagram, the spread layout for a dense one, a slide drawn too
+    small to read). ``argmap`` prints each on standard error as
+    ``argmap: warning: …``; from Python, :mod:`warnings` shows it."""

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from argmap.api.arguments import check_sizes, format_name, names, need, no_surrogate
+from argmap.api.arguments import format_name, names, need, no_surrogate
+from argmap.api.drafting import DraftMap, draft, draft_file
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
-from argmap.errors import ArgmapError, MapLoadError, UsageError
+from argmap.api.rendering import render, render_files
+from argmap.errors import ArgmapError, ArgmapWarning, MapLoadError, UsageError
 
 if TYPE_CHECKING:
     from argmap.analysis.checks import Check
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from argmap.analysis.matching import Pairs
     from argmap.io.exchange import Exported
     from argmap.model import ArgumentMap
-    from argmap.render.options import RenderOptions
 
 
 def load(path: str | os.PathLike[str], format: str | None = None) -> Map:
@@ -205,86 +205,6 @@ def evaluate(
     )
 
 
-def render(
-    map: Map | ArgumentMap | str | os.PathLike[str],
-    format: str = "svg",
-    *,
-    theme: str | None = None,
-    direction: str = "TB",
-    legend: bool = True,
-    ids: bool = True,
-    findings: bool = True,
-    width: int | None = None,
-    layout: str = "graph",
-    column_width: int = 700,
-    dpi: int = 96,
-    timeout: float = 60.0,
-) -> bytes:
-    """Draw a map with Graphviz.
-
-    Args:
-        map: the map, or a path to load.
-        format: ``svg`` (self-contained, scales to its column), ``png``,
-            ``pdf``, ``dot`` (no Graphviz needed) or ``html`` (interactive page).
-        theme: a theme name (the README's themes); None: the map's, else ``default``.
-        direction: ``"TB"`` (thesis at the top) or ``"LR"``.
-        legend, ids, findings: draw the legend, the claim ids, the marks of
-            the checks' findings.
-        width: the SVG's width in CSS px; None: it fills its column.
-        layout: ``"graph"`` or ``"column"`` (one column ``column_width`` CSS
-            px wide, for an article or a phone).
-        dpi: resolution of PNG output.
-        timeout: seconds the layout may take.
-
-    Returns:
-        The document's bytes; the same map and options give the same bytes.
-
-    Raises:
-        UsageError: an unknown format, theme, direction or layout, or a size
-            out of range (width 50–20000, column_width 280–2000, dpi 24–1200).
-        GraphvizNotFound, RenderError: Graphviz is missing or fails.
-        LayoutTimeout: the layout took longer than ``timeout``.
-    """
-    from argmap.analysis.checks import run_checks
-    from argmap.render.outputs import render as draw
-
-    amap = _map(map).model
-    check_sizes(width, column_width, dpi, timeout)
-    opts = _options(amap, format, theme, direction, layout)
-    opts = replace(opts, legend=legend, show_ids=ids, show_findings=findings, width=width)
-    found = run_checks(amap) if findings else []
-    column = column_width if layout == "column" else None
-    return draw(amap, found, opts, format, timeout=timeout, dpi=dpi, column=column)
-
-
-def _options(
-    amap: ArgumentMap, format: str, theme: str | None, direction: str, layout: str
-) -> RenderOptions:
-    """The render options of :func:`render`'s arguments.
-
-    Raises:
-        UsageError: an unknown format, theme, direction or layout.
-    """
-    from argmap.render.options import RenderOptions
-    from argmap.render.style import THEMES
-
-    for value, what in ((format, "format"), (direction, "direction"), (layout, "layout")):
-        need(value, str, what, "a str")
-    if theme is not None:
-        need(theme, str, "theme", "a str or None")
-
-    if format not in ("svg", "png", "pdf", "dot", "html"):
-        raise UsageError(f"unknown format {format!r}: give svg, png, pdf, dot or html")
-    name = theme or amap.theme or "default"
-    if name not in THEMES:
-        raise UsageError(f"unknown theme {name!r}: one of {', '.join(THEMES)}")
-    if direction not in ("TB", "LR"):
-        raise UsageError(f"direction={direction!r}: give 'TB' or 'LR'")
-    if layout not in ("graph", "column"):
-        raise UsageError(f"layout={layout!r}: give 'graph' or 'column'")
-    return RenderOptions(theme=THEMES[name], direction=direction)
-
-
 def convert(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> str:
     """The map written in another format (``argmap``, ``json``, ``aif``,
     ``sadface``, ``argdown``, ``graphml``, ``mermaid``, ``apx``, ``tgf``,
@@ -309,30 +229,6 @@ def export(map: Map | ArgumentMap | str | os.PathLike[str], to: str) -> Exported
     from argmap.io.formats import writer
 
     return writer(format_name(to))(_map(map).model)
-
-
-def draft(text: str, *, markdown: bool = False, model: str | None = "blank") -> Map:
-    """A first map drafted from the article ``text`` (``docs/draft.md``).
-
-    Args:
-        text: plain text, one paragraph a line (Markdown when ``markdown``).
-        model: a spaCy pipeline, or ``"blank"`` for the built-in rules only.
-
-    Returns:
-        The draft as a :class:`Map` (its ``model.extra["draft"]`` holds the
-        thesis candidates, relations with their confidence and the claims to
-        review). A draft copies the text: do not publish a draft of a text
-        you do not own.
-
-    Raises:
-        MapLoadError: nothing to draft.
-        UsageError: spaCy or the pipeline is not installed.
-    """
-    from argmap.draft import draft_text
-
-    need(text, str, "text", "a str (decode bytes first)")
-    made = draft_text(text, markdown=markdown, model=model)
-    return Map(made.map, "<draft>", "argmap")
 
 
 def grade(
@@ -372,6 +268,8 @@ def grade(
 
 __all__ = [
     "ArgmapError",
+    "ArgmapWarning",
+    "DraftMap",
     "Findings",
     "Map",
     "MapLoadError",
@@ -379,9 +277,11 @@ __all__ = [
     "check",
     "convert",
     "draft",
+    "draft_file",
     "evaluate",
     "grade",
     "load",
     "loads",
     "render",
+    "render_files",
 ]

@@ -4,8 +4,9 @@ from deep inside argmap."""
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from argmap.errors import MapLoadError, UsageError
 from argmap.findings import invalid
@@ -67,24 +68,54 @@ def names(value: str | Iterable[str] | None, what: str = "names") -> list[str]:
     return names
 
 
-def check_sizes(width: int | None, column_width: int, dpi: int, timeout: float) -> None:
-    """Refuse the sizes the command line refuses (``argmap render --help``).
+def one_of(*allowed: str | None) -> Callable[[str, object], None]:
+    """A check that the value is one of ``allowed``."""
 
-    Raises:
-        UsageError: naming the argument, its value and the range.
-    """
-    from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
-    from argmap.render.options import DPI_RANGE, WIDTH_RANGE
+    def check(name: str, value: object) -> None:
+        if value not in allowed or isinstance(value, bool):
+            shown = ", ".join(repr(a) for a in allowed if a is not None)
+            shown += " or None" if None in allowed else ""
+            raise UsageError(f"unknown {name} {value!r}: give {shown}")
 
-    bounds = (
-        ("width", width, *WIDTH_RANGE),
-        ("column_width", column_width, MIN_WIDTH, MAX_WIDTH),
-        ("dpi", dpi, *DPI_RANGE),
-    )
-    for name, value, low, high in bounds:
-        if value is None:
-            continue
+    return check
+
+
+def whole_number(low: int, high: int, none: bool = False) -> Callable[[str, object], None]:
+    """A check that the value is a whole number from ``low`` to ``high`` (or None)."""
+
+    def check(name: str, value: object) -> None:
+        if value is None and none:
+            return
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise UsageError(f"{name}={value!r}: give a whole number from {low} to {high}")
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < 1e6:
-        raise UsageError(f"timeout={timeout!r}: give a number of seconds above 0 and below 1e6")
+
+    return check
+
+
+def flag(name: str, value: object) -> None:
+    """A check that the value is True or False."""
+    if not isinstance(value, bool):
+        raise UsageError(f"{name} must be True or False, not {type(value).__name__}")
+
+
+def non_empty(name: str, value: object) -> None:
+    """A check that the value is a non-empty str or None."""
+    if value is not None and (not isinstance(value, str) or not value):
+        raise UsageError(f"{name} must be a non-empty str or None, not {value!r}")
+
+
+def str_or_none(name: str, value: object) -> None:
+    """A check that the value is a str (empty: ids with no prefix) or None."""
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{name} must be a str or None, not {type(value).__name__}")
+
+
+def seconds(name: str, value: object) -> None:
+    """A check that the value is a number of seconds above 0 and at most a day."""
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or math.isnan(value)
+        or not 0 < value <= 86400
+    ):
+        raise UsageError(f"{name}={value!r}: give a number of seconds above 0, at most 86400")

@@ -24,6 +24,7 @@ import click
 from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
 
 if TYPE_CHECKING:
+    from argmap.api import Map
     from argmap.findings import Finding, Rule
     from argmap.io.exchange import Imported
     from argmap.model import ArgumentMap
@@ -162,17 +163,14 @@ def strict_option() -> Callable[[F], F]:
     )
 
 
-#: ``--audience`` values: ``expert`` and ``teacher`` see codes and the checks'
-#: messages; ``student`` sees findings in plain words only.
-AUDIENCES = ("expert", "teacher", "student")
-
-
 def audience_option(default: str = "expert") -> Callable[[F], F]:
     """``--audience expert|teacher|student``, reaching the command as ``audience``.
 
     ``student``: findings and legend in plain words with no codes
     (:func:`argmap.findings.student_sentence`); ``teacher`` is ``expert``.
     """
+    from argmap.diagram import AUDIENCES  # when a command that draws is loaded
+
     return click.option(
         "--audience",
         type=click.Choice(AUDIENCES),
@@ -279,30 +277,50 @@ def load_imported(path: str) -> Imported:
         MapLoadError: the map is invalid, or its format cannot be told or read
             (a finding at line 1, column 1 saying what it looks like).
     """
-    from argmap.api import load
-    from argmap.errors import UsageError
-    from argmap.findings import invalid
     from argmap.io.exchange import Imported
 
-    try:
-        loaded = load(path)
-    except UsageError as exc:
-        message = str(exc).removeprefix(f"{path}: ")
-        raise MapLoadError([invalid(path, 1, 1, message)]) from None
+    loaded = read_map(path)
     return Imported(loaded.model, loaded.notes)
 
 
-def load(path: str) -> ArgumentMap:
-    """Load a map file in any readable format (imported lazily to keep start-up fast);
-    what the import noted (AM001 import-note) goes to standard error as text lines.
+def read_map(path: str) -> Map:
+    """:func:`argmap.api.load`, a format that cannot be told or read being a
+    finding at line 1, column 1 of ``path``.
 
     Raises:
         MapLoadError: the map is invalid or its format unreadable.
     """
-    imported = load_imported(path)
-    if imported.notes:
-        click.echo(report(imported.notes, "text").rstrip("\n"), err=True)
-    return imported.map
+    from argmap.api import load
+    from argmap.errors import UsageError
+    from argmap.findings import invalid
+
+    try:
+        return load(path)
+    except UsageError as exc:
+        message = str(exc).removeprefix(f"{path}: ")
+        raise MapLoadError([invalid(path, 1, 1, message)]) from None
+
+
+def load_map(path: str) -> Map:
+    """:func:`read_map`, what the import noted (AM001 import-note) going to
+    standard error as text lines.
+
+    Raises:
+        MapLoadError: the map is invalid or its format unreadable.
+    """
+    loaded = read_map(path)
+    if loaded.notes:
+        click.echo(report(loaded.notes, "text").rstrip("\n"), err=True)
+    return loaded
+
+
+def load(path: str) -> ArgumentMap:
+    """The model of :func:`load_map` (imported lazily to keep start-up fast).
+
+    Raises:
+        MapLoadError: the map is invalid or its format unreadable.
+    """
+    return load_map(path).model
 
 
 def checks_for(amap: ArgumentMap, path: str, select: str = "", ignore: str = "") -> list:

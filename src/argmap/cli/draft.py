@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli.common import exit_codes, output_option, refuse_overwrite, to_option, to_stdout
 
 if TYPE_CHECKING:
-    from argmap.draft import Draft
-    from argmap.draft.text import Page
-    from argmap.model import ArgumentMap
+    from argmap.api import DraftMap
 
 
 @click.command(
@@ -76,7 +74,7 @@ def draft(
 
     Example: argmap draft article.txt -o /tmp/article-draft.yaml
     """
-    from argmap.draft import draft_file
+    from argmap.api import draft_file
 
     patterns = sorted(str(f) for f in Path(patterns_dir).glob("*.json")) if patterns_dir else []
     if save_text == "-" and not output:
@@ -90,9 +88,7 @@ def draft(
     refuse_overwrite(article, targets, also=patterns)
     _refuse_same_file(output, save_text)
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
-    made = draft_file(
-        article, model=model, patterns_dir=patterns_dir, out_path=output or "<stdout>"
-    )
+    made = draft_file(article, model=model, patterns=patterns_dir)
     if made.pipeline != "blank":
         click.echo(
             f"argmap draft: using spaCy pipeline {made.pipeline} for sentence boundaries "
@@ -103,7 +99,7 @@ def draft(
     click.echo(summary(made, output, save_text), err=True)
 
 
-def _write(made: Draft, fmt: str, output: str | None, save_text: str | None) -> None:
+def _write(made: DraftMap, fmt: str, output: str | None, save_text: str | None) -> None:
     """The draft to ``output`` (None: standard output) in ``fmt``, and its text to
     ``save_text``; the files all or none."""
     import json
@@ -111,18 +107,17 @@ def _write(made: Draft, fmt: str, output: str | None, save_text: str | None) -> 
     from argmap.io.mapdata import map_to_dict
     from argmap.util.files import write_all
 
-    text, loaded = map_file(made)
     if fmt == "json":
-        data = json.dumps(map_to_dict(loaded), ensure_ascii=False, indent=2) + "\n"
+        data = json.dumps(map_to_dict(made.model), ensure_ascii=False, indent=2) + "\n"
     else:
-        data = text
+        data = made.yaml
     files = [(output, data)] if output else []
-    files += [(save_text, made.article.text)] if save_text and save_text != "-" else []
+    files += [(save_text, made.text)] if save_text and save_text != "-" else []
     write_all([(path, content.encode("utf-8")) for path, content in files])
     if not output:
         to_stdout(data)
     elif save_text == "-":
-        to_stdout(made.article.text)
+        to_stdout(made.text)
 
 
 def _refuse_same_file(output: str | None, save_text: str | None) -> None:
@@ -141,69 +136,9 @@ def _refuse_same_file(output: str | None, save_text: str | None) -> None:
         raise UsageError(f"-o and --save-text both name {save_text}: give two files")
 
 
-def map_file(made: Draft) -> tuple[str, ArgumentMap]:
-    """The draft as a YAML map file, and the map loaded back from that text.
-
-    The text is a header comment (the article, the pipeline, a warning that
-    the draft copies the article), then :func:`argmap.io.yaml.writer.dump_map`.
-    Every draft is read back with :func:`argmap.io.yaml.reader.loads_map`
-    (named as the draft map is), so a draft always loads.
-
-    Raises:
-        MapLoadError: the text does not load back (a bug in argmap).
-    """
-    from argmap.io.yaml.reader import loads_map
-    from argmap.io.yaml.writer import dump_map
-
-    name = "".join(ch if ch.isprintable() else "?" for ch in Path(made.article.path).name)
-    text = (
-        f"# Draft argument map made by 'argmap draft' from {name} "
-        f"(spaCy pipeline: {made.pipeline}).\n"
-        "# It copies the article's sentences: check every claim (start with draft.review),\n"
-        "# paraphrase, and never publish or commit a draft of a text you do not own.\n"
-    )
-    page = made.article.page
-    if page is not None:
-        text += (
-            "# Read from an HTML page: 'para' counts the lines and 'span' the characters of\n"
-            "# the article text extracted from it ('argmap draft --save-text FILE' writes it).\n"
-            f"# Left out: {_left_out(page)}.\n"
-        )
-    text += dump_map(made.map)
-    return text, loads_map(text, made.map.path)
-
-
-def _left_out(page: Page) -> str:
-    """What reading a page left out, in words."""
-    blocks = "block" if page.blocks == 1 else "blocks"
-    what = (
-        f"page text outside the article (menus, links, footers, comments): "
-        f"{page.blocks:,} {blocks}, {page.characters:,} characters"
-        if page.blocks
-        else "no page text outside the article"
-    )
-    if page.stopped:
-        what += f"; the HTML parser stopped at {page.stopped}, leaving out the rest of the page"
-    return what
-
-
-def summary(made: Draft, output: str | None, save_text: str | None = None) -> str:
+def summary(made: DraftMap, output: str | None, save_text: str | None = None) -> str:
     """One paragraph for stderr: what was drafted, dropped and written."""
-    from argmap.model import KINDS
-
-    found = [c.kind for c in made.map.claims.values()]
-    kinds = ", ".join(f"{found.count(k)} {k}" for k in KINDS if k in found)
-    block = cast("dict[str, list[str]]", made.map.extra["draft"])
-    dropped = ", ".join(f"¶{d.number} ({d.reason})" for d in made.article.dropped)
-    page = made.article.page
-    if page is not None and (page.blocks or page.stopped):
-        dropped = "; ".join(part for part in (_left_out(page), dropped) if part)
-    review = ", ".join(block["review"]) or "none"
-    lines = [
-        f"drafted {len(made.map.claims)} claims ({kinds}) from {made.article.path}",
-        f"thesis candidates: {len(block['thesis_candidates'])}; to review: {review}",
-        f"dropped: {dropped or 'nothing'}",
-    ]
+    lines = list(made.report)
     if output:
         lines.append(f"wrote {output}")
         if "maps" in Path(output).resolve().parent.parts:

@@ -27,14 +27,9 @@ from argmap.cli.batch import (
     outputs_for,
     write_outcomes,
 )
-from argmap.cli.common import format_option, load_imported, refuse_overwrite, report, split_list
-from argmap.cli.render_embed import EmbedRequest
-from argmap.cli.render_fit import Fit
-from argmap.cli.render_sheets import SheetRequest, check_sheets, sheet_request
+from argmap.cli.common import format_option, read_map, refuse_overwrite, report, split_list
+from argmap.cli.render_options import drawing_options
 from argmap.errors import UsageError
-
-#: The options this module adds to the one-map command's (none of them changes a drawing).
-BATCH_PARAMS = ("maps", "outdir", "to", "suffix", "fmt", "jobs", "executor", "scheduler")
 
 #: What ``--to`` takes: a format name is its file ending.
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -86,7 +81,6 @@ def render(
     **options: Any,
 ) -> None:
     """Draw maps (see the help above, which is the one-map command's, extended)."""
-    _drop_batch_params()
     many = len(maps) > 1 or os.path.isdir(maps[0]) or fmt == "jsonl"
     many = many or bool(outdir or to is not None or suffix) or runner != Runner()
     if not many:
@@ -99,81 +93,56 @@ def render(
         )
     prepared = _prepare(options, to)
     files = map_files(maps)
-    outputs_for(files, outdir or "output", suffix, prepared[3])
+    outputs_for(files, outdir or "output", suffix, prepared[1])
     params = (*prepared, outdir or "output", suffix)
     with outcomes(render_job, files, params, runner) as done:
         code = write_outcomes(done, fmt, _write)
     sys.exit(code)  # out of the block: leaving it by an exception stops the workers
 
 
-def _drop_batch_params() -> None:
-    """Forget this module's options in click's context, so that what the drawing
-    takes from the context (the options given, see :class:`EmbedRequest`) is what the
-    one-map command would take: the same drawing, byte for byte."""
-    ctx = click.get_current_context(silent=True)
-    for name in BATCH_PARAMS if ctx is not None else ():
-        ctx.params.pop(name, None)  # type: ignore[union-attr]
-
-
-def _prepare(
-    options: dict[str, Any], to: str | None
-) -> tuple[single._Request, EmbedRequest, SheetRequest | None, tuple[str, ...], Fit]:
-    """The drawing request, what to embed, the sheets, the file endings and what to do
-    with maps too large for one diagram, checked as the one-map command checks them,
-    once for every map.
+def _prepare(options: dict[str, Any], to: str | None) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The keyword arguments of :func:`argmap.render_files` and the file endings,
+    checked as the one-map command checks them, once for every map.
 
     Raises:
         UsageError: options that do not go together, or an unknown format in ``to``.
     """
-    extra = EmbedRequest.take(options)
-    fit = Fit.take(options)
-    sheet = sheet_request(options)
-    req = single._Request(**options)
-    single._column(req)
-    names = split_list(("pdf" if sheet else "svg") if to is None else to)
+    from argmap.api.drawing import Drawing
+
+    kwargs = drawing_options(options)
+    drawing = Drawing.of(**kwargs)
+    names = split_list(("pdf" if drawing.sheets else "svg") if to is None else to)
     unknown = [n for n in names if n not in RENDER_FORMATS]
     if unknown or not names:
         raise UsageError(
             f"--to {to}: name formats among {', '.join(RENDER_FORMATS)}, separated by commas"
         )
     exts = tuple(f".{name}" for name in dict.fromkeys(names))
-    if req.depth is not None and req.focus is None:
-        raise UsageError("--depth needs --focus ID: the claim to draw the neighbourhood of")
-    if sheet is not None:
-        check_sheets(sheet, [f"map{ext}" for ext in exts], req.split, req.collapse)
-        if extra.embed or req.layout != "graph":
-            raise UsageError(
-                f"{sheet.option} draws its own layout: leave out "
-                + ("--embed" if extra.embed else "--layout column")
-            )
-    extra.check([name for name in names])
-    return req, extra, sheet, exts, fit
+    drawing.check_outputs([f"map{ext}" for ext in exts])
+    return kwargs, exts
 
 
 def render_job(path: str, params: tuple[Any, ...]) -> Outcome:
     """One map drawn in every format asked for: the files, not yet written.
 
-    ``params``: ``(request, embed request, sheets or None, endings, fit, outdir, suffix)``.
+    ``params``: ``(keyword arguments of argmap.render_files, endings, outdir, suffix)``.
 
     Raises:
         ArgmapError, OSError: the map is invalid, Graphviz fails or runs out of time;
             :func:`argmap.cli.batch.run_job` makes these the map's outcome.
     """
-    from argmap.render.outputs import format_for
-
-    req, extra, sheet, exts, fit, outdir, suffix = params
-    imported = load_imported(path)
+    kwargs, exts, outdir, suffix = params
+    loaded = read_map(path)
     targets = outputs_for([path], outdir, suffix, exts)
     refuse_overwrite(path, targets)
-    pairs = [(target, format_for(target)) for target in targets]
-    drawn = single._draw(imported.map, path, pairs, req, extra, sheet, fit)
-    said = report(imported.notes, "text") if imported.notes else ""
+    drawn = single.drawn(loaded, targets, kwargs)
+    said = report(loaded.notes, "text") if loaded.notes else ""
     return Outcome(path, files=drawn, notes=said)
 
 
 def _write(outcome: Outcome) -> Outcome:
     """Write one map's files as the one-map command does; its record names them."""
-    single._write(outcome.files)
+    single.write_files(outcome.files)
     return dataclasses.replace(outcome, record={"wrote": [p for p, _ in outcome.files]}, files=[])
 
 

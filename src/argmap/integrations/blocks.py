@@ -73,7 +73,8 @@ def draw_block(
             amap = load(path)
         else:
             amap = loads(source, name=where)
-        drawn = render(amap, "svg", layout=layout, column_width=column_width, theme=theme)
+        width = column_width if layout == "column" else None
+        drawn = render(amap, "svg", layout=layout, column_width=width, theme=theme)
         svg = drawn.decode("utf-8")
     except MapLoadError as exc:
         raise BlockError(_placed(exc, where, first_line if named is None else None)) from None
