@@ -137,3 +137,26 @@ def test_the_cli_modules_that_draw_and_draft_call_the_api():
     assert "draft_file(article, model=model, patterns=patterns_dir)" in draft
     for text in (render, draft):
         assert "argmap.render.outputs" not in text and "argmap.draft import" not in text
+
+
+@needs_dot
+def test_a_map_read_from_a_string_is_called_map_not_its_pseudo_file_name():
+    untitled = argmap.loads("claims:\n  T1: {kind: thesis, text: Cities should plant trees.}\n")
+    assert untitled.path == "<string>" and untitled.model.name == "map"
+    svg = argmap.render(untitled).decode("utf-8")
+    assert '-title">Argument map</title>' in svg and 'id="map-' in svg and "string" not in svg
+
+
+@needs_dot
+def test_fail_on_change_exits_1_while_an_output_is_new_or_different(small, tmp_path, run_cli):
+    out = tmp_path / "out"
+    args = ("render", str(small), "--outdir", str(out), "--fail-on-change", "--format", "jsonl")
+    code, stdout, err = run_cli(*args)
+    assert code == 1, err
+    assert '"changed": ["' in stdout
+    code, stdout, _ = run_cli(*args)
+    assert code == 0 and '"changed": []' in stdout
+    one = ("render", str(small), "-o", str(tmp_path / "one.svg"), "--fail-on-change")
+    assert run_cli(*one)[0] == 1 and run_cli(*one)[0] == 0
+    assert run_cli(*one, "--theme", "print")[0] == 1  # redrawn differently
+    assert run_cli("render", str(small), "-o", str(tmp_path / "one.svg"))[0] == 0  # no flag

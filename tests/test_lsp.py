@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shlex
 import sys
 
 from lsprotocol import types
@@ -30,7 +31,7 @@ MAP = """claims:
 URI = "file:///tmp/argmap-lsp-test/trees.yaml"
 
 
-async def _session(checks):
+async def _session(checks, log=None):
     client = LanguageClient("argmap-test", "1")
     diagnostics: list[types.PublishDiagnosticsParams] = []
 
@@ -39,7 +40,11 @@ async def _session(checks):
         diagnostics.append(params)
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    await client.start_io(sys.executable, "-m", "argmap", "lsp", env=env)
+    if log is None:
+        await client.start_io(sys.executable, "-m", "argmap", "lsp", env=env)
+    else:  # the server's standard error kept in the file ``log``
+        command = f"exec {shlex.quote(sys.executable)} -m argmap lsp 2>{shlex.quote(str(log))}"
+        await client.start_io("sh", "-c", command, env=env)
     await client.initialize_async(
         types.InitializeParams(capabilities=types.ClientCapabilities(), process_id=os.getpid())
     )
@@ -61,8 +66,8 @@ async def _session(checks):
         await client.stop()
 
 
-def _run(checks) -> None:
-    asyncio.run(asyncio.wait_for(_session(checks), 60))
+def _run(checks, log=None) -> None:
+    asyncio.run(asyncio.wait_for(_session(checks, log), 60))
 
 
 def _at(line: int, character: int) -> dict:
@@ -106,7 +111,7 @@ def test_diagnostics_are_the_checks_with_their_codes_and_positions():
     _run(checks)
 
 
-def test_hover_definition_references_rename_and_completion():
+def test_hover_definition_references_rename_and_completion(tmp_path):
     async def checks(client, diagnostics):
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -150,12 +155,15 @@ def test_hover_definition_references_rename_and_completion():
         )
         assert ready.placeholder == "T1" and ready.range.start.character == 63
         done = await client.text_document_completion_async(types.CompletionParams(**_at(6, 16)))
-        assert [i.label for i in done.items] == ["T1", "P1", "P2", "O1"]
+        assert [i.label for i in done.items] == ["T1", "P1", "O1"]  # not P2, being edited
         assert done.items[0].detail == "thesis"
         nothing = await client.text_document_completion_async(types.CompletionParams(**_at(5, 10)))
         assert list(nothing.items) == []
 
-    _run(checks)
+    log = tmp_path / "server.log"
+    _run(checks, log)
+    said = log.read_text(encoding="utf-8")
+    assert "'O1' is already a claim of this map" in said and "Traceback" not in said
 
 
 def test_the_scanner_finds_ids_in_flow_and_block_style():

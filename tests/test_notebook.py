@@ -3,6 +3,7 @@ the map's diagram and its findings' table."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import nbclient
@@ -13,6 +14,8 @@ from conftest import ROOT, needs_dot
 
 @needs_dot
 def test_the_example_notebook_runs_and_shows_the_diagram_and_the_findings(monkeypatch):
+    raw = json.loads((ROOT / "docs" / "notebook.ipynb").read_text(encoding="utf-8"))
+    assert all(isinstance(cell.get("id"), str) for cell in raw["cells"])  # nbformat 4.5 ids
     notebook = nbformat.read(ROOT / "docs" / "notebook.ipynb", as_version=4)
     path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH")) if p)
     monkeypatch.setenv("PYTHONPATH", path)  # the kernel inherits it

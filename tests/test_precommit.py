@@ -55,8 +55,10 @@ def test_the_check_hook_passes_good_maps_and_fails_a_bad_one(repo):
 
 
 @needs_dot
-def test_the_render_hook_draws_each_map_into_output(repo):
+def test_the_render_hook_draws_each_map_into_output_and_fails_until_it_is_current(repo):
     done = _hook(repo, "argmap-render")
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.returncode == 1, done.stdout + done.stderr  # a new diagram: commit it
     svg = (repo / "output" / "phones-in-class.svg").read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "Phones should stay switched off" in svg
+    again = _hook(repo, "argmap-render")
+    assert again.returncode == 0 and "Passed" in again.stdout, again.stdout + again.stderr

@@ -306,9 +306,18 @@ class ArgumentMap:
 
     @property
     def name(self) -> str:
-        """The map's file stem (``maps/x.yaml`` → ``x``), used for output names."""
+        """The map's file stem (``maps/x.yaml`` → ``x``), used for output names;
+        ``map`` for a map read from no file (``<string>``, ``<stdin>``)."""
+        if self.unnamed:
+            return "map"
         base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return base.split(".", 1)[0] or "map"
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether the map was read from no file: its path is a ``<name>`` such as
+        ``<string>`` (:func:`argmap.loads`) or ``<stdin>``."""
+        return self.path.startswith("<") and self.path.endswith(">")
 
     def inference(self, inference_id: str) -> Inference | None:
         """Return the inference with this id, or None (O(1): an index built once)."""

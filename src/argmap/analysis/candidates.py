@@ -32,6 +32,24 @@ K = TypeVar("K")
 BLOCK = 1_000_000
 
 
+def _need_scipy() -> None:
+    """Refuse to go on without NumPy and SciPy.
+
+    Raises:
+        UsageError: one of them is not installed (``argmap[grade]`` installs both).
+    """
+    try:
+        import numpy  # noqa: F401
+        import scipy.sparse  # noqa: F401
+    except ImportError:
+        from argmap.errors import UsageError
+
+        raise UsageError(
+            "matching claims (argmap compare and grade) needs SciPy: "
+            "pip install 'argmap[grade]' (or run 'make demo', which installs it)"
+        ) from None
+
+
 def _incidence(rows: Sequence[Collection[K]], columns: Mapping[K, int]) -> sparse.csr_matrix:
     """0/1 matrix (len(rows) × len(columns)) of which row holds which key."""
     import numpy as np
@@ -153,7 +171,11 @@ def best_pairs(
     ``bonuses`` is (paragraph bonus, kind bonus); pair score = similarity + the
     kind bonus when both claims have the same kind. Time and memory linear in
     the number of pairs sharing a concept, scored :data:`BLOCK` at a time.
+
+    Raises:
+        UsageError: NumPy or SciPy is not installed.
     """
+    _need_scipy()
     import numpy as np
 
     if not a or not b:

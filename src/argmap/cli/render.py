@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,7 @@ class _Seconds(click.FloatRange):
     epilog=exit_codes(
         {
             0: "every output written",
+            1: "with --fail-on-change: an output was new or differed from the file there",
             2: "an invalid map, a bad command line, Graphviz missing or failing, "
             "or an output cannot be written",
             3: "the rendering ran out of time (--layout-timeout)",
@@ -179,6 +181,12 @@ class _Seconds(click.FloatRange):
 @embed_options
 @sheet_options
 @fit_options
+@click.option(
+    "--fail-on-change",
+    is_flag=True,
+    help="Exit 1 when an output is new or differs from the file already there (a "
+    "pre-commit hook: the new or redrawn diagrams are to be committed).",
+)
 def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """Draw a map as a Graphviz diagram (SVG, PNG, PDF, DOT or interactive HTML).
 
@@ -192,6 +200,7 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     """
     from argmap.api.drawing import Drawing
 
+    fail_on_change = options.pop("fail_on_change", False)
     kwargs = drawing_options(options)
     drawing = Drawing.of(**kwargs)  # a bad command line is refused before the map is read
     sheets = drawing.sheet_request() if drawing.sheets else None
@@ -202,7 +211,9 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     default = sheets.default_target(name) if sheets else f"output/{name}.svg"
     targets = list(outputs or (str(Path(default)),))
     refuse_overwrite(map_path, targets)
-    write_files(drawn(loaded, targets, kwargs))
+    changed = write_files(drawn(loaded, targets, kwargs))
+    if fail_on_change and changed:
+        sys.exit(1)
 
 
 def drawn(loaded: Map, targets: list[str], kwargs: dict[str, Any]) -> list[tuple[str, bytes]]:
@@ -229,10 +240,25 @@ def drawn(loaded: Map, targets: list[str], kwargs: dict[str, Any]) -> list[tuple
     return files
 
 
-def write_files(files: list[tuple[str, bytes]]) -> None:
-    """Write the files, all or none, and name each on standard error."""
+def write_files(files: list[tuple[str, bytes]]) -> list[str]:
+    """Write the files, all or none, and name each on standard error.
+
+    Returns:
+        The files that were new or held other bytes before.
+    """
     from argmap.util.files import write_all
 
+    changed = [path for path, data in files if not _holds(path, data)]
     write_all(files)
     for path, _ in files:
         click.echo(f"wrote {path}", err=True)
+    return changed
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file ``path`` exists and holds exactly ``data``."""
+    try:
+        with open(path, "rb") as existing:
+            return existing.read(len(data) + 1) == data
+    except OSError:
+        return False

@@ -11,6 +11,7 @@ written by its own writer, as each arrives.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 from typing import Any
@@ -91,12 +92,13 @@ def render(
             "-o names the files of one map: with several maps (or --outdir, --to, "
             "--suffix, -j, --format jsonl) give a folder with --outdir"
         )
+    fail_on_change = options.pop("fail_on_change", False)
     prepared = _prepare(options, to)
     files = map_files(maps)
     outputs_for(files, outdir or "output", suffix, prepared[1])
     params = (*prepared, outdir or "output", suffix)
     with outcomes(render_job, files, params, runner) as done:
-        code = write_outcomes(done, fmt, _write)
+        code = write_outcomes(done, fmt, functools.partial(_write, fail_on_change=fail_on_change))
     sys.exit(code)  # out of the block: leaving it by an exception stops the workers
 
 
@@ -140,10 +142,13 @@ def render_job(path: str, params: tuple[Any, ...]) -> Outcome:
     return Outcome(path, files=drawn, notes=said)
 
 
-def _write(outcome: Outcome) -> Outcome:
-    """Write one map's files as the one-map command does; its record names them."""
-    single.write_files(outcome.files)
-    return dataclasses.replace(outcome, record={"wrote": [p for p, _ in outcome.files]}, files=[])
+def _write(outcome: Outcome, fail_on_change: bool = False) -> Outcome:
+    """Write one map's files as the one-map command does; its record names them (and
+    those new or changed: exit 1 for the map with ``--fail-on-change``)."""
+    changed = single.write_files(outcome.files)
+    record: dict[str, Any] = {"wrote": [p for p, _ in outcome.files], "changed": changed}
+    code = max(outcome.code, 1) if fail_on_change and changed else outcome.code
+    return dataclasses.replace(outcome, record=record, files=[], code=code)
 
 
 render.params[1:1] = [p for p in single.render.params if p.name != "map_path"]

@@ -36,12 +36,12 @@ def _metrics(bold: bool) -> tuple[dict[int, float], float, float]:
 
     for path in BOLD_FILES if bold else FONT_FILES:
         if path.is_file():
-            font = TTFont(str(path), lazy=True)
-            upm = float(font["head"].unitsPerEm)
-            hmtx = font["hmtx"]
-            widths = {cp: hmtx[name][0] / upm for cp, name in font.getBestCmap().items()}
-            hhea = font["hhea"]
-            return widths, hhea.ascent / upm, -hhea.descent / upm
+            with TTFont(str(path), lazy=True) as font:  # the file is closed when read
+                upm = float(font["head"].unitsPerEm)
+                hmtx = font["hmtx"]
+                widths = {cp: hmtx[name][0] / upm for cp, name in font.getBestCmap().items()}
+                hhea = font["hhea"]
+                return widths, hhea.ascent / upm, -hhea.descent / upm
     raise RenderError(
         "the DejaVu Sans font is needed to measure text: install it "
         "('apt-get install fonts-dejavu-core'), or run 'make demo', which installs it"

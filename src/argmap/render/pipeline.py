@@ -22,8 +22,11 @@ from argmap.render.svg import SvgExtras, finish_svg, id_prefix
 
 
 def map_title(amap: ArgumentMap) -> str:
-    """The map's title, or ``"Argument map <name>"`` when it has none."""
-    return amap.title.strip() if amap.title and amap.title.strip() else f"Argument map {amap.name}"
+    """The map's title, or ``"Argument map <name>"`` when it has none (``"Argument
+    map"`` for a map read from no file)."""
+    if amap.title and amap.title.strip():
+        return amap.title.strip()
+    return "Argument map" if amap.unnamed else f"Argument map {amap.name}"
 
 
 def title_with(amap: ArgumentMap, words: str) -> str:

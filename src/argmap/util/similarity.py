@@ -83,8 +83,8 @@ def _pipeline() -> Any:
         nlp.initialize()
     except (ImportError, ValueError, OSError) as exc:
         raise UsageError(
-            f"text similarity needs spaCy and its lookup tables ({exc}): "
-            "pip install spacy spacy-lookups-data"
+            f"comparing claims (argmap compare, grade and draft) needs spaCy and its lookup "
+            f"tables ({exc}): pip install 'argmap[grade]' (or run 'make demo', which installs it)"
         ) from None
     return nlp
 

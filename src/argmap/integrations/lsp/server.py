@@ -10,7 +10,9 @@ diagnostics. Diagnostics carry the same codes, lines and columns as
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 from typing import Any
 
 from lsprotocol import types
@@ -215,15 +217,19 @@ def _prepare_rename(
     types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","])
 )
 def _complete(ls: ArgmapServer, params: types.CompletionParams) -> types.CompletionList:
-    """The claim ids, where an id is expected."""
+    """The claim ids where an id is expected, but the claim being edited's own (a claim
+    neither supports nor attacks itself)."""
     text = ls.workspace.get_text_document(params.text_document.uri).source
     if not completing_id(text, params.position.line, params.position.character):
         return types.CompletionList(is_incomplete=False, items=[])
     loaded = ls.maps.get(params.text_document.uri)
     claims = loaded.model.claims if loaded is not None else {}
+    found = [o for o in occurrences(text) if o.definition]
+    above = [o.id for o in found if o.line <= params.position.line]
+    own = above[-1] if above else None
     items = []
-    for other in occurrences(text):
-        if other.definition:
+    for other in found:
+        if other.id != own:
             claim = claims.get(other.id)
             items.append(
                 types.CompletionItem(
@@ -260,6 +266,23 @@ def _fix(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAct
     return actions
 
 
+class _OneLine(logging.Formatter):
+    """pygls' log records as one line each, with no traceback: a refused request
+    (a rename to a taken id) is the editor's message, not a crash."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """``argmap lsp: error: <message>: <exception>``."""
+        why = f": {record.exc_info[1]}" if record.exc_info and record.exc_info[1] else ""
+        return f"argmap lsp: {record.levelname.lower()}: {record.getMessage()}{why}"
+
+
 def main() -> None:
-    """Serve over standard input and output until the editor exits."""
+    """Serve over standard input and output until the editor exits; pygls' log
+    (warnings and errors) goes to standard error a line each."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    log = logging.getLogger("pygls")
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING)
+    log.propagate = False
     server.start_io()
