@@ -171,14 +171,13 @@ def test_paths_are_loaded_by_every_function(tmp_path: Path):
         ({"engine": "dott"}, "unknown engine 'dott': give 'dot', .* or None"),
         ({"color_by": "mood"}, "unknown color_by 'mood'"),
         ({"paper": "a3"}, "unknown paper 'a3': give 'a4', 'letter' or None"),
-        ({"column_width": 400}, "--column-width needs --layout column"),
         ({"depth": 1}, "--depth needs --focus ID"),
         ({"slides": True, "handout": True}, "--slides draws slides; --paper and --handout"),
         ({"landscape": True}, "--landscape turns printed pages"),
         ({"handout": True, "collapse": 2}, "--handout cuts the map into parts itself"),
         ({"layout": "column", "engine": "neato"}, "--engine does not apply to --layout column"),
         ({"legend": "yes"}, "legend must be True or False, not str"),
-        ({"focus": ""}, "focus must be a non-empty str or None"),
+        ({"focus": ""}, "focus must be a claim id or None"),
     ],
 )
 def test_render_refuses_what_the_command_line_refuses(options, message):
@@ -200,6 +199,16 @@ def test_grade_takes_one_student_or_a_list(tmp_path):
     assert [g.score for g in argmap.grade(path, [path, path])] == [100, 100]
 
 
+class _Fspath:
+    """A PathLike whose ``__fspath__`` gives ``value``, whatever it is."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __fspath__(self):
+        return self.value
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
@@ -208,14 +217,29 @@ def test_grade_takes_one_student_or_a_list(tmp_path):
         (lambda: argmap.loads(SMALL, ["x"]), "unknown format"),
         (lambda: argmap.load(None), "path must be a str or os.PathLike"),
         (lambda: argmap.load(""), "path must name a file"),
+        (lambda: argmap.load("a\x00b.yaml"), "holds a character no file name can hold"),
+        (lambda: argmap.load("claims:\n  T1: {}"), r"use argmap.loads\(text\)"),
+        (lambda: argmap.load(_Fspath(b"m.yaml")), "path must give a str path, not bytes"),
+        (lambda: argmap.load(_Fspath(None)), "path is no path"),
+        (lambda: argmap.render(argmap.loads(SMALL), colour_by="x"), "did you mean 'color_by'"),
+        (lambda: argmap.render(argmap.loads(SMALL), split=True), "use argmap.render_files"),
+        (lambda: argmap.render(argmap.loads(SMALL), "png", slides=True), "pdf or html, not png"),
+        (lambda: argmap.render(argmap.loads(SMALL), "svg", handout=True), "as pdf, not svg"),
+        (lambda: argmap.render(argmap.loads(SMALL), focus=""), "focus must be a claim id"),
+        (lambda: argmap.render(argmap.loads(SMALL), accept=b"T1"), "not bytes"),
+        (lambda: argmap.render_files(argmap.loads(SMALL), b"m.svg"), "not bytes"),
+        (lambda: argmap.render_files(argmap.loads(SMALL), ["a\x00.svg"]), "no file name"),
+        (lambda: argmap.render_files(argmap.loads(SMALL), ["a\ud800.svg"]), "no file name"),
+        (lambda: argmap.draft_file(""), "path must name a file"),
+        (lambda: argmap.draft_file("a.txt", patterns=""), "patterns must name a file"),
         (lambda: argmap.check(argmap.loads(SMALL), select=[None]), "select must be a str"),
         (lambda: argmap.evaluate(argmap.loads(SMALL), grant=5), "grant must be a str"),
         (lambda: argmap.evaluate(argmap.loads(SMALL), semantics=None), "semantics must be a str"),
         (lambda: argmap.render(argmap.loads(SMALL), theme=["x"]), r"unknown theme \['x'\]"),
         (lambda: argmap.render(argmap.loads(SMALL), accept=[1]), "accept must be a str"),
-        (lambda: argmap.render(argmap.loads(SMALL), slides=True), "slides as SVG are one file"),
+        (lambda: argmap.render(argmap.loads(SMALL), slides=True), "SVG slides are one file"),
         (lambda: argmap.render_files(argmap.loads(SMALL), []), "outputs must name at least"),
-        (lambda: argmap.render_files(argmap.loads(SMALL), [3]), "outputs must be a file name"),
+        (lambda: argmap.render_files(argmap.loads(SMALL), [3]), "outputs must be a str or"),
         (lambda: argmap.render_files(argmap.loads(SMALL), "x.svg", colour="x"), "unknown drawing"),
         (lambda: argmap.draft_file(None), "path must be a str or os.PathLike"),
         (lambda: argmap.draft("x", model=3), "model must be a str or None"),

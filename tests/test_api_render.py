@@ -117,7 +117,7 @@ def test_draft_file_is_what_argmap_draft_writes(tmp_path, run_cli):
     )
     made = argmap.draft_file(article, model="blank")
     assert isinstance(made, argmap.DraftMap) and isinstance(made, argmap.Map)
-    assert made.path == str(article) and made.pipeline == "blank"
+    assert made.path == "<draft of essay.txt>" and made.pipeline == "blank"
     assert made.yaml.startswith("# Draft argument map made by 'argmap draft' from essay.txt")
     assert made.text.splitlines()[0] == "Schools should ban phones in class."
     assert made.report[0].startswith(f"drafted {len(made.claims)} claims (")
@@ -134,7 +134,7 @@ def test_the_cli_modules_that_draw_and_draft_call_the_api():
     render = (ROOT / "src/argmap/cli/render.py").read_text(encoding="utf-8")
     draft = (ROOT / "src/argmap/cli/draft.py").read_text(encoding="utf-8")
     assert "render_files(loaded, targets, **kwargs)" in render
-    assert "draft_file(article, model=model, patterns=patterns_dir)" in draft
+    assert "draft_file(article, model=model, patterns=patterns_dir, name=" in draft
     for text in (render, draft):
         assert "argmap.render.outputs" not in text and "argmap.draft import" not in text
 
@@ -160,3 +160,24 @@ def test_fail_on_change_exits_1_while_an_output_is_new_or_different(small, tmp_p
     assert run_cli(*one)[0] == 1 and run_cli(*one)[0] == 0
     assert run_cli(*one, "--theme", "print")[0] == 1  # redrawn differently
     assert run_cli("render", str(small), "-o", str(tmp_path / "one.svg"))[0] == 0  # no flag
+
+
+@needs_dot
+def test_odd_but_valid_calls_draw(small, tmp_path, monkeypatch):
+    m = argmap.load(small)
+    # a column width with the graph layout is ignored (the graph has no column)
+    assert argmap.render(m, "dot", column_width=700) == argmap.render(m, "dot")
+    # a set of ids has no order: the same drawing every run
+    assert argmap.render(m, "dot", accept={"P2", "P1"}) == argmap.render(
+        m, "dot", accept=["P1", "P2"]
+    )
+    # a map with an odd name, a Map built by hand, a working folder that is gone
+    odd = argmap.loads(SMALL, name="a\x00b")
+    assert argmap.render(odd, "dot").startswith(b"digraph")
+    assert argmap.render(argmap.Map(m.model, None), "dot") == argmap.render(m, "dot")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert argmap.render(m, "dot").startswith(b"digraph")
+    assert list(argmap.render_files(m, "x.dot")) == ["x.dot"]

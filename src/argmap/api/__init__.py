@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from argmap.api.arguments import format_name, names, need, no_surrogate
+from argmap.api.arguments import format_name, names, need, no_surrogate, path_text
 from argmap.api.drafting import DraftMap, draft, draft_file
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
@@ -59,10 +59,9 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Map:
 
     if format is not None:
         format_name(format)
-    need(path, (str, os.PathLike), "path", "a str or os.PathLike")
-    name = os.fspath(path)
-    if not isinstance(name, str) or not name:
-        raise UsageError(f"path must name a file, not {name!r}")
+    name = path_text(path, "path")
+    if "\n" in name:
+        raise UsageError("path looks like a map's text, not a file's path: use argmap.loads(text)")
     fmt, imported = read_input(name, format)
     return Map(imported.map, name, fmt, tuple(imported.notes))
 
@@ -90,13 +89,25 @@ def loads(text: str, format: str = "argmap", *, name: str = "<string>") -> Map:
 
 
 def _map(value: Map | ArgumentMap | str | os.PathLike[str]) -> Map:
-    """``value`` as a :class:`Map` (a path is loaded)."""
+    """``value`` as a :class:`Map` (a path is loaded; a map built with no file name
+    gets ``<map>``).
+
+    Raises:
+        UsageError: ``value`` is no map and no path.
+        MapLoadError: a path whose map is invalid.
+    """
+    from dataclasses import replace
+
     from argmap.model import ArgumentMap
 
     if isinstance(value, Map):
-        return value
+        if not isinstance(value.model, ArgumentMap):
+            raise UsageError(f"Map.model must be an ArgumentMap, not {type(value.model).__name__}")
+        if not isinstance(value.model.path, str):
+            value = replace(value, model=replace(value.model, path="<map>"))
+        return value if isinstance(value.path, str) else replace(value, path=value.model.path)
     if isinstance(value, ArgumentMap):
-        return Map(value, value.path)
+        return _map(Map(value, value.path))
     if not isinstance(value, (str, os.PathLike)):
         kind = type(value).__name__
         raise UsageError(f"expected a map: an argmap.Map, an ArgumentMap or a path, not {kind}")

@@ -5,6 +5,7 @@ from deep inside argmap."""
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Callable, Iterable
 
@@ -61,11 +62,39 @@ def names(value: str | Iterable[str] | None, what: str = "names") -> list[str]:
         return []
     if isinstance(value, str):
         return comma_list(value)
+    if isinstance(value, (bytes, bytearray)):
+        raise UsageError(f"{what} must be a str or a list of str, not bytes (decode them)")
     need(value, Iterable, what, "a str or a list of str")
     names = list(value)
     for part in names:
         need(part, str, what, "a str or a list of str")
-    return names
+    # a set has no order of its own: sorted, the same every run
+    return sorted(names) if isinstance(value, (set, frozenset)) else names
+
+
+def path_text(value: object, what: str) -> str:
+    """``value`` (a ``str`` or ``os.PathLike``) as a file name.
+
+    Raises:
+        UsageError: anything else, an empty name, or one no file can have (a NUL
+            character, or a lone surrogate that stands for no byte: PEP 383).
+    """
+    need(value, (str, os.PathLike), what, "a str or os.PathLike")
+    try:
+        name: object = os.fspath(value)  # type: ignore[call-overload]
+    except TypeError as exc:
+        raise UsageError(f"{what} is no path: {exc}") from None
+    if not isinstance(name, str):
+        raise UsageError(f"{what} must give a str path, not {type(name).__name__}")
+    if not name:
+        raise UsageError(f"{what} must name a file, not ''")
+    try:
+        os.fsencode(name)  # a name read from disk may hold undecodable bytes (PEP 383)
+    except UnicodeEncodeError:
+        raise UsageError(f"{what} {name!r} holds a character no file name can hold") from None
+    if "\x00" in name:
+        raise UsageError(f"{what} {name!r} holds a character no file name can hold")
+    return name
 
 
 def one_of(*allowed: str | None) -> Callable[[str, object], None]:
@@ -80,14 +109,21 @@ def one_of(*allowed: str | None) -> Callable[[str, object], None]:
     return check
 
 
-def whole_number(low: int, high: int, none: bool = False) -> Callable[[str, object], None]:
-    """A check that the value is a whole number from ``low`` to ``high`` (or None)."""
+def whole_number(low: int, high: int | None, none: bool = False) -> Callable[[str, object], None]:
+    """A check that the value is a whole number from ``low`` to ``high`` (None: no
+    upper bound), or None when ``none``."""
 
     def check(name: str, value: object) -> None:
         if value is None and none:
             return
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise UsageError(f"{name}={value!r}: give a whole number from {low} to {high}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or value < low
+            or (high is not None and value > high)
+        ):
+            bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            raise UsageError(f"{name}={value!r}: give a whole number {bounds}")
 
     return check
 
@@ -98,10 +134,10 @@ def flag(name: str, value: object) -> None:
         raise UsageError(f"{name} must be True or False, not {type(value).__name__}")
 
 
-def non_empty(name: str, value: object) -> None:
-    """A check that the value is a non-empty str or None."""
+def claim_id(name: str, value: object) -> None:
+    """A check that the value is a claim id (a non-empty str) or None."""
     if value is not None and (not isinstance(value, str) or not value):
-        raise UsageError(f"{name} must be a non-empty str or None, not {value!r}")
+        raise UsageError(f"{name} must be a claim id or None, not {value!r}")
 
 
 def str_or_none(name: str, value: object) -> None:

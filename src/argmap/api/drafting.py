@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from argmap.api.arguments import need
+from argmap.api.arguments import need, path_text
 from argmap.api.objects import Map
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ def draft_file(
     *,
     model: str | None = None,
     patterns: str | os.PathLike[str] | None = None,
+    name: str | None = None,
 ) -> DraftMap:
     """A first map drafted from the article at ``path``, as ``argmap draft`` makes it:
     a ``.txt`` file (a paragraph a line), ``.md`` (blank-line separated blocks) or
@@ -91,9 +92,12 @@ def draft_file(
         path: the article.
         model, patterns: as for :func:`draft` (here None, the default, takes a
             trained pipeline when one is installed).
+        name: the draft's name, which findings on it give with lines of its
+            ``yaml`` (``argmap draft`` gives the output file's); None:
+            ``<draft of ARTICLE>``.
 
     Returns:
-        The :class:`DraftMap`; its ``path`` is the article's.
+        The :class:`DraftMap`.
 
     Raises:
         MapLoadError: the article cannot be read (missing, a folder, not UTF-8 or
@@ -103,10 +107,12 @@ def draft_file(
     """
     from argmap.draft import draft_file as from_file
 
-    need(path, (str, os.PathLike), "path", "a str or os.PathLike")
+    article = path_text(path, "path")
     _arguments(False, model, patterns)
-    name = os.fspath(path)
-    made = from_file(name, model=model, patterns_dir=_folder(patterns), out_path=name)
+    if name is not None:
+        need(name, str, "name", "a str or None")
+    called = name or f"<draft of {os.path.basename(article)}>"
+    made = from_file(article, model=model, patterns_dir=_folder(patterns), out_path=called)
     return _draft_map(made)
 
 
@@ -120,12 +126,12 @@ def _arguments(markdown: object, model: object, patterns: object) -> None:
     if model is not None:
         need(model, str, "model", "a str or None")
     if patterns is not None:
-        need(patterns, (str, os.PathLike), "patterns", "a folder's path or None")
+        path_text(patterns, "patterns")
 
 
 def _folder(patterns: str | os.PathLike[str] | None) -> str | None:
     """The patterns folder as a str."""
-    return None if patterns is None else os.fspath(patterns)
+    return None if patterns is None else path_text(patterns, "patterns")
 
 
 def _draft_map(made: Draft) -> DraftMap:
@@ -133,7 +139,7 @@ def _draft_map(made: Draft) -> DraftMap:
     text, loaded = map_file(made)
     return DraftMap(
         loaded,
-        made.article.path,
+        made.map.path,
         "argmap",
         yaml=text,
         text=made.article.text,

@@ -53,7 +53,7 @@ class Drawing:
         accept, reject: the what-if: claims taken as granted or denied.
         embed: HTML output for an ``<iframe>``.
         layout, column_width: ``"graph"``, or ``"column"`` ``column_width`` CSS px
-            wide (280–2000; default 700).
+            wide (280–2000; default 700; the graph has no column: ignored).
         audience: ``"expert"``, ``"teacher"`` or ``"student"`` (plain words, no codes).
         engine: a Graphviz program; None: ``dot``, or the spread layout for a dense map.
         id_prefix: prefix of SVG element ids; None: the map's name and a digest.
@@ -118,6 +118,8 @@ class Drawing:
             _CHECKS[name](name, value)
         if options.get("handout") and options.get("paper") is None:
             options["paper"] = "a4"  # a handout prints on A4 unless told otherwise
+        if options.get("layout", "graph") != "column":
+            options["column_width"] = None  # the width of a column, which the graph has not
         drawing = cls(**options)
         drawing._combinations()
         return drawing
@@ -175,15 +177,12 @@ class Drawing:
         """The column width to draw (None: the graph layout).
 
         Raises:
-            UsageError: ``column_width`` without the column layout, or an engine,
-                ``direction="LR"`` or ``wrap`` with it (the column places every
-                box and wraps text to its width itself).
+            UsageError: an engine, ``direction="LR"`` or ``wrap`` with the column
+                layout (it places every box and wraps text to its width itself).
         """
         from argmap.render.column.measure import DEFAULT_WIDTH
 
         if self.layout != "column":
-            if self.column_width is not None:
-                raise UsageError("--column-width needs --layout column")
             return None
         if self.engine not in (None, "dot"):
             raise UsageError("--engine does not apply to --layout column, which places every box")
@@ -321,7 +320,7 @@ def _ids(value: object, what: str) -> tuple[str, ...]:
 
 def _checks() -> dict[str, Callable[[str, object], None]]:
     """The check of each option of :class:`Drawing`."""
-    from argmap.api.arguments import flag, non_empty, one_of, seconds, str_or_none, whole_number
+    from argmap.api.arguments import claim_id, flag, one_of, seconds, str_or_none, whole_number
     from argmap.render.column.measure import MAX_WIDTH, MIN_WIDTH
     from argmap.render.options import DPI_RANGE, WIDTH_RANGE
 
@@ -334,10 +333,10 @@ def _checks() -> dict[str, Callable[[str, object], None]]:
         "direction": one_of("TB", "LR"),
         "wrap": whole_number(10, 200, none=True),
         "width": whole_number(*WIDTH_RANGE, none=True),
-        "focus": non_empty,
+        "focus": claim_id,
         "id_prefix": str_or_none,
-        "depth": whole_number(0, 10**9, none=True),
-        "collapse": whole_number(0, 10**9, none=True),
+        "depth": whole_number(0, None, none=True),
+        "collapse": whole_number(0, None, none=True),
         "color_by": one_of("kind", "status", "strength"),
         "accept": lambda name, value: None,  # made a tuple of str by _ids
         "reject": lambda name, value: None,

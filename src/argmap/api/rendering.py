@@ -48,8 +48,11 @@ def render(
     paper: str | None = None,
     landscape: bool = False,
     handout: bool = False,
+    **others: Any,
 ) -> bytes:
-    """Draw a map as one document, with the options of ``argmap render``.
+    """Draw a map as one document, with the options of ``argmap render`` (all but
+    ``split``, ``whole`` and ``page_claims``, which only :func:`render_files` takes:
+    this is always one diagram).
 
     Args:
         map: the map, or a path to load.
@@ -87,6 +90,8 @@ def render(
             file a slide: :func:`render_files`).
         paper, landscape, handout: printed pages (``"a4"`` or ``"letter"``,
             ``pdf``), turned sideways; or a handout (A4 unless ``paper``).
+        others: none; an unknown keyword is a :class:`UsageError` (with a
+            did-you-mean).
 
     Returns:
         The document's bytes; the same map and options give the same bytes, and
@@ -99,20 +104,53 @@ def render(
         GraphvizNotFound, RenderError: Graphviz is missing or fails.
         LayoutTimeout: the drawing took longer than ``timeout``.
     """
-    options = {k: v for k, v in locals().items() if k not in ("map", "format")}
+    options = {k: v for k, v in locals().items() if k not in ("map", "format", "others")}
     from argmap.api import _map
+    from argmap.api.drawing import Drawing
+
+    _one_document(format, others)
+    drawing = Drawing.of(**options, whole=True)
+    _sheet_format(format, drawing.slides, drawing.paper is not None)
+    loaded = _map(map)
+    name = loaded.model.name if loaded.model.name.isprintable() else "map"
+    target = f"{name}.{format}"
+    files = drawing.draw(loaded, drawing.check_outputs([target]))
+    return files[0][1]
+
+
+def _one_document(format: object, others: dict[str, Any]) -> None:
+    """Refuse what :func:`render` cannot give as one document.
+
+    Raises:
+        UsageError: an unknown format or keyword, or an option of :func:`render_files`.
+    """
+    from argmap.util.suggest import did_you_mean
 
     if not isinstance(format, str) or format not in RENDER_FORMATS:
         raise UsageError(f"unknown format {format!r}: give {', '.join(RENDER_FORMATS)}")
-    if slides and format == "svg":
+    for name in others:
+        if name in ("split", "whole", "page_claims"):
+            raise UsageError(
+                f"{name} is for a drawing of several files: use argmap.render_files(map, "
+                f"['out.{format}'], {name}=…); argmap.render draws one diagram"
+            )
+        known = [*render.__kwdefaults__, "split", "whole", "page_claims"]  # type: ignore[misc]
+        raise UsageError(f"unknown drawing option {name!r}{did_you_mean(name, known)}")
+
+
+def _sheet_format(format: str, slides: bool, pages: bool) -> None:
+    """Refuse slides or printed pages in a format :func:`render` does not make them in.
+
+    Raises:
+        UsageError: naming the formats.
+    """
+    if slides and format != "pdf" and format != "html":
         raise UsageError(
-            "slides as SVG are one file a slide: use argmap.render_files(map, ['deck.svg'], "
-            "slides=True)"
+            f"slides are drawn as pdf or html, not {format} (SVG slides are one file a "
+            "slide: argmap.render_files(map, ['deck.svg'], slides=True))"
         )
-    loaded = _map(map)
-    name = f"{loaded.model.name or 'map'}.{format}"
-    files = render_files(loaded, [name], whole=True, **options)
-    return next(iter(files.values()))
+    if pages and format != "pdf":
+        raise UsageError(f"printed pages are drawn as pdf, not {format}")
 
 
 def render_files(
@@ -160,16 +198,15 @@ def _names(outputs: object) -> list[str]:
     Raises:
         UsageError: no name, or something that is not a file name.
     """
-    from argmap.api.arguments import need
+    from argmap.api.arguments import need, path_text
 
     if isinstance(outputs, (str, os.PathLike)):
         outputs = [outputs]
+    if isinstance(outputs, (bytes, bytearray)):
+        raise UsageError("outputs must be a file name or a list of file names, not bytes")
     need(outputs, Sequence, "outputs", "a file name or a list of file names")
-    names = []
-    for output in outputs:  # type: ignore[attr-defined]
-        need(output, (str, os.PathLike), "outputs", "a file name or a list of file names")
-        names.append(os.fspath(output))
-    if not names or not all(names):
+    names = [path_text(output, "outputs") for output in outputs]  # type: ignore[attr-defined]
+    if not names:
         raise UsageError("outputs must name at least one file")
     return names
 
@@ -183,7 +220,10 @@ def _distinct(files: list[tuple[str, bytes]]) -> dict[str, bytes]:
     """
     seen: dict[str, str] = {}
     for path, _ in files:
-        key = os.path.normcase(os.path.realpath(path))
+        try:
+            key = os.path.normcase(os.path.realpath(path))
+        except (OSError, ValueError):  # the working folder is gone: compare the names
+            key = os.path.normcase(os.path.normpath(path))
         if key in seen:
             both = path if seen[key] == path else f"{seen[key]} and {path}"
             raise UsageError(

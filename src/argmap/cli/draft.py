@@ -88,7 +88,7 @@ def draft(
     refuse_overwrite(article, targets, also=patterns)
     _refuse_same_file(output, save_text)
     fmt = fmt or ("json" if output and Path(output).suffix.lower() == ".json" else "yaml")
-    made = draft_file(article, model=model, patterns=patterns_dir)
+    made = draft_file(article, model=model, patterns=patterns_dir, name=output or "<stdout>")
     if made.pipeline != "blank":
         click.echo(
             f"argmap draft: using spaCy pipeline {made.pipeline} for sentence boundaries "

@@ -139,7 +139,15 @@ def fit_options(command: F) -> F:
 def drawing_options(options: dict[str, Any]) -> dict[str, Any]:
     """The keyword arguments of :func:`argmap.render_files` for click's ``options``:
     ``--layout-timeout`` is ``timeout``, and ``engine`` is None unless ``--engine``
-    was on the command line (a dense map then gets the spread layout)."""
+    was on the command line (a dense map then gets the spread layout).
+
+    Raises:
+        UsageError: ``--column-width`` without ``--layout column``.
+    """
+    from argmap.errors import UsageError
+
+    if options["column_width"] is not None and options["layout"] != "column":
+        raise UsageError("--column-width needs --layout column")
     ctx = click.get_current_context(silent=True)
     given = ctx is not None and ctx.get_parameter_source("engine") is ParameterSource.COMMANDLINE
     drawing = {k: v for k, v in options.items() if k != "layout_timeout"}
