@@ -199,6 +199,15 @@ def test_grade_takes_one_student_or_a_list(tmp_path):
     assert [g.score for g in argmap.grade(path, [path, path])] == [100, 100]
 
 
+class _Array:
+    """A value whose ``==`` gives no truth value (as a NumPy array's does)."""
+
+    def __eq__(self, other):
+        raise ValueError("the truth value of an array is ambiguous")
+
+    __hash__ = None
+
+
 class _Fspath:
     """A PathLike whose ``__fspath__`` gives ``value``, whatever it is."""
 
@@ -231,6 +240,8 @@ class _Fspath:
         (lambda: argmap.render_files(argmap.loads(SMALL), ["a\x00.svg"]), "no file name"),
         (lambda: argmap.render_files(argmap.loads(SMALL), ["a\ud800.svg"]), "no file name"),
         (lambda: argmap.draft_file(""), "path must name a file"),
+        (lambda: argmap.draft_file("a.txt", name=""), "name must be a non-empty str"),
+        (lambda: argmap.render(argmap.loads(SMALL), theme=_Array()), "unknown theme"),
         (lambda: argmap.draft_file("a.txt", patterns=""), "patterns must name a file"),
         (lambda: argmap.check(argmap.loads(SMALL), select=[None]), "select must be a str"),
         (lambda: argmap.evaluate(argmap.loads(SMALL), grant=5), "grant must be a str"),

@@ -38,6 +38,7 @@ def small(tmp_path):
         ({"theme": "classroom", "direction": "LR"}, ["--theme", "classroom", "--direction", "LR"]),
         ({"color_by": "status", "ids": False}, ["--color-by", "status", "--no-ids"]),
         ({"reject": ["R1"]}, ["--reject", "R1"]),
+        ({"accept": "P2, O1"}, ["--accept", "P2,O1"]),
         ({"focus": "P1", "depth": 1}, ["--focus", "P1", "--depth", "1"]),
         (
             {"layout": "column", "column_width": 360},
@@ -181,3 +182,30 @@ def test_odd_but_valid_calls_draw(small, tmp_path, monkeypatch):
     gone.rmdir()
     assert argmap.render(m, "dot").startswith(b"digraph")
     assert list(argmap.render_files(m, "x.dot")) == ["x.dot"]
+
+
+@needs_dot
+def test_an_output_that_is_a_fifo_is_refused_not_waited_on(small, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "f.svg"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    for flags in ([], ["--fail-on-change"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "render", str(small), "-o", str(fifo), *flags],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 2 and "FIFO" in done.stderr, done.stderr
+
+
+@needs_dot
+def test_svg_slides_of_a_name_in_no_utf_8(small, tmp_path, run_cli):
+    deck = str(tmp_path) + "/deck\udcff.svg"  # a name read from disk with the byte 0xff
+    code, _, err = run_cli("render", str(small), "--slides", "-o", deck)
+    assert code == 0, err
+    slides = sorted(p.name for p in tmp_path.glob("deck*.svg"))
+    assert slides[:2] == ["deck\udcff.1.svg", "deck\udcff.2.svg"]
+    assert (tmp_path / slides[0]).read_bytes().startswith(b"<?xml")

@@ -11,7 +11,13 @@ import sys
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-from argmap.integrations.lsp.scan import completing_id, occurrences
+from argmap.integrations.lsp.scan import (
+    Columns,
+    completing_id,
+    enclosing_claim,
+    lsp_lines,
+    occurrences,
+)
 
 from conftest import ROOT
 
@@ -195,3 +201,48 @@ def test_completion_context_takes_linear_time():
     assert completing_id("  P1: {supports: [T1, ", 0, 22)
     assert not completing_id("  P1: {supports: T1, ", 0, 21)
     assert not completing_id("    supports: [T1]", 0, 18)
+
+
+WIDE = """claims:
+  T1: {kind: thesis, text: A.}
+  P1: {kind: premise, text: "\U0001f333 x\u2028y", supports: [T1]}
+inferences:
+  I1: {premises: [T1, P1], conclusion: T1}
+"""
+
+
+def test_columns_are_the_editors_units_and_lines_end_only_at_lsp_breaks():
+    lines = lsp_lines(WIDE)
+    assert len(lines) == 6 and lines[2].endswith("[T1]}")  # U+2028 ends no line
+    start = lines[2].index("[T1") + 1  # in characters
+    utf16, utf8 = Columns(lines), Columns(lines, "utf-8")
+    assert utf16.to_client(2, start) == start + 1  # the tree is two UTF-16 units
+    assert utf8.to_client(2, start) == start + 3 + 2  # four bytes, and U+2028's three
+    assert utf16.from_client(2, start + 1) == start and utf16.from_client(1, 7) == 7
+    assert Columns(lines, "utf-32").to_client(2, start) == start
+    found = [o for o in occurrences(WIDE) if o.definition]
+    assert enclosing_claim(lines, 2, found) == "P1"
+    assert enclosing_claim(lines, 4, found) is None  # in inferences: no claim's own entry
+    assert enclosing_claim(["title: x", "claims:"], 0, []) is None
+
+
+def test_rename_and_completion_count_utf16_columns(tmp_path):
+    async def checks(client, diagnostics):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=WIDE)],
+            )
+        )
+        await asyncio.sleep(0.3)
+        line = lsp_lines(WIDE)[2]
+        column = len(line[: line.index("[T1") + 1].encode("utf-16-le")) // 2  # editor's units
+        edit = await client.text_document_rename_async(
+            types.RenameParams(**_at(2, column), new_name="TX")
+        )
+        starts = sorted((e.range.start.line, e.range.start.character) for e in edit.changes[URI])
+        assert (2, column) in starts and (1, 2) in starts
+        done = await client.text_document_completion_async(types.CompletionParams(**_at(4, 22)))
+        assert [i.label for i in done.items] == ["T1", "P1"]  # inferences: every claim
+
+    _run(checks)

@@ -22,7 +22,14 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from argmap.api.arguments import format_name, names, need, no_surrogate, path_text
+from argmap.api.arguments import (
+    claim_ids,
+    format_name,
+    names,
+    need,
+    no_surrogate,
+    path_text,
+)
 from argmap.api.drafting import DraftMap, draft, draft_file
 from argmap.api.objects import NOTEBOOK_WIDTH as NOTEBOOK_WIDTH
 from argmap.api.objects import Findings, Map
@@ -207,8 +214,8 @@ def evaluate(
             need(value, str, what, "a str or None")
     return run(
         _map(map).model,
-        names(accept, "accept"),
-        names(reject, "reject"),
+        list(claim_ids(accept, "accept")),
+        list(claim_ids(reject, "reject")),
         support,
         semantics=semantics,
         standard=standard,

@@ -72,6 +72,17 @@ def names(value: str | Iterable[str] | None, what: str = "names") -> list[str]:
     return sorted(names) if isinstance(value, (set, frozenset)) else names
 
 
+def claim_ids(value: object, what: str) -> tuple[str, ...]:
+    """Claim ids given as one string (``"P1, P2"``) or a list of str (each may be
+    ``"P1,P2"`` too: no id holds a comma), without repeats.
+
+    Raises:
+        UsageError: anything else.
+    """
+    given = names(value, what)  # type: ignore[arg-type]
+    return tuple(dict.fromkeys(i for part in given for i in comma_list(part)))
+
+
 def path_text(value: object, what: str) -> str:
     """``value`` (a ``str`` or ``os.PathLike``) as a file name.
 
@@ -101,7 +112,7 @@ def one_of(*allowed: str | None) -> Callable[[str, object], None]:
     """A check that the value is one of ``allowed``."""
 
     def check(name: str, value: object) -> None:
-        if value not in allowed or isinstance(value, bool):
+        if not (value is None or isinstance(value, str)) or value not in allowed:
             shown = ", ".join(repr(a) for a in allowed if a is not None)
             shown += " or None" if None in allowed else ""
             raise UsageError(f"unknown {name} {value!r}: give {shown}")

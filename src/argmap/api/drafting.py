@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from argmap.api.arguments import need, path_text
 from argmap.api.objects import Map
+from argmap.errors import UsageError
 
 if TYPE_CHECKING:
     from argmap.draft import Draft
@@ -111,6 +112,8 @@ def draft_file(
     _arguments(False, model, patterns)
     if name is not None:
         need(name, str, "name", "a str or None")
+        if not name:
+            raise UsageError("name must be a non-empty str or None")
     called = name or f"<draft of {os.path.basename(article)}>"
     made = from_file(article, model=model, patterns_dir=_folder(patterns), out_path=called)
     return _draft_map(made)

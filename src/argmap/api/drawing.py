@@ -111,9 +111,11 @@ class Drawing:
 
                 hint = did_you_mean(name, sorted(known))
                 raise UsageError(f"unknown drawing option {name!r}{hint}")
+        from argmap.api.arguments import claim_ids
+
         for name in ("accept", "reject"):
             if name in options:
-                options[name] = _ids(options[name], name)
+                options[name] = claim_ids(options[name], name)
         for name, value in options.items():
             _CHECKS[name](name, value)
         if options.get("handout") and options.get("paper") is None:
@@ -307,17 +309,6 @@ def _findings(map: Map) -> list[Finding]:
     return run_checks(map.model, chosen_checks(map.model, map.path))
 
 
-def _ids(value: object, what: str) -> tuple[str, ...]:
-    """Claim ids given as one string (``"P1, P2"``) or a list of str, without repeats.
-
-    Raises:
-        UsageError: anything else.
-    """
-    from argmap.api.arguments import names
-
-    return tuple(dict.fromkeys(names(value, what)))  # type: ignore[arg-type]
-
-
 def _checks() -> dict[str, Callable[[str, object], None]]:
     """The check of each option of :class:`Drawing`."""
     from argmap.api.arguments import claim_id, flag, one_of, seconds, str_or_none, whole_number
@@ -338,7 +329,7 @@ def _checks() -> dict[str, Callable[[str, object], None]]:
         "depth": whole_number(0, None, none=True),
         "collapse": whole_number(0, None, none=True),
         "color_by": one_of("kind", "status", "strength"),
-        "accept": lambda name, value: None,  # made a tuple of str by _ids
+        "accept": lambda name, value: None,  # made a tuple of str by claim_ids
         "reject": lambda name, value: None,
         "layout": one_of("graph", "column"),
         "column_width": whole_number(MIN_WIDTH, MAX_WIDTH, none=True),

@@ -47,14 +47,14 @@ def _fmt_strength(value: float | None) -> str:
     "accept",
     multiple=True,
     metavar="ID",
-    help="Take this claim as granted (IN whatever attacks it). Repeatable.",
+    help="Take this claim as granted (IN whatever attacks it). Repeatable, or P1,P2.",
 )
 @click.option(
     "--reject",
     "reject",
     multiple=True,
     metavar="ID",
-    help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable.",
+    help="Take this claim as denied (OUT; it attacks and supports nothing). Repeatable, or P1,P2.",
 )
 @click.option(
     "--semantics",

@@ -211,8 +211,8 @@ def render(map_path: str, outputs: tuple[str, ...], **options: Any) -> None:
     default = sheets.default_target(name) if sheets else f"output/{name}.svg"
     targets = list(outputs or (str(Path(default)),))
     refuse_overwrite(map_path, targets)
-    changed = write_files(drawn(loaded, targets, kwargs))
-    if fail_on_change and changed:
+    changed = write_files(drawn(loaded, targets, kwargs), compare=fail_on_change)
+    if changed:
         sys.exit(1)
 
 
@@ -240,15 +240,16 @@ def drawn(loaded: Map, targets: list[str], kwargs: dict[str, Any]) -> list[tuple
     return files
 
 
-def write_files(files: list[tuple[str, bytes]]) -> list[str]:
+def write_files(files: list[tuple[str, bytes]], compare: bool = False) -> list[str]:
     """Write the files, all or none, and name each on standard error.
 
     Returns:
-        The files that were new or held other bytes before.
+        With ``compare``, the files that were new or held other bytes before
+        (``--fail-on-change``); else nothing.
     """
     from argmap.util.files import write_all
 
-    changed = [path for path, data in files if not _holds(path, data)]
+    changed = [path for path, data in files if not _holds(path, data)] if compare else []
     write_all(files)
     for path, _ in files:
         click.echo(f"wrote {path}", err=True)
@@ -256,9 +257,15 @@ def write_files(files: list[tuple[str, bytes]]) -> list[str]:
 
 
 def _holds(path: str, data: bytes) -> bool:
-    """Whether the file ``path`` exists and holds exactly ``data``."""
+    """Whether ``path`` is a regular file holding exactly ``data`` (a FIFO or a device
+    is never read: it could block, or be endless)."""
+    import os
+    import stat
+
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as existing:
             return existing.read(len(data) + 1) == data
-    except OSError:
+    except (OSError, ValueError):
         return False

@@ -145,9 +145,10 @@ def render_job(path: str, params: tuple[Any, ...]) -> Outcome:
 def _write(outcome: Outcome, fail_on_change: bool = False) -> Outcome:
     """Write one map's files as the one-map command does; its record names them (and
     those new or changed: exit 1 for the map with ``--fail-on-change``)."""
-    changed = single.write_files(outcome.files)
-    record: dict[str, Any] = {"wrote": [p for p, _ in outcome.files], "changed": changed}
-    code = max(outcome.code, 1) if fail_on_change and changed else outcome.code
+    changed = single.write_files(outcome.files, compare=fail_on_change)
+    record: dict[str, Any] = {"wrote": [p for p, _ in outcome.files]}
+    record |= {"changed": changed} if fail_on_change else {}
+    code = max(outcome.code, 1) if changed else outcome.code
     return dataclasses.replace(outcome, record=record, files=[], code=code)
 
 

@@ -68,13 +68,14 @@ def embed_options(command: F) -> F:
                 multiple=True,
                 metavar="ID",
                 help="What if this claim is granted? Claims are coloured by the status "
-                "that follows (as 'argmap evaluate --accept'). Repeatable.",
+                "that follows (as 'argmap evaluate --accept'). Repeatable, or P1,P2.",
             ),
             click.option(
                 "--reject",
                 multiple=True,
                 metavar="ID",
-                help="What if this claim is denied? (as 'argmap evaluate --reject'). Repeatable.",
+                help="What if this claim is denied? (as 'argmap evaluate --reject'). Repeatable, "
+                "or P1,P2.",
             ),
         ],
     )

@@ -2,14 +2,82 @@
 being typed (it need not load): where each id is defined (a key of the
 ``claims:`` block) and where it is used (the values of ``supports``,
 ``attacks``, ``undercuts``, ``rephrases``, ``premises`` and ``conclusion``,
-in flow or block style). Positions are 0-based lines and columns in
-characters, as the editor's; time is linear in the text.
+in flow or block style). Positions are 0-based lines (ended by ``\n``,
+``\r\n`` or ``\r`` only, as LSP counts them) and columns in characters;
+:class:`Columns` converts columns to and from the editor's units (UTF-16 code
+units unless the editor chose another position encoding). Time is linear in
+the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+
+#: The line breaks of LSP (``U+2028``, ``U+0085`` … are not: ``str.splitlines`` is wrong here).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def lsp_lines(text: str) -> list[str]:
+    """The lines of ``text`` as an editor speaking LSP numbers them."""
+    return LINE_BREAK.split(text)
+
+
+class Columns:
+    """Columns of a document's lines in the editor's units: ``utf-16`` (LSP's
+    default: a character above U+FFFF is two units), ``utf-8`` (bytes) or
+    ``utf-32`` (characters). Each line's offsets are worked out once, when first
+    needed (linear in its length); an ASCII line needs none."""
+
+    def __init__(self, lines: list[str], encoding: str = "utf-16") -> None:
+        self.lines = lines
+        self.encoding = encoding
+        self._offsets: dict[int, list[int]] = {}
+
+    def _units(self, number: int) -> list[int] | None:
+        """The client column of each character boundary of line ``number`` (None:
+        one unit a character)."""
+        line = self.lines[number] if 0 <= number < len(self.lines) else ""
+        if self.encoding == "utf-32" or line.isascii():
+            return None
+        if number not in self._offsets:
+            offsets = [0]
+            for ch in line:
+                if self.encoding == "utf-8":
+                    width = len(ch.encode("utf-8", "surrogatepass"))
+                else:
+                    width = 2 if ord(ch) > 0xFFFF else 1
+                offsets.append(offsets[-1] + width)
+            self._offsets[number] = offsets
+        return self._offsets[number]
+
+    def to_client(self, line: int, index: int) -> int:
+        """The editor's column of character ``index`` of ``line``."""
+        offsets = self._units(line)
+        return index if offsets is None else offsets[min(max(index, 0), len(offsets) - 1)]
+
+    def from_client(self, line: int, units: int) -> int:
+        """The character index of the editor's column ``units`` of ``line`` (a column
+        inside a character is that character's)."""
+        offsets = self._units(line)
+        return units if offsets is None else max(bisect_right(offsets, units) - 1, 0)
+
+
+def enclosing_claim(lines: list[str], line: int, found: list[Occurrence]) -> str | None:
+    """The claim whose entry holds ``line`` (None: the line is outside ``claims:``),
+    given the definitions ``found`` (as :func:`occurrences` gives them)."""
+    in_claims = False
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        text = lines[number]
+        if text[:1] not in ("", " ", "\t", "#") and text.strip():  # a top-level key
+            in_claims = text.split("#", 1)[0].rstrip() == "claims:"
+            break
+    if not in_claims:
+        return None
+    above = [o.id for o in found if o.definition and o.line <= line]
+    return above[-1] if above else None
+
 
 #: Keys whose values are claim ids.
 REFERENCE_KEYS = ("supports", "attacks", "undercuts", "rephrases", "premises", "conclusion")
@@ -37,7 +105,7 @@ def occurrences(text: str) -> list[Occurrence]:
     """Every definition and use of a claim id, in text order."""
     out: list[Occurrence] = []
     in_claims, claim_indent, list_indent = False, -1, -1
-    for number, line in enumerate(text.splitlines()):
+    for number, line in enumerate(lsp_lines(text)):
         body = line.split(" #", 1)[0]
         if not body.strip() or body.lstrip().startswith("#"):
             continue
@@ -101,7 +169,7 @@ def completing_id(text: str, line: int, character: int) -> bool:
     """Whether the cursor stands where a claim id is expected (after a reference
     key, inside its ``[...]`` list, or on a ``-`` item of its block list).
     String operations only, each over the line once: linear in its length."""
-    lines = text.splitlines()
+    lines = lsp_lines(text)
     if line >= len(lines):
         return False
     before = lines[line][:character].rstrip(_ID_CHARS)

@@ -25,7 +25,16 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.api import Map, check, evaluate, loads
 from argmap.errors import ArgmapError, MapLoadError
 from argmap.findings import Finding
-from argmap.integrations.lsp.scan import ID, Occurrence, at, completing_id, occurrences
+from argmap.integrations.lsp.scan import (
+    ID,
+    Columns,
+    Occurrence,
+    at,
+    completing_id,
+    enclosing_claim,
+    lsp_lines,
+    occurrences,
+)
 
 _SEVERITY = {
     "error": types.DiagnosticSeverity.Error,
@@ -59,12 +68,18 @@ class ArgmapServer(LanguageServer):
                 found = list(exc.findings)
             except ArgmapError:
                 found = []
-        lines = text.splitlines()
-        diagnostics = [_diagnostic(f, lines) for f in found if f.file == path]
+        lines = lsp_lines(text)
+        cols = self.columns(lines)
+        diagnostics = [_diagnostic(f, lines, cols) for f in found if f.file == path]
         diagnostics += [_elsewhere(f) for f in found if f.file != path]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics)
         )
+
+    def columns(self, lines: list[str]) -> Columns:
+        """Columns in the position encoding agreed with the editor (UTF-16 by default)."""
+        encoding = self.workspace.position_encoding
+        return Columns(lines, str(getattr(encoding, "value", encoding) or "utf-16"))
 
     def evaluation(self, uri: str, loaded: Map) -> Evaluation | None:
         """The evaluation of the document's map, once per version (None: it fails)."""
@@ -76,15 +91,16 @@ class ArgmapServer(LanguageServer):
         return self.evaluations[uri]
 
 
-def _diagnostic(finding: Finding, lines: list[str]) -> types.Diagnostic:
+def _diagnostic(finding: Finding, lines: list[str], cols: Columns) -> types.Diagnostic:
     """A finding as an LSP diagnostic over the word at its position."""
     line = max(finding.line - 1, 0)
     start = max(finding.column - 1, 0)
     text = lines[line] if line < len(lines) else ""
     word = ID.match(text, start) if start < len(text) else None
     end = word.end() if word else min(start + 1, max(len(text), start))
+    first, last = cols.to_client(line, start), cols.to_client(line, end)
     return types.Diagnostic(
-        range=types.Range(types.Position(line, start), types.Position(line, end)),
+        range=types.Range(types.Position(line, first), types.Position(line, last)),
         message=f"{finding.check}: {finding.message}",
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.code,
@@ -105,10 +121,10 @@ def _elsewhere(finding: Finding) -> types.Diagnostic:
     )
 
 
-def _range(found: Occurrence) -> types.Range:
-    return types.Range(
-        types.Position(found.line, found.start), types.Position(found.line, found.end)
-    )
+def _range(found: Occurrence, cols: Columns) -> types.Range:
+    """The occurrence's range in the editor's units."""
+    start, end = cols.to_client(found.line, found.start), cols.to_client(found.line, found.end)
+    return types.Range(types.Position(found.line, start), types.Position(found.line, end))
 
 
 server = ArgmapServer()
@@ -129,16 +145,21 @@ def _saved(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
     ls.validate(params.text_document.uri)
 
 
-def _under_cursor(ls: ArgmapServer, params: Any) -> tuple[list[Occurrence], Occurrence | None]:
-    """Every id of the document (one scan), and the one under the cursor."""
-    found_all = occurrences(ls.workspace.get_text_document(params.text_document.uri).source)
-    return found_all, at(found_all, params.position.line, params.position.character)
+def _under_cursor(
+    ls: ArgmapServer, params: Any
+) -> tuple[list[Occurrence], Occurrence | None, Columns]:
+    """Every id of the document (one scan), the one under the cursor, and the
+    document's columns in the editor's units."""
+    text = ls.workspace.get_text_document(params.text_document.uri).source
+    found_all, cols = occurrences(text), ls.columns(lsp_lines(text))
+    line = params.position.line
+    return found_all, at(found_all, line, cols.from_client(line, params.position.character)), cols
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
     """The claim's kind, text and status (from the last map that loaded)."""
-    _, found = _under_cursor(ls, params)
+    _, found, cols = _under_cursor(ls, params)
     loaded = ls.maps.get(params.text_document.uri)
     if found is None or loaded is None or found.id not in loaded.model.claims:
         return None
@@ -152,29 +173,29 @@ def _hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
     value = f"{found.id} · {claim.kind}\n\n{claim.text}{status}"
     return types.Hover(  # plain text: a map's words must not become links or images
         contents=types.MarkupContent(kind=types.MarkupKind.PlainText, value=value),
-        range=_range(found),
+        range=_range(found, cols),
     )
 
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def _definition(ls: ArgmapServer, params: types.DefinitionParams) -> types.Location | None:
-    found_all, found = _under_cursor(ls, params)
+    found_all, found, cols = _under_cursor(ls, params)
     if found is None:
         return None
     for other in found_all:
         if other.definition and other.id == found.id:
-            return types.Location(uri=params.text_document.uri, range=_range(other))
+            return types.Location(uri=params.text_document.uri, range=_range(other, cols))
     return None
 
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def _references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.Location]:
-    found_all, found = _under_cursor(ls, params)
+    found_all, found, cols = _under_cursor(ls, params)
     if found is None:
         return []
     declaration = params.context.include_declaration
     return [
-        types.Location(uri=params.text_document.uri, range=_range(other))
+        types.Location(uri=params.text_document.uri, range=_range(other, cols))
         for other in found_all
         if other.id == found.id and (declaration or not other.definition)
     ]
@@ -184,7 +205,7 @@ def _references(ls: ArgmapServer, params: types.ReferenceParams) -> list[types.L
 def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     """Every occurrence of the id renamed; refused when the new name is no id
     or names another claim."""
-    found_all, found = _under_cursor(ls, params)
+    found_all, found, cols = _under_cursor(ls, params)
     if found is None:
         return None
     taken = {o.id for o in found_all if o.definition}
@@ -195,7 +216,7 @@ def _rename(ls: ArgmapServer, params: types.RenameParams) -> types.WorkspaceEdit
     if params.new_name in taken - {found.id}:
         raise JsonRpcInvalidParams(f"{params.new_name!r} is already a claim of this map")
     edits = [
-        types.TextEdit(range=_range(other), new_text=params.new_name)
+        types.TextEdit(range=_range(other, cols), new_text=params.new_name)
         for other in found_all
         if other.id == found.id
     ]
@@ -207,10 +228,10 @@ def _prepare_rename(
     ls: ArgmapServer, params: types.PrepareRenameParams
 ) -> types.PrepareRenamePlaceholder | None:
     """The id under the cursor, which a rename would change (None: nothing to rename)."""
-    _, found = _under_cursor(ls, params)
+    _, found, cols = _under_cursor(ls, params)
     if found is None:
         return None
-    return types.PrepareRenamePlaceholder(range=_range(found), placeholder=found.id)
+    return types.PrepareRenamePlaceholder(range=_range(found, cols), placeholder=found.id)
 
 
 @server.feature(
@@ -220,13 +241,14 @@ def _complete(ls: ArgmapServer, params: types.CompletionParams) -> types.Complet
     """The claim ids where an id is expected, but the claim being edited's own (a claim
     neither supports nor attacks itself)."""
     text = ls.workspace.get_text_document(params.text_document.uri).source
-    if not completing_id(text, params.position.line, params.position.character):
+    lines, line = lsp_lines(text), params.position.line
+    character = ls.columns(lines).from_client(line, params.position.character)
+    if not completing_id(text, line, character):
         return types.CompletionList(is_incomplete=False, items=[])
     loaded = ls.maps.get(params.text_document.uri)
     claims = loaded.model.claims if loaded is not None else {}
     found = [o for o in occurrences(text) if o.definition]
-    above = [o.id for o in found if o.line <= params.position.line]
-    own = above[-1] if above else None
+    own = enclosing_claim(lines, line, found)
     items = []
     for other in found:
         if other.id != own:

@@ -15,6 +15,7 @@ the sheet at scale 1, so no text is ever shown smaller than those sizes.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -64,7 +65,8 @@ def render_slides(
         return [(target, deck_html(map_title(amap), deck_svgs(slides, map_id, "#slide-{}")))]
     if ext == ".svg":
         name = PurePath(target).name
-        link = quote(page_file(name, "NUMBER")).replace("NUMBER", "{}")
+        # the bytes of the file name (a name read from disk may hold undecodable ones)
+        link = quote(os.fsencode(page_file(name, "NUMBER"))).replace("NUMBER", "{}")
         svgs = deck_svgs(slides, map_id, link)
         return [(page_file(target, str(n)), svg) for n, svg in enumerate(svgs, 1)]
     raise ValueError(f"slides are written as .pdf, .html or .svg, not {ext!r}")
