@@ -262,7 +262,7 @@ class Drawing:
             GraphvizNotFound, RenderError: Graphviz is missing or fails.
             LayoutTimeout: the drawing ran past ``timeout`` (one budget for every page).
         """
-        from argmap.api.fit import Asked, Job, draw_fitted
+        from argmap.api.fit import Job, draw_fitted
         from argmap.render.budget import Deadline
         from argmap.render.pages import PagePlan, plan_pages
         from argmap.render.pipeline import default_map_id
@@ -286,17 +286,7 @@ class Drawing:
             return self.sheet_request().draw(
                 (page.amap, found, page.opts), files, map_id, painting
             )
-        asked = Asked(
-            self.accept,
-            self.reject,
-            self.embed,
-            self.engine,
-            self.dpi,
-            self.timeout,
-            self.whole,
-            self.page_claims,
-        )
-        job = Job(amap, map.path, found, map_id, self.column(), asked)
+        job = Job(amap, map.path, found, map_id, self.column(), self)
         return draw_fitted(job, targets, (opts, plan), deadline)
 
 

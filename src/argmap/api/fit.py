@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from argmap.errors import ArgmapWarning
 
@@ -35,18 +35,27 @@ if TYPE_CHECKING:
     from argmap.render.pages import Page, PagePlan
 
 
-@dataclass(frozen=True)
-class Asked:
-    """The options of :class:`argmap.api.drawing.Drawing` the pages need."""
+class Asked(Protocol):
+    """The options of a drawing the pages need: what
+    :class:`argmap.api.drawing.Drawing` has (a protocol, so this module need not
+    import the one that imports it)."""
 
-    accept: tuple[str, ...] = ()
-    reject: tuple[str, ...] = ()
-    embed: bool = False
-    engine: str | None = None
-    dpi: int = 96
-    timeout: float = 60.0
-    whole: bool = False
-    page_claims: int = 300
+    @property
+    def accept(self) -> tuple[str, ...]: ...
+    @property
+    def reject(self) -> tuple[str, ...]: ...
+    @property
+    def embed(self) -> bool: ...
+    @property
+    def engine(self) -> str | None: ...
+    @property
+    def dpi(self) -> int: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def whole(self) -> bool: ...
+    @property
+    def page_claims(self) -> int: ...
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from argmap.api.objects import Map
     from argmap.model import ArgumentMap
 
-#: What :func:`render` draws, by ``format``.
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
-
 
 def render(
     map: Map | ArgumentMap | str | os.PathLike[str],
@@ -124,6 +121,7 @@ def _one_document(format: object, others: dict[str, Any]) -> None:
     Raises:
         UsageError: an unknown format or keyword, or an option of :func:`render_files`.
     """
+    from argmap.render.options import RENDER_FORMATS
     from argmap.util.suggest import did_you_mean
 
     if not isinstance(format, str) or format not in RENDER_FORMATS:

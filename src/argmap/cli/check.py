@@ -14,8 +14,8 @@ from argmap.cli.common import (
     exit_codes,
     exit_for,
     format_option,
-    load_imported,
     output_option,
+    read_map,
     refuse_overwrite,
     report,
     select_options,
@@ -126,12 +126,10 @@ def check_job(path: str, params: tuple[str, str, bool]) -> Outcome:
 
 def _check_one(path: str, select: str, ignore: str, strict: bool) -> tuple[list[Finding], int]:
     """The findings of one map and its exit code (2 when it is invalid)."""
-    from argmap.api import Map, check
+    from argmap.api import check
 
     try:
-        imported = load_imported(path)
-        loaded = Map(imported.map, path, notes=imported.notes)
-        found = list(check(loaded, split_list(select), split_list(ignore)))
+        found = list(check(read_map(path), split_list(select), split_list(ignore)))
     except MapLoadError as exc:
         return list(exc.findings), EXIT_INVALID
     return found, exit_for(found, strict)

@@ -26,7 +26,6 @@ from argmap.errors import ArgmapError, LayoutTimeout, MapLoadError
 if TYPE_CHECKING:
     from argmap.api import Map
     from argmap.findings import Finding, Rule
-    from argmap.io.exchange import Imported
     from argmap.model import ArgumentMap
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_TIMEOUT, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -265,22 +264,6 @@ def chosen_findings(findings: Sequence[Finding], select: str, ignore: str) -> li
 def exit_code_for(error: ArgmapError) -> int:
     """The exit code of an error: 3 for a layout timeout, 2 for everything else."""
     return EXIT_TIMEOUT if isinstance(error, LayoutTimeout) else EXIT_INVALID
-
-
-def load_imported(path: str) -> Imported:
-    """Read a map in any format argmap reads, told by its name and content
-    (:func:`argmap.api.load`), with what the import noted (AM001).
-
-    Findings point at lines and columns of ``path`` itself, whatever its format.
-
-    Raises:
-        MapLoadError: the map is invalid, or its format cannot be told or read
-            (a finding at line 1, column 1 saying what it looks like).
-    """
-    from argmap.io.exchange import Imported
-
-    loaded = read_map(path)
-    return Imported(loaded.model, loaded.notes)
 
 
 def read_map(path: str) -> Map:

@@ -13,8 +13,8 @@ from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes
 from argmap.cli.common import (
     exit_codes,
     format_option,
-    load_imported,
     output_option,
+    read_map,
     refuse_overwrite,
     report,
 )
@@ -145,14 +145,16 @@ def evaluate_job(path: str, params: tuple) -> Outcome:
     from argmap import api
     from argmap.analysis import evaluate as ev
     from argmap.analysis.strength_notes import strength_notes
+    from argmap.api.arguments import claim_ids
 
     fmt, accept, reject, semantics, support, standard, grant, explain_ids = params
-    imported = load_imported(path)
-    amap = imported.map
+    accept, reject = claim_ids(accept, "accept"), claim_ids(reject, "reject")  # P1,P2 too
+    loaded = read_map(path)
+    amap = loaded.model
 
     def run(accept: tuple[str, ...], reject: tuple[str, ...]) -> Evaluation:
         return api.evaluate(
-            api.Map(amap, path),
+            loaded,
             semantics=semantics,
             accept=list(accept),
             reject=list(reject),
@@ -173,7 +175,7 @@ def evaluate_job(path: str, params: tuple) -> Outcome:
         lines = _table(amap, result, notes) + (_changed_lines(changed) if accept or reject else [])
         lines += [f"\n{e.reason}" for e in explained] + _expect_lines(amap, missed)
         text = "\n".join(lines) + "\n"
-    said = report(imported.notes, "text") if imported.notes else ""
+    said = report(loaded.notes, "text") if loaded.notes else ""
     return Outcome(path, 1 if missed else 0, text=text, record=doc, notes=said)
 
 

@@ -151,7 +151,7 @@ def grade_class(
     file name; files that could not be graded last, by name. A file in ``refused``
     (:func:`links_out`) is not read: its row says why."""
     from argmap import api
-    from argmap.cli.common import load_imported
+    from argmap.cli.common import read_map
 
     answer = api.Map(model, model.path)
     rows: list[Row] = []
@@ -160,13 +160,12 @@ def grade_class(
             rows.append(Row(file, error=f"{file}: a link to a file outside its folder: not read"))
             continue
         try:
-            student = load_imported(file).map
+            mine = read_map(file)
         except ArgmapError as exc:
             rows.append(Row(file, error=_error_text(exc, student_words)))
             continue
-        mine = api.Map(student, file)
         (grade,) = api.grade(answer, [mine], rubric, pairs=pairs_for(rules, file))
-        rows.append(Row(file, grade, student))
+        rows.append(Row(file, grade, mine.model))
     return sorted(
         rows, key=lambda r: (r.grade is None, -(r.grade.score if r.grade else 0), r.file)
     )

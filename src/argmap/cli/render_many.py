@@ -31,9 +31,7 @@ from argmap.cli.batch import (
 from argmap.cli.common import format_option, read_map, refuse_overwrite, report, split_list
 from argmap.cli.render_options import drawing_options
 from argmap.errors import UsageError
-
-#: What ``--to`` takes: a format name is its file ending.
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
+from argmap.render.options import RENDER_FORMATS
 
 
 @click.command(

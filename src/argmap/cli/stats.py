@@ -12,8 +12,8 @@ from argmap.cli.batch import Outcome, Runner, batch_options, map_files, outcomes
 from argmap.cli.common import (
     exit_codes,
     format_option,
-    load_imported,
     output_option,
+    read_map,
     refuse_overwrite,
     report,
 )
@@ -52,10 +52,10 @@ def stats_job(path: str, fmt: str) -> Outcome:
     """One map's figures: as text, or JSON (``fmt`` json or jsonl), and as a JSON record."""
     from argmap.analysis.stats import map_stats
 
-    imported = load_imported(path)
-    data = map_stats(imported.map)
+    loaded = read_map(path)
+    data = map_stats(loaded.model)
     text = _text(data) if fmt == "text" else json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    said = report(imported.notes, "text") if imported.notes else ""
+    said = report(loaded.notes, "text") if loaded.notes else ""
     return Outcome(path, text=text, record={"stats": data}, notes=said)
 
 

@@ -11,6 +11,8 @@ from argmap.render.style import DEFAULT, Theme
 #: lowest and highest, for the command line and the Python API alike.
 WIDTH_RANGE = (50, 20000)
 DPI_RANGE = (24, 1200)
+#: The formats of ``argmap render --to`` and ``argmap.render``, each its file ending.
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 
 @dataclass(frozen=True)

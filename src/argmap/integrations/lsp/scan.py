@@ -101,11 +101,17 @@ class Occurrence:
     definition: bool = False
 
 
-def occurrences(text: str) -> list[Occurrence]:
-    """Every definition and use of a claim id, in text order."""
+def _lines(text: str | list[str]) -> list[str]:
+    """``text``'s lines (:func:`lsp_lines`), or ``text`` when it is already its lines."""
+    return text if isinstance(text, list) else lsp_lines(text)
+
+
+def occurrences(text: str | list[str]) -> list[Occurrence]:
+    """Every definition and use of a claim id, in text order (``text``: the
+    document, or its :func:`lsp_lines`)."""
     out: list[Occurrence] = []
     in_claims, claim_indent, list_indent = False, -1, -1
-    for number, line in enumerate(lsp_lines(text)):
+    for number, line in enumerate(_lines(text)):
         body = line.split(" #", 1)[0]
         if not body.strip() or body.lstrip().startswith("#"):
             continue
@@ -165,11 +171,12 @@ def at(found_all: list[Occurrence], line: int, character: int) -> Occurrence | N
     return None
 
 
-def completing_id(text: str, line: int, character: int) -> bool:
+def completing_id(text: str | list[str], line: int, character: int) -> bool:
     """Whether the cursor stands where a claim id is expected (after a reference
-    key, inside its ``[...]`` list, or on a ``-`` item of its block list).
-    String operations only, each over the line once: linear in its length."""
-    lines = lsp_lines(text)
+    key, inside its ``[...]`` list, or on a ``-`` item of its block list); ``text``
+    is the document or its :func:`lsp_lines`. String operations only, each over
+    the line once: linear in its length."""
+    lines = _lines(text)
     if line >= len(lines):
         return False
     before = lines[line][:character].rstrip(_ID_CHARS)

@@ -151,7 +151,8 @@ def _under_cursor(
     """Every id of the document (one scan), the one under the cursor, and the
     document's columns in the editor's units."""
     text = ls.workspace.get_text_document(params.text_document.uri).source
-    found_all, cols = occurrences(text), ls.columns(lsp_lines(text))
+    lines = lsp_lines(text)  # split once for the scan and the columns
+    found_all, cols = occurrences(lines), ls.columns(lines)
     line = params.position.line
     return found_all, at(found_all, line, cols.from_client(line, params.position.character)), cols
 
@@ -243,11 +244,11 @@ def _complete(ls: ArgmapServer, params: types.CompletionParams) -> types.Complet
     text = ls.workspace.get_text_document(params.text_document.uri).source
     lines, line = lsp_lines(text), params.position.line
     character = ls.columns(lines).from_client(line, params.position.character)
-    if not completing_id(text, line, character):
+    if not completing_id(lines, line, character):
         return types.CompletionList(is_incomplete=False, items=[])
     loaded = ls.maps.get(params.text_document.uri)
     claims = loaded.model.claims if loaded is not None else {}
-    found = [o for o in occurrences(text) if o.definition]
+    found = [o for o in occurrences(lines) if o.definition]
     own = enclosing_claim(lines, line, found)
     items = []
     for other in found:
